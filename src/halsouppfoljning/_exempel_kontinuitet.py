@@ -1,0 +1,5 @@
+"""Example data for the kontinuitet part (placeholder until its issue fills it)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

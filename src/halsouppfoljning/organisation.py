@@ -1,0 +1,660 @@
+"""Organisation: regions, nämnder, förvaltningar and vårdval.
+
+The 21 :class:`Region` objects are read from the bundled file
+``data/regioner.csv`` (länskod, name, län, Kolada id, ISO 3166-2 code and the
+further spellings seen in reports). :func:`region` finds one by any of its
+spellings; :func:`regioner` lists them in länskod order.
+
+:class:`Nämnd`, :class:`Förvaltning` and :class:`Vårdval` are frozen attrs
+classes that refuse inconsistent values at construction.
+
+Examples
+--------
+>>> import halsouppfoljning as hu
+>>> hu.region("västmanlands län").kod
+'19'
+>>> hu.region("SE-U").kolada_id
+'0019'
+>>> len(hu.regioner())
+21
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import enum
+import functools
+import io
+import re
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ._validering import nfc
+from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
+
+__all__ = [
+    "Förvaltning",
+    "Lagrum",
+    "Nämnd",
+    "Region",
+    "Vårdval",
+    "region",
+    "regioner",
+]
+
+
+def _krav_text(namn: str) -> Any:
+    """attrs validator: a non-empty string after stripping whitespace."""
+
+    def kontroll(instans: Any, attribut: attrs.Attribute[Any], värde: Any) -> None:
+        if not isinstance(värde, str):
+            raise FelTypError(
+                f"{type(instans).__name__}.{namn} must be a string, got {värde!r} "
+                f"of type {type(värde).__name__}"
+            )
+        if not värde.strip():
+            raise OgiltigtVärdeError(
+                f"{type(instans).__name__}.{namn} must not be empty, got {värde!r}"
+            )
+
+    return kontroll
+
+
+def _text(värde: Any) -> Any:
+    """attrs converter: NFC-normalise and strip strings, leave anything else to the validator."""
+    return nfc(värde).strip() if isinstance(värde, str) else värde
+
+
+def _valfri_text(värde: Any) -> Any:
+    if värde is None:
+        return None
+    return _text(värde)
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """One of Sweden's 21 regions (*region*), the self-governing bodies that run healthcare.
+
+    Obtain regions with :func:`region` or :func:`regioner` rather than
+    constructing them: the bundled table is the single source of the codes.
+
+    Parameters
+    ----------
+    kod : str
+        The two-digit SCB county code (*länskod*), a string with its leading
+        zero, e.g. ``"03"``.
+    namn : str
+        The region's official name, e.g. ``"Region Västmanland"``.
+    kortnamn : str
+        The name without "Region", e.g. ``"Västmanland"``.
+    län : str
+        The county (*län*), e.g. ``"Västmanlands län"``.
+    kolada_id : str
+        The Kolada area id, ``"00"`` + länskod, e.g. ``"0019"``.
+    iso : str
+        The ISO 3166-2 code, e.g. ``"SE-U"``.
+    alias : tuple of str
+        Further spellings seen in reports.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If the codes are inconsistent (Kolada id not ``"00"`` + länskod, an ISO
+        code not starting with ``"SE-"``).
+
+    See Also
+    --------
+    region : find a region by any spelling.
+    regioner : all 21 regions in länskod order.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> r = hu.region("Västmanland")
+    >>> (r.kod, r.namn, r.kolada_id, r.iso, r.län)
+    ('19', 'Region Västmanland', '0019', 'SE-U', 'Västmanlands län')
+    >>> r.stavningar()[:3]
+    ('19', '0019', 'SE-U')
+    """
+
+    kod: str = attrs.field(converter=_text)
+    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
+    kortnamn: str = attrs.field(converter=_text, validator=_krav_text("kortnamn"))
+    län: str = attrs.field(converter=_text, validator=_krav_text("län"))
+    kolada_id: str = attrs.field(converter=_text)
+    iso: str = attrs.field(converter=_text)
+    alias: tuple[str, ...] = attrs.field(
+        default=(), converter=lambda v: tuple(_text(a) for a in v), eq=False, repr=False
+    )
+
+    @kod.validator
+    def _kontrollera_kod(self, attribut: attrs.Attribute[str], värde: str) -> None:
+        if not (isinstance(värde, str) and re.fullmatch(r"\d{2}", värde)):
+            raise OgiltigtVärdeError(
+                f"Region.kod must be a two-digit länskod string such as '03', got {värde!r}"
+            )
+
+    @kolada_id.validator
+    def _kontrollera_kolada(self, attribut: attrs.Attribute[str], värde: str) -> None:
+        if värde != "00" + self.kod:
+            raise OgiltigtVärdeError(
+                f"Region.kolada_id must be '00' + kod = {'00' + self.kod!r}, got {värde!r}"
+            )
+
+    @iso.validator
+    def _kontrollera_iso(self, attribut: attrs.Attribute[str], värde: str) -> None:
+        if not re.fullmatch(r"SE-[A-Z]{1,2}", värde):
+            raise OgiltigtVärdeError(
+                f"Region.iso must be an ISO 3166-2 code such as 'SE-U', got {värde!r}"
+            )
+
+    def stavningar(self) -> tuple[str, ...]:
+        """Every spelling that :func:`region` accepts for this region.
+
+        Returns
+        -------
+        tuple of str
+            Länskod, Kolada id, ISO code, official name, short name, län and
+            aliases (matching ignores case, whitespace and Unicode form).
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.region("09").stavningar()[:6]
+        ('09', '0009', 'SE-I', 'Region Gotland', 'Gotland', 'Gotlands län')
+        """
+        return (self.kod, self.kolada_id, self.iso, self.namn, self.kortnamn, self.län, *self.alias)
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+def _nyckel(text: str) -> str:
+    """Matching key: NFC, case-folded, whitespace collapsed, hyphens and dots unified."""
+    text = nfc(text).casefold().strip()
+    text = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text)
+    return text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-")
+
+
+@functools.cache
+def _tabell() -> tuple[Region, ...]:
+    rader = (
+        resources.files("halsouppfoljning")
+        .joinpath("data/regioner.csv")
+        .read_text(encoding="utf-8")
+    )
+    läsare = csv.DictReader(io.StringIO("\n".join(r for r in rader.splitlines() if r[:1] != "#")))
+    return tuple(
+        Region(
+            kod=rad["kod"],
+            namn=rad["namn"],
+            kortnamn=rad["kortnamn"],
+            län=rad["län"],
+            kolada_id=rad["kolada_id"],
+            iso=rad["iso"],
+            alias=tuple(a for a in (rad["alias"] or "").split(";") if a.strip()),
+        )
+        for rad in läsare
+    )
+
+
+@functools.cache
+def _index() -> dict[str, Region]:
+    index: dict[str, Region] = {}
+    for r in _tabell():
+        for stavning in r.stavningar():
+            nyckel = _nyckel(stavning)
+            tidigare = index.setdefault(nyckel, r)
+            if tidigare is not r:  # pragma: no cover - guards the bundled table
+                raise OgiltigtVärdeError(
+                    f"bundled regioner.csv: spelling {stavning!r} names both "
+                    f"{tidigare.namn} and {r.namn}"
+                )
+    return index
+
+
+def regioner() -> tuple[Region, ...]:
+    """The 21 Swedish regions in länskod order.
+
+    Returns
+    -------
+    tuple of Region
+        From Region Stockholm (01) to Region Norrbotten (25).
+
+    See Also
+    --------
+    region : find one region by name or code.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> [r.kod for r in hu.regioner()][:4]
+    ['01', '03', '04', '05']
+    >>> hu.regioner()[-1].namn
+    'Region Norrbotten'
+    """
+    return _tabell()
+
+
+def region(namn_eller_kod: str | int | Region) -> Region:
+    """Find a region by any of its spellings or codes.
+
+    Accepts the official name ("Region Västmanland"), the short name
+    ("Västmanland"), the county ("Västmanlands län"), the two-digit länskod
+    ("19"; an ``int`` such as 19 or 3 is read as a länskod), the Kolada id
+    ("0019") and the ISO 3166-2 code ("SE-U"), plus the aliases in the bundled
+    table ("Västra Götalandsregionen", "VGR", "Södermanland" ...). Matching
+    ignores case, surrounding and repeated whitespace and Unicode
+    normalisation form (NFC/NFD).
+
+    Parameters
+    ----------
+    namn_eller_kod : str, int or Region
+        The spelling to look up. A :class:`Region` is returned unchanged.
+
+    Returns
+    -------
+    Region
+
+    Raises
+    ------
+    OkändRegionError
+        If nothing matches (for instance Kolada's ``"0000"``, which is Riket,
+        the whole country, not a region). The message lists the closest
+        matches.
+    FelTypError
+        If the argument is neither a string, an int nor a Region.
+
+    See Also
+    --------
+    regioner : all 21 regions.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.region("SE-U").kolada_id
+    '0019'
+    >>> hu.region("  region  JÖNKÖPINGS län ").kod
+    '06'
+    >>> hu.region(3).namn
+    'Region Uppsala'
+    """
+    if isinstance(namn_eller_kod, Region):
+        return namn_eller_kod
+    if isinstance(namn_eller_kod, bool) or not isinstance(namn_eller_kod, (str, int)):
+        raise FelTypError(
+            f"region() takes a name or code as str (or a länskod as int), got "
+            f"{namn_eller_kod!r} of type {type(namn_eller_kod).__name__}"
+        )
+    text = f"{namn_eller_kod:02d}" if isinstance(namn_eller_kod, int) else namn_eller_kod
+    träff = _index().get(_nyckel(text))
+    if träff is not None:
+        return träff
+    if _nyckel(text) in {"0000", "riket", "hela riket", "sverige", "se"}:
+        raise OkändRegionError(
+            f"{text!r} is Riket (the whole country), not a region; the 21 regions have "
+            "Kolada ids 0001-0025"
+        )
+    raise OkändRegionError(f"unknown region {text!r}; {_närmaste(text)}")
+
+
+def _närmaste(text: str) -> str:
+    index = _index()
+    nycklar = difflib.get_close_matches(_nyckel(text), list(index), n=8, cutoff=0.5)
+    namn: list[str] = []
+    for n in nycklar:
+        if index[n].namn not in namn:
+            namn.append(index[n].namn)
+    if not namn:
+        return (
+            "no close match; pass a name ('Västmanland'), a länskod ('19'), "
+            "a Kolada id ('0019') or an ISO code ('SE-U')"
+        )
+    return "closest matches: " + ", ".join(namn[:3])
+
+
+class Lagrum(enum.Enum):
+    """The law under which a vårdval buys care (*lagrum*: legal basis).
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Lagrum("LOV").value
+    'LOV'
+    >>> hu.Lagrum.LOV.beskrivning
+    'lagen om valfrihetssystem'
+    """
+
+    LOV = "LOV"
+    LOL = "LOL"
+    LOF = "LOF"
+    LOU = "LOU"
+    IOP = "IOP"
+
+    @property
+    def beskrivning(self) -> str:
+        """The law written out."""
+        return _LAGRUM_BESKRIVNING[self]
+
+
+_LAGRUM_BESKRIVNING = {
+    Lagrum.LOV: "lagen om valfrihetssystem",
+    Lagrum.LOL: "lagen om läkarvårdsersättning",
+    Lagrum.LOF: "lagen om ersättning för fysioterapi",
+    Lagrum.LOU: "lagen om offentlig upphandling",
+    Lagrum.IOP: "idéburet offentligt partnerskap",
+}
+
+
+def _som_lagrum(värde: Any) -> Lagrum:
+    if isinstance(värde, Lagrum):
+        return värde
+    if isinstance(värde, str):
+        try:
+            return Lagrum(nfc(värde).strip().upper())
+        except ValueError:
+            pass
+    raise OgiltigtVärdeError(
+        f"Vårdval.lagrum must be one of {[l.value for l in Lagrum]}, got {värde!r}"
+    )
+
+
+def _som_region(värde: Any) -> Region:
+    return region(värde)
+
+
+def _verksamhetsområden(värde: Any) -> tuple[str, ...]:
+    if isinstance(värde, str):
+        raise FelTypError(
+            "Förvaltning.verksamhetsområden must be a sequence of names, got the single "
+            f"string {värde!r}; wrap it in a list: [{värde!r}]"
+        )
+    namn = tuple(_text(v) for v in värde)
+    dubletter = sorted({n for n in namn if namn.count(n) > 1})
+    if dubletter:
+        raise OgiltigtVärdeError(
+            f"Förvaltning.verksamhetsområden lists {dubletter[0]!r} more than once; "
+            "each area is named once"
+        )
+    for n in namn:
+        if not isinstance(n, str) or not n:
+            raise OgiltigtVärdeError(
+                f"Förvaltning.verksamhetsområden must be non-empty names, got {n!r}"
+            )
+    return namn
+
+
+@attrs.frozen(kw_only=True)
+class Nämnd:
+    """A committee (*nämnd*) of a region, with its responsibility area.
+
+    A nämnd is a political body under the regional council
+    (*regionfullmäktige*) with a responsibility area (*ansvarsområde*), a
+    budget frame (*ram*) and its own follow-up. A purchasing nämnd may run no
+    care itself.
+
+    Parameters
+    ----------
+    region : Region or str
+        The region it belongs to; a spelling is looked up with :func:`region`.
+    namn : str
+        Full name, e.g. "Hälso- och sjukvårdsnämnden".
+    kortnamn : str, optional
+        Short name used in reports, e.g. "HSN".
+    ansvarsområde : str, optional
+        What the nämnd is responsible for.
+    driver_egen_verksamhet : bool, optional
+        Whether it runs care itself (``False`` for a purchasing nämnd);
+        ``None`` when unknown.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an empty name or an unknown region.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hsn = hu.Nämnd(region="Värmland", namn="Hälso- och sjukvårdsnämnden", kortnamn="HSN")
+    >>> hsn.region.kod, hsn.kortnamn
+    ('17', 'HSN')
+    """
+
+    region: Region = attrs.field(converter=_som_region)
+    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
+    kortnamn: str | None = attrs.field(default=None, converter=_valfri_text)
+    ansvarsområde: str = attrs.field(default="", converter=_text)
+    driver_egen_verksamhet: bool | None = attrs.field(default=None)
+
+    def __str__(self) -> str:
+        return f"{self.namn} ({self.region.namn})"
+
+
+@attrs.frozen(kw_only=True)
+class Förvaltning:
+    """An administration (*förvaltning*) that reports to a nämnd.
+
+    It is split into *verksamhetsområden* (areas such as Akutsjukvård, Nära
+    vård). Area results do not add up to the förvaltning's total (central
+    items sit outside the areas), so the package never sums them silently.
+
+    Parameters
+    ----------
+    nämnd : Nämnd
+        The nämnd it reports to.
+    namn : str
+        Full name, e.g. "Hälso- och sjukvårdsförvaltningen".
+    kortnamn : str, optional
+        Short name, e.g. "HSF".
+    verksamhetsområden : sequence of str
+        The areas, each named once.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an empty name or an area listed twice.
+    FelTypError
+        If ``nämnd`` is not a :class:`Nämnd` or the areas are a single string.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hsn = hu.Nämnd(region="Västmanland", namn="Hälso- och sjukvårdsnämnden")
+    >>> hsf = hu.Förvaltning(
+    ...     nämnd=hsn,
+    ...     namn="Hälso- och sjukvårdsförvaltningen",
+    ...     kortnamn="HSF",
+    ...     verksamhetsområden=["Akutsjukvård", "Nära vård"],
+    ... )
+    >>> hsf.region.namn, hsf.verksamhetsområden
+    ('Region Västmanland', ('Akutsjukvård', 'Nära vård'))
+    """
+
+    nämnd: Nämnd = attrs.field()
+    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
+    kortnamn: str | None = attrs.field(default=None, converter=_valfri_text)
+    verksamhetsområden: tuple[str, ...] = attrs.field(
+        default=(), converter=_verksamhetsområden
+    )
+
+    @nämnd.validator
+    def _kontrollera_nämnd(self, attribut: attrs.Attribute[Nämnd], värde: Any) -> None:
+        if not isinstance(värde, Nämnd):
+            raise FelTypError(
+                f"Förvaltning.nämnd must be a Nämnd, got {värde!r} of type {type(värde).__name__}"
+            )
+
+    @property
+    def region(self) -> Region:
+        """The region of the nämnd it reports to."""
+        return self.nämnd.region
+
+    def __str__(self) -> str:
+        return f"{self.namn} ({self.region.namn})"
+
+
+def _valfritt_datum(värde: Any) -> dt.date | None:
+    if värde is None:
+        return None
+    if isinstance(värde, dt.datetime):
+        return värde.date()
+    if isinstance(värde, dt.date):
+        return värde
+    if isinstance(värde, str):
+        try:
+            return dt.date.fromisoformat(värde.strip())
+        except ValueError:
+            pass
+    raise FelTypError(f"expected a date (datetime.date or 'YYYY-MM-DD'), got {värde!r}")
+
+
+def _valfritt_antal(namn: str) -> Any:
+    def kontroll(instans: Any, attribut: attrs.Attribute[Any], värde: Any) -> None:
+        if värde is None:
+            return
+        if isinstance(värde, bool) or not isinstance(värde, int):
+            raise FelTypError(f"Vårdval.{namn} must be a whole number, got {värde!r}")
+        if värde < 0:
+            raise OgiltigtVärdeError(f"Vårdval.{namn} must not be negative, got {värde!r}")
+
+    return kontroll
+
+
+@attrs.frozen(kw_only=True)
+class Vårdval:
+    """A patient-choice system (*vårdval*): care bought from any approved provider.
+
+    Parameters
+    ----------
+    namn : str
+        E.g. "Hälsoval" (primary care), "Vårdval grå starr".
+    lagrum : Lagrum or str
+        The law it runs under: LOV, LOL, LOF, LOU or IOP.
+    nämnd : Nämnd
+        The responsible nämnd. Responsibilities move between nämnder; give one
+        Vårdval per period of validity.
+    antal_vårdgivare : int, optional
+        Number of approved providers.
+    varav_egen_regi : int, optional
+        How many of them the region runs itself (*egen regi*); at most
+        ``antal_vårdgivare``.
+    antal_listade : int, optional
+        Listed patients, where the vårdval has listing.
+    rapporterar_till_väntetidsdatabasen : bool, optional
+        Whether the providers report to the national waiting-time database
+        (private providers often do not; their figures then come from manual
+        follow-up). ``None`` when unknown.
+    giltig_från, giltig_till : datetime.date or 'YYYY-MM-DD', optional
+        Validity, both inclusive; open-ended when ``None``.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        More region-run providers than providers, a negative count, a
+        validity that ends before it starts, an unknown lagrum.
+    FelTypError
+        A count that is not a whole number, a date that is not a date.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import halsouppfoljning as hu
+    >>> hsn = hu.Nämnd(region="Västmanland", namn="Hälso- och sjukvårdsnämnden")
+    >>> v = hu.Vårdval(
+    ...     namn="Hälsoval", lagrum="LOV", nämnd=hsn,
+    ...     antal_vårdgivare=30, varav_egen_regi=20, giltig_från="2023-01-01",
+    ... )
+    >>> v.lagrum, v.andel_egen_regi
+    (<Lagrum.LOV: 'LOV'>, 0.6666666666666666)
+    >>> v.gäller(dt.date(2022, 12, 31))
+    False
+    """
+
+    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
+    lagrum: Lagrum = attrs.field(converter=_som_lagrum)
+    nämnd: Nämnd = attrs.field()
+    antal_vårdgivare: int | None = attrs.field(
+        default=None, validator=_valfritt_antal("antal_vårdgivare")
+    )
+    varav_egen_regi: int | None = attrs.field(
+        default=None, validator=_valfritt_antal("varav_egen_regi")
+    )
+    antal_listade: int | None = attrs.field(default=None, validator=_valfritt_antal("antal_listade"))
+    rapporterar_till_väntetidsdatabasen: bool | None = attrs.field(default=None)
+    giltig_från: dt.date | None = attrs.field(default=None, converter=_valfritt_datum)
+    giltig_till: dt.date | None = attrs.field(default=None, converter=_valfritt_datum)
+
+    @nämnd.validator
+    def _kontrollera_nämnd(self, attribut: attrs.Attribute[Nämnd], värde: Any) -> None:
+        if not isinstance(värde, Nämnd):
+            raise FelTypError(
+                f"Vårdval.nämnd must be a Nämnd, got {värde!r} of type {type(värde).__name__}"
+            )
+
+    @varav_egen_regi.validator
+    def _kontrollera_egen_regi(self, attribut: attrs.Attribute[Any], värde: int | None) -> None:
+        if värde is not None and self.antal_vårdgivare is not None and värde > self.antal_vårdgivare:
+            raise OgiltigtVärdeError(
+                f"Vårdval.varav_egen_regi={värde} is more than "
+                f"antal_vårdgivare={self.antal_vårdgivare}; region-run providers are a "
+                "subset of all providers"
+            )
+
+    @giltig_till.validator
+    def _kontrollera_giltighet(self, attribut: attrs.Attribute[Any], värde: dt.date | None) -> None:
+        if värde is not None and self.giltig_från is not None and värde < self.giltig_från:
+            raise OgiltigtVärdeError(
+                f"Vårdval.giltig_till={värde.isoformat()} is before "
+                f"giltig_från={self.giltig_från.isoformat()}; a validity cannot end before "
+                "it starts"
+            )
+
+    @property
+    def region(self) -> Region:
+        """The region of the responsible nämnd."""
+        return self.nämnd.region
+
+    @property
+    def andel_egen_regi(self) -> float:
+        """Share [andel, 0-1] of providers run by the region; NaN when not known or no providers."""
+        if self.antal_vårdgivare is None or self.varav_egen_regi is None or not self.antal_vårdgivare:
+            return float("nan")
+        return self.varav_egen_regi / self.antal_vårdgivare
+
+    def gäller(self, datum: dt.date | str) -> bool:
+        """Whether the vårdval is valid on ``datum`` (both ends inclusive).
+
+        Parameters
+        ----------
+        datum : datetime.date or 'YYYY-MM-DD'
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hsn = hu.Nämnd(region="19", namn="HSN")
+        >>> v = hu.Vårdval(namn="Hudvård", lagrum="LOV", nämnd=hsn, giltig_till="2022-12-31")
+        >>> v.gäller("2022-12-31"), v.gäller("2023-01-01")
+        (True, False)
+        """
+        d = _valfritt_datum(datum)
+        assert d is not None
+        if self.giltig_från is not None and d < self.giltig_från:
+            return False
+        return not (self.giltig_till is not None and d > self.giltig_till)
+
+
+def regiontabell(regionlista: Iterable[Region] | None = None) -> list[dict[str, str]]:
+    """Rows (one dict per region) for display: kod, namn, län, kolada_id, iso."""
+    return [
+        {"kod": r.kod, "namn": r.namn, "län": r.län, "kolada_id": r.kolada_id, "iso": r.iso}
+        for r in (regioner() if regionlista is None else regionlista)
+    ]

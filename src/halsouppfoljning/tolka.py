@@ -1,0 +1,574 @@
+"""Numbers, intervals and times as Swedish reports write them.
+
+The edge of the package where text becomes numbers (and numbers text again).
+Everything inside the package works with floats, shares as proportions in
+[0, 1] and money in a named unit; only these functions see "88,3 %",
+"- 890 mkr" or "14:58".
+
+Formats read (see the user guide's page on report numbers):
+
+- decimal comma ``88,3`` (a decimal point ``160.8`` is read too, but ``1.040``
+  is ambiguous and refused);
+- thousands separated by a space, no-break space, narrow no-break space or
+  thin space ``8 022``, ``1 040 679``;
+- minus as ``-``, detached ``- 890``, en dash ``–``, Unicode minus ``−`` or the
+  word ``minus``; an explicit plus ``+171``;
+- units ``mnkr``, ``mkr``, ``MNKR``, ``Mkr``, ``miljoner kronor``, ``miljoner``,
+  ``mdkr``, ``tkr``, ``kr``, ``st``, ``dagar``, ``min``, ``timmar``;
+- ``%`` with or without a space, ``procent`` and ``procentenheter``: the
+  number is returned as a share (``88,3 %`` gives ``0.883``);
+- footnote marks glued to values ``85*``, ``77,2%***``;
+- missing markers ``i.u``, ``i.u.``, ``Ej aktuell``, ``*``, ``-``, ``..`` and
+  the empty string, which give NaN.
+
+Examples
+--------
+>>> import halsouppfoljning as hu
+>>> hu.tolka_tal("- 890 mkr")
+-890.0
+>>> hu.tolka_tal("88,3 %")
+0.883
+>>> hu.tolka_tal("1 040 679")
+1040679.0
+>>> hu.tolka_tid("14:58")
+datetime.timedelta(seconds=898)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, overload
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ._validering import nfc
+from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
+
+__all__ = [
+    "avrunda",
+    "formatera_andel",
+    "formatera_tal",
+    "tolka_belopp",
+    "tolka_intervall",
+    "tolka_jämförelse",
+    "tolka_tal",
+    "tolka_tid",
+]
+
+#: Characters used as a minus sign: hyphen-minus, en dash, Unicode minus, figure dash.
+MINUSTECKEN = "-\u2013\u2212\u2012\u2010\u2011"
+_MELLANRUM_RE = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u2002\u2003]+")
+_FOTNOT_RE = re.compile(r"(?<=\S)[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+_SAKNAS = frozenset({"i.u", "i.u.", "iu", "ej aktuell", "*", "**", "***", "..", ""}) | frozenset(
+    MINUSTECKEN
+)
+
+#: Units read after a number: the written form (case-folded) -> (canonical unit, factor).
+#: The factor turns the number into the canonical unit's base: percent to a share,
+#: money to kronor. Units without a factor (st, dagar) are returned as written.
+_ENHETER: dict[str, tuple[str, float]] = {
+    "%": ("andel", 0.01),
+    "procent": ("andel", 0.01),
+    "procentenheter": ("procentenheter", 0.01),
+    "p.e.": ("procentenheter", 0.01),
+    "%-enheter": ("procentenheter", 0.01),
+    "kr": ("kr", 1.0),
+    "kronor": ("kr", 1.0),
+    "tkr": ("tkr", 1.0),
+    "tusen kronor": ("tkr", 1.0),
+    "mnkr": ("mnkr", 1.0),
+    "mkr": ("mnkr", 1.0),
+    "mn kr": ("mnkr", 1.0),
+    "milj kr": ("mnkr", 1.0),
+    "milj. kr": ("mnkr", 1.0),
+    "miljoner kronor": ("mnkr", 1.0),
+    "miljoner": ("mnkr", 1.0),
+    "mdkr": ("mdkr", 1.0),
+    "mdr kr": ("mdkr", 1.0),
+    "miljarder kronor": ("mdkr", 1.0),
+    "miljarder": ("mdkr", 1.0),
+    "st": ("st", 1.0),
+    "st.": ("st", 1.0),
+    "stycken": ("st", 1.0),
+    "dagar": ("dagar", 1.0),
+    "dag": ("dagar", 1.0),
+    "dgr": ("dagar", 1.0),
+    "min": ("min", 1.0),
+    "minuter": ("min", 1.0),
+    "tim": ("timmar", 1.0),
+    "timmar": ("timmar", 1.0),
+    "timme": ("timmar", 1.0),
+    "h": ("timmar", 1.0),
+}
+#: Money units in kronor, for :func:`tolka_belopp`.
+PENNINGENHETER: dict[str, float] = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6, "mdkr": 1e9}
+
+_MINUSKLASS = re.escape(MINUSTECKEN)
+_TAL = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?|,\d+)"
+_TAL_RE = re.compile(
+    rf"^(?P<tecken>[+{_MINUSKLASS}]|minus|plus)?\s?(?P<tal>{_TAL})\s?(?P<enhet>.*?)$",
+    re.IGNORECASE,
+)
+
+
+def _förbered(text: str) -> str:
+    t = _MELLANRUM_RE.sub(" ", nfc(text)).strip()
+    return _FOTNOT_RE.sub("", t).strip()
+
+
+def _läs(text: str, ursprung: str) -> tuple[float, str | None]:
+    """Read one signed number with an optional unit; return (value, canonical unit)."""
+    träff = _TAL_RE.match(text)
+    if träff is None:
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a number: expected Swedish report notation such "
+            "as '88,3 %', '- 890 mkr' or '1 040 679'"
+        )
+    tal = träff["tal"]
+    if re.fullmatch(r"\d{1,3}\.\d{3}", tal):
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a number: {tal!r} is ambiguous (a decimal point "
+            "or a thousands separator?); write it with a decimal comma or a space"
+        )
+    värde = float(tal.replace(" ", "").replace(",", "."))
+    tecken = (träff["tecken"] or "").casefold()
+    if tecken in {"minus"} or (tecken and tecken in MINUSTECKEN):
+        värde = -värde
+    enhetstext = träff["enhet"].strip()
+    if not enhetstext:
+        return värde, None
+    nyckel = enhetstext.casefold()
+    if nyckel not in _ENHETER and nyckel.endswith(".") and nyckel[:-1] in _ENHETER:
+        nyckel = nyckel[:-1]  # a full stop ending the sentence: "+20/-50 mnkr."
+    if nyckel not in _ENHETER:
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a number: unknown unit or trailing text "
+            f"{enhetstext!r}; known units are {sorted({u for u, _ in _ENHETER.values()})}"
+        )
+    enhet, faktor = _ENHETER[nyckel]
+    if faktor != 1.0:
+        värde = float(Decimal(repr(värde)) * Decimal(repr(faktor)))
+    return värde, enhet
+
+
+def _tolka_ett(text: Any) -> tuple[float, str | None]:
+    if isinstance(text, bool):
+        raise FelTypError(f"tolka_tal expects text or a number, got the bool {text!r}")
+    if isinstance(text, (int, float, np.integer, np.floating)):
+        return float(text), None
+    if text is None or text is pd.NA:
+        return math.nan, None
+    if not isinstance(text, str):
+        raise FelTypError(
+            f"tolka_tal expects a string such as '88,3 %', got {text!r} of type "
+            f"{type(text).__name__}"
+        )
+    t = _MELLANRUM_RE.sub(" ", nfc(text)).strip()
+    if t.casefold() in _SAKNAS:
+        return math.nan, None
+    t = _förbered(t)
+    if "(" in t or ")" in t:
+        raise TolkningsError(
+            f"cannot read {text!r} as one number: it holds a value in parentheses "
+            "(usually the previous year's); use tolka_jämförelse() to get both"
+        )
+    if "/" in t:
+        raise TolkningsError(
+            f"cannot read {text!r} as one number: it holds '/', a composite value or a "
+            "rate; split it first (Målnivå.tolka reads composite targets)"
+        )
+    return _läs(t, text)
+
+
+@overload
+def tolka_tal(text: str | float | None) -> float: ...
+@overload
+def tolka_tal(text: pd.Series[Any]) -> pd.Series[float]: ...
+@overload
+def tolka_tal(text: Sequence[str] | npt.NDArray[Any]) -> npt.NDArray[np.float64]: ...
+def tolka_tal(text: Any) -> Any:
+    """Read a number as Swedish reports print it.
+
+    Parameters
+    ----------
+    text : str, or a sequence, ndarray or Series of str
+        The printed number. Numbers (int, float) pass through as float.
+        A Series gives a Series with the same index; a list or array an
+        ndarray.
+
+    Returns
+    -------
+    float, ndarray or Series
+        The number **in the unit it is written in**, except percent:
+        ``%``, ``procent`` and ``procentenheter`` are divided by 100 so that a
+        share is a proportion in [0, 1]. Money stays in its written unit
+        ("-890 mnkr" gives -890.0, "8 022 tkr" gives 8022.0); use
+        :func:`tolka_belopp` to convert between kr, tkr, mnkr and mdkr.
+        Missing markers (``i.u``, ``i.u.``, ``Ej aktuell``, ``*``, ``-``,
+        ``..``, empty) give NaN.
+
+    Raises
+    ------
+    TolkningsError
+        For anything else, quoting the text: words ("åttio"), unknown units,
+        ranges ("85-90 %": use :func:`tolka_intervall`), a previous-year value in
+        parentheses (use :func:`tolka_jämförelse`), ambiguous dots ("1.040").
+    FelTypError
+        For a value that is neither text nor a number.
+
+    See Also
+    --------
+    tolka_belopp, tolka_intervall, tolka_jämförelse, tolka_tid, formatera_tal
+
+    Notes
+    -----
+    Minus may be written ``-``, detached ``- 890``, ``–`` (en dash), ``−``
+    (U+2212) or ``minus``. Thousands groups may be separated by a space, a
+    no-break space (U+00A0), a narrow no-break space (U+202F) or a thin space
+    (U+2009). Footnote marks (``*``, ``†``, superscript digits) glued to the
+    end are dropped. Text is normalised to NFC first.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.tolka_tal("- 890 mkr")
+    -890.0
+    >>> hu.tolka_tal("minus 800 miljoner")
+    -800.0
+    >>> hu.tolka_tal("−165,6 mnkr")
+    -165.6
+    >>> hu.tolka_tal("77,2%***")
+    0.772
+    >>> hu.tolka_tal("i.u.")
+    nan
+    >>> hu.tolka_tal(["8 022", "Ej aktuell", "+171"])
+    array([8022.,   nan,  171.])
+    """
+    if isinstance(text, pd.Series):
+        unika = pd.unique(text.to_numpy(dtype=object))
+        karta = {u: _tolka_ett(u)[0] for u in unika}
+        return pd.Series(
+            [karta[v] for v in text.to_numpy(dtype=object)],
+            index=text.index,
+            name=text.name,
+            dtype=float,
+        )
+    if isinstance(text, (list, tuple, np.ndarray)):
+        return np.array([_tolka_ett(t)[0] for t in np.asarray(text, dtype=object).ravel()]).reshape(
+            np.shape(text)
+        )
+    return _tolka_ett(text)[0]
+
+
+def tolka_belopp(text: str, *, enhet: str = "mnkr") -> float:
+    """Read an amount of money and convert it to ``enhet``.
+
+    Parameters
+    ----------
+    text : str
+        E.g. "-890 mnkr", "8 022 tkr", "minus 800 miljoner kronor". A number
+        without a unit is taken to be in ``enhet`` already.
+    enhet : {"mnkr", "tkr", "kr", "mdkr"}
+        The unit of the result; default mnkr (*miljoner kronor*). "mkr" is
+        accepted as mnkr.
+
+    Returns
+    -------
+    float
+        The amount in ``enhet``; NaN for a missing marker.
+
+    Raises
+    ------
+    TolkningsError
+        If the text is not a number or its unit is not money (e.g. "%").
+    OgiltigtVärdeError
+        If ``enhet`` is not a money unit.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.tolka_belopp("8 022 tkr")
+    8.022
+    >>> hu.tolka_belopp("-1,2 mdkr")
+    -1200.0
+    >>> hu.tolka_belopp("-890 mkr", enhet="tkr")
+    -890000.0
+    """
+    mål = {"mkr": "mnkr"}.get(enhet.casefold(), enhet.casefold())
+    if mål not in PENNINGENHETER:
+        raise OgiltigtVärdeError(
+            f"tolka_belopp: enhet must be one of {sorted(PENNINGENHETER)}, got {enhet!r}"
+        )
+    värde, källenhet = _tolka_ett(text)
+    if källenhet is None:
+        return värde
+    if källenhet not in PENNINGENHETER:
+        raise TolkningsError(
+            f"cannot read {text!r} as an amount of money: its unit is {källenhet!r}, "
+            f"expected one of {sorted(PENNINGENHETER)}"
+        )
+    faktor = Decimal(repr(PENNINGENHETER[källenhet])) / Decimal(repr(PENNINGENHETER[mål]))
+    return float(Decimal(repr(värde)) * faktor)
+
+
+def tolka_jämförelse(text: str) -> tuple[float, float]:
+    """Read an outcome with the previous year's value in parentheses.
+
+    Parameters
+    ----------
+    text : str
+        E.g. "16,8 % (21,5%)" or "94 (140)". A unit written only on the
+        first value applies to the second too.
+
+    Returns
+    -------
+    (utfall, föregående) : tuple of float
+
+    Raises
+    ------
+    TolkningsError
+        If the text is not of that form.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.tolka_jämförelse("16,8 % (21,5%)")
+    (0.168, 0.215)
+    >>> hu.tolka_jämförelse("94 (140)")
+    (94.0, 140.0)
+    >>> hu.tolka_jämförelse("96 % (90)")
+    (0.96, 0.9)
+    """
+    if not isinstance(text, str):
+        raise FelTypError(f"tolka_jämförelse expects a string, got {text!r}")
+    t = _MELLANRUM_RE.sub(" ", nfc(text)).strip()
+    träff = re.fullmatch(r"(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?", t)
+    if träff is None:
+        raise TolkningsError(
+            f"cannot read {text!r} as 'outcome (previous)': expected a form such as "
+            "'16,8 % (21,5%)'"
+        )
+    a, enhet_a = _läs(_förbered(träff["a"]), text)
+    b, enhet_b = _läs(_förbered(träff["b"]), text)
+    if enhet_b is None and enhet_a == "andel":
+        b = float(Decimal(repr(b)) / 100)
+    return a, b
+
+
+def tolka_intervall(text: str) -> tuple[float, float]:
+    """Read a range such as "85-90 %" as (lower, upper).
+
+    Parameters
+    ----------
+    text : str
+        Two unsigned numbers joined by a hyphen or en dash, with an optional
+        unit after either or both: "85-90 %", "85 % – 90 %", "7-14 dagar".
+
+    Returns
+    -------
+    (nedre, övre) : tuple of float
+        In the units of :func:`tolka_tal` (percent as shares).
+
+    Raises
+    ------
+    TolkningsError
+        If the text is not a range or the lower bound exceeds the upper.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.tolka_intervall("85-90 %")
+    (0.85, 0.9)
+    """
+    if not isinstance(text, str):
+        raise FelTypError(f"tolka_intervall expects a string, got {text!r}")
+    t = _förbered(text)
+    träff = re.fullmatch(
+        rf"(?P<a>{_TAL})\s?(?P<ea>[^\d{_MINUSKLASS}]*?)\s?[{_MINUSKLASS}]\s?(?P<b>{_TAL})\s?(?P<eb>.*)",
+        t,
+    )
+    if träff is None:
+        raise TolkningsError(
+            f"cannot read {text!r} as a range: expected a form such as '85-90 %'"
+        )
+    enhet = träff["eb"] or träff["ea"]
+    if träff["ea"] and träff["eb"] and träff["ea"].casefold() != träff["eb"].casefold():
+        raise TolkningsError(
+            f"cannot read {text!r} as a range: the two ends have different units "
+            f"{träff['ea']!r} and {träff['eb']!r}"
+        )
+    nedre, _ = _läs(f"{träff['a']} {enhet}".strip(), text)
+    övre, _ = _läs(f"{träff['b']} {enhet}".strip(), text)
+    if nedre > övre:
+        raise TolkningsError(
+            f"cannot read {text!r} as a range: the lower end {nedre:g} exceeds the upper "
+            f"end {övre:g}"
+        )
+    return nedre, övre
+
+
+_TID_ENHET = {"min": 60.0, "timmar": 3600.0, "dagar": 86400.0}
+
+
+def tolka_tid(text: str) -> dt.timedelta | None:
+    """Read a duration as reports print it.
+
+    Parameters
+    ----------
+    text : str
+        ``mm:ss`` (the 1177 queue time "14:58" is 14 min 58 s), ``h:mm:ss``,
+        or a number with a time unit: "8 min", "40min", "1,5 timmar",
+        "4 h", "3 dagar".
+
+    Returns
+    -------
+    datetime.timedelta or None
+        ``None`` for a missing marker (``i.u.``, ``-`` ...).
+
+    Raises
+    ------
+    TolkningsError
+        If the text is not a duration (seconds or minutes of 60 or more in a
+        clock form are refused, as is a duration without a unit).
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.tolka_tid("14:58")
+    datetime.timedelta(seconds=898)
+    >>> hu.tolka_tid("8 min").total_seconds()
+    480.0
+    >>> hu.tolka_tid("1:02:03").total_seconds()
+    3723.0
+    """
+    if not isinstance(text, str):
+        raise FelTypError(f"tolka_tid expects a string such as '14:58', got {text!r}")
+    t = _förbered(text)
+    if t.casefold() in _SAKNAS:
+        return None
+    klocka = re.fullmatch(r"(?:(\d+):)?(\d{1,2}):(\d{2})", t)
+    if klocka:
+        timmar = int(klocka[1]) if klocka[1] is not None else 0
+        minuter, sekunder = int(klocka[2]), int(klocka[3])
+        if sekunder >= 60 or (klocka[1] is not None and minuter >= 60):
+            raise TolkningsError(
+                f"cannot read {text!r} as a duration: minutes and seconds must be below 60"
+            )
+        return dt.timedelta(hours=timmar, minutes=minuter, seconds=sekunder)
+    try:
+        värde, enhet = _läs(t, text)
+    except TolkningsError:
+        raise TolkningsError(
+            f"cannot read {text!r} as a duration: expected 'mm:ss', 'h:mm:ss' or a number "
+            "with a unit such as '8 min'"
+        ) from None
+    if enhet not in _TID_ENHET:
+        raise TolkningsError(
+            f"cannot read {text!r} as a duration: it needs a time unit (min, timmar, "
+            "dagar) or the form 'mm:ss'"
+        )
+    if värde < 0:
+        raise TolkningsError(f"cannot read {text!r} as a duration: it is negative")
+    return dt.timedelta(seconds=värde * _TID_ENHET[enhet])
+
+
+# --------------------------------------------------------------------------- display
+
+
+def avrunda(värde: Any, decimaler: int = 0) -> Any:
+    """Round half up (away from zero), as Swedish reports do.
+
+    Python's :func:`round` and :func:`numpy.round` round half to even
+    (84.5 -> 84); reports round 84,5 to 85 and -165,55 to -165,6. Values are
+    first cleaned of binary representation error at 9 significant decimals
+    beyond ``decimaler``, so that 0.285 * 100 rounds to 29, as printed.
+
+    Parameters
+    ----------
+    värde : float, array-like or Series
+        The numbers; NaN stays NaN. A Series keeps its index.
+    decimaler : int
+        Number of decimals to keep (may be negative: -3 rounds to thousands).
+
+    Returns
+    -------
+    float, ndarray or Series
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka import avrunda
+    >>> avrunda(84.5), round(84.5)
+    (85.0, 84)
+    >>> avrunda(-165.55, 1)
+    -165.6
+    >>> avrunda(28.499999999999996)
+    29.0
+    """
+    if isinstance(decimaler, bool) or not isinstance(decimaler, (int, np.integer)):
+        raise FelTypError(f"avrunda: decimaler must be an int, got {decimaler!r}")
+    skala = 10.0 ** int(decimaler)
+    arr = np.asarray(värde, dtype=float)
+    y = np.round(arr * skala, 9)
+    ut = np.sign(y) * np.floor(np.abs(y) + 0.5) / skala
+    ut = ut + 0.0  # turns -0.0 into 0.0
+    if isinstance(värde, pd.Series):
+        return pd.Series(ut, index=värde.index, name=värde.name)
+    if np.ndim(värde) == 0:
+        return float(ut)
+    return ut
+
+
+def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None) -> str:
+    """Format a number the Swedish way: decimal comma, space-grouped thousands, minus "−".
+
+    Parameters
+    ----------
+    värde : float
+        The number; NaN gives "i.u." (*inte uppgift*, not available).
+    decimaler : int
+        Decimals, rounded half up (see :func:`avrunda`).
+    enhet : str, optional
+        Unit appended after a space, e.g. "mnkr".
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka import formatera_tal
+    >>> formatera_tal(-165.6, enhet="mnkr")
+    '-165,6 mnkr'
+    >>> formatera_tal(1040679, 0)
+    '1 040 679'
+    """
+    if värde is None or (isinstance(värde, float) and math.isnan(värde)):
+        return "i.u."
+    avrundat = Decimal(repr(float(avrunda(float(värde), decimaler))))
+    avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    text = f"{abs(avrundat):,.{max(decimaler, 0)}f}".replace(",", " ").replace(".", ",")
+    if avrundat < 0:
+        text = "-" + text
+    return f"{text} {enhet}" if enhet else text
+
+
+def formatera_andel(andel: float, decimaler: int = 1) -> str:
+    """Format a share [andel, 0-1] as percent the Swedish way: 0.788 gives "78,8 %".
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka import formatera_andel
+    >>> formatera_andel(0.788)
+    '78,8 %'
+    >>> formatera_andel(0.8445, 1)
+    '84,5 %'
+    """
+    if andel is None or (isinstance(andel, float) and math.isnan(andel)):
+        return "i.u."
+    return formatera_tal(float(Decimal(repr(float(andel))) * 100), decimaler, enhet="%")
