@@ -1,0 +1,265 @@
+"""Tests of halsouppfoljning.organisation.
+
+Expected codes come from ../shared/DOMAIN.md section 1 (SCB länskod, Kolada id,
+ISO 3166-2:SE), typed into the test independently of the bundled CSV.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import halsouppfoljning as hu
+
+from .strategies import regioner, slumpa_skiftläge_och_form
+
+# länskod, namn, Kolada, ISO, as printed in DOMAIN.md section 1 (independent of data/regioner.csv)
+DOMÄNTABELL = [
+    ("01", "Region Stockholm", "0001", "SE-AB"),
+    ("03", "Region Uppsala", "0003", "SE-C"),
+    ("04", "Region Sörmland", "0004", "SE-D"),
+    ("05", "Region Östergötland", "0005", "SE-E"),
+    ("06", "Region Jönköpings län", "0006", "SE-F"),
+    ("07", "Region Kronoberg", "0007", "SE-G"),
+    ("08", "Region Kalmar län", "0008", "SE-H"),
+    ("09", "Region Gotland", "0009", "SE-I"),
+    ("10", "Region Blekinge", "0010", "SE-K"),
+    ("12", "Region Skåne", "0012", "SE-M"),
+    ("13", "Region Halland", "0013", "SE-N"),
+    ("14", "Västra Götalandsregionen", "0014", "SE-O"),
+    ("17", "Region Värmland", "0017", "SE-S"),
+    ("18", "Region Örebro län", "0018", "SE-T"),
+    ("19", "Region Västmanland", "0019", "SE-U"),
+    ("20", "Region Dalarna", "0020", "SE-W"),
+    ("21", "Region Gävleborg", "0021", "SE-X"),
+    ("22", "Region Västernorrland", "0022", "SE-Y"),
+    ("23", "Region Jämtland Härjedalen", "0023", "SE-Z"),
+    ("24", "Region Västerbotten", "0024", "SE-AC"),
+    ("25", "Region Norrbotten", "0025", "SE-BD"),
+]
+
+
+def test_regioner_match_the_domain_table_in_order() -> None:
+    assert [(r.kod, r.namn, r.kolada_id, r.iso) for r in hu.regioner()] == DOMÄNTABELL
+
+
+def test_done_when_examples_of_issue_2() -> None:
+    assert hu.region("SE-U").kolada_id == "0019"
+    assert hu.region("västmanlands län").kod == "19"
+
+
+@pytest.mark.parametrize(
+    ("stavning", "kod"),
+    [
+        ("Västmanland", "19"),
+        ("Region Västmanland", "19"),
+        ("Västmanlands län", "19"),
+        ("19", "19"),
+        ("0019", "19"),
+        ("SE-U", "19"),
+        ("se-u", "19"),
+        ("  REGION VÄSTMANLAND\t", "19"),
+        ("Västra Götalandsregionen", "14"),
+        ("Västra Götaland", "14"),
+        ("Sörmland", "04"),
+        ("Södermanlands län", "04"),
+        ("Region Jönköpings län", "06"),
+        ("Jämtland Härjedalen", "23"),
+        ("Gotland", "09"),
+        ("Region Gotland", "09"),
+        ("0009", "09"),
+        (3, "03"),
+        (25, "25"),
+    ],
+)
+def test_region_accepts_the_spellings_of_design_section_3(stavning: str | int, kod: str) -> None:
+    assert hu.region(stavning).kod == kod
+
+
+def test_region_accepts_decomposed_unicode() -> None:
+    nfd = unicodedata.normalize("NFD", "Västmanlands län")
+    assert nfd != "Västmanlands län"
+    assert hu.region(nfd).kod == "19"
+
+
+def test_region_returns_a_region_unchanged() -> None:
+    r = hu.region("19")
+    assert hu.region(r) is r
+
+
+@given(regioner, st.data())
+def test_every_region_is_found_by_each_spelling_in_any_case_and_form(
+    r: hu.Region, data: st.DataObject
+) -> None:
+    for stavning in r.stavningar():
+        variant = data.draw(slumpa_skiftläge_och_form(stavning))
+        assert hu.region(variant) is r
+
+
+def test_unknown_region_lists_closest_matches() -> None:
+    with pytest.raises(hu.OkändRegionError, match=r"'Västmanlnd'.*closest matches: Region Västmanland"):
+        hu.region("Västmanlnd")
+
+
+def test_unknown_region_is_a_keyerror_and_package_error() -> None:
+    with pytest.raises(KeyError):
+        hu.region("Atlantis")
+    with pytest.raises(hu.HalsouppfoljningError):
+        hu.region("Atlantis")
+
+
+def test_riket_is_not_a_region() -> None:
+    with pytest.raises(hu.OkändRegionError, match="Riket"):
+        hu.region("0000")
+
+
+@pytest.mark.parametrize("fel", [None, 19.0, True, ["19"]])
+def test_region_refuses_other_types(fel: object) -> None:
+    with pytest.raises(hu.FelTypError, match="region"):
+        hu.region(fel)  # type: ignore[arg-type]
+
+
+def test_region_is_frozen() -> None:
+    r = hu.region("19")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        r.kod = "20"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("fält", "värde", "text"),
+    [
+        ("kod", "9", "two-digit"),
+        ("kolada_id", "019", "'0019'"),
+        ("iso", "SEU", "ISO 3166-2"),
+    ],
+)
+def test_region_refuses_inconsistent_codes(fält: str, värde: str, text: str) -> None:
+    kwargs = {
+        "kod": "19",
+        "namn": "Region Västmanland",
+        "kortnamn": "Västmanland",
+        "län": "Västmanlands län",
+        "kolada_id": "0019",
+        "iso": "SE-U",
+    }
+    kwargs[fält] = värde
+    with pytest.raises(hu.OgiltigtVärdeError, match=text):
+        hu.Region(**kwargs)
+
+
+# ----------------------------------------------------------------- Nämnd, Förvaltning
+
+
+def _hsn() -> hu.Nämnd:
+    return hu.Nämnd(
+        region="Västmanland",
+        namn="Hälso- och sjukvårdsnämnden",
+        kortnamn="HSN",
+        ansvarsområde="Hälso- och sjukvård",
+    )
+
+
+def test_nämnd_looks_up_its_region() -> None:
+    hsn = _hsn()
+    assert hsn.region is hu.region("19")
+    assert hsn.kortnamn == "HSN"
+    assert str(hsn) == "Hälso- och sjukvårdsnämnden (Region Västmanland)"
+
+
+def test_nämnd_refuses_empty_name_and_unknown_region() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="Nämnd.namn"):
+        hu.Nämnd(region="19", namn="  ")
+    with pytest.raises(hu.OkändRegionError):
+        hu.Nämnd(region="Atlantis", namn="HSN")
+
+
+def test_förvaltning_keeps_its_areas_and_region() -> None:
+    hsf = hu.Förvaltning(
+        nämnd=_hsn(),
+        namn="Hälso- och sjukvårdsförvaltningen",
+        verksamhetsområden=["Akutsjukvård", "Nära vård", "Medicinsk diagnostik och teknik"],
+    )
+    assert hsf.region.kod == "19"
+    assert hsf.verksamhetsområden[1] == "Nära vård"
+
+
+def test_förvaltning_refuses_duplicate_areas_and_a_bare_string() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="'Nära vård' more than once"):
+        hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden=["Nära vård", "Nära vård"])
+    with pytest.raises(hu.FelTypError, match="wrap it in a list"):
+        hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden="Nära vård")
+    with pytest.raises(hu.FelTypError, match="Förvaltning.nämnd must be a Nämnd"):
+        hu.Förvaltning(nämnd="HSN", namn="HSF")  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------- Vårdval
+
+
+def test_vårdval_fields_and_derived_values() -> None:
+    v = hu.Vårdval(
+        namn="Hälsoval",
+        lagrum="lov",
+        nämnd=_hsn(),
+        antal_vårdgivare=29,
+        varav_egen_regi=21,
+        rapporterar_till_väntetidsdatabasen=False,
+        giltig_från=dt.date(2023, 1, 1),
+    )
+    assert v.lagrum is hu.Lagrum.LOV
+    assert v.andel_egen_regi == pytest.approx(21 / 29)
+    assert v.region.kod == "19"
+    assert v.gäller(dt.date(2023, 1, 1))
+    assert not v.gäller("2022-12-31")
+    assert v.giltig_till is None
+
+
+def test_vårdval_refuses_more_region_run_providers_than_providers() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"varav_egen_regi=31 is more than antal_vårdgivare=30"):
+        hu.Vårdval(namn="Hälsoval", lagrum="LOV", nämnd=_hsn(), antal_vårdgivare=30, varav_egen_regi=31)
+
+
+def test_vårdval_refuses_validity_ending_before_it_starts() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"giltig_till=2022-12-31 is before giltig_från=2023-01-01"):
+        hu.Vårdval(
+            namn="Hälsoval", lagrum="LOV", nämnd=_hsn(),
+            giltig_från="2023-01-01", giltig_till="2022-12-31",
+        )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fel", "text"),
+    [
+        ({"lagrum": "LOX"}, hu.OgiltigtVärdeError, "lagrum must be one of"),
+        ({"antal_vårdgivare": -1}, hu.OgiltigtVärdeError, "antal_vårdgivare must not be negative"),
+        ({"antal_vårdgivare": 2.5}, hu.FelTypError, "whole number"),
+        ({"giltig_från": "första januari"}, hu.FelTypError, "expected a date"),
+        ({"nämnd": "HSN"}, hu.FelTypError, "Vårdval.nämnd must be a Nämnd"),
+    ],
+)
+def test_vårdval_refuses_bad_values(kwargs: dict[str, object], fel: type[Exception], text: str) -> None:
+    argument: dict[str, object] = {"namn": "Hudvård", "lagrum": "LOV", "nämnd": _hsn()}
+    argument.update(kwargs)
+    with pytest.raises(fel, match=text):
+        hu.Vårdval(**argument)  # type: ignore[arg-type]
+
+
+def test_vårdval_with_unknown_counts_has_nan_share() -> None:
+    v = hu.Vårdval(namn="Hudvård", lagrum=hu.Lagrum.LOV, nämnd=_hsn())
+    assert v.andel_egen_regi != v.andel_egen_regi  # NaN
+
+
+def test_vårdval_change_by_evolve_is_validated() -> None:
+    v = hu.Vårdval(namn="Hälsoval", lagrum="LOV", nämnd=_hsn(), antal_vårdgivare=10, varav_egen_regi=5)
+    assert attrs.evolve(v, varav_egen_regi=10).varav_egen_regi == 10
+    with pytest.raises(hu.OgiltigtVärdeError):
+        attrs.evolve(v, antal_vårdgivare=4)
+
+
+def test_lagrum_descriptions() -> None:
+    assert hu.Lagrum.LOU.beskrivning == "lagen om offentlig upphandling"
+    assert {l.value for l in hu.Lagrum} == {"LOV", "LOL", "LOF", "LOU", "IOP"}

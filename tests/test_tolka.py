@@ -1,0 +1,350 @@
+"""Tests of halsouppfoljning.tolka: numbers, ranges and times as reports print them.
+
+Hand-checked examples cite the seed report line where the text was seen
+(../shared/seeds/vastmanland-hsf-manadsrapport-2023-02.txt, "VM"; and
+../shared/seeds/varmland-hsn-arsredovisning-2023.txt, "VR").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import halsouppfoljning as hu
+from halsouppfoljning.tolka import avrunda, formatera_andel, formatera_tal
+
+
+def test_done_when_examples_of_issue_2() -> None:
+    assert hu.tolka_tal("- 890 mkr") == -890.0
+    assert hu.tolka_tal("88,3 %") == 0.883
+    assert math.isnan(hu.tolka_tal("i.u."))
+    with pytest.raises(hu.TolkningsError, match="'åttio'"):
+        hu.tolka_tal("åttio")
+
+
+@pytest.mark.parametrize(
+    ("text", "väntat"),
+    [
+        ("88,3 %", 0.883),  # VM "Tillgängl. primärv. telefon 100 % 88,3 %"
+        ("79,4 %", 0.794),
+        ("-174,1 mnkr", -174.1),  # VM "Ackumulerat resultat -174,1 mnkr"
+        ("-165,6 mnkr", -165.6),
+        ("- 890 mkr", -890.0),  # DOMAIN.md section 5 "Prognos - 890 mkr"
+        ("–890 mnkr", -890.0),  # en dash
+        ("\u2212890 MNKR", -890.0),  # Unicode minus
+        ("minus 800 miljoner", -800.0),
+        ("minus 890 miljoner kronor", -890.0),
+        ("8 022", 8022.0),
+        ("8\u00a0954", 8954.0),  # no-break space
+        ("1\u202f040\u202f679", 1040679.0),  # narrow no-break space
+        ("1 040 679", 1040679.0),
+        ("+171", 171.0),  # VM "Årsarbetare Färre +171"
+        ("+ 3 %", 0.03),  # VM "Kostnad/arb timme ... + 3 %"
+        ("-1,7%", -0.017),  # VM "Vårdproduktion enl. ök. Enligt plan -1,7%"
+        ("85*", 85.0),  # footnote mark
+        ("77,2%***", 0.772),
+        ("0 kr", 0.0),
+        ("160,8", 160.8),
+        ("12 Mkr", 12.0),
+        ("250 tkr", 250.0),
+        ("3 st", 3.0),
+        ("90 dagar", 90.0),
+        ("10 procent", 0.10),
+        ("4 procentenheter", 0.04),
+        (",5", 0.5),
+        ("0.25", 0.25),
+        ("-890 mnkr.", -890.0),  # full stop ending the sentence
+        (42, 42.0),
+        (0.5, 0.5),
+    ],
+)
+def test_tolka_tal_hand_checked(text: str, väntat: float) -> None:
+    assert hu.tolka_tal(text) == väntat
+
+
+@pytest.mark.parametrize("text", ["i.u", "i.u.", "Ej aktuell", "ej aktuell", "*", "-", "–", "..", "", "  "])
+def test_missing_markers_give_nan(text: str) -> None:
+    assert math.isnan(hu.tolka_tal(text))
+
+
+def test_none_gives_nan() -> None:
+    assert math.isnan(hu.tolka_tal(None))
+
+
+@pytest.mark.parametrize(
+    ("text", "ledtråd"),
+    [
+        ("åttio", "Swedish report notation"),
+        ("85-90 %", "unknown unit or trailing text"),
+        ("16,8 % (21,5%)", "tolka_jämförelse"),
+        ("48,4/31,0/56,0", "composite"),
+        ("1.040", "ambiguous"),
+        ("12 äpplen", "unknown unit"),
+        ("8 02", "trailing text"),
+        ("--5", "Swedish report notation"),
+        ("Prognos", "Swedish report notation"),
+    ],
+)
+def test_tolka_tal_refuses_with_a_hint(text: str, ledtråd: str) -> None:
+    with pytest.raises(hu.TolkningsError, match=ledtråd) as fel:
+        hu.tolka_tal(text)
+    assert repr(text) in str(fel.value)
+
+
+@pytest.mark.parametrize("fel", [True, object(), b"88"])
+def test_tolka_tal_refuses_other_types(fel: object) -> None:
+    with pytest.raises(hu.FelTypError):
+        hu.tolka_tal(fel)  # type: ignore[arg-type]
+
+
+def test_tolka_tal_elementwise_keeps_series_index() -> None:
+    s = pd.Series(["88,3 %", "i.u.", "- 890 mkr"], index=["a", "b", "c"], name="utfall")
+    ut = hu.tolka_tal(s)
+    assert list(ut.index) == ["a", "b", "c"]
+    assert ut.name == "utfall"
+    np.testing.assert_array_equal(ut.to_numpy(), [0.883, np.nan, -890.0])
+
+
+def test_tolka_tal_on_list_and_array() -> None:
+    np.testing.assert_array_equal(hu.tolka_tal(["1 000", "2,5"]), [1000.0, 2.5])
+    np.testing.assert_array_equal(
+        hu.tolka_tal(np.array([["1", "2"], ["3", "i.u."]])), [[1.0, 2.0], [3.0, np.nan]]
+    )
+    assert hu.tolka_tal([]).shape == (0,)
+
+
+# -------------------------------------------------------- Hypothesis: read back Swedish numbers
+
+SEPARATORER = [" ", "\u00a0", "\u202f", "\u2009"]
+MINUS = ["-", "- ", "\u2013", "\u2212", "minus "]
+ENHETER = {"": 1, " mnkr": 1, "mkr": 1, " MNKR": 1, " Mkr": 1, " miljoner kronor": 1, " tkr": 1,
+           " kr": 1, "%": Decimal("0.01"), " %": Decimal("0.01")}
+
+
+def _gruppera(heltal: str, sep: str) -> str:
+    grupper = []
+    while len(heltal) > 3:
+        grupper.insert(0, heltal[-3:])
+        heltal = heltal[:-3]
+    grupper.insert(0, heltal)
+    return sep.join(grupper)
+
+
+@given(
+    heltal=st.integers(min_value=0, max_value=10**12),
+    decimaler=st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=3)),
+    negativ=st.booleans(),
+    minus=st.sampled_from(MINUS),
+    plus=st.booleans(),
+    sep=st.sampled_from([*SEPARATORER, ""]),
+    enhet=st.sampled_from(sorted(ENHETER)),
+    fotnot=st.sampled_from(["", "*", "***"]),
+)
+def test_tolka_tal_reads_back_any_swedish_formatted_number(
+    heltal: int, decimaler: str, negativ: bool, minus: str, plus: bool, sep: str, enhet: str, fotnot: str
+) -> None:
+    text = _gruppera(str(heltal), sep)
+    if decimaler:
+        text += "," + decimaler
+    tecken = minus if negativ else ("+" if plus else "")
+    belopp = Decimal(f"{heltal}.{decimaler or '0'}")
+    väntat = float((-belopp if negativ else belopp) * ENHETER[enhet])
+    assert hu.tolka_tal(tecken + text + enhet + fotnot) == väntat
+
+
+@given(st.text(max_size=20))
+def test_tolka_tal_never_yields_a_number_from_text_without_digits(text: str) -> None:
+    """Garbage never yields a number silently: no digit, no number (only NaN for markers)."""
+    try:
+        värde = hu.tolka_tal(text)
+    except hu.TolkningsError:
+        return
+    rensad = unicodedata.normalize("NFC", text)
+    if not any(c.isdigit() for c in rensad):
+        assert math.isnan(värde)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_tolka_tal_raises_only_package_errors(text: str) -> None:
+    try:
+        hu.tolka_tal(text)
+    except hu.TolkningsError:
+        pass
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö ", min_size=1, max_size=20))
+def test_words_are_refused(ord_: str) -> None:
+    if ord_.strip() in {"", "minus", "plus", "i.u", "iu", "ej aktuell"}:
+        return
+    with pytest.raises(hu.TolkningsError):
+        hu.tolka_tal(ord_)
+
+
+# ------------------------------------------------------------------ belopp, jämförelse, intervall
+
+
+@pytest.mark.parametrize(
+    ("text", "enhet", "väntat"),
+    [
+        ("8 022 tkr", "mnkr", 8.022),
+        ("-1,2 mdkr", "mnkr", -1200.0),
+        ("-890 mkr", "tkr", -890000.0),
+        ("1 500 kr", "tkr", 1.5),
+        ("-890", "mnkr", -890.0),
+        ("minus 800 miljoner kronor", "mnkr", -800.0),
+    ],
+)
+def test_tolka_belopp_converts(text: str, enhet: str, väntat: float) -> None:
+    assert hu.tolka_belopp(text, enhet=enhet) == väntat
+
+
+def test_tolka_belopp_refuses_non_money() -> None:
+    with pytest.raises(hu.TolkningsError, match="unit is 'andel'"):
+        hu.tolka_belopp("88 %")
+    with pytest.raises(hu.OgiltigtVärdeError, match="enhet must be one of"):
+        hu.tolka_belopp("88 kr", enhet="euro")
+
+
+@pytest.mark.parametrize(
+    ("text", "väntat"),
+    [
+        ("16,8 % (21,5%)", (0.168, 0.215)),  # VM "Andel digitala besök Öka 16,8 % (21,5%)"
+        ("94 (140)", (94.0, 140.0)),  # VM "Antal utlokaliserade pat. ... 94 (140)"
+        ("16,3 % (22,2 %)", (0.163, 0.222)),  # VM "Undvikbar slutenvård"
+        ("96 % (90)", (0.96, 0.90)),  # unit written once applies to both
+    ],
+)
+def test_tolka_jämförelse(text: str, väntat: tuple[float, float]) -> None:
+    assert hu.tolka_jämförelse(text) == väntat
+
+
+def test_tolka_jämförelse_refuses_other_forms() -> None:
+    with pytest.raises(hu.TolkningsError, match="outcome \\(previous\\)"):
+        hu.tolka_jämförelse("16,8 %")
+
+
+@pytest.mark.parametrize(
+    ("text", "väntat"),
+    [
+        ("85-90 %", (0.85, 0.90)),  # VM "Beläggningsgrad 85-90 % 96 %"
+        ("85 % – 90 %", (0.85, 0.90)),
+        ("7-14 dagar", (7.0, 14.0)),
+        ("1 000-2 000", (1000.0, 2000.0)),
+    ],
+)
+def test_tolka_intervall(text: str, väntat: tuple[float, float]) -> None:
+    assert hu.tolka_intervall(text) == väntat
+
+
+@pytest.mark.parametrize(
+    ("text", "ledtråd"),
+    [("90-85 %", "exceeds"), ("85 %", "range"), ("85 % - 90 kr", "different units")],
+)
+def test_tolka_intervall_refuses(text: str, ledtråd: str) -> None:
+    with pytest.raises(hu.TolkningsError, match=ledtråd):
+        hu.tolka_intervall(text)
+
+
+# ------------------------------------------------------------------------------ tid
+
+
+@pytest.mark.parametrize(
+    ("text", "sekunder"),
+    [
+        ("14:58", 14 * 60 + 58),  # VM "Medelväntetid 1177 8 min 14:58"
+        ("0:59", 59),
+        ("1:02:03", 3723),
+        ("8 min", 480),
+        ("40min", 2400),
+        ("1,5 timmar", 5400),
+        ("4 h", 14400),
+        ("2 dagar", 172800),
+    ],
+)
+def test_tolka_tid(text: str, sekunder: int) -> None:
+    tid = hu.tolka_tid(text)
+    assert isinstance(tid, dt.timedelta)
+    assert tid.total_seconds() == sekunder
+
+
+def test_tolka_tid_missing_and_bad() -> None:
+    assert hu.tolka_tid("i.u.") is None
+    with pytest.raises(hu.TolkningsError, match="below 60"):
+        hu.tolka_tid("14:75")
+    with pytest.raises(hu.TolkningsError, match="time unit"):
+        hu.tolka_tid("14")
+    with pytest.raises(hu.TolkningsError, match="duration"):
+        hu.tolka_tid("kvart")
+
+
+@given(st.integers(0, 59), st.integers(0, 59))
+def test_tolka_tid_mm_ss_property(minuter: int, sekunder: int) -> None:
+    tid = hu.tolka_tid(f"{minuter}:{sekunder:02d}")
+    assert tid == dt.timedelta(minutes=minuter, seconds=sekunder)
+
+
+# ------------------------------------------------------------------------------ display
+
+
+@pytest.mark.parametrize(
+    ("värde", "decimaler", "väntat"),
+    [
+        (84.5, 0, 85.0),  # half up, where round() gives 84
+        (85.5, 0, 86.0),
+        (-165.55, 1, -165.6),  # half away from zero
+        (79.75, 1, 79.8),
+        (0.285 * 100, 0, 29.0),  # 28.499999999999996 in binary: reports print 28,5 -> 29
+        (1234.0, -2, 1200.0),
+        (-0.4, 0, 0.0),
+    ],
+)
+def test_avrunda_half_up(värde: float, decimaler: int, väntat: float) -> None:
+    assert avrunda(värde, decimaler) == väntat
+
+
+def test_avrunda_keeps_series_and_nan() -> None:
+    s = pd.Series([84.5, np.nan], index=["x", "y"])
+    ut = avrunda(s)
+    assert list(ut.index) == ["x", "y"]
+    assert ut["x"] == 85.0
+    assert math.isnan(ut["y"])
+
+
+@given(st.integers(-10**9, 10**9), st.integers(0, 4))
+def test_avrunda_agrees_with_decimal_round_half_up(heltal: int, decimaler: int) -> None:
+    """Reference: Decimal quantize with ROUND_HALF_UP on the exact decimal value."""
+    from decimal import ROUND_HALF_UP
+
+    tal = Decimal(heltal) / Decimal(10) ** (decimaler + 1)  # one more digit than kept
+    referens = tal.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    assert avrunda(float(tal), decimaler) == float(referens)
+
+
+@pytest.mark.parametrize(
+    ("värde", "text"),
+    [(-165.6, "-165,6 mnkr"), (1040679.0, "1 040 679"), (float("nan"), "i.u.")],
+)
+def test_formatera_tal(värde: float, text: str) -> None:
+    enhet = "mnkr" if "mnkr" in text else None
+    decimaler = 1 if "," in text else 0
+    assert formatera_tal(värde, decimaler, enhet=enhet) == text
+
+
+def test_formatera_andel() -> None:
+    assert formatera_andel(0.788) == "78,8 %"
+    assert formatera_andel(0.8445) == "84,5 %"
+    assert formatera_andel(float("nan")) == "i.u."
+
+
+@given(st.integers(-10**9, 10**9), st.integers(0, 3))
+def test_formatera_then_tolka_round_trips(heltal: int, decimaler: int) -> None:
+    värde = heltal / 10**decimaler
+    assert hu.tolka_tal(formatera_tal(värde, decimaler, enhet="mnkr")) == pytest.approx(värde, abs=0)
