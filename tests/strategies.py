@@ -21,9 +21,7 @@ andelar = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 @st.composite
 def slumpa_skiftläge_och_form(draw: st.DrawFn, text: str) -> str:
     """Random letter case, NFC or NFD form and surrounding whitespace of ``text``."""
-    bokstäver = [
-        c.upper() if draw(st.booleans()) else c.lower() for c in text
-    ]
+    bokstäver = [c.upper() if draw(st.booleans()) else c.lower() for c in text]
     ny = "".join(bokstäver)
     form = draw(st.sampled_from(["NFC", "NFD"]))
     ny = unicodedata.normalize(form, ny)

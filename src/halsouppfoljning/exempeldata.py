@@ -18,13 +18,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import (
+    _exempel_ekonomi,
+    _exempel_indikatorer,
+    _exempel_jamforelse,
+    _exempel_kontinuitet,
+    _exempel_vantetider,
+)
 from ._exempel_ekonomi import *  # noqa: F403
 from ._exempel_indikatorer import *  # noqa: F403
 from ._exempel_jamforelse import *  # noqa: F403
 from ._exempel_kontinuitet import *  # noqa: F403
 from ._exempel_vantetider import *  # noqa: F403
-from . import _exempel_ekonomi, _exempel_indikatorer, _exempel_jamforelse
-from . import _exempel_kontinuitet, _exempel_vantetider
 from .organisation import regioner
 
 __all__ = ["regiontabell"]

@@ -76,6 +76,10 @@ def _valfri_text(värde: Any) -> Any:
     return _text(värde)
 
 
+def _alias(värde: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_text(a) for a in värde)
+
+
 @attrs.frozen(kw_only=True)
 class Region:
     """One of Sweden's 21 regions (*region*), the self-governing bodies that run healthcare.
@@ -128,9 +132,7 @@ class Region:
     län: str = attrs.field(converter=_text, validator=_krav_text("län"))
     kolada_id: str = attrs.field(converter=_text)
     iso: str = attrs.field(converter=_text)
-    alias: tuple[str, ...] = attrs.field(
-        default=(), converter=lambda v: tuple(_text(a) for a in v), eq=False, repr=False
-    )
+    alias: tuple[str, ...] = attrs.field(default=(), converter=_alias, eq=False, repr=False)
 
     @kod.validator
     def _kontrollera_kod(self, attribut: attrs.Attribute[str], värde: str) -> None:
@@ -360,7 +362,7 @@ def _som_lagrum(värde: Any) -> Lagrum:
         except ValueError:
             pass
     raise OgiltigtVärdeError(
-        f"Vårdval.lagrum must be one of {[l.value for l in Lagrum]}, got {värde!r}"
+        f"Vårdval.lagrum must be one of {[x.value for x in Lagrum]}, got {värde!r}"
     )
 
 
@@ -478,9 +480,7 @@ class Förvaltning:
     nämnd: Nämnd = attrs.field()
     namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
     kortnamn: str | None = attrs.field(default=None, converter=_valfri_text)
-    verksamhetsområden: tuple[str, ...] = attrs.field(
-        default=(), converter=_verksamhetsområden
-    )
+    verksamhetsområden: tuple[str, ...] = attrs.field(default=(), converter=_verksamhetsområden)
 
     @nämnd.validator
     def _kontrollera_nämnd(self, attribut: attrs.Attribute[Nämnd], värde: Any) -> None:
@@ -584,7 +584,9 @@ class Vårdval:
     varav_egen_regi: int | None = attrs.field(
         default=None, validator=_valfritt_antal("varav_egen_regi")
     )
-    antal_listade: int | None = attrs.field(default=None, validator=_valfritt_antal("antal_listade"))
+    antal_listade: int | None = attrs.field(
+        default=None, validator=_valfritt_antal("antal_listade")
+    )
     rapporterar_till_väntetidsdatabasen: bool | None = attrs.field(default=None)
     giltig_från: dt.date | None = attrs.field(default=None, converter=_valfritt_datum)
     giltig_till: dt.date | None = attrs.field(default=None, converter=_valfritt_datum)
@@ -598,7 +600,11 @@ class Vårdval:
 
     @varav_egen_regi.validator
     def _kontrollera_egen_regi(self, attribut: attrs.Attribute[Any], värde: int | None) -> None:
-        if värde is not None and self.antal_vårdgivare is not None and värde > self.antal_vårdgivare:
+        if (
+            värde is not None
+            and self.antal_vårdgivare is not None
+            and värde > self.antal_vårdgivare
+        ):
             raise OgiltigtVärdeError(
                 f"Vårdval.varav_egen_regi={värde} is more than "
                 f"antal_vårdgivare={self.antal_vårdgivare}; region-run providers are a "
@@ -622,7 +628,11 @@ class Vårdval:
     @property
     def andel_egen_regi(self) -> float:
         """Share [andel, 0-1] of providers run by the region; NaN when not known or no providers."""
-        if self.antal_vårdgivare is None or self.varav_egen_regi is None or not self.antal_vårdgivare:
+        if (
+            self.antal_vårdgivare is None
+            or self.varav_egen_regi is None
+            or not self.antal_vårdgivare
+        ):
             return float("nan")
         return self.varav_egen_regi / self.antal_vårdgivare
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, overload
 
@@ -191,7 +190,7 @@ def tolka_tal(text: str | float | None) -> float: ...
 @overload
 def tolka_tal(text: pd.Series[Any]) -> pd.Series[float]: ...
 @overload
-def tolka_tal(text: Sequence[str] | npt.NDArray[Any]) -> npt.NDArray[np.float64]: ...
+def tolka_tal(text: list[Any] | tuple[Any, ...] | npt.NDArray[Any]) -> npt.NDArray[np.float64]: ...
 def tolka_tal(text: Any) -> Any:
     """Read a number as Swedish reports print it.
 
@@ -394,9 +393,7 @@ def tolka_intervall(text: str) -> tuple[float, float]:
         t,
     )
     if träff is None:
-        raise TolkningsError(
-            f"cannot read {text!r} as a range: expected a form such as '85-90 %'"
-        )
+        raise TolkningsError(f"cannot read {text!r} as a range: expected a form such as '85-90 %'")
     enhet = träff["eb"] or träff["ea"]
     if träff["ea"] and träff["eb"] and träff["ea"].casefold() != träff["eb"].casefold():
         raise TolkningsError(
@@ -485,9 +482,10 @@ def avrunda(värde: Any, decimaler: int = 0) -> Any:
     """Round half up (away from zero), as Swedish reports do.
 
     Python's :func:`round` and :func:`numpy.round` round half to even
-    (84.5 -> 84); reports round 84,5 to 85 and -165,55 to -165,6. Values are
-    first cleaned of binary representation error at 9 significant decimals
-    beyond ``decimaler``, so that 0.285 * 100 rounds to 29, as printed.
+    (84.5 -> 84); reports round 84,5 to 85 and -165,55 to -165,6. A value
+    within a relative 1e-12 below a half is treated as that half, because
+    binary floats store printed decimals a few units in the last place off
+    (0.285 * 100 is 28.499999999999996, printed "28,5", and rounds to 29).
 
     Parameters
     ----------
@@ -514,8 +512,12 @@ def avrunda(värde: Any, decimaler: int = 0) -> Any:
         raise FelTypError(f"avrunda: decimaler must be an int, got {decimaler!r}")
     skala = 10.0 ** int(decimaler)
     arr = np.asarray(värde, dtype=float)
-    y = np.round(arr * skala, 9)
-    ut = np.sign(y) * np.floor(np.abs(y) + 0.5) / skala
+    y = arr * skala
+    a = np.abs(y)
+    # A printed decimal such as 164990,395 is stored a few ulp below its value
+    # (164990.39499999999); a relative tolerance of 1e-12, far above float error
+    # and far below any printed precision, treats such values as the halves they are.
+    ut = np.sign(y) * np.floor(a + 0.5 + 1e-12 * np.maximum(a, 1.0)) / skala
     ut = ut + 0.0  # turns -0.0 into 0.0
     if isinstance(värde, pd.Series):
         return pd.Series(ut, index=värde.index, name=värde.name)
