@@ -6,7 +6,7 @@ import halsouppfoljning
 
 project = "halsouppfoljning"
 author = "The halsouppfoljning developers"
-copyright = "2026, the halsouppfoljning developers"  # noqa: A001
+copyright = "2026, the halsouppfoljning developers"
 release = halsouppfoljning.__version__
 version = release
 
