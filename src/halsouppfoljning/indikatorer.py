@@ -1,24 +1,63 @@
 """Indicators, target levels (målnivåer) and their assessment (måluppfyllelse).
 
-First version: the enums other modules import. The classes and functions
-follow.
+An :class:`Indikator` carries its direction (:class:`Riktning`), its
+aggregation mode (:class:`Aggregering`) and a :class:`Målnivå` per year.
+:meth:`Målnivå.tolka` reads every target form Swedish follow-up reports print
+("≥ 80 %", "85-90 %", "90/80/80", "Lägre än fg år", "Enligt plan", "-" ...);
+:func:`måluppfyllelse` assesses outcomes against a target, scalar or
+elementwise, and :func:`trend` gives the development in the good direction.
 
 Examples
 --------
 >>> import halsouppfoljning as hu
->>> hu.Riktning.LÄGRE_ÄR_BÄTTRE.value
-'lägre är bättre'
+>>> hu.måluppfyllelse(0.88, hu.Målnivå.tolka("85-90 %"))
+<Måluppfyllelse.UPPNÅDD: 'uppnådd'>
+>>> hu.måluppfyllelse(0.798, hu.Målnivå.tolka("≥80 %"), avrundning=0)
+<Måluppfyllelse.UPPNÅDD: 'uppnådd'>
+>>> hu.trend(94, 140, hu.Riktning.LÄGRE_ÄR_BÄTTRE)
+<Trend.POSITIV: 'positiv'>
 """
 
 from __future__ import annotations
 
 import enum
+import math
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
 
-__all__ = ["Måluppfyllelse", "Riktning", "Trend"]
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ._validering import kontrollera_andel, nfc
+from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
+from .tolka import MINUSTECKEN, _förbered, _läs, avrunda, formatera_tal, tolka_intervall
+
+__all__ = [
+    "Aggregering",
+    "Delvis",
+    "Indikator",
+    "Målnivå",
+    "Måltyp",
+    "Måluppfyllelse",
+    "Periodicitet",
+    "Riktning",
+    "Trend",
+    "måluppfyllelse",
+    "trend",
+]
+
+_Arr = npt.NDArray[np.float64]
 
 
 class Riktning(enum.Enum):
     """The direction (*riktning*) in which an indicator is better.
+
+    The direction cannot be read from an indicator's name ("Oberoende av
+    hyrpersonal" is a cost share where lower is better), so it is stated.
 
     Examples
     --------
@@ -34,6 +73,11 @@ class Riktning(enum.Enum):
 
 class Måluppfyllelse(enum.Enum):
     """The assessment of an outcome against a target level (*måluppfyllelse*).
+
+    ``UPPNÅDD`` (met), ``DELVIS`` (partly met, only under an explicit
+    :class:`Delvis` rule), ``EJ_UPPNÅDD`` (not met), ``UNDERLAG_SAKNAS`` (no
+    outcome, or no comparison value where the target needs one) and
+    ``MÅL_SAKNAS`` (no target).
 
     Examples
     --------
@@ -52,6 +96,9 @@ class Måluppfyllelse(enum.Enum):
 class Trend(enum.Enum):
     """The development of an indicator in its good direction (*trend*).
 
+    Not target attainment: sick leave 8,3 % against a 6,0 % target is
+    "Positiv" when it fell from 11,7 %.
+
     Examples
     --------
     >>> import halsouppfoljning as hu
@@ -62,3 +109,1530 @@ class Trend(enum.Enum):
     POSITIV = "positiv"
     NEGATIV = "negativ"
     NEUTRAL = "neutral"
+
+
+class Aggregering(enum.Enum):
+    """How an indicator's value for a period is formed (*aggregering*).
+
+    ``ACKUMULERAT``: year to date, pooled (sum of numerators over sum of
+    denominators since January); ``MÅNADSMEDEL``: mean of the monthly values;
+    ``R12`` / ``R18``: rolling 12 or 18 months; ``ÖGONBLICK``: a snapshot at a
+    date (a point-prevalence measurement); ``ENKÄT``: a survey index.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Aggregering("r18") is hu.Aggregering.R18
+    True
+    """
+
+    ACKUMULERAT = "ackumulerat"
+    MÅNADSMEDEL = "månadsmedel"
+    R12 = "r12"
+    R18 = "r18"
+    ÖGONBLICK = "ögonblick"
+    ENKÄT = "enkät"
+
+
+class Periodicitet(enum.Enum):
+    """How often an indicator is reported (*periodicitet*).
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Periodicitet("tertial").name
+    'TERTIAL'
+    """
+
+    MÅNAD = "månad"
+    TERTIAL = "tertial"
+    DELÅR = "delår"
+    HELÅR = "helår"
+
+
+class Måltyp(enum.Enum):
+    """The form of a :class:`Målnivå` (*måltyp*).
+
+    ``GRÄNS`` a limit ("≥ 80 %", or a bare "85 %" with a direction);
+    ``INTERVALL`` a band ("85-90 %"); ``SAMMANSATT`` one sub-target per
+    sub-indicator ("90/80/80"); ``RELATIV_FÖRÄNDRING`` a change against the
+    same period last year ("ökning ≥10%/år"); ``MOT_FÖREGÅENDE`` a direction
+    against the previous value ("Lägre än fg år"); ``ENLIGT_PLAN`` against a
+    plan value; ``TVÅNIVÅ`` delmål and totalmål; ``INGET`` no target ("-").
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Målnivå.tolka("85-90 %").typ
+    <Måltyp.INTERVALL: 'intervall'>
+    """
+
+    GRÄNS = "gräns"
+    INTERVALL = "intervall"
+    SAMMANSATT = "sammansatt"
+    RELATIV_FÖRÄNDRING = "relativ förändring"
+    MOT_FÖREGÅENDE = "mot föregående"
+    ENLIGT_PLAN = "enligt plan"
+    TVÅNIVÅ = "tvånivå"
+    INGET = "inget"
+
+
+# --------------------------------------------------------------------------- parsing tables
+
+_OPERATORER = (">", ">=", "<", "<=")
+_SYMBOL = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+#: Written operators (symbols and words), longest first, -> canonical operator.
+_OPERATORORD: tuple[tuple[str, str], ...] = (
+    ("inte överstiga", "<="),
+    ("ej överstiga", "<="),
+    ("inte understiga", ">="),
+    ("ej understiga", ">="),
+    ("mindre än", "<"),
+    ("färre än", "<"),
+    ("lägre än", "<"),
+    ("kortare än", "<"),
+    ("mer än", ">"),
+    ("fler än", ">"),
+    ("högre än", ">"),
+    ("längre än", ">"),
+    ("maximalt", "<="),
+    ("max.", "<="),
+    ("max", "<="),
+    ("högst", "<="),
+    ("minst", ">="),
+    ("lägst", ">="),
+    ("under", "<"),
+    ("över", ">"),
+    (">=", ">="),
+    ("=>", ">="),
+    ("≥", ">="),
+    ("<=", "<="),
+    ("=<", "<="),
+    ("≤", "<="),
+    (">", ">"),
+    ("<", "<"),
+)
+_RIKTNING_AV_OPERATOR = {
+    ">": Riktning.HÖGRE_ÄR_BÄTTRE,
+    ">=": Riktning.HÖGRE_ÄR_BÄTTRE,
+    "<": Riktning.LÄGRE_ÄR_BÄTTRE,
+    "<=": Riktning.LÄGRE_ÄR_BÄTTRE,
+}
+_INGET = frozenset({"-", "–", "—", "−", "inget mål", "mål saknas", "ej aktuellt"})
+_FG = r"(?:fg\.?|föreg\.?|föregående)\s+år"
+_MOT_FÖREGÅENDE_RE = re.compile(
+    rf"^(?P<ord>öka|minska|fler|färre|högre|lägre|förbättras|förbättring)"
+    rf"(?:\s+(?:än|jämfört\s+med|mot)\s+{_FG})?\.?$"
+)
+_UPPÅT = {"öka", "fler", "högre"}
+_TAL_TEXT = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+_OP_TEXT = r"≥|≤|>=|<=|=>|=<|>|<|minst|högst|över|under|mer än|mindre än"
+_RELATIV_FÖRE_RE = re.compile(
+    rf"^(?P<ord>ökning|minskning)\s*(?P<op>{_OP_TEXT})?\s*(?P<tal>{_TAL_TEXT})\s*"
+    r"(?:%|procent)\s*(?P<år>(?:/|per)\s*år)?\.?$"
+)
+_RELATIV_EFTER_RE = re.compile(
+    rf"^(?P<op>{_OP_TEXT})?\s*(?P<tal>{_TAL_TEXT})\s*(?:%|procent)\s*"
+    r"(?P<ord>ökning|minskning)\s*(?P<år>(?:/|per)\s*år)?\.?$"
+)
+_TVÅNIVÅ_RE = re.compile(
+    r"^delmål\s*:?\s*(?P<del>.+?),?\s+(?:med|och)\s+totalmål\s*:?\s*(?P<tot>.+)$"
+)
+_SAMMANSATT_RE = re.compile(
+    r"^(?P<tal>\d+(?:,\d+)?(?:\s*/\s*\d+(?:,\d+)?)+)\s*(?P<enhet>%|procent)?$"
+)
+_KVOT_RE = re.compile(r"^(?P<tal>.+?)\s*/\s*(?P<nämnare>\d[\d ]*)\s*(?P<enhet>[^\d\s/].*)$")
+
+
+def _som_riktning(riktning: Any, namn: str = "riktning") -> Riktning | None:
+    if riktning is None or isinstance(riktning, Riktning):
+        return riktning
+    if isinstance(riktning, str):
+        try:
+            return Riktning(nfc(riktning).strip().casefold())
+        except ValueError:
+            pass
+    raise FelTypError(
+        f"{namn} must be a Riktning (HÖGRE_ÄR_BÄTTRE, LÄGRE_ÄR_BÄTTRE, INOM_INTERVALL) or "
+        f"None, got {riktning!r}"
+    )
+
+
+def _delat(x: float, nämnare: int) -> float:
+    return float(Decimal(repr(float(x))) / nämnare)
+
+
+def _gånger(x: float, faktor: int) -> float:
+    return float(Decimal(repr(float(x))) * faktor)
+
+
+def _tal_text(x: float) -> str:
+    """Shortest Swedish text of ``x`` (decimal comma, space-grouped thousands)."""
+    for decimaler in range(10):
+        if abs(round(x, decimaler) - x) <= 1e-9 * max(1.0, abs(x)):
+            return formatera_tal(x, decimaler)
+    return formatera_tal(x, 10)
+
+
+def _enhetstext(x: float, enhet: str | None) -> str:
+    if enhet == "andel":
+        return f"{_tal_text(_gånger(x, 100))} %"
+    if enhet is None:
+        return _tal_text(x)
+    if enhet.startswith("/"):
+        return f"{_tal_text(x)}{enhet}"
+    return f"{_tal_text(x)} {enhet}"
+
+
+# --------------------------------------------------------------------------- Målnivå
+
+
+def _valfritt_tal(värde: Any) -> float | None:
+    if värde is None:
+        return None
+    if isinstance(värde, bool) or not isinstance(värde, (int, float, np.integer, np.floating)):
+        raise FelTypError(f"Målnivå: a limit must be a number, got {värde!r}")
+    if not math.isfinite(float(värde)):
+        raise OgiltigtVärdeError(f"Målnivå: a limit must be finite, got {värde!r}")
+    return float(värde)
+
+
+def _delar(värde: Any) -> tuple[Any, ...]:
+    return tuple(värde)
+
+
+def _enhet_konv(värde: Any) -> str | None:
+    if värde is None:
+        return None
+    if not isinstance(värde, str):
+        raise FelTypError(f"Målnivå.enhet must be a string or None, got {värde!r}")
+    e = nfc(värde).strip()
+    return {"%": "andel", "procent": "andel", "mkr": "mnkr"}.get(e.casefold(), e)
+
+
+@attrs.frozen(kw_only=True)
+class Målnivå:
+    """A target level (*målnivå*) as a report writes it, read into a comparable form.
+
+    Build one with :meth:`tolka` from the report's text, or with a named
+    constructor (:meth:`minst`, :meth:`över`, :meth:`högst`, :meth:`under`,
+    :meth:`nivå`, :meth:`intervall`, :meth:`ökning`, :meth:`minskning`,
+    :meth:`högre_än_föregående`, :meth:`lägre_än_föregående`,
+    :meth:`enligt_plan`, :meth:`sammansatt`, :meth:`tvånivå`, :meth:`inget`).
+    ``str()`` gives a canonical text that :meth:`tolka` reads back to an
+    equal object; the original text is kept in ``text`` (not part of
+    equality).
+
+    Parameters
+    ----------
+    typ : Måltyp
+        The form of the target.
+    operator : {">", ">=", "<", "<="}, optional
+        For ``GRÄNS`` and ``RELATIV_FÖRÄNDRING``: strict or inclusive.
+    gräns : float, optional
+        The limit, in ``enhet`` (a share [andel, 0-1] when ``enhet="andel"``);
+        for ``RELATIV_FÖRÄNDRING`` the required change as a proportion.
+    nedre, övre : float, optional
+        The inclusive ends of an ``INTERVALL``.
+    enhet : str, optional
+        ``"andel"`` for percent targets (stored as shares), ``"min"``,
+        ``"mnkr"``, ``"kr"``, ``"st"``, a rate such as ``"/100 vpl"``, or
+        ``None`` for a plain number.
+    riktning : Riktning, optional
+        The better direction; derived from the operator where there is one.
+    naken : bool
+        True for a bare number ("85 %") whose operator came from ``riktning``;
+        it is then displayed without an operator.
+    delar : tuple of Målnivå
+        The parts of a ``SAMMANSATT`` target, or (delmål, totalmål) of a
+        ``TVÅNIVÅ`` target.
+    text : str, optional
+        The original text, as printed.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If the fields do not fit ``typ`` (a band with lower above upper, a
+        limit without operator ...).
+    AndelsError
+        If a share limit is outside [0, 1] ("did you pass percent?").
+
+    See Also
+    --------
+    måluppfyllelse : assess outcomes against a target.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> m = hu.Målnivå.tolka("högst 10 procent")
+    >>> m.operator, m.gräns, m.enhet
+    ('<=', 0.1, 'andel')
+    >>> str(m)
+    '≤ 10 %'
+    >>> hu.Målnivå.tolka(str(m)) == m
+    True
+    >>> m.text
+    'högst 10 procent'
+    """
+
+    typ: Måltyp = attrs.field(validator=attrs.validators.instance_of(Måltyp))
+    operator: str | None = attrs.field(default=None)
+    gräns: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    nedre: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    övre: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    enhet: str | None = attrs.field(default=None, converter=_enhet_konv)
+    riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
+    naken: bool = attrs.field(default=False)
+    delar: tuple[Målnivå, ...] = attrs.field(default=(), converter=_delar)
+    text: str | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        typ = self.typ
+        namn = f"Målnivå(typ={typ.name})"
+        if self.operator is not None and self.operator not in _OPERATORER:
+            raise OgiltigtVärdeError(
+                f"{namn}: operator must be one of {_OPERATORER}, got {self.operator!r}"
+            )
+        if typ in (Måltyp.GRÄNS, Måltyp.RELATIV_FÖRÄNDRING) and (
+            self.operator is None or self.gräns is None
+        ):
+            raise OgiltigtVärdeError(f"{namn} needs both operator and gräns")
+        if typ is Måltyp.GRÄNS:
+            if self.riktning is not _RIKTNING_AV_OPERATOR[str(self.operator)]:
+                raise OgiltigtVärdeError(
+                    f"{namn}: riktning {self.riktning!r} contradicts operator {self.operator!r}"
+                )
+            if self.enhet == "andel":
+                kontrollera_andel(self.gräns, "Målnivå.gräns")
+        if typ is Måltyp.INTERVALL:
+            if self.nedre is None or self.övre is None or self.nedre > self.övre:
+                raise OgiltigtVärdeError(
+                    f"{namn} needs nedre <= övre, got nedre={self.nedre!r}, övre={self.övre!r}"
+                )
+            if self.riktning is not Riktning.INOM_INTERVALL:
+                raise OgiltigtVärdeError(f"{namn}: riktning must be INOM_INTERVALL")
+            if self.enhet == "andel":
+                kontrollera_andel([self.nedre, self.övre], "Målnivå.nedre/övre")
+        if typ in (Måltyp.RELATIV_FÖRÄNDRING, Måltyp.MOT_FÖREGÅENDE) and self.riktning not in (
+            Riktning.HÖGRE_ÄR_BÄTTRE,
+            Riktning.LÄGRE_ÄR_BÄTTRE,
+        ):
+            raise OgiltigtVärdeError(
+                f"{namn} needs riktning HÖGRE_ÄR_BÄTTRE (increase) or LÄGRE_ÄR_BÄTTRE "
+                f"(decrease), got {self.riktning!r}"
+            )
+        if typ is Måltyp.SAMMANSATT and len(self.delar) < 2:
+            raise OgiltigtVärdeError(f"{namn} needs at least two parts, got {len(self.delar)}")
+        if typ is Måltyp.TVÅNIVÅ and len(self.delar) != 2:
+            raise OgiltigtVärdeError(f"{namn} needs exactly (delmål, totalmål)")
+        for del_ in self.delar:
+            if not isinstance(del_, Målnivå):
+                raise FelTypError(f"{namn}: each part must be a Målnivå, got {del_!r}")
+
+    # ------------------------------------------------------------------ constructors
+
+    @classmethod
+    def _gräns(
+        cls, operator: str, gräns: float, enhet: str | None, *, naken: bool = False
+    ) -> Målnivå:
+        return cls(
+            typ=Måltyp.GRÄNS,
+            operator=operator,
+            gräns=gräns,
+            enhet=enhet,
+            riktning=_RIKTNING_AV_OPERATOR[operator],
+            naken=naken,
+        )
+
+    @classmethod
+    def minst(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
+        """At least ``gräns`` (inclusive, "≥", "minst").
+
+        Parameters
+        ----------
+        gräns : float
+            The limit, a share [andel, 0-1] when ``enhet="andel"``.
+        enhet : str, optional
+            The unit ("andel", "min", "mnkr" ...).
+
+        Returns
+        -------
+        Målnivå
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.minst(0.8, enhet="andel"))
+        '≥ 80 %'
+        """
+        return cls._gräns(">=", gräns, enhet)
+
+    @classmethod
+    def över(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
+        """Above ``gräns`` (strict, ">", "över").
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.över(0.5, enhet="andel"))
+        '> 50 %'
+        """
+        return cls._gräns(">", gräns, enhet)
+
+    @classmethod
+    def högst(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
+        """At most ``gräns`` (inclusive, "≤", "högst").
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.högst(40, enhet="min"))
+        '≤ 40 min'
+        """
+        return cls._gräns("<=", gräns, enhet)
+
+    @classmethod
+    def under(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
+        """Below ``gräns`` (strict, "<", "under").
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.under(0.5, enhet="/100 vpl"))
+        '< 0,5/100 vpl'
+        """
+        return cls._gräns("<", gräns, enhet)
+
+    @classmethod
+    def nivå(cls, gräns: float, riktning: Riktning, *, enhet: str | None = None) -> Målnivå:
+        """A bare level ("85 %", "0 kr"): inclusive, in the direction of ``riktning``.
+
+        Parameters
+        ----------
+        gräns : float
+            The level.
+        riktning : Riktning
+            ``HÖGRE_ÄR_BÄTTRE`` reads it as "at least", ``LÄGRE_ÄR_BÄTTRE`` as
+            "at most".
+        enhet : str, optional
+            The unit.
+
+        Returns
+        -------
+        Målnivå
+
+        Raises
+        ------
+        OgiltigtVärdeError
+            For ``riktning=INOM_INTERVALL`` (a single level is not a band).
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> m = hu.Målnivå.nivå(-800, hu.Riktning.HÖGRE_ÄR_BÄTTRE, enhet="mnkr")
+        >>> str(m), m.operator
+        ('-800 mnkr', '>=')
+        """
+        r = _som_riktning(riktning)
+        if r is Riktning.HÖGRE_ÄR_BÄTTRE:
+            return cls._gräns(">=", gräns, enhet, naken=True)
+        if r is Riktning.LÄGRE_ÄR_BÄTTRE:
+            return cls._gräns("<=", gräns, enhet, naken=True)
+        raise OgiltigtVärdeError(
+            f"a bare target level {gräns!r} needs riktning HÖGRE_ÄR_BÄTTRE or "
+            f"LÄGRE_ÄR_BÄTTRE to say whether it is a floor or a ceiling, got {riktning!r}"
+        )
+
+    @classmethod
+    def intervall(cls, nedre: float, övre: float, *, enhet: str | None = None) -> Målnivå:
+        """A band ``nedre``-``övre``, both ends inclusive ("85-90 %").
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.intervall(0.85, 0.9, enhet="andel"))
+        '85-90 %'
+        """
+        return cls(
+            typ=Måltyp.INTERVALL,
+            nedre=nedre,
+            övre=övre,
+            enhet=enhet,
+            riktning=Riktning.INOM_INTERVALL,
+        )
+
+    @classmethod
+    def ökning(cls, andel: float, *, operator: str = ">=") -> Målnivå:
+        """A relative increase against the same period last year ("ökning ≥10%/år").
+
+        Parameters
+        ----------
+        andel : float
+            The required change as a proportion [andel]: 0.1 for 10 %.
+        operator : {">=", ">"}
+            Inclusive (default) or strict.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.ökning(0.1))
+        'ökning ≥ 10 %/år'
+        """
+        return cls(
+            typ=Måltyp.RELATIV_FÖRÄNDRING,
+            operator=operator,
+            gräns=andel,
+            riktning=Riktning.HÖGRE_ÄR_BÄTTRE,
+        )
+
+    @classmethod
+    def minskning(cls, andel: float, *, operator: str = ">=") -> Målnivå:
+        """A relative decrease against the same period last year ("≥ 10 % minskning/år").
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.minskning(0.1))
+        'minskning ≥ 10 %/år'
+        """
+        return cls(
+            typ=Måltyp.RELATIV_FÖRÄNDRING,
+            operator=operator,
+            gräns=andel,
+            riktning=Riktning.LÄGRE_ÄR_BÄTTRE,
+        )
+
+    @classmethod
+    def högre_än_föregående(cls) -> Målnivå:
+        """Higher than the previous value ("Öka", "Högre än fg år"); strict.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.högre_än_föregående())
+        'Högre än fg år'
+        """
+        return cls(typ=Måltyp.MOT_FÖREGÅENDE, riktning=Riktning.HÖGRE_ÄR_BÄTTRE)
+
+    @classmethod
+    def lägre_än_föregående(cls) -> Målnivå:
+        """Lower than the previous value ("Färre", "Lägre än fg år"); strict.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.lägre_än_föregående())
+        'Lägre än fg år'
+        """
+        return cls(typ=Måltyp.MOT_FÖREGÅENDE, riktning=Riktning.LÄGRE_ÄR_BÄTTRE)
+
+    @classmethod
+    def enligt_plan(cls, riktning: Riktning | None = None) -> Målnivå:
+        """According to plan ("Enligt plan"): compared with a plan value given when assessing.
+
+        Parameters
+        ----------
+        riktning : Riktning, optional
+            With a direction, an outcome on the good side of the plan (or on
+            it) meets the target; without, only an outcome equal to the plan
+            (at the chosen rounding) does.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.enligt_plan())
+        'Enligt plan'
+        """
+        return cls(typ=Måltyp.ENLIGT_PLAN, riktning=riktning)
+
+    @classmethod
+    def sammansatt(cls, *delar: Målnivå) -> Målnivå:
+        """One sub-target per sub-indicator ("90/80/80"), assessed part by part.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> R = hu.Riktning.HÖGRE_ÄR_BÄTTRE
+        >>> m = hu.Målnivå.sammansatt(*(hu.Målnivå.nivå(x, R, enhet="andel") for x in (0.9, 0.8)))
+        >>> str(m)
+        '90/80 %'
+        """
+        return cls(
+            typ=Måltyp.SAMMANSATT, delar=delar, riktning=delar[0].riktning if delar else None
+        )
+
+    @classmethod
+    def tvånivå(cls, delmål: Målnivå, totalmål: Målnivå) -> Målnivå:
+        """A delmål (interim target) with a totalmål (final target).
+
+        Assessed against the totalmål; meeting only the delmål gives
+        ``DELVIS`` under the explicit rule :meth:`Delvis.delmål`.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> m = hu.Målnivå.tvånivå(hu.Målnivå.minst(0.5, enhet="andel"),
+        ...                        hu.Målnivå.minst(0.8, enhet="andel"))
+        >>> str(m)
+        'delmål ≥ 50 % med totalmål ≥ 80 %'
+        """
+        return cls(typ=Måltyp.TVÅNIVÅ, delar=(delmål, totalmål), riktning=totalmål.riktning)
+
+    @classmethod
+    def inget(cls) -> Målnivå:
+        """No target ("-"): every outcome is assessed ``MÅL_SAKNAS``.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Målnivå.inget())
+        '-'
+        """
+        return cls(typ=Måltyp.INGET)
+
+    # ------------------------------------------------------------------ parsing
+
+    @classmethod
+    def tolka(
+        cls, text: str, riktning: Riktning | None = None, *, enhet: str | None = None
+    ) -> Målnivå:
+        """Read a target as a report writes it.
+
+        Parameters
+        ----------
+        text : str
+            The target text. Forms read (all seen in published reports):
+
+            - limits with symbols or words: ``>95%``, ``≥ 80 %``, ``≤2%``,
+              ``<40min``, ``<20 000``, ``≥55``, ``högst 10 procent``,
+              ``minst 75 procent``, ``under 7``, ``över 50 procent``,
+              ``inte överstiga 250``; ``>`` and "över" are strict, ``≥`` and
+              "minst" inclusive, ``<`` and "under" strict, ``≤``, "högst"
+              and "max" inclusive;
+            - rates per capacity: ``<0,5/100 vpl``;
+            - bare levels ``85 %``, ``8 min``, ``0 kr``, ``-800 mnkr``,
+              ``1500`` (need ``riktning``);
+            - bands ``85-90 %`` (inclusive ends);
+            - composite ``90/80/80`` (one bare level per sub-indicator);
+            - relative change ``ökning ≥10%/år``, ``≥ 10 % minskning/år``;
+            - direction against the previous value ``Öka``, ``Minska``,
+              ``Fler``, ``Färre``, ``Högre än fg år``, ``Lägre än fg år``;
+            - ``Enligt plan``;
+            - two levels ``delmål 50 procent med totalmål 80 procent``;
+            - ``-`` (no target).
+        riktning : Riktning, optional
+            The indicator's direction. Needed for bare levels; checked
+            against the operator where the text has one.
+        enhet : str, optional
+            The unit of numbers written without one: ``"andel"`` reads
+            ``90/80/80`` as 90 %, 80 %, 80 %. Percent becomes a share.
+
+        Returns
+        -------
+        Målnivå
+            With ``text`` set to the original text.
+
+        Raises
+        ------
+        TolkningsError
+            If the text is none of the forms above; the message quotes it.
+        OgiltigtVärdeError
+            If a bare level comes without ``riktning``, or ``riktning``
+            contradicts the text ("<7 %" with ``HÖGRE_ÄR_BÄTTRE``).
+
+        See Also
+        --------
+        måluppfyllelse
+
+        Notes
+        -----
+        Percent targets are stored as shares: "85 %" has ``gräns=0.85`` and
+        ``enhet="andel"``, and the outcomes assessed against it must be shares.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Målnivå.tolka("<0,5/100 vpl").enhet
+        '/100 vpl'
+        >>> m = hu.Målnivå.tolka("85 %", hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+        >>> m.operator, m.gräns
+        ('>=', 0.85)
+        >>> hu.Målnivå.tolka("≥ 10 % minskning/år").riktning
+        <Riktning.LÄGRE_ÄR_BÄTTRE: 'lägre är bättre'>
+        >>> hu.Målnivå.tolka("85 %")
+        Traceback (most recent call last):
+        ...
+        halsouppfoljning.exceptions.OgiltigtVärdeError: the target '85 %' is a bare level...
+        """
+        if not isinstance(text, str):
+            raise FelTypError(f"Målnivå.tolka expects a string, got {text!r}")
+        r = _som_riktning(riktning)
+        e = _enhet_konv(enhet)
+        try:
+            m = cls._tolka(text, r, e)
+        except TolkningsError as fel:
+            raise TolkningsError(
+                f"cannot read the target {text!r} ({fel}); see Målnivå.tolka for the forms read"
+            ) from None
+        return attrs.evolve(m, text=text)
+
+    @classmethod
+    def _tolka(cls, text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå:
+        t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", nfc(text)).strip()
+        s = t.casefold()
+        if s in _INGET:
+            return cls(typ=Måltyp.INGET, riktning=riktning)
+        if s.rstrip(".") in {"enligt plan", "enl. plan", "enl plan"}:
+            return cls(typ=Måltyp.ENLIGT_PLAN, riktning=riktning)
+        träff = _MOT_FÖREGÅENDE_RE.match(s)
+        if träff:
+            ord_ = träff["ord"]
+            r = (
+                Riktning.HÖGRE_ÄR_BÄTTRE
+                if ord_ in _UPPÅT or ord_.startswith("förbättr")
+                else Riktning.LÄGRE_ÄR_BÄTTRE
+            )
+            if ord_.startswith("förbättr"):
+                if riktning not in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE):
+                    raise OgiltigtVärdeError(
+                        f"the target {text!r} (improvement) needs riktning HÖGRE_ÄR_BÄTTRE or "
+                        "LÄGRE_ÄR_BÄTTRE"
+                    )
+                r = riktning
+            _kontrollera_riktning(text, r, riktning)
+            return cls(typ=Måltyp.MOT_FÖREGÅENDE, riktning=r)
+        träff = _RELATIV_FÖRE_RE.match(s) or _RELATIV_EFTER_RE.match(s)
+        if träff:
+            op = _läs_operator(träff["op"] or "≥")
+            if op not in (">", ">="):
+                raise TolkningsError(
+                    f"cannot read the target {text!r}: a required change takes '≥', '>' or 'minst'"
+                )
+            r = Riktning.HÖGRE_ÄR_BÄTTRE if träff["ord"] == "ökning" else Riktning.LÄGRE_ÄR_BÄTTRE
+            _kontrollera_riktning(text, r, riktning)
+            värde, _ = _läs(träff["tal"] + " %", text)
+            return cls(typ=Måltyp.RELATIV_FÖRÄNDRING, operator=op, gräns=värde, riktning=r)
+        träff = _TVÅNIVÅ_RE.match(t)
+        if träff and s.startswith("delmål"):
+            delmål = cls._tolka(träff["del"], riktning, enhet)
+            totalmål = cls._tolka(träff["tot"], riktning, enhet)
+            return cls.tvånivå(delmål, totalmål)
+        träff = _SAMMANSATT_RE.match(s)
+        if träff:
+            delenhet = "andel" if träff["enhet"] else enhet
+            delar = [p.strip() for p in träff["tal"].split("/")]
+            return cls.sammansatt(*(cls._tolka(p, riktning, delenhet) for p in delar))
+        operator, rest = _dela_operator(t)
+        if operator is None:
+            try:
+                nedre, övre = _läs_intervall(rest, enhet)
+            except TolkningsError:
+                pass
+            else:
+                if riktning not in (None, Riktning.INOM_INTERVALL):
+                    raise OgiltigtVärdeError(
+                        f"the target {text!r} is a band, so its riktning is INOM_INTERVALL, "
+                        f"not {riktning!r}"
+                    )
+                e = "andel" if "%" in rest or "procent" in rest.casefold() else enhet
+                return cls.intervall(nedre, övre, enhet=e)
+        värde, e = _läs_värde(rest, text, enhet)
+        if operator is None:
+            if riktning is None:
+                raise OgiltigtVärdeError(
+                    f"the target {text!r} is a bare level: pass riktning="
+                    "Riktning.HÖGRE_ÄR_BÄTTRE (at least) or Riktning.LÄGRE_ÄR_BÄTTRE (at most)"
+                )
+            return cls.nivå(värde, riktning, enhet=e)
+        _kontrollera_riktning(text, _RIKTNING_AV_OPERATOR[operator], riktning)
+        return cls._gräns(operator, värde, e)
+
+    # ------------------------------------------------------------------ display
+
+    def __str__(self) -> str:
+        typ = self.typ
+        if typ is Måltyp.INGET:
+            return "-"
+        if typ is Måltyp.ENLIGT_PLAN:
+            return "Enligt plan"
+        if typ is Måltyp.MOT_FÖREGÅENDE:
+            return (
+                "Högre än fg år" if self.riktning is Riktning.HÖGRE_ÄR_BÄTTRE else "Lägre än fg år"
+            )
+        if typ is Måltyp.RELATIV_FÖRÄNDRING:
+            ord_ = "ökning" if self.riktning is Riktning.HÖGRE_ÄR_BÄTTRE else "minskning"
+            procent = _enhetstext(float(self.gräns or 0), "andel")
+            return f"{ord_} {_SYMBOL[str(self.operator)]} {procent}/år"
+        if typ is Måltyp.INTERVALL:
+            a = float(self.nedre or 0.0)
+            b = float(self.övre or 0.0)
+            if self.enhet == "andel":
+                return f"{_tal_text(_gånger(a, 100))}-{_tal_text(_gånger(b, 100))} %"
+            svans = (
+                ""
+                if self.enhet is None
+                else self.enhet
+                if self.enhet.startswith("/")
+                else f" {self.enhet}"
+            )
+            return f"{_tal_text(a)}-{_tal_text(b)}{svans}"
+        if typ is Måltyp.SAMMANSATT:
+            enheter = {d.enhet for d in self.delar}
+            if (
+                all(d.naken for d in self.delar)
+                and len(enheter) == 1
+                and enheter <= {"andel", None}
+            ):
+                if enheter == {"andel"}:
+                    return (
+                        "/".join(_tal_text(_gånger(float(d.gräns or 0), 100)) for d in self.delar)
+                        + " %"
+                    )
+                return "/".join(_tal_text(float(d.gräns or 0)) for d in self.delar)
+            raise OgiltigtVärdeError(
+                "a composite target is displayed as '90/80/80' and needs bare parts of one "
+                "unit (share or none)"
+            )
+        if typ is Måltyp.TVÅNIVÅ:
+            return f"delmål {self.delar[0]} med totalmål {self.delar[1]}"
+        värde = _enhetstext(float(self.gräns or 0.0), self.enhet)
+        if self.naken:
+            return värde
+        return f"{_SYMBOL[str(self.operator)]} {värde}"
+
+    def måluppfyllelse(self, utfall: Any, **kwargs: Any) -> Any:
+        """Assess ``utfall`` against this target: calls :func:`måluppfyllelse`.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Målnivå.tolka("≥80 %").måluppfyllelse(0.798, avrundning=0)
+        <Måluppfyllelse.UPPNÅDD: 'uppnådd'>
+        """
+        return måluppfyllelse(utfall, self, **kwargs)
+
+
+def _kontrollera_riktning(text: str, funnen: Riktning, given: Riktning | None) -> None:
+    if given is not None and given is not funnen:
+        raise OgiltigtVärdeError(
+            f"the target {text!r} says {funnen.value!r} but riktning={given!r} was passed; "
+            "check the indicator's direction"
+        )
+
+
+def _läs_operator(op: str) -> str:
+    op = op.strip().casefold()
+    for ord_, kanon in _OPERATORORD:
+        if op == ord_:
+            return kanon
+    raise TolkningsError(f"unknown operator {op!r}")  # pragma: no cover - regex guards it
+
+
+def _dela_operator(t: str) -> tuple[str | None, str]:
+    s = t.casefold()
+    for ord_, kanon in _OPERATORORD:
+        if s.startswith(ord_):
+            rest = t[len(ord_) :]
+            if ord_[-1].isalpha() and rest and not rest[0].isspace():
+                continue  # "undervikt" is not "under vikt"
+            return kanon, rest.strip()
+    return None, t
+
+
+def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float]:
+    if rest[:1] in MINUSTECKEN:
+        raise TolkningsError("a negative number is not a band")
+    nedre, övre = tolka_intervall(rest)
+    if enhet == "andel" and "%" not in rest and "procent" not in rest.casefold():
+        nedre, övre = _delat(nedre, 100), _delat(övre, 100)
+    return nedre, övre
+
+
+def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | None]:
+    rest = rest.strip()
+    träff = _KVOT_RE.match(rest)
+    if träff and "%" not in träff["enhet"]:
+        värde, e = _läs(_förbered(träff["tal"]), text)
+        if e is not None:
+            raise TolkningsError(f"cannot read {text!r}: a unit before '/' in a rate")
+        nämnare = int(träff["nämnare"].replace(" ", ""))
+        return värde, f"/{nämnare} {träff['enhet'].strip()}"
+    värde, e = _läs(_förbered(rest), text)
+    if e is None and enhet == "andel":
+        return _delat(värde, 100), "andel"
+    if e is not None and enhet is not None and e != enhet:
+        raise OgiltigtVärdeError(f"the target {text!r} is in {e!r} but enhet={enhet!r} was passed")
+    return värde, e if e is not None else enhet
+
+
+# --------------------------------------------------------------------------- Delvis
+
+
+@attrs.frozen(kw_only=True)
+class Delvis:
+    """An explicit rule for "partly met" (*delvis uppnådd*).
+
+    Without a rule :func:`måluppfyllelse` never answers ``DELVIS``. A rule only
+    turns some ``EJ_UPPNÅDD`` into ``DELVIS``; it never touches ``UPPNÅDD``,
+    ``UNDERLAG_SAKNAS`` or ``MÅL_SAKNAS``.
+
+    Parameters
+    ----------
+    regel : {"inom", "förbättrad", "delmål"}
+        ``"inom"``: within ``tolerans`` of the limit (or band);
+        ``"förbättrad"``: better than ``föregående`` in the indicator's
+        direction; ``"delmål"``: the delmål of a two-level target is met.
+    tolerans : float, optional
+        For ``"inom"``: the distance to the limit, in the target's unit (a
+        share [andel, 0-1] for percent targets: 0.05 is 5 procentenheter), or
+        a proportion of the limit with ``relativ=True``.
+    relativ : bool
+        For ``"inom"``: the tolerance is relative to ``|gräns|``.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> m = hu.Målnivå.tolka("≥ 80 %")
+    >>> hu.måluppfyllelse(0.77, m, delvis=hu.Delvis.inom(0.05))
+    <Måluppfyllelse.DELVIS: 'delvis'>
+    >>> hu.måluppfyllelse(0.77, m)
+    <Måluppfyllelse.EJ_UPPNÅDD: 'ej uppnådd'>
+    """
+
+    regel: str = attrs.field(validator=attrs.validators.in_(("inom", "förbättrad", "delmål")))
+    tolerans: float | None = attrs.field(default=None)
+    relativ: bool = attrs.field(default=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.regel == "inom":
+            t = self.tolerans
+            if t is None or isinstance(t, bool) or not (t >= 0 and math.isfinite(t)):
+                raise OgiltigtVärdeError(
+                    f"Delvis.inom needs a finite tolerans >= 0, got {self.tolerans!r}"
+                )
+
+    @classmethod
+    def inom(cls, tolerans: float, *, relativ: bool = False) -> Delvis:
+        """Partly met when not met but within ``tolerans`` of the limit.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Delvis.inom(0.05).tolerans
+        0.05
+        """
+        return cls(regel="inom", tolerans=float(tolerans), relativ=relativ)
+
+    @classmethod
+    def förbättrad(cls) -> Delvis:
+        """Partly met when not met but better than ``föregående`` (needs it).
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> m = hu.Målnivå.tolka("<7 %")
+        >>> hu.måluppfyllelse(0.081, m, föregående=0.086, delvis=hu.Delvis.förbättrad())
+        <Måluppfyllelse.DELVIS: 'delvis'>
+        """
+        return cls(regel="förbättrad")
+
+    @classmethod
+    def delmål(cls) -> Delvis:
+        """Partly met when a two-level target's delmål is met but not its totalmål.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> m = hu.Målnivå.tolka("delmål 50 procent med totalmål 80 procent",
+        ...                      hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+        >>> hu.måluppfyllelse(0.6, m, delvis=hu.Delvis.delmål())
+        <Måluppfyllelse.DELVIS: 'delvis'>
+        """
+        return cls(regel="delmål")
+
+
+# --------------------------------------------------------------------------- assessment
+
+_KODER = (
+    Måluppfyllelse.UPPNÅDD,
+    Måluppfyllelse.DELVIS,
+    Måluppfyllelse.EJ_UPPNÅDD,
+    Måluppfyllelse.UNDERLAG_SAKNAS,
+    Måluppfyllelse.MÅL_SAKNAS,
+)
+_UPP, _DEL, _EJ, _UND, _MÅL = range(5)
+
+
+def _jämför(u: _Arr, op: str, g: float | _Arr) -> npt.NDArray[np.bool_]:
+    with np.errstate(invalid="ignore"):
+        if op == ">":
+            return np.asarray(u > g)
+        if op == ">=":
+            return np.asarray(u >= g)
+        if op == "<":
+            return np.asarray(u < g)
+        return np.asarray(u <= g)
+
+
+def _skala(enhet: str | None) -> int:
+    return 100 if enhet == "andel" else 1
+
+
+def _avrundad(x: _Arr, skala: int, avrundning: int | None) -> _Arr:
+    """``x`` on the published scale, rounded half up at ``avrundning`` decimals if given."""
+    if skala == 1 and avrundning is None:
+        return x
+    y = np.round(x * skala, 10)
+    if avrundning is None:
+        return np.asarray(y, dtype=float)
+    return np.asarray(avrunda(y, avrundning), dtype=float)
+
+
+def _som_array(värde: Any, namn: str) -> _Arr:
+    if värde is None:
+        return np.asarray(np.nan)
+    if isinstance(värde, (str, bytes, bool)):
+        raise FelTypError(f"{namn} must be a number or numbers, got {värde!r}")
+    try:
+        arr = np.asarray(värde, dtype=float)
+    except (TypeError, ValueError) as fel:
+        raise FelTypError(
+            f"{namn} must be a number, a sequence, an ndarray or a Series of numbers, got {värde!r}"
+        ) from fel
+    return arr
+
+
+def _koder(
+    u: _Arr,
+    m: Målnivå,
+    f: _Arr | None,
+    plan: _Arr | None,
+    avrundning: int | None,
+    delvis: Delvis | Callable[..., Any] | None,
+) -> npt.NDArray[np.int8]:
+    """Assessment codes (indexes into _KODER) for one non-composite target."""
+    kod = np.full(u.shape, _EJ, dtype=np.int8)
+    typ = m.typ
+    if typ is Måltyp.INGET:
+        kod[...] = _MÅL
+        return kod
+    skala = _skala(m.enhet)
+    if m.enhet == "andel":
+        kontrollera_andel(u, "utfall")
+        if f is not None:
+            kontrollera_andel(f, "föregående")
+        if plan is not None:
+            kontrollera_andel(plan, "plan")
+    saknas = np.isnan(u)
+    if typ is Måltyp.GRÄNS:
+        uu = _avrundad(u, skala, avrundning)
+        g = (
+            float(np.round(float(m.gräns or 0.0) * skala, 10))
+            if skala != 1
+            else float(m.gräns or 0.0)
+        )
+        uppnådd = _jämför(uu, str(m.operator), g)
+    elif typ is Måltyp.INTERVALL:
+        uu = _avrundad(u, skala, avrundning)
+        a = float(np.round(float(m.nedre or 0.0) * skala, 10))
+        b = float(np.round(float(m.övre or 0.0) * skala, 10))
+        with np.errstate(invalid="ignore"):
+            uppnådd = (uu >= a) & (uu <= b)
+    elif typ is Måltyp.TVÅNIVÅ:
+        tot = _koder(u, m.delar[1], f, plan, avrundning, None)
+        if isinstance(delvis, Delvis) and delvis.regel == "delmål":
+            dm = _koder(u, m.delar[0], f, plan, avrundning, None)
+            tot = np.where((tot == _EJ) & (dm == _UPP), _DEL, tot).astype(np.int8)
+        elif delvis is not None:
+            tot = _tillämpa_delvis(tot, u, m.delar[1], f, delvis)
+        return tot
+    else:
+        jmf = plan if typ is Måltyp.ENLIGT_PLAN else f
+        if jmf is None:
+            kod[...] = _UND
+            return kod
+        jmf = np.broadcast_to(jmf, u.shape) if jmf.ndim == 0 else jmf
+        saknas = saknas | np.isnan(jmf)
+        if typ is Måltyp.RELATIV_FÖRÄNDRING:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ändring = (u - jmf) / np.abs(jmf)
+            if m.riktning is Riktning.LÄGRE_ÄR_BÄTTRE:
+                ändring = -ändring
+            saknas = saknas | (jmf == 0)
+            uppnådd = _jämför(
+                _avrundad(ändring, 100, avrundning),
+                str(m.operator),
+                float(np.round(float(m.gräns or 0.0) * 100, 10)),
+            )
+        else:
+            uu = _avrundad(u, skala, avrundning)
+            jj = _avrundad(jmf, skala, avrundning)
+            if typ is Måltyp.MOT_FÖREGÅENDE:
+                op = ">" if m.riktning is Riktning.HÖGRE_ÄR_BÄTTRE else "<"
+                uppnådd = _jämför(uu, op, jj)
+            elif m.riktning is Riktning.HÖGRE_ÄR_BÄTTRE:
+                uppnådd = _jämför(uu, ">=", jj)
+            elif m.riktning is Riktning.LÄGRE_ÄR_BÄTTRE:
+                uppnådd = _jämför(uu, "<=", jj)
+            else:
+                uppnådd = np.asarray(uu == jj)
+    kod = np.where(uppnådd, _UPP, _EJ).astype(np.int8)
+    kod[saknas] = _UND
+    if delvis is not None:
+        kod = _tillämpa_delvis(kod, u, m, f, delvis, avrundning=avrundning)
+    return kod
+
+
+def _tillämpa_delvis(
+    kod: npt.NDArray[np.int8],
+    u: _Arr,
+    m: Målnivå,
+    f: _Arr | None,
+    delvis: Delvis | Callable[..., Any],
+    *,
+    avrundning: int | None = None,
+) -> npt.NDArray[np.int8]:
+    ej = kod == _EJ
+    if not ej.any():
+        return kod
+    if isinstance(delvis, Delvis):
+        if delvis.regel == "inom":
+            tol = float(delvis.tolerans or 0.0)
+            if m.typ is Måltyp.GRÄNS:
+                g = float(m.gräns or 0.0)
+                avstånd = np.abs(u - g)
+                gräns_tol = tol * abs(g) if delvis.relativ else tol
+            elif m.typ is Måltyp.INTERVALL:
+                a, b = float(m.nedre or 0.0), float(m.övre or 0.0)
+                avstånd = np.maximum(a - u, u - b)
+                gräns_tol = tol * max(abs(a), abs(b)) if delvis.relativ else tol
+            else:
+                raise OgiltigtVärdeError(
+                    f"Delvis.inom applies to a limit or a band, not to a {m.typ.name} target "
+                    f"{str(m)!r}; use Delvis.förbättrad() or a callable"
+                )
+            nära = np.round(avstånd, 12) <= np.round(gräns_tol, 12)
+        elif delvis.regel == "förbättrad":
+            if f is None:
+                return kod
+            if m.riktning is Riktning.HÖGRE_ÄR_BÄTTRE:
+                nära = _jämför(u, ">", f)
+            elif m.riktning is Riktning.LÄGRE_ÄR_BÄTTRE:
+                nära = _jämför(u, "<", f)
+            else:
+                raise OgiltigtVärdeError(
+                    f"Delvis.förbättrad needs a target with a direction, not {str(m)!r}"
+                )
+        else:
+            raise OgiltigtVärdeError(
+                f"Delvis.delmål applies to a two-level target (delmål ... totalmål), not {str(m)!r}"
+            )
+    elif callable(delvis):
+        nära = np.asarray(delvis(u, m, f), dtype=bool)
+        nära = np.broadcast_to(nära, u.shape)
+    else:
+        raise FelTypError(f"delvis must be a Delvis rule or a callable, got {delvis!r}")
+    return np.where(ej & nära, _DEL, kod).astype(np.int8)
+
+
+def måluppfyllelse(
+    utfall: Any,
+    målnivå: Målnivå,
+    *,
+    föregående: Any = None,
+    plan: Any = None,
+    avrundning: int | None = None,
+    delvis: Delvis | Callable[..., Any] | None = None,
+) -> Any:
+    """Assess outcomes against a target level (*måluppfyllelse*).
+
+    Parameters
+    ----------
+    utfall : float, sequence, ndarray or Series
+        The outcome(s), in the target's unit (shares [andel, 0-1] for a
+        percent target). For a composite target ("90/80/80"), one value per
+        part: a sequence of that length, or an array whose last axis has it.
+    målnivå : Målnivå
+        The target.
+    föregående : float, array-like or Series, optional
+        The comparison value (same period last year, previous value) that
+        relative and direction targets need, and :meth:`Delvis.förbättrad`.
+    plan : float, array-like or Series, optional
+        The plan value for an "Enligt plan" target.
+    avrundning : int, optional
+        Compare at this many decimals of the published scale (percent for
+        shares, otherwise the unit), rounding half up as Swedish reports do
+        (79,8 % against "≥80 %" is met at ``avrundning=0``). Default ``None``:
+        the values as given, unrounded. Reports disagree on which they use,
+        so this is a choice to state.
+    delvis : Delvis or callable, optional
+        The rule for ``DELVIS``; callable as ``delvis(utfall, målnivå,
+        föregående) -> bool array``. Default ``None``: no ``DELVIS``.
+
+    Returns
+    -------
+    Måluppfyllelse, ndarray of Måluppfyllelse, Series or tuple
+        A scalar gives a :class:`Måluppfyllelse`; a list or ndarray an
+        object ndarray; a Series a Series with the same index. A composite
+        target gives one result per part (a tuple for one set of outcomes).
+        A missing outcome gives ``UNDERLAG_SAKNAS``, as does a missing or zero
+        ``föregående`` where one is needed; a target "-" gives ``MÅL_SAKNAS``
+        whatever the outcome.
+
+    Raises
+    ------
+    AndelsError
+        If an outcome for a percent target is outside [0, 1] ("did you pass
+        percent?").
+    FelTypError
+        If ``målnivå`` is not a :class:`Målnivå` or an outcome is text.
+    OgiltigtVärdeError
+        If a composite target's outcomes do not have one value per part.
+
+    Notes
+    -----
+    For a limit with operator :math:`\\circ` the target is met when
+    :math:`r_k(u) \\circ g`, where :math:`r_k` rounds half up at :math:`k`
+    decimals of the published scale when ``avrundning=k``. A band is met when
+    :math:`a \\le r_k(u) \\le b`. A relative target is met when
+
+    .. math:: s \\cdot \\frac{u - f}{|f|} \\circ g
+
+    with :math:`s = -1` for a decrease. "Högre/Lägre än fg år" are strict.
+
+    See Also
+    --------
+    Målnivå.tolka, trend, Delvis
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.måluppfyllelse(0.96, hu.Målnivå.tolka("85-90 %"))
+    <Måluppfyllelse.EJ_UPPNÅDD: 'ej uppnådd'>
+    >>> hu.måluppfyllelse(94, hu.Målnivå.tolka("Lägre än fg år"), föregående=140)
+    <Måluppfyllelse.UPPNÅDD: 'uppnådd'>
+    >>> m = hu.Målnivå.tolka("90/80/80", hu.Riktning.HÖGRE_ÄR_BÄTTRE, enhet="andel")
+    >>> [r.name for r in hu.måluppfyllelse((0.484, 0.310, 0.560), m)]
+    ['EJ_UPPNÅDD', 'EJ_UPPNÅDD', 'EJ_UPPNÅDD']
+    >>> import pandas as pd
+    >>> hu.måluppfyllelse(pd.Series([0.8, None], index=["a", "b"]), hu.Målnivå.tolka("≥80 %"))
+    a            Måluppfyllelse.UPPNÅDD
+    b    Måluppfyllelse.UNDERLAG_SAKNAS
+    dtype: object
+
+    References
+    ----------
+    .. [1] Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+       februari 2023 (targets and outcomes as assessed there).
+    """
+    if not isinstance(målnivå, Målnivå):
+        raise FelTypError(f"målnivå must be a Målnivå (use Målnivå.tolka(text)), got {målnivå!r}")
+    if avrundning is not None and (
+        isinstance(avrundning, bool) or not isinstance(avrundning, (int, np.integer))
+    ):
+        raise FelTypError(f"avrundning must be an int or None, got {avrundning!r}")
+    index = utfall.index if isinstance(utfall, pd.Series) else None
+    namn = utfall.name if isinstance(utfall, pd.Series) else None
+    u = _som_array(utfall, "utfall")
+    f = None if föregående is None else _som_array(föregående, "föregående")
+    p = None if plan is None else _som_array(plan, "plan")
+    if målnivå.typ is Måltyp.SAMMANSATT:
+        k = len(målnivå.delar)
+        if u.ndim == 0 or u.shape[-1] != k:
+            raise OgiltigtVärdeError(
+                f"the composite target {str(målnivå)!r} has {k} parts; pass {k} outcomes "
+                f"(a sequence, or an array whose last axis has length {k}), got shape {u.shape}"
+            )
+        kod = np.stack(
+            [
+                _koder(
+                    u[..., i],
+                    d,
+                    None if f is None else (f if f.ndim == 0 else f[..., i]),
+                    None if p is None else (p if p.ndim == 0 else p[..., i]),
+                    avrundning,
+                    delvis,
+                )
+                for i, d in enumerate(målnivå.delar)
+            ],
+            axis=-1,
+        )
+        ut = np.asarray(_KODER, dtype=object)[kod]
+        if ut.ndim == 1:
+            return tuple(ut)
+        return ut
+    if f is not None and f.ndim > 0 and f.shape != u.shape:
+        f = np.broadcast_to(f, u.shape)
+    if p is not None and p.ndim > 0 and p.shape != u.shape:
+        p = np.broadcast_to(p, u.shape)
+    kod = _koder(u, målnivå, f, p, avrundning, delvis)
+    ut = np.asarray(_KODER, dtype=object)[kod]
+    if index is not None:
+        return pd.Series(ut, index=index, name=namn, dtype=object)
+    if np.ndim(ut) == 0:
+        return ut.item() if hasattr(ut, "item") else ut
+    return ut
+
+
+def trend(
+    utfall: Any,
+    jämförelse: Any,
+    riktning: Riktning,
+    *,
+    tröskel: float = 0.0,
+    relativ: bool = False,
+) -> Any:
+    """Development in the good direction (*trend*): POSITIV, NEGATIV or NEUTRAL.
+
+    Parameters
+    ----------
+    utfall : float, array-like or Series
+        The current value.
+    jämförelse : float, array-like or Series
+        The earlier value compared with (previous year, previous month,
+        previous forecast), in the same unit.
+    riktning : Riktning
+        ``HÖGRE_ÄR_BÄTTRE`` or ``LÄGRE_ÄR_BÄTTRE``.
+    tröskel : float
+        Changes of at most this size are ``NEUTRAL``: in the values' unit
+        (a share [andel, 0-1] for shares: 0.005 is half a procentenhet), or
+        a proportion of ``|jämförelse|`` with ``relativ=True``. Default 0:
+        only an unchanged value is neutral. Reports set this by judgement;
+        state it.
+    relativ : bool
+        Read ``tröskel`` as a relative change.
+
+    Returns
+    -------
+    Trend, ndarray or Series
+        ``None`` where a value is missing (there is no trend without both).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For ``riktning=INOM_INTERVALL`` (no good direction) or a negative
+        ``tröskel``.
+
+    Notes
+    -----
+    With :math:`s = +1` for higher-is-better and :math:`-1` otherwise,
+    :math:`d = s (u - j)`; POSITIV if :math:`d > t`, NEGATIV if
+    :math:`d < -t`, else NEUTRAL.
+
+    See Also
+    --------
+    måluppfyllelse, procentuell_förändring
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.trend(0.083, 0.117, hu.Riktning.LÄGRE_ÄR_BÄTTRE)
+    <Trend.POSITIV: 'positiv'>
+    >>> hu.trend(0.168, 0.215, hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    <Trend.NEGATIV: 'negativ'>
+    >>> hu.trend(101, 100, hu.Riktning.HÖGRE_ÄR_BÄTTRE, tröskel=0.02, relativ=True)
+    <Trend.NEUTRAL: 'neutral'>
+
+    References
+    ----------
+    .. [1] Region Västmanland, Månadsrapport februari 2023, indicator tables
+       (trend words Positiv/Negativ/Neutral).
+    """
+    r = _som_riktning(riktning)
+    if r is Riktning.HÖGRE_ÄR_BÄTTRE:
+        s = 1.0
+    elif r is Riktning.LÄGRE_ÄR_BÄTTRE:
+        s = -1.0
+    else:
+        raise OgiltigtVärdeError(
+            f"trend needs riktning HÖGRE_ÄR_BÄTTRE or LÄGRE_ÄR_BÄTTRE, got {riktning!r}: a "
+            "band has no good direction; assess it with måluppfyllelse() instead"
+        )
+    if isinstance(tröskel, bool) or not isinstance(tröskel, (int, float)) or not tröskel >= 0:
+        raise OgiltigtVärdeError(f"tröskel must be a number >= 0, got {tröskel!r}")
+    index = None
+    namn = None
+    for x in (utfall, jämförelse):
+        if isinstance(x, pd.Series):
+            index, namn = x.index, x.name
+            break
+    u = _som_array(utfall, "utfall")
+    j = _som_array(jämförelse, "jämförelse")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        d = s * (u - j)
+        if relativ:
+            d = d / np.abs(j)
+    d = np.round(d, 12)
+    t = round(float(tröskel), 12)
+    kod = np.where(d > t, 0, np.where(d < -t, 1, 2))
+    tabell = np.asarray([Trend.POSITIV, Trend.NEGATIV, Trend.NEUTRAL, None], dtype=object)
+    kod = np.where(np.isnan(d), 3, kod)
+    ut = tabell[kod]
+    if index is not None:
+        return pd.Series(ut, index=index, name=namn, dtype=object)
+    if np.ndim(ut) == 0:
+        return ut.item() if hasattr(ut, "item") else ut
+    return ut
+
+
+# --------------------------------------------------------------------------- Indikator
+
+
+def _text(värde: Any) -> str:
+    return nfc(str(värde)).strip()
+
+
+def _alias(värde: Any) -> tuple[str, ...]:
+    if isinstance(värde, str):
+        return (nfc(värde).strip(),)
+    return tuple(nfc(str(v)).strip() for v in värde)
+
+
+def _målnivåer(värde: Any) -> dict[int, Målnivå]:
+    if värde is None:
+        return {}
+    if not isinstance(värde, Mapping):
+        raise FelTypError(f"Indikator.målnivåer must be a mapping year -> Målnivå, got {värde!r}")
+    ut: dict[int, Målnivå] = {}
+    for år, mål in värde.items():
+        if isinstance(år, bool) or not isinstance(år, (int, np.integer)):
+            raise FelTypError(f"Indikator.målnivåer: a year must be an int, got {år!r}")
+        if isinstance(mål, str):
+            raise FelTypError(
+                f"Indikator.målnivåer[{år}] is the text {mål!r}; pass Målnivå.tolka({mål!r}, "
+                "riktning)"
+            )
+        if not isinstance(mål, Målnivå):
+            raise FelTypError(f"Indikator.målnivåer[{år}] must be a Målnivå, got {mål!r}")
+        ut[int(år)] = mål
+    return ut
+
+
+def _valfri_enum(typ: type[enum.Enum], värde: Any) -> Any:
+    if värde is None or isinstance(värde, typ):
+        return värde
+    try:
+        return typ(nfc(str(värde)).strip().casefold())
+    except ValueError:
+        raise OgiltigtVärdeError(
+            f"{värde!r} is not a {typ.__name__}; use one of {[m.value for m in typ]}"
+        ) from None
+
+
+def _periodicitet(värde: Any) -> Periodicitet | None:
+    ut: Periodicitet | None = _valfri_enum(Periodicitet, värde)
+    return ut
+
+
+def _aggregering(värde: Any) -> Aggregering | None:
+    ut: Aggregering | None = _valfri_enum(Aggregering, värde)
+    return ut
+
+
+@attrs.frozen(kw_only=True)
+class Indikator:
+    """An indicator (*indikator*) with its direction, aggregation and targets per year.
+
+    Parameters
+    ----------
+    id : str
+        The region's id for it (e.g. ``"ID0075"``) or a stable slug.
+    namn : str
+        The name as reports print it.
+    alias : tuple of str
+        Other names the same indicator appears under.
+    enhet : str, optional
+        ``"andel"`` for shares, ``"min"``, ``"mnkr"``, ``"st"``, ``"index"`` ...
+    riktning : Riktning, optional
+        The better direction; ``None`` when not known.
+    källa : str, optional
+        The data source (Väntetider i vården, Kolada, Cosmic ...).
+    periodicitet : Periodicitet, optional
+        How often it is reported.
+    aggregering : Aggregering, optional
+        How a period's value is formed.
+    målnivåer : mapping of int to Målnivå
+        The target per year (targets change between years).
+
+    Raises
+    ------
+    FelTypError
+        If a target is given as text or a year is not an int.
+
+    See Also
+    --------
+    Målnivå, måluppfyllelse, trend
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> R = hu.Riktning.LÄGRE_ÄR_BÄTTRE
+    >>> sjuk = hu.Indikator(id="sjukfranvaro", namn="Sjukfrånvaro", enhet="andel",
+    ...                     riktning=R, aggregering=hu.Aggregering.ACKUMULERAT,
+    ...                     målnivåer={2023: hu.Målnivå.tolka("6,0 %", R)})
+    >>> sjuk.måluppfyllelse(0.083, 2023)
+    <Måluppfyllelse.EJ_UPPNÅDD: 'ej uppnådd'>
+    >>> sjuk.trend(0.083, 0.117)
+    <Trend.POSITIV: 'positiv'>
+    >>> sjuk.måluppfyllelse(0.05, 2024)
+    <Måluppfyllelse.MÅL_SAKNAS: 'mål saknas'>
+    """
+
+    id: str = attrs.field(converter=_text)
+    namn: str = attrs.field(converter=_text)
+    alias: tuple[str, ...] = attrs.field(default=(), converter=_alias)
+    enhet: str | None = attrs.field(default=None, converter=_enhet_konv)
+    riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
+    källa: str | None = attrs.field(default=None)
+    periodicitet: Periodicitet | None = attrs.field(default=None, converter=_periodicitet)
+    aggregering: Aggregering | None = attrs.field(default=None, converter=_aggregering)
+    målnivåer: dict[int, Målnivå] = attrs.field(factory=dict, converter=_målnivåer, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id or not self.namn:
+            raise OgiltigtVärdeError(
+                f"Indikator needs a non-empty id and namn, got id={self.id!r}, namn={self.namn!r}"
+            )
+
+    def målnivå(self, år: int) -> Målnivå:
+        """The target for ``år``; :meth:`Målnivå.inget` when there is none.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Indikator(id="x", namn="X").målnivå(2023).typ
+        <Måltyp.INGET: 'inget'>
+        """
+        return self.målnivåer.get(int(år), Målnivå.inget())
+
+    def måluppfyllelse(self, utfall: Any, år: int, **kwargs: Any) -> Any:
+        """Assess ``utfall`` against the target of ``år``: calls :func:`måluppfyllelse`.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> ind = hu.Indikator(id="x", namn="X", målnivåer={2023: hu.Målnivå.tolka("≥ 80 %")})
+        >>> ind.måluppfyllelse(0.8, 2023)
+        <Måluppfyllelse.UPPNÅDD: 'uppnådd'>
+        """
+        return måluppfyllelse(utfall, self.målnivå(år), **kwargs)
+
+    def trend(self, utfall: Any, jämförelse: Any, **kwargs: Any) -> Any:
+        """The trend in this indicator's direction: calls :func:`trend`.
+
+        Raises
+        ------
+        OgiltigtVärdeError
+            If the indicator has no direction.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Indikator(id="x", namn="X", riktning="högre är bättre").trend(2, 1)
+        <Trend.POSITIV: 'positiv'>
+        """
+        if self.riktning is None:
+            raise OgiltigtVärdeError(
+                f"indicator {self.id!r} has no riktning; set it to compute a trend"
+            )
+        return trend(utfall, jämförelse, self.riktning, **kwargs)
