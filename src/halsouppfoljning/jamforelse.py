@@ -1,5 +1,1497 @@
-"""Placeholder: filled in by the issue that owns this module."""
+"""Regions side by side: panels, national totals, change, ranking and colour classes.
+
+National follow-up (Socialstyrelsen, SKR, Kolada) looks at the 21 regions
+together. This module gives that view:
+
+- :func:`regionpanel_från_kolada` and :func:`regionpanel` read a
+  :term:`regionpanel` (one row per region, indicator, period and, where given,
+  gender) from a Kolada-shaped table or from a plain region × year table.
+  Kolada's ``"0000"`` is :term:`Riket` and is kept as its own rows, labelled
+  ``"Riket"``, never as a region.
+- :func:`sammanvägning` computes Riket (or group totals) as a ratio of sums,
+  a weighted mean or, only when asked for by name, the unweighted mean; the
+  result says which, and a printed Riket value stays beside it.
+- :func:`förändring` and :func:`sämre_än_första_mätningen` give the
+  direction-signed change against a reference period, in percent and in
+  procentenheter, and the national tables' flag "worse than at the first
+  measurement".
+- :func:`rangordning` ranks the regions in the good direction, ties explicit;
+  :func:`färgklasser` gives colour classes by an explicit :class:`Färgregel`
+  (rank shares as Kolada, distance to the median, or a target).
+
+The agreements between the state and the regions (överenskommelser) and
+their money are in :mod:`halsouppfoljning.overenskommelse`.
+
+Examples
+--------
+>>> import pandas as pd
+>>> import halsouppfoljning as hu
+>>> kolada = pd.DataFrame({
+...     "kpi": ["X"] * 3, "municipality_id": ["0000", "0003", "0019"],
+...     "year": [2023] * 3, "gender": ["T"] * 3, "value": [0.70, 0.60, 0.80]})
+>>> panel = hu.regionpanel_från_kolada(kolada)
+>>> panel[["region", "värde"]]
+               region  värde
+0               Riket    0.7
+1      Region Uppsala    0.6
+2  Region Västmanland    0.8
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import functools
+import io
+from collections.abc import Hashable, Iterable, Mapping
+from importlib import resources
+from typing import Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
+from .indikatorer import Måluppfyllelse, Riktning, måluppfyllelse
+from .organisation import region as _region
+from .organisation import regioner as _regioner
+from .perioder import procentenheter, procentuell_förändring
+
+__all__ = [
+    "RIKET",
+    "Färgregel",
+    "färgklasser",
+    "förändring",
+    "rangordning",
+    "regionpanel",
+    "regionpanel_från_kolada",
+    "sammanvägning",
+    "sämre_än_första_mätningen",
+]
+
+#: The label of the whole country's rows in a region panel (Kolada area id ``"0000"``).
+RIKET = "Riket"
+
+_RIKET_STAVNINGAR = frozenset({"0000", "0", "00", "riket", "hela riket", "sverige", "se"})
+
+_METODER = ("kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde")
+_RANGMETODER = ("min", "max", "dense", "first", "average")
+_FÄRGER = ("röd", "gul", "grön")
+
+_F64 = npt.NDArray[np.float64]
+_Rangmetod = Literal["min", "max", "dense", "first", "average"]
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def _är_riket(etikett: Any) -> bool:
+    if isinstance(etikett, (int, np.integer)) and not isinstance(etikett, bool):
+        return int(etikett) == 0
+    return isinstance(etikett, str) and nfc(etikett).casefold().strip() in _RIKET_STAVNINGAR
+
+
+def _regionnamn(etiketter: Any, *, okända: str, vad: str) -> tuple[_F64, list[str]]:
+    """Map region labels to official names ("Riket" for the whole country).
+
+    Returns the names as an object array (NaN where the label is unknown and
+    ``okända == "utelämna"``) and the list of unknown labels. Looks up the
+    unique labels only, never row by row.
+    """
+    koder, unika = pd.factorize(pd.Series(etiketter, dtype=object), use_na_sentinel=True)
+    namn: list[Any] = []
+    okänd: list[str] = []
+    for etikett in unika:
+        if _är_riket(etikett):
+            namn.append(RIKET)
+            continue
+        try:
+            namn.append(_region(etikett if isinstance(etikett, (str, int)) else str(etikett)).namn)
+        except OkändRegionError:
+            okänd.append(str(etikett))
+            namn.append(np.nan)
+    if (koder < 0).any():
+        okänd.append("<missing>")
+    if okänd and okända == "fel":
+        raise OkändRegionError(
+            f"{vad}: {len(okänd)} area label(s) are neither a region nor Riket: "
+            f"{okänd[:5]!r}{' ...' if len(okänd) > 5 else ''}. Regions are Kolada ids "
+            "0001-0025 (or any spelling hu.region() accepts), Riket is '0000'; pass "
+            "okända_områden='utelämna' to drop such rows (they are counted in "
+            "panel.attrs['utelämnade'])"
+        )
+    tabell = np.array([*namn, np.nan], dtype=object)
+    return tabell[koder], okänd
+
+
+def _regionordning(namn: pd.Series) -> npt.NDArray[np.int64]:
+    """Sort key: Riket first, then the regions in länskod order."""
+    ordning = {RIKET: 0} | {r.namn: int(r.kod) for r in _alla_regioner()}
+    return np.asarray(namn.map(ordning).fillna(99), dtype=np.int64)
+
+
+@functools.cache
+def _alla_regioner() -> tuple[Any, ...]:
+    return _regioner()
+
+
+# --------------------------------------------------------------------------- panels
+
+
+def _som_period(kolumn: pd.Series) -> pd.Series:
+    """Whole-number years stay integers; anything else stays as given."""
+    if pd.api.types.is_integer_dtype(kolumn):
+        return kolumn.astype(np.int64)
+    numerisk = pd.to_numeric(kolumn, errors="coerce")
+    if numerisk.notna().all() and len(kolumn) and (numerisk == np.floor(numerisk)).all():
+        return numerisk.astype(np.int64)
+    return kolumn.astype(object)
+
+
+def _färdig_panel(
+    region: Any,
+    indikator: Any,
+    period: Any,
+    värde: Any,
+    täljare: Any,
+    nämnare: Any,
+    kön: Any | None,
+    *,
+    okända: str,
+    vad: str,
+) -> pd.DataFrame:
+    namn, okänd = _regionnamn(region, okända=okända, vad=vad)
+    data: dict[str, Any] = {
+        "region": namn,
+        "indikator": pd.Series(indikator, dtype=object).map(
+            lambda x: nfc(x) if isinstance(x, str) else x
+        ),
+        "period": _som_period(pd.Series(period)).to_numpy(),
+        "värde": pd.to_numeric(pd.Series(värde), errors="raise").to_numpy(dtype=float),
+        "täljare": pd.to_numeric(pd.Series(täljare), errors="raise").to_numpy(dtype=float),
+        "nämnare": pd.to_numeric(pd.Series(nämnare), errors="raise").to_numpy(dtype=float),
+    }
+    if kön is not None:
+        data["kön"] = pd.Series(kön, dtype=object).to_numpy()
+    panel = pd.DataFrame(data)
+    behåll = panel["region"].notna().to_numpy()
+    utelämnade = int((~behåll).sum())
+    panel = panel.loc[behåll]
+    panel = panel.astype({"region": str, "indikator": str})
+    if "kön" in panel:
+        panel["kön"] = panel["kön"].astype(str)
+    nycklar = ["region", "indikator", "period"] + (["kön"] if "kön" in panel else [])
+    dubbletter = panel.duplicated(nycklar, keep=False)
+    if dubbletter.any():
+        första = panel.loc[dubbletter, nycklar].iloc[0].to_dict()
+        raise OgiltigtVärdeError(
+            f"{vad}: {int(dubbletter.sum())} rows share the same {nycklar}, e.g. {första}; "
+            "a panel has one value per region, indicator, period"
+            + (" and gender" if "kön" in panel else "")
+            + ". Remove the duplicates or pass the gender column"
+        )
+    panel = panel.assign(_ordning=_regionordning(panel["region"]))
+    sortering = ["indikator"] + (["kön"] if "kön" in panel else []) + ["period", "_ordning"]
+    panel = panel.sort_values(sortering, kind="stable").drop(columns="_ordning")
+    panel = panel.reset_index(drop=True)
+    panel.attrs["utelämnade"] = utelämnade
+    panel.attrs["okända_områden"] = okänd
+    return panel
+
+
+def regionpanel_från_kolada(
+    data: pd.DataFrame,
+    *,
+    kpi: str = "kpi",
+    område: str = "municipality_id",
+    år: str = "year",
+    kön: str | None = "gender",
+    värde: str = "value",
+    täljare: str | None = None,
+    nämnare: str | None = None,
+    okända_områden: Literal["fel", "utelämna"] = "fel",
+) -> pd.DataFrame:
+    """Read a :term:`regionpanel` from a table in Kolada's tidy layout.
+
+    Kolada holds values as KPI × area × year × gender; this reads that layout
+    (or any long table, by naming its columns) into the panel the other
+    functions of :mod:`halsouppfoljning.jamforelse` take.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per KPI, area, year and gender.
+    kpi, område, år, värde : str
+        Column names of the indicator id, the Kolada area id (``"0019"``; any
+        spelling :func:`~halsouppfoljning.region` accepts), the year and the
+        value. Defaults: Kolada's ``kpi``, ``municipality_id``, ``year``,
+        ``value``.
+    kön : str or None
+        Column of the gender (Kolada: ``T`` total, ``K`` women, ``M`` men);
+        ``None`` when the table has none. A default ``"gender"`` that is not
+        in the table is treated as ``None``.
+    täljare, nämnare : str, optional
+        Columns of the numerator and denominator, where the source gives them;
+        :func:`sammanvägning` then pools them (ratio of sums).
+    okända_områden : {"fel", "utelämna"}
+        What to do with area ids that are neither a region nor Riket (a
+        municipality, a group): ``"fel"`` (default) raises, ``"utelämna"``
+        drops them and counts them in ``panel.attrs["utelämnade"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``region`` (the official name, e.g. ``"Region Västmanland"``,
+        or ``"Riket"`` for ``"0000"``), ``indikator``, ``period``, ``värde``,
+        ``täljare``, ``nämnare`` (NaN where not given) and ``kön`` (only when
+        the source has gender). Sorted by indicator, gender, period, then
+        Riket first and the regions in länskod order. Rows with a missing
+        value are kept (NaN). ``attrs["utelämnade"]`` counts dropped rows and
+        ``attrs["okända_områden"]`` lists their labels.
+
+    Raises
+    ------
+    SaknadKolumnError
+        If a named column is missing.
+    OkändRegionError
+        If an area id is neither a region nor Riket and
+        ``okända_områden="fel"``.
+    OgiltigtVärdeError
+        If two rows share region, indicator, period (and gender), or
+        ``okända_områden`` is not one of the two choices.
+
+    See Also
+    --------
+    regionpanel : the same from a plain region × year table.
+    sammanvägning : national and group totals of a panel.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> kolada = pd.DataFrame({
+    ...     "kpi": ["N1", "N1", "N1"], "municipality_id": ["0000", "0019", "0003"],
+    ...     "year": [2023, 2023, 2023], "gender": ["T", "T", "T"],
+    ...     "value": [0.72, 0.81, None]})
+    >>> p = hu.regionpanel_från_kolada(kolada)
+    >>> p[["region", "period", "värde", "kön"]]
+                   region  period  värde kön
+    0               Riket    2023   0.72   T
+    1      Region Uppsala    2023    NaN   T
+    2  Region Västmanland    2023   0.81   T
+
+    References
+    ----------
+    .. [1] RKA, Kolada: "Kolada API v2", https://api.kolada.se/v2/ (values as
+       KPI, municipality_id, period, gender, value).
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise FelTypError(
+            f"regionpanel_från_kolada takes a pandas DataFrame, got {type(data).__name__}"
+        )
+    if okända_områden not in ("fel", "utelämna"):
+        raise OgiltigtVärdeError(
+            f"okända_områden must be 'fel' or 'utelämna', got {okända_områden!r}"
+        )
+    kolumner = [nfc(str(k)) for k in data.columns]
+    data = data.set_axis(kolumner, axis=1)
+    if kön == "gender" and "gender" not in kolumner:
+        kön = None
+    vad = "regionpanel_från_kolada"
+    kontrollera_kolumner(kolumner, [kpi, område, år, värde, kön, täljare, nämnare], vad)
+    n = len(data)
+    return _färdig_panel(
+        data[nfc(område)].to_numpy(dtype=object),
+        data[nfc(kpi)].to_numpy(dtype=object),
+        data[nfc(år)],
+        data[nfc(värde)],
+        data[nfc(täljare)] if täljare else np.full(n, np.nan),
+        data[nfc(nämnare)] if nämnare else np.full(n, np.nan),
+        data[nfc(kön)].to_numpy(dtype=object) if kön else None,
+        okända=okända_områden,
+        vad=vad,
+    )
+
+
+def _smält(tabell: pd.DataFrame, region: str | None, namn: str) -> pd.DataFrame:
+    if not isinstance(tabell, pd.DataFrame):
+        raise FelTypError(
+            f"regionpanel: {namn} must be a DataFrame of regions × periods, got "
+            f"{type(tabell).__name__}"
+        )
+    if region is not None:
+        kontrollera_kolumner(tabell.columns, [region], "regionpanel")
+        tabell = tabell.set_index(region)
+    tabell = tabell.rename_axis(index="region").reset_index()
+    return tabell.melt(id_vars="region", var_name="period", value_name=namn)
+
+
+def regionpanel(
+    värden: pd.DataFrame | None = None,
+    *,
+    indikator: str,
+    täljare: pd.DataFrame | None = None,
+    nämnare: pd.DataFrame | None = None,
+    region: str | None = None,
+    kön: str | None = None,
+) -> pd.DataFrame:
+    """Read a :term:`regionpanel` from a plain region × period table.
+
+    Parameters
+    ----------
+    värden : pandas.DataFrame, optional
+        One row per region (the index, or the column named by ``region``),
+        one column per period (e.g. years 2019, 2020 ...). Region labels may
+        be any spelling :func:`~halsouppfoljning.region` accepts; ``"Riket"``
+        or ``"0000"`` is the whole country. May be omitted when ``täljare``
+        and ``nämnare`` are given: the value is then their ratio.
+    indikator : str
+        The indicator id given to every row.
+    täljare, nämnare : pandas.DataFrame, optional
+        Tables of the numerator and denominator with the same layout (where
+        the source prints counts).
+    region : str, optional
+        The column holding the region labels; default the index.
+    kön : str, optional
+        A gender label given to every row (e.g. ``"T"``), to combine with
+        Kolada panels that have gender.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The panel, as :func:`regionpanel_från_kolada` describes. Period labels
+        that are whole numbers (``"2019"``, ``2019.0``) become integers.
+
+    Raises
+    ------
+    FelTypError
+        If a table is not a DataFrame.
+    OgiltigtVärdeError
+        If neither ``värden`` nor both ``täljare`` and ``nämnare`` are given.
+    OkändRegionError
+        If a row label is neither a region nor Riket.
+
+    See Also
+    --------
+    regionpanel_från_kolada : the same from Kolada's long layout.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> tabell = pd.DataFrame({"2022": [0.61, 0.70], "2023": [0.64, 0.71]},
+    ...                       index=["Uppsala", "Riket"])
+    >>> hu.regionpanel(tabell, indikator="förtroende")
+               region   indikator  period  värde  täljare  nämnare
+    0           Riket  förtroende    2022   0.70      NaN      NaN
+    1  Region Uppsala  förtroende    2022   0.61      NaN      NaN
+    2           Riket  förtroende    2023   0.71      NaN      NaN
+    3  Region Uppsala  förtroende    2023   0.64      NaN      NaN
+    >>> t = pd.DataFrame({2023: [30, 45]}, index=["0003", "0019"])
+    >>> n = pd.DataFrame({2023: [50, 60]}, index=["0003", "0019"])
+    >>> hu.regionpanel(täljare=t, nämnare=n, indikator="x")["värde"].tolist()
+    [0.6, 0.75]
+    """
+    if not isinstance(indikator, str) or not indikator.strip():
+        raise OgiltigtVärdeError(
+            f"regionpanel: indikator must be a non-empty id, got {indikator!r}"
+        )
+    delar = []
+    if värden is not None:
+        delar.append(_smält(värden, region, "värde"))
+    if (täljare is None) != (nämnare is None):
+        raise OgiltigtVärdeError(
+            "regionpanel: pass both täljare and nämnare (numerator and denominator) or neither"
+        )
+    if täljare is not None and nämnare is not None:
+        delar.append(_smält(täljare, region, "täljare"))
+        delar.append(_smält(nämnare, region, "nämnare"))
+    if not delar:
+        raise OgiltigtVärdeError(
+            "regionpanel: pass värden (a region × period table) or täljare and nämnare"
+        )
+    lång = delar[0]
+    for del_ in delar[1:]:
+        lång = lång.merge(del_, on=["region", "period"], how="outer")
+    t = lång["täljare"].to_numpy(dtype=float) if "täljare" in lång else np.full(len(lång), np.nan)
+    n = lång["nämnare"].to_numpy(dtype=float) if "nämnare" in lång else np.full(len(lång), np.nan)
+    if "värde" in lång:
+        v = lång["värde"].to_numpy(dtype=float)
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            v = np.where(n > 0, t / n, np.nan)
+    return _färdig_panel(
+        lång["region"].to_numpy(dtype=object),
+        np.full(len(lång), nfc(indikator.strip()), dtype=object),
+        lång["period"],
+        v,
+        t,
+        n,
+        np.full(len(lång), kön, dtype=object) if kön is not None else None,
+        okända="fel",
+        vad="regionpanel",
+    )
+
+
+def _kontrollera_panel(panel: Any, vad: str) -> pd.DataFrame:
+    if not isinstance(panel, pd.DataFrame):
+        raise FelTypError(
+            f"{vad} takes a region panel (a DataFrame from regionpanel() or "
+            f"regionpanel_från_kolada()), got {type(panel).__name__}"
+        )
+    kontrollera_kolumner(panel.columns, ["region", "indikator", "period", "värde"], vad)
+    return panel
+
+
+def _nycklar(panel: pd.DataFrame) -> list[str]:
+    return ["indikator", "period"] + (["kön"] if "kön" in panel.columns else [])
+
+
+# --------------------------------------------------------------------------- directions
+
+
+@functools.cache
+def _kärnindikatorer() -> pd.DataFrame:
+    text = (
+        resources.files("halsouppfoljning")
+        .joinpath("data/karnindikatorer_nara_vard.csv")
+        .read_text(encoding="utf-8")
+    )
+    rader = "\n".join(r for r in text.splitlines() if not r.startswith("#"))
+    tabell = pd.read_csv(io.StringIO(rader), dtype=str, keep_default_na=False)
+    tabell = tabell.replace("", np.nan)
+    tabell["riktning"] = tabell["riktning"].map(lambda n: Riktning[n])
+    return tabell.set_index("id")
+
+
+def _som_riktning(värde: Any, indikator: Any) -> Riktning:
+    if isinstance(värde, Riktning):
+        return värde
+    if isinstance(värde, str):
+        try:
+            return Riktning(nfc(värde).strip().lower())
+        except ValueError:
+            pass
+    raise FelTypError(
+        f"riktning for indikator {indikator!r} must be a hu.Riktning "
+        f"(HÖGRE_ÄR_BÄTTRE, LÄGRE_ÄR_BÄTTRE), got {värde!r}"
+    )
+
+
+def _riktningar(indikatorer: Iterable[Any], riktning: Any) -> dict[Any, Riktning]:
+    """The direction of every indicator: one for all, a mapping, or the bundled metadata."""
+    ids = list(dict.fromkeys(indikatorer))
+    if riktning is None:
+        källa: Mapping[Any, Any] = _kärnindikatorer()["riktning"].to_dict()
+    elif isinstance(riktning, (Riktning, str)):
+        return {i: _som_riktning(riktning, i) for i in ids}
+    elif isinstance(riktning, Mapping):
+        källa = {(nfc(k) if isinstance(k, str) else k): v for k, v in riktning.items()}
+    else:
+        raise FelTypError(
+            f"riktning must be a hu.Riktning, a mapping from indicator id to Riktning, or "
+            f"None (the bundled core indicators), got {type(riktning).__name__}"
+        )
+    saknas = [i for i in ids if i not in källa]
+    if saknas:
+        raise OgiltigtVärdeError(
+            f"no direction (riktning) for indicator(s) {saknas[:5]!r}: pass "
+            "riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE (or LÄGRE_ÄR_BÄTTRE) or a mapping "
+            "{indicator id: Riktning}; without it only the bundled core indicators of "
+            "god och nära vård are known"
+        )
+    return {i: _som_riktning(källa[i], i) for i in ids}
+
+
+def _tecken(indikator: pd.Series, riktning: Any, vad: str) -> _F64:
+    """+1 where higher is better, -1 where lower is better, per row."""
+    riktningar = _riktningar(indikator.unique(), riktning)
+    band = [i for i, r in riktningar.items() if r is Riktning.INOM_INTERVALL]
+    if band:
+        raise OgiltigtVärdeError(
+            f"{vad}: indicator(s) {band!r} have riktning INOM_INTERVALL, which has no better "
+            "direction to rank or sign by; assess them against their band with "
+            "Färgregel.mål(...) instead"
+        )
+    tecken = {i: (1.0 if r is Riktning.HÖGRE_ÄR_BÄTTRE else -1.0) for i, r in riktningar.items()}
+    return np.asarray(indikator.map(tecken), dtype=float)
+
+
+# --------------------------------------------------------------------------- totals
+
+
+def _vikter(panel: pd.DataFrame, vikter: Any) -> _F64:
+    if isinstance(vikter, str):
+        kontrollera_kolumner(panel.columns, [vikter], "sammanvägning (vikter)")
+        w = pd.to_numeric(panel[nfc(vikter)], errors="raise").to_numpy(dtype=float)
+    elif isinstance(vikter, (Mapping, pd.Series)):
+        par = vikter.items()
+        nycklar = [k for k, _ in par]
+        namn, _ = _regionnamn(np.array(nycklar, dtype=object), okända="fel", vad="vikter")
+        karta = dict(zip(namn, (float(v) for _, v in vikter.items()), strict=True))
+        regioner_i_panel = panel.loc[panel["region"] != RIKET, "region"].unique()
+        saknas = [r for r in regioner_i_panel if r not in karta]
+        if saknas:
+            raise OgiltigtVärdeError(
+                f"sammanvägning: vikter has no weight for {saknas[:5]!r}; give a weight "
+                "(population or count) for every region in the panel"
+            )
+        w = np.asarray(panel["region"].map(karta), dtype=float)
+    else:
+        raise FelTypError(
+            "vikter must be a column name of the panel or a mapping/Series from region "
+            f"to weight, got {type(vikter).__name__}"
+        )
+    if (w[np.isfinite(w)] < 0).any():
+        raise OgiltigtVärdeError("sammanvägning: vikter must not be negative")
+    return w
+
+
+def sammanvägning(
+    panel: pd.DataFrame,
+    *,
+    metod: Literal["kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde"] | None = None,
+    vikter: str | Mapping[Any, float] | pd.Series | None = None,
+    grupper: Mapping[Any, Hashable] | pd.Series | None = None,
+) -> pd.DataFrame:
+    """National (:term:`Riket`) or group totals of a region panel, saying how each was made.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        A :term:`regionpanel`. Rows of Riket are not summed; their value is
+        kept beside the computed one as ``publicerat``.
+    metod : {"kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde"}, optional
+        How to combine the regions. Default ``None`` chooses per indicator and
+        period, as national statistics do: the ratio of sums
+        (*kvot av summor*, pooled) when every region with data has a numerator
+        and a denominator, else the weighted mean when ``vikter`` are given,
+        else an error. The unweighted mean of the regions is used only when
+        asked for by name: it is not Riket's value.
+    vikter : str, mapping or Series, optional
+        Weights for the weighted mean [antal]: a column of the panel (e.g. the
+        population per region and year) or a mapping from region (any
+        spelling) to weight.
+    grupper : mapping or Series, optional
+        Region (any spelling) to group label, e.g. the six
+        sjukvårdsregioner. The result then has one row per group; regions not
+        in the mapping are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator, period (and gender; and group when
+        ``grupper``), columns ``värde``, ``metod`` (the rule used, or
+        ``"inget underlag"`` when no region had data), ``antal_regioner``
+        (regions used), ``exkluderade`` (regions in the panel not used:
+        missing value, count or weight), ``täljare`` and ``nämnare`` (the sums,
+        for the ratio of sums), and, without ``grupper``, ``publicerat`` (the
+        Riket value printed in the source, NaN if none) and
+        ``skillnad_mot_publicerat`` (``värde - publicerat``).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If ``metod`` is unknown; if an indicator has shares without numerator
+        and denominator for some region and neither ``vikter`` nor
+        ``metod="ovägt_medelvärde"`` is given; if a weight is missing for a
+        region or negative.
+    SaknadKolumnError
+        If the panel lacks a column or ``vikter`` names a missing column.
+
+    Notes
+    -----
+    With :math:`t_i, n_i` the numerator and denominator of region
+    :math:`i`, :math:`v_i` its value and :math:`w_i` its weight:
+
+    .. math::
+
+        \\text{kvot av summor} = \\frac{\\sum_i t_i}{\\sum_i n_i}, \\qquad
+        \\text{viktat medelvärde} = \\frac{\\sum_i w_i v_i}{\\sum_i w_i}, \\qquad
+        \\text{ovägt medelvärde} = \\frac{1}{k}\\sum_i v_i
+
+    A zero sum of denominators or weights gives NaN. Regions with a missing
+    value (or count, or weight) are left out of that total and counted in
+    ``exkluderade``. The mean of 21 regions' shares is not Riket's share:
+    each region counts once, whatever its size.
+
+    See Also
+    --------
+    regionpanel_från_kolada, regionpanel : build the panel.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> t = pd.DataFrame({2023: [30, 90]}, index=["0003", "0019"])
+    >>> n = pd.DataFrame({2023: [100, 200]}, index=["0003", "0019"])
+    >>> panel = hu.regionpanel(täljare=t, nämnare=n, indikator="x")
+    >>> s = hu.sammanvägning(panel)
+    >>> s[["värde", "metod", "antal_regioner"]]  # (30 + 90) / (100 + 200)
+       värde           metod  antal_regioner
+    0    0.4  kvot_av_summor               2
+    >>> hu.sammanvägning(panel, metod="ovägt_medelvärde")["värde"].round(3).tolist()
+    [0.375]
+
+    References
+    ----------
+    .. [1] RKA, Kolada: Riket's value of a share is computed from the national
+       numerator and denominator, not as the mean of the regions.
+    """
+    vad = "sammanvägning"
+    panel = _kontrollera_panel(panel, vad)
+    if metod is not None and metod not in _METODER:
+        raise OgiltigtVärdeError(
+            f"sammanvägning: metod must be one of {_METODER!r} or None (choose by the data), "
+            f"got {metod!r}"
+        )
+    nycklar = _nycklar(panel)
+    är_riket = (panel["region"] == RIKET).to_numpy()
+    regioner = panel.loc[~är_riket]
+    if grupper is not None:
+        if not isinstance(grupper, (Mapping, pd.Series)):
+            raise FelTypError(
+                f"grupper must be a mapping or Series from region to group, got "
+                f"{type(grupper).__name__}"
+            )
+        etiketter = list(grupper.keys())
+        namn, _ = _regionnamn(np.array(etiketter, dtype=object), okända="fel", vad="grupper")
+        karta = (
+            dict(zip(namn, list(grupper.values), strict=True))
+            if isinstance(grupper, pd.Series)
+            else dict(zip(namn, grupper.values(), strict=True))
+        )
+        grupp = regioner["region"].map(karta)
+        regioner = regioner.assign(grupp=grupp).loc[grupp.notna().to_numpy()]
+        nycklar = ["grupp", *nycklar]
+    w = _vikter(regioner, vikter) if vikter is not None else np.full(len(regioner), np.nan)
+
+    v = regioner["värde"].to_numpy(dtype=float)
+    t = regioner["täljare"].to_numpy(dtype=float) if "täljare" in regioner else v * np.nan
+    n = regioner["nämnare"].to_numpy(dtype=float) if "nämnare" in regioner else v * np.nan
+    har_kvot = np.isfinite(t) & np.isfinite(n)
+    har_värde = np.isfinite(v)
+    har_något = har_värde | har_kvot
+    har_vikt = har_värde & np.isfinite(w)
+
+    grupper_df = regioner[nycklar]
+    idx = grupper_df.groupby(nycklar, sort=True, dropna=False).ngroup().to_numpy()
+    utdata = grupper_df.drop_duplicates().assign(_g=idx[~grupper_df.duplicated().to_numpy()])
+    utdata = utdata.sort_values("_g").reset_index(drop=True)
+    k = len(utdata)
+
+    def summa(x: _F64, mask: npt.NDArray[np.bool_]) -> _F64:
+        return np.bincount(idx, weights=np.where(mask, x, 0.0), minlength=k).astype(float)
+
+    antal_rader = np.bincount(idx, minlength=k)
+    n_kvot = np.bincount(idx, weights=har_kvot, minlength=k)
+    n_något = np.bincount(idx, weights=har_något, minlength=k)
+    n_vikt = np.bincount(idx, weights=har_vikt, minlength=k)
+    n_värde = np.bincount(idx, weights=har_värde, minlength=k)
+    sum_t, sum_n = summa(t, har_kvot), summa(n, har_kvot)
+    sum_wv, sum_w = summa(w * v, har_vikt), summa(w, har_vikt)
+    sum_v = summa(v, har_värde)
+
+    if metod is None:
+        kvot = (n_kvot == n_något) & (n_kvot > 0)
+        if vikter is None:
+            omöjlig = ~kvot & (n_något > 0)
+            if omöjlig.any():
+                fall = utdata.loc[omöjlig, nycklar].iloc[0].to_dict()
+                raise OgiltigtVärdeError(
+                    f"sammanvägning: {fall} has values without numerator and denominator "
+                    "for some region, so the ratio of sums (Riket's definition) cannot be "
+                    "formed; pass vikter= (population or counts per region) for a weighted "
+                    "mean, or metod='ovägt_medelvärde' for the unweighted mean of the regions"
+                )
+        val = np.where(kvot, "kvot_av_summor", "viktat_medelvärde").astype(object)
+    else:
+        if metod == "viktat_medelvärde" and vikter is None:
+            raise OgiltigtVärdeError(
+                "sammanvägning: metod='viktat_medelvärde' needs vikter= (a column of the panel "
+                "or a mapping from region to weight)"
+            )
+        val = np.full(k, metod, dtype=object)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kvotvärde = np.where(sum_n > 0, sum_t / sum_n, np.nan)
+        viktvärde = np.where(sum_w > 0, sum_wv / sum_w, np.nan)
+        medel = np.where(n_värde > 0, sum_v / n_värde, np.nan)
+    är_kvot = val == "kvot_av_summor"
+    är_vikt = val == "viktat_medelvärde"
+    värde = np.where(är_kvot, kvotvärde, np.where(är_vikt, viktvärde, medel))
+    använda = np.where(är_kvot, n_kvot, np.where(är_vikt, n_vikt, n_värde)).astype(np.int64)
+    val = np.where(n_något == 0, "inget underlag", val)
+    utdata = utdata.drop(columns="_g").assign(
+        värde=värde,
+        metod=val,
+        antal_regioner=använda,
+        exkluderade=(antal_rader - använda).astype(np.int64),
+        täljare=np.where(är_kvot, sum_t, np.nan),
+        nämnare=np.where(är_kvot, sum_n, np.nan),
+    )
+    if grupper is None:
+        riket = panel.loc[är_riket, [*nycklar, "värde"]].rename(columns={"värde": "publicerat"})
+        utdata = utdata.merge(riket, on=nycklar, how="left")
+        utdata["skillnad_mot_publicerat"] = utdata["värde"] - utdata["publicerat"]
+    utdata["metod"] = utdata["metod"].astype(str)
+    return utdata
+
+
+# --------------------------------------------------------------------------- change
+
+
+def _period_per_indikator(
+    regioner: pd.DataFrame, grupp: list[str], val: Any, vad: str, namn: str
+) -> pd.DataFrame:
+    """The reference or comparison period of every indicator (and gender)."""
+    med_värde = regioner.loc[regioner["värde"].notna(), [*grupp, "period"]]
+    if isinstance(val, str) and val in ("första", "senaste"):
+        agg = "min" if val == "första" else "max"
+        return med_värde.groupby(grupp, sort=False)["period"].agg(agg).rename(namn).reset_index()
+    alla = regioner[grupp].drop_duplicates()
+    if isinstance(val, Mapping):
+        karta = {(nfc(k) if isinstance(k, str) else k): p for k, p in val.items()}
+        saknas = [i for i in alla["indikator"].unique() if i not in karta]
+        if saknas:
+            raise OgiltigtVärdeError(
+                f"{vad}: {namn} has no period for indicator(s) {saknas[:5]!r}; give one for "
+                "every indicator in the panel, or 'första'/'senaste'"
+            )
+        return alla.assign(**{namn: alla["indikator"].map(karta).to_numpy()})
+    return alla.assign(**{namn: val})
+
+
+def förändring(
+    panel: pd.DataFrame,
+    *,
+    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    referens: Any = "första",
+    jämförelse: Any = "senaste",
+    andelar: Iterable[str] | None = None,
+    tröskel: float = 0.0,
+) -> pd.DataFrame:
+    """Direction-signed change of every region (and Riket) against a reference period.
+
+    National reports show development since a reference year with the sign
+    turned so that positive is better. This gives, for every region,
+    indicator (and gender): the relative change through
+    :func:`~halsouppfoljning.procentuell_förändring`, the difference in
+    :term:`procentenheter` for shares through
+    :func:`~halsouppfoljning.procentenheter`, and whether the value is worse
+    than at the reference.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        A :term:`regionpanel`.
+    riktning : Riktning or mapping, optional
+        The good direction: one for every indicator, or a mapping from
+        indicator id to :class:`~halsouppfoljning.Riktning`. Default ``None``
+        looks the indicators up in the bundled core indicators of god och
+        nära vård (:func:`halsouppfoljning.exempeldata.kärnindikatorer_nära_vård`).
+    referens : "första", period or mapping
+        The reference period. ``"första"`` (default): per indicator (and
+        gender), the first period in which any region has a value, so the
+        first comparable year can differ between indicators. A single period
+        applies to all; a mapping gives one per indicator (e.g. the year a
+        definition changed).
+    jämförelse : "senaste", period or mapping
+        The compared period; ``"senaste"`` (default) is the last period with
+        any value, per indicator.
+    andelar : iterable of str, optional
+        Indicators whose values are shares [andel, 0-1], for which
+        ``procentenheter`` is computed. Default ``None``: those whose bundled
+        unit is ``andel``.
+    tröskel : float
+        ``försämrad`` is true when the signed difference is below
+        ``-tröskel`` [the indicator's unit]. Default 0: any worsening.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region (Riket included), indicator (and gender); columns
+        ``referensperiod``, ``referensvärde``, ``period``, ``värde``,
+        ``förändring`` (relative change, positive = better [andel]: 0.1 is
+        +10 %), ``differens`` (``värde - referensvärde`` signed so that
+        positive = better [the indicator's unit]), ``procentenheter`` (the
+        same for shares [andel]: 0.04 is 4 procentenheter; NaN for other
+        indicators), ``försämrad`` (nullable boolean; NA when either value is
+        missing).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If an indicator has no direction, or its direction is
+        ``INOM_INTERVALL``; if ``referens``/``jämförelse`` lacks an indicator.
+    AndelsError
+        If an indicator listed in ``andelar`` has values above 1 ("did you
+        pass percent?").
+
+    Notes
+    -----
+    With :math:`s = +1` when higher is better and :math:`-1` when lower is
+    better:
+
+    .. math::
+
+        \\text{förändring} = s\\,\\frac{v - r}{|r|}, \\qquad
+        \\text{differens} = s\\,(v - r), \\qquad
+        \\text{försämrad} = \\text{differens} < -\\text{tröskel}
+
+    See Also
+    --------
+    sämre_än_första_mätningen : the flag for a whole set of indicators.
+    halsouppfoljning.procentuell_förändring, halsouppfoljning.procentenheter
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> tabell = pd.DataFrame({2019: [0.50, 0.40], 2023: [0.60, 0.30]},
+    ...                       index=["Uppsala", "Västmanland"])
+    >>> panel = hu.regionpanel(tabell, indikator="x")
+    >>> f = hu.förändring(panel, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE, andelar=["x"])
+    >>> f[["region", "förändring", "procentenheter", "försämrad"]].round(3)
+                   region  förändring  procentenheter  försämrad
+    0      Region Uppsala        0.20             0.1      False
+    1  Region Västmanland       -0.25            -0.1       True
+    """
+    vad = "förändring"
+    panel = _kontrollera_panel(panel, vad)
+    grupp = ["indikator"] + (["kön"] if "kön" in panel.columns else [])
+    serie = ["region", *grupp]
+    regioner = panel.loc[panel["region"] != RIKET]
+    ref = _period_per_indikator(regioner, grupp, referens, vad, "referensperiod")
+    jmf = _period_per_indikator(regioner, grupp, jämförelse, vad, "period")
+    rader = panel[serie].drop_duplicates()
+    rader = rader.merge(ref, on=grupp, how="left").merge(jmf, on=grupp, how="left")
+    värden = panel[[*serie, "period", "värde"]]
+    rader = rader.merge(
+        värden.rename(columns={"period": "referensperiod", "värde": "referensvärde"}),
+        on=[*serie, "referensperiod"],
+        how="left",
+    ).merge(värden, on=[*serie, "period"], how="left")
+    rader = rader.assign(_ordning=_regionordning(rader["region"]))
+    rader = rader.sort_values([*grupp, "_ordning"], kind="stable").drop(columns="_ordning")
+    rader = rader.reset_index(drop=True)
+
+    v = rader["värde"].to_numpy(dtype=float)
+    r = rader["referensvärde"].to_numpy(dtype=float)
+    tecken = _tecken(rader["indikator"], riktning, vad)
+    relativ = np.full(len(rader), np.nan)
+    for s, rikt in ((1.0, Riktning.HÖGRE_ÄR_BÄTTRE), (-1.0, Riktning.LÄGRE_ÄR_BÄTTRE)):
+        mask = tecken == s
+        if mask.any():
+            relativ[mask] = procentuell_förändring(v[mask], r[mask], riktning=rikt)
+    differens = tecken * (v - r) + 0.0
+    if andelar is None:
+        meta = _kärnindikatorer()
+        andelsid = set(meta.index[meta["enhet"] == "andel"])
+    else:
+        andelsid = {nfc(a) for a in andelar}
+    är_andel = rader["indikator"].isin(andelsid).to_numpy()
+    pe = np.full(len(rader), np.nan)
+    if är_andel.any():
+        kontrollera_andel(v[är_andel], "värde of a share indicator")
+        kontrollera_andel(r[är_andel], "referensvärde of a share indicator")
+        pe[är_andel] = tecken[är_andel] * procentenheter(v[är_andel], r[är_andel]) + 0.0
+    försämrad = pd.array(differens < -float(tröskel), dtype="boolean")
+    försämrad[np.isnan(differens)] = pd.NA
+    return rader.assign(
+        förändring=relativ, differens=differens, procentenheter=pe, försämrad=försämrad
+    )
+
+
+def sämre_än_första_mätningen(
+    panel: pd.DataFrame,
+    *,
+    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    första: Any = "första",
+    tröskel: float = 0.0,
+) -> pd.DataFrame:
+    """Flag every region and indicator whose latest value is worse than at the first measurement.
+
+    National tables of the core indicators mark the regions whose latest
+    value is worse than at the indicator's first measurement. This does it
+    for a whole set of indicators at once; the first comparable year can
+    differ per indicator.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        A :term:`regionpanel`. With a ``kön`` column, it must hold one gender
+        only (filter first, e.g. ``panel[panel["kön"] == "T"]``).
+    riktning : Riktning or mapping, optional
+        As in :func:`förändring` (default: the bundled core indicators).
+    första : "första", period or mapping
+        The first comparable period: ``"första"`` (default) is, per
+        indicator, the first period in which any region has a value; or one
+        period for all, or a mapping from indicator to period.
+    tröskel : float
+        Worse means a signed difference below ``-tröskel`` [the indicator's
+        unit]; default 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``region`` (Riket first, then länskod order), one nullable
+        boolean column per indicator: True worse, False not worse, NA not
+        comparable (a value missing in either period).
+        ``attrs["första_mätning"]`` and ``attrs["senaste_mätning"]`` map each
+        indicator to the periods compared.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If the panel holds more than one gender, or as :func:`förändring`.
+
+    See Also
+    --------
+    förändring : the changes behind the flag.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> a = hu.regionpanel(pd.DataFrame({2019: [10.0, 12.0], 2023: [9.0, 13.0]},
+    ...                    index=["03", "19"]), indikator="påverkbar_slutenvård")
+    >>> b = hu.regionpanel(pd.DataFrame({2021: [0.5, 0.6], 2023: [0.4, 0.6]},
+    ...                    index=["03", "19"]), indikator="delaktighet")
+    >>> flagga = hu.sämre_än_första_mätningen(pd.concat([a, b]))
+    >>> flagga
+    indikator           delaktighet  påverkbar_slutenvård
+    region
+    Region Uppsala             True                 False
+    Region Västmanland        False                  True
+    >>> flagga.attrs["första_mätning"]
+    {'delaktighet': 2021, 'påverkbar_slutenvård': 2019}
+    """
+    vad = "sämre_än_första_mätningen"
+    panel = _kontrollera_panel(panel, vad)
+    if "kön" in panel.columns and len(set(panel["kön"])) > 1:
+        raise OgiltigtVärdeError(
+            f"{vad}: the panel holds the genders {sorted(panel['kön'].unique())!r}; filter "
+            "one first, e.g. panel[panel['kön'] == 'T']"
+        )
+    f = förändring(panel, riktning=riktning, referens=första, tröskel=tröskel, andelar=())
+    tabell = f.pivot(index="region", columns="indikator", values="försämrad")  # noqa: PD010
+    ordning = _regionordning(pd.Series(tabell.index))
+    tabell = tabell.iloc[np.argsort(ordning, kind="stable")].astype("boolean")
+    tabell.attrs["första_mätning"] = _per_indikator(f, "referensperiod")
+    tabell.attrs["senaste_mätning"] = _per_indikator(f, "period")
+    return tabell
+
+
+def _per_indikator(f: pd.DataFrame, kolumn: str) -> dict[str, Any]:
+    par = f[["indikator", kolumn]].drop_duplicates("indikator")
+    return {
+        str(i): (p.item() if isinstance(p, np.generic) else p)
+        for i, p in zip(par["indikator"], par[kolumn], strict=True)
+    }
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def rangordning(
+    panel: pd.DataFrame,
+    *,
+    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    metod: _Rangmetod = "min",
+) -> pd.DataFrame:
+    """Position (*rang*) of each region among the regions, 1 = best in the good direction.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        A :term:`regionpanel`. Riket's rows are kept but not ranked.
+    riktning : Riktning or mapping, optional
+        The good direction (see :func:`förändring`); default the bundled core
+        indicators. ``INOM_INTERVALL`` cannot be ranked.
+    metod : {"min", "max", "dense", "first", "average"}
+        How ties are ranked (as :meth:`pandas.Series.rank`). Default
+        ``"min"``: tied regions share the best of their places and the next
+        place is skipped (1, 2, 2, 4), as league tables print. ``"first"``
+        breaks ties by länskod order (a permutation of 1..n), ``"max"``
+        gives the worst shared place, ``"dense"`` does not skip (1, 2, 2, 3),
+        ``"average"`` gives the mean place (1, 2.5, 2.5, 4).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The panel with ``rang`` (nullable integer; float for
+        ``"average"``; NA for Riket and missing values) and
+        ``antal_jämförda`` (regions with a value in that indicator and
+        period), plus ``attrs["rangmetod"]``.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If ``metod`` is unknown, or an indicator has no direction or the
+        direction ``INOM_INTERVALL``.
+
+    Notes
+    -----
+    The rank is that of :math:`-s\\,v` in ascending order, with :math:`s = +1`
+    when higher is better and :math:`-1` when lower is better, per indicator,
+    period (and gender).
+
+    See Also
+    --------
+    färgklasser : colour classes, e.g. by rank.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> tabell = pd.DataFrame({2023: [0.6, 0.8, 0.6, 0.7]},
+    ...                       index=["03", "19", "04", "Riket"])
+    >>> p = hu.rangordning(hu.regionpanel(tabell, indikator="x"),
+    ...                    riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    >>> p[["region", "värde", "rang"]]
+                   region  värde  rang
+    0               Riket    0.7  <NA>
+    1      Region Uppsala    0.6     2
+    2     Region Sörmland    0.6     2
+    3  Region Västmanland    0.8     1
+    """
+    vad = "rangordning"
+    panel = _kontrollera_panel(panel, vad)
+    if metod not in _RANGMETODER:
+        raise OgiltigtVärdeError(
+            f"rangordning: metod (how ties are ranked) must be one of {_RANGMETODER!r}, "
+            f"got {metod!r}"
+        )
+    rang, antal = _rang(panel, riktning, metod, vad, omvänd=False)
+    ut = panel.assign(rang=rang, antal_jämförda=antal)
+    if metod != "average":
+        ut["rang"] = ut["rang"].astype("Int64")
+    ut.attrs["rangmetod"] = metod
+    return ut
+
+
+def _rang(
+    panel: pd.DataFrame, riktning: Any, metod: _Rangmetod, vad: str, *, omvänd: bool
+) -> tuple[_F64, npt.NDArray[np.int64]]:
+    är_region = (panel["region"] != RIKET).to_numpy()
+    tecken = _tecken(panel["indikator"], riktning, vad) if len(panel) else np.zeros(0)
+    v = panel["värde"].to_numpy(dtype=float)
+    nyckel = pd.Series(np.where(är_region, (tecken if omvänd else -tecken) * v, np.nan))
+    grupper = [panel[k].reset_index(drop=True) for k in _nycklar(panel)]
+    rang = nyckel.groupby(grupper, sort=False, dropna=False).rank(method=metod)
+    antal = nyckel.groupby(grupper, sort=False, dropna=False).transform("count")
+    return (
+        np.asarray(rang.to_numpy(dtype=float), dtype=np.float64),
+        np.asarray(antal.to_numpy(dtype=np.int64), dtype=np.int64),
+    )
+
+
+# --------------------------------------------------------------------------- colours
+
+
+def _kontrollera_regeltyp(instans: Any, attribut: Any, värde: str) -> None:
+    if värde not in ("rang", "median", "mål"):
+        raise OgiltigtVärdeError(
+            f"Färgregel.typ must be 'rang', 'median' or 'mål', got {värde!r}; use the "
+            "constructors Färgregel.rang(), .median() or .mål()"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Färgregel:
+    """An explicit rule for colour classes (*färgklasser*) of regions: green, yellow, red.
+
+    Build one with a named constructor: :meth:`rang` (share of the regions by
+    rank, as Kolada's comparison colours), :meth:`median` (distance to the
+    regions' median, as SKR's tables) or :meth:`mål` (against a target level,
+    with :func:`~halsouppfoljning.måluppfyllelse`). The rule and its cut-offs
+    travel with the result of :func:`färgklasser`.
+
+    Parameters
+    ----------
+    typ : {"rang", "median", "mål"}
+        The kind of rule.
+    bästa, sämsta : float, optional
+        For ``"rang"``: the share of the ranked regions coloured green (the
+        best) and red (the worst) [andel, 0-1].
+    marginal : float, optional
+        For ``"median"``: the half-width of the yellow band around the median
+        [the indicator's unit, or a proportion of the median when
+        ``relativ``].
+    relativ : bool
+        For ``"median"``: measure the distance relative to the median.
+    målnivå : Målnivå or mapping, optional
+        For ``"mål"``: the target level, or a mapping from indicator to
+        target.
+    avrundning : int, optional
+        For ``"mål"``: compare at this many decimals of the published scale
+        (passed to ``måluppfyllelse``).
+    delvis : Delvis, optional
+        For ``"mål"``: the rule for "partly met" (yellow), passed to
+        ``måluppfyllelse``; without one there is no yellow.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an unknown ``typ``, shares outside [0, 1] or with
+        ``bästa + sämsta > 1``, a negative ``marginal``, or a missing field
+        the rule needs.
+
+    See Also
+    --------
+    färgklasser : apply the rule to a panel.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Färgregel.rang(0.25, 0.25).beskrivning()
+    'rang: best 25 % of the ranked regions green, worst 25 % red, the rest yellow'
+    >>> print(hu.Färgregel.median(0.02).beskrivning())
+    median: green when better than the regions' median by more than 0.02, red when worse by
+    more than 0.02, else yellow
+    """
+
+    typ: str = attrs.field(validator=_kontrollera_regeltyp)
+    bästa: float | None = attrs.field(default=None)
+    sämsta: float | None = attrs.field(default=None)
+    marginal: float | None = attrs.field(default=None)
+    relativ: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    målnivå: Any = attrs.field(default=None)
+    avrundning: int | None = attrs.field(default=None)
+    delvis: Any = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.typ == "rang":
+            if self.bästa is None or self.sämsta is None:
+                raise OgiltigtVärdeError("Färgregel 'rang' needs bästa and sämsta shares")
+            kontrollera_andel([self.bästa, self.sämsta], "Färgregel.bästa/sämsta")
+            if not (np.isfinite(self.bästa) and np.isfinite(self.sämsta)):
+                raise OgiltigtVärdeError("Färgregel: bästa and sämsta must be finite shares")
+            if self.bästa + self.sämsta > 1.0 + 1e-12:
+                raise OgiltigtVärdeError(
+                    f"Färgregel: bästa + sämsta must not exceed 1 (all regions), got "
+                    f"{self.bästa} + {self.sämsta}"
+                )
+        elif self.typ == "median":
+            if self.marginal is None or not np.isfinite(self.marginal) or self.marginal < 0:
+                raise OgiltigtVärdeError(
+                    f"Färgregel 'median' needs a marginal >= 0, got {self.marginal!r}"
+                )
+        elif self.målnivå is None:
+            raise OgiltigtVärdeError("Färgregel 'mål' needs a målnivå (or a mapping of them)")
+
+    @classmethod
+    def rang(cls, bästa: float, sämsta: float) -> Färgregel:
+        """Colour by rank: the best share ``bästa`` green, the worst share ``sämsta`` red.
+
+        Kolada's comparison ranks all regions on the key figure and colours
+        the best results green, the worst red and those in the middle yellow;
+        pass the shares of the comparison you reproduce (e.g. 0.25 and 0.25
+        for quarters, 1/3 and 1/3 for thirds).
+
+        Parameters
+        ----------
+        bästa, sämsta : float
+            Shares of the ranked regions [andel, 0-1].
+
+        Returns
+        -------
+        Färgregel
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Färgregel.rang(1/3, 1/3).typ
+        'rang'
+
+        References
+        ----------
+        .. [1] RKA, Kolada, "Guide till tabeller och diagram" (Jämföraren):
+           "de bästa resultaten får grön färg, de sämsta får röd färg och de
+           i mitten får gul färg"; missing data grey.
+        """
+        return cls(typ="rang", bästa=float(bästa), sämsta=float(sämsta))
+
+    @classmethod
+    def median(cls, marginal: float, *, relativ: bool = False) -> Färgregel:
+        """Colour by distance to the regions' median, with a yellow band of ``marginal``.
+
+        Parameters
+        ----------
+        marginal : float
+            Half-width of the yellow band [the indicator's unit; a proportion
+            of the median when ``relativ``].
+        relativ : bool
+            Measure the distance relative to the median's magnitude.
+
+        Returns
+        -------
+        Färgregel
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Färgregel.median(0.1, relativ=True).relativ
+        True
+        """
+        return cls(typ="median", marginal=float(marginal), relativ=relativ)
+
+    @classmethod
+    def mål(cls, målnivå: Any, *, avrundning: int | None = None, delvis: Any = None) -> Färgregel:
+        """Colour by the target: met green, partly met yellow, not met red.
+
+        Parameters
+        ----------
+        målnivå : Målnivå or mapping
+            The target level, or a mapping from indicator id to target.
+        avrundning : int, optional
+            Compare at this many decimals of the published scale.
+        delvis : Delvis, optional
+            The rule for "partly met" (yellow); without one, no yellow.
+
+        Returns
+        -------
+        Färgregel
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Färgregel.mål(hu.Målnivå.tolka("≥80 %")).typ
+        'mål'
+        """
+        return cls(typ="mål", målnivå=målnivå, avrundning=avrundning, delvis=delvis)
+
+    def beskrivning(self) -> str:
+        """The rule in words, for captions and tables.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Färgregel.median(0.1, relativ=True).beskrivning()  # doctest: +ELLIPSIS
+        "median: green when better than the regions' median by more than 10 % of it, ..."
+        """
+        if self.typ == "rang":
+            assert self.bästa is not None
+            assert self.sämsta is not None
+            return (
+                f"rang: best {self.bästa * 100:.3g} % of the ranked regions green, "
+                f"worst {self.sämsta * 100:.3g} % red, the rest yellow"
+            )
+        if self.typ == "median":
+            assert self.marginal is not None
+            m = f"{self.marginal * 100:.3g} % of it" if self.relativ else f"{self.marginal:g}"
+            return (
+                f"median: green when better than the regions' median by more than {m}, "
+                f"red when worse by more than {m}, else yellow"
+            )
+        avr = "" if self.avrundning is None else f", compared at {self.avrundning} decimals"
+        return f"mål: met green, partly met yellow, not met red{avr}"
+
+    def färgklasser(
+        self, panel: pd.DataFrame, *, riktning: Any = None, metod: _Rangmetod = "min"
+    ) -> pd.DataFrame:
+        """Colour classes of a panel by this rule; see :func:`färgklasser`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> import halsouppfoljning as hu
+        >>> p = hu.regionpanel(pd.DataFrame({1: [1.0, 2.0]}, index=["03", "19"]),
+        ...                    indikator="x")
+        >>> regel = hu.Färgregel.rang(0.5, 0.5)
+        >>> regel.färgklasser(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)["färgklass"].tolist()
+        ['röd', 'grön']
+        """
+        return färgklasser(panel, self, riktning=riktning, metod=metod)
+
+
+def _kategori(klass: npt.NDArray[Any]) -> pd.Categorical:
+    return pd.Categorical(klass, categories=list(_FÄRGER), ordered=True)
+
+
+def färgklasser(
+    panel: pd.DataFrame,
+    regel: Färgregel,
+    *,
+    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    metod: _Rangmetod = "min",
+) -> pd.DataFrame:
+    """Colour class (green, yellow, red) of every region by an explicit :class:`Färgregel`.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        A :term:`regionpanel`. Riket is not compared with itself: its rows get
+        no class under the rank and median rules (it gets one against a
+        target).
+    regel : Färgregel
+        The rule and its cut-offs.
+    riktning : Riktning or mapping, optional
+        The good direction (see :func:`förändring`); default the bundled core
+        indicators. Not used by the target rule, whose target carries it.
+    metod : str
+        Tie method of the rank rule (see :func:`rangordning`); default
+        ``"min"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The panel with ``färgklass`` (ordered categorical ``röd`` < ``gul`` <
+        ``grön``; NaN where there is no value, as Kolada's grey), ``färgregel``
+        (the rule in words) and the columns of the rule: for ``"rang"``,
+        ``rang``, ``rang_bakifrån`` (rank from the worst end), ``antal_jämförda``,
+        ``gräns_grön`` (green when ``rang <= gräns_grön``) and ``gräns_röd``
+        (red when ``rang_bakifrån <= gräns_röd``); for ``"median"``, ``median``,
+        ``avstånd`` (signed, positive = better) and ``marginal``; for
+        ``"mål"``, ``måluppfyllelse``. ``attrs["färgregel"]`` holds the
+        :class:`Färgregel`.
+
+    Raises
+    ------
+    FelTypError
+        If ``regel`` is not a :class:`Färgregel`.
+    OgiltigtVärdeError
+        As :func:`rangordning`; for the target rule, if an indicator has no
+        target.
+
+    Notes
+    -----
+    **rang**: with :math:`k` regions with a value, rank :math:`r` from the
+    best and :math:`r'` from the worst (same tie method),
+
+    .. math::
+
+        \\text{grön if } r \\le b\\,k, \\quad \\text{röd if } r' \\le s\\,k,
+        \\quad \\text{else gul}
+
+    with :math:`b` = ``bästa`` and :math:`s` = ``sämsta``; a tie group that
+    meets both conditions is yellow. **median**: with :math:`m` the median of
+    the regions and :math:`d = s\\,(v - m)` (divided by :math:`|m|` when
+    relative), green if :math:`d > \\text{marginal}`, red if
+    :math:`d < -\\text{marginal}`, else yellow (the band is inclusive).
+    **mål**: UPPNÅDD green, DELVIS yellow, EJ_UPPNÅDD red, otherwise none.
+
+    See Also
+    --------
+    rangordning : the ranks alone.
+    halsouppfoljning.plot.rangdiagram : a bar chart coloured by the rule.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> tabell = pd.DataFrame({2023: [0.9, 0.8, 0.7, 0.6]}, index=["01", "03", "04", "05"])
+    >>> p = hu.regionpanel(tabell, indikator="x")
+    >>> r = hu.färgklasser(p, hu.Färgregel.rang(0.25, 0.25),
+    ...                    riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    >>> r["färgklass"].tolist()
+    ['grön', 'gul', 'gul', 'röd']
+    >>> m = hu.färgklasser(p, hu.Färgregel.median(0.05),
+    ...                    riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)  # median 0.75
+    >>> m["färgklass"].tolist()
+    ['grön', 'gul', 'gul', 'röd']
+
+    References
+    ----------
+    .. [1] RKA, Kolada, "Guide till tabeller och diagram" (Jämföraren): regions
+       ranked on each key figure, best green, worst red, middle yellow.
+    """
+    vad = "färgklasser"
+    panel = _kontrollera_panel(panel, vad)
+    if not isinstance(regel, Färgregel):
+        raise FelTypError(
+            f"färgklasser: regel must be a hu.Färgregel (Färgregel.rang(...), .median(...) or "
+            f".mål(...)), got {type(regel).__name__}"
+        )
+    är_region = (panel["region"] != RIKET).to_numpy()
+    v = panel["värde"].to_numpy(dtype=float)
+    if regel.typ == "rang":
+        assert regel.bästa is not None
+        assert regel.sämsta is not None
+        if metod not in _RANGMETODER:
+            raise OgiltigtVärdeError(
+                f"färgklasser: metod must be one of {_RANGMETODER!r}, got {metod!r}"
+            )
+        rang, antal = _rang(panel, riktning, metod, vad, omvänd=False)
+        bak, _ = _rang(panel, riktning, metod, vad, omvänd=True)
+        gräns_grön = regel.bästa * antal
+        gräns_röd = regel.sämsta * antal
+        tol = 1e-9
+        grön = rang <= gräns_grön + tol
+        röd = bak <= gräns_röd + tol
+        klass = np.where(grön & ~röd, "grön", np.where(röd & ~grön, "röd", "gul")).astype(object)
+        klass[np.isnan(rang)] = np.nan
+        ut = panel.assign(
+            rang=rang,
+            rang_bakifrån=bak,
+            antal_jämförda=antal,
+            gräns_grön=np.where(är_region, gräns_grön, np.nan),
+            gräns_röd=np.where(är_region, gräns_röd, np.nan),
+        )
+    elif regel.typ == "median":
+        assert regel.marginal is not None
+        tecken = _tecken(panel["indikator"], riktning, vad)
+        grupper = [panel[k].reset_index(drop=True) for k in _nycklar(panel)]
+        median = (
+            pd.Series(np.where(är_region, v, np.nan))
+            .groupby(grupper, sort=False, dropna=False)
+            .transform("median")
+            .to_numpy(dtype=float)
+        )
+        avstånd = tecken * (v - median)
+        if regel.relativ:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                avstånd = np.where(median != 0, avstånd / np.abs(median), np.nan)
+        avstånd = np.where(är_region, avstånd, np.nan) + 0.0
+        # The band is inclusive; a tolerance per group (not per row, which would break
+        # monotonicity) keeps 0.80 - 0.75 = 0.05000000000000004 inside a 0.05 band.
+        tol = 1e-9 if regel.relativ else 1e-9 * (1.0 + np.abs(median))
+        klass = np.where(
+            avstånd > regel.marginal + tol,
+            "grön",
+            np.where(avstånd < -regel.marginal - tol, "röd", "gul"),
+        ).astype(object)
+        klass[np.isnan(avstånd)] = np.nan
+        ut = panel.assign(median=median, avstånd=avstånd, marginal=regel.marginal)
+    else:
+        uppfyllelse = _måluppfyllelse_per_rad(panel, regel)
+        klass = uppfyllelse.map(_MÅLFÄRG).to_numpy(dtype=object)
+        ut = panel.assign(måluppfyllelse=uppfyllelse.to_numpy(dtype=object))
+    ut = ut.assign(färgklass=_kategori(klass), färgregel=regel.beskrivning())
+    ut.attrs["färgregel"] = regel
+    return ut
+
+
+_MÅLFÄRG: dict[Any, str] = {
+    Måluppfyllelse.UPPNÅDD: "grön",
+    Måluppfyllelse.DELVIS: "gul",
+    Måluppfyllelse.EJ_UPPNÅDD: "röd",
+}
+
+
+def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Series:
+    indikatorer_i_panel = list(dict.fromkeys(panel["indikator"]))
+    if isinstance(regel.målnivå, Mapping):
+        mål = {(nfc(k) if isinstance(k, str) else k): m for k, m in regel.målnivå.items()}
+        saknas = [i for i in indikatorer_i_panel if i not in mål]
+        if saknas:
+            raise OgiltigtVärdeError(
+                f"färgklasser: the target rule has no målnivå for indicator(s) {saknas[:5]!r}"
+            )
+    else:
+        mål = dict.fromkeys(indikatorer_i_panel, regel.målnivå)
+    ut = pd.Series(np.full(len(panel), None, dtype=object), index=panel.index)
+    for indikator in indikatorer_i_panel:  # one call per indicator, vectorised within it
+        mask = (panel["indikator"] == indikator).to_numpy()
+        resultat = måluppfyllelse(
+            panel.loc[mask, "värde"].to_numpy(dtype=float),
+            mål[indikator],
+            avrundning=regel.avrundning,
+            delvis=regel.delvis,
+        )
+        ut.loc[mask] = np.asarray(resultat, dtype=object)
+    return ut
