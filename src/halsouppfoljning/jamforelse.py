@@ -50,11 +50,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from . import overenskommelse as _överenskommelse
 from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 from .indikatorer import Måluppfyllelse, Riktning, måluppfyllelse
 from .organisation import region as _region
 from .organisation import regioner as _regioner
+from .overenskommelse import *  # noqa: F403  (agreements: re-exported, see the module)
 from .perioder import procentenheter, procentuell_förändring
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "sammanvägning",
     "sämre_än_första_mätningen",
 ]
+__all__ += _överenskommelse.__all__
 
 #: The label of the whole country's rows in a region panel (Kolada area id ``"0000"``).
 RIKET = "Riket"

@@ -1,0 +1,806 @@
+"""Agreements between the state and the regions (*överenskommelser*) and their money.
+
+An :class:`Överenskommelse` (agreement, usually between the government and
+SKR on behalf of the regions) has focus areas (*fokusområden*) and
+performance conditions (:class:`Prestationskrav`). Each region answers the
+conditions (:class:`Regionsvar`: ja / nej / ja med kommentar, with free
+text); the assessment made of the answers (:class:`Kravbedömning`:
+uppfyllt / ej uppfyllt / ej bedömbart ännu) is a separate record, never
+derived from the answer. :func:`prestationsgrad` turns assessments into a
+share of the conditions met per region, and :func:`medelsfördelning`
+distributes the agreement's money by population share and by performance in
+whole kronor that sum exactly to the total.
+
+Examples
+--------
+>>> import halsouppfoljning as hu
+>>> hu.medelsfördelning(100, {"Uppsala": 1, "Västmanland": 2}, enhet="kr")
+Uppsala        33
+Västmanland    67
+Name: belopp_kr, dtype: int64
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from .exceptions import FelTypError, OgiltigtVärdeError
+from .organisation import Region, regioner
+from .organisation import region as _region
+
+__all__ = [
+    "Bedömning",
+    "Kravbedömning",
+    "Prestationskrav",
+    "Regionsvar",
+    "Svar",
+    "Överenskommelse",
+    "medelsfördelning",
+    "prestationsgrad",
+    "svarstabell",
+]
+
+_KRONOR_PER = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000, "mdkr": 1_000_000_000}
+
+
+class Svar(enum.Enum):
+    """A region's answer to a performance condition (*svar*).
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Svar("ja med kommentar") is hu.Svar.JA_MED_KOMMENTAR
+    True
+    """
+
+    JA = "ja"
+    NEJ = "nej"
+    JA_MED_KOMMENTAR = "ja med kommentar"
+
+
+class Bedömning(enum.Enum):
+    """The assessment (*bedömning*) of whether a region met a performance condition.
+
+    Made by the party that follows the agreement up, separately from the
+    region's own answer.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Bedömning("ej bedömbart ännu").name
+    'EJ_BEDÖMBART_ÄNNU'
+    """
+
+    UPPFYLLT = "uppfyllt"
+    EJ_UPPFYLLT = "ej uppfyllt"
+    EJ_BEDÖMBART_ÄNNU = "ej bedömbart ännu"
+
+
+def _text(värde: Any) -> Any:
+    return nfc(värde).strip() if isinstance(värde, str) else värde
+
+
+def _valfri_text(värde: Any) -> Any:
+    if värde is None:
+        return None
+    if isinstance(värde, float) and np.isnan(värde):
+        return None
+    text = _text(värde)
+    return text or None
+
+
+def _icke_tom(instans: Any, attribut: attrs.Attribute[Any], värde: Any) -> None:
+    if not isinstance(värde, str):
+        raise FelTypError(
+            f"{type(instans).__name__}.{attribut.name} must be a string, got {värde!r}"
+        )
+    if not värde:
+        raise OgiltigtVärdeError(f"{type(instans).__name__}.{attribut.name} must not be empty")
+
+
+def _som_enum(typ: type[enum.Enum]) -> Any:
+    def omvandla(värde: Any) -> Any:
+        if isinstance(värde, typ):
+            return värde
+        if isinstance(värde, str):
+            try:
+                return typ(nfc(värde).strip().lower())
+            except ValueError:
+                pass
+        giltiga = ", ".join(repr(m.value) for m in typ)
+        raise OgiltigtVärdeError(f"{typ.__name__} must be one of {giltiga}, got {värde!r}")
+
+    return omvandla
+
+
+def _som_region(värde: Any) -> Region:
+    return _region(värde)
+
+
+def _som_svar(värde: Any) -> Svar:
+    ut: Svar = _som_enum(Svar)(värde)
+    return ut
+
+
+def _som_bedömning(värde: Any) -> Bedömning:
+    ut: Bedömning = _som_enum(Bedömning)(värde)
+    return ut
+
+
+def _texttuple(värde: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_text(x) for x in värde)
+
+
+@attrs.frozen(kw_only=True)
+class Prestationskrav:
+    """A performance condition (*prestationskrav*) of an agreement.
+
+    Parameters
+    ----------
+    id : str
+        The condition's key within the agreement, e.g. ``"PK1"``.
+    beskrivning : str
+        What the region must do or report.
+    fokusområde : str, optional
+        The focus area the condition belongs to.
+    vikt : float
+        Weight of the condition in :func:`prestationsgrad` [antal]; default 1
+        (every condition counts the same).
+    senast : datetime.date, optional
+        The date by which it must be met or reported.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If ``id`` or ``beskrivning`` is empty or ``vikt`` is negative.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Prestationskrav(id="PK1", beskrivning="Handlingsplan inlämnad").vikt
+    1.0
+    """
+
+    id: str = attrs.field(converter=_text, validator=_icke_tom)
+    beskrivning: str = attrs.field(converter=_text, validator=_icke_tom)
+    fokusområde: str | None = attrs.field(default=None, converter=_valfri_text)
+    vikt: float = attrs.field(default=1.0, converter=float)
+    senast: dt.date | None = attrs.field(default=None)
+
+    @vikt.validator
+    def _kontrollera_vikt(self, attribut: attrs.Attribute[float], värde: float) -> None:
+        if not np.isfinite(värde) or värde < 0:
+            raise OgiltigtVärdeError(f"Prestationskrav.vikt must be >= 0, got {värde!r}")
+
+
+def _krav_tuple(värde: Iterable[Prestationskrav]) -> tuple[Prestationskrav, ...]:
+    return tuple(värde)
+
+
+@attrs.frozen(kw_only=True)
+class Överenskommelse:
+    """An agreement between the state and the regions (*överenskommelse*).
+
+    Parameters
+    ----------
+    namn : str
+        The agreement's name.
+    år : int
+        The year the money concerns.
+    belopp : float
+        The total money to distribute [``enhet``].
+    enhet : {"kr", "tkr", "mnkr", "mdkr"}
+        The unit of ``belopp``; default ``"mnkr"``.
+    fokusområden : tuple of str
+        The focus areas.
+    prestationskrav : tuple of Prestationskrav
+        The performance conditions; ids unique, each condition's focus area
+        (if any) among ``fokusområden``.
+    andel_prestation : float
+        Share of ``belopp`` distributed by performance [andel, 0-1]; the rest
+        goes by population share. Default 0.
+    källa : str, optional
+        Where the agreement is published.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For duplicate condition ids, an unknown focus area, an unknown unit,
+        a negative amount.
+    AndelsError
+        If ``andel_prestation`` is outside [0, 1].
+
+    See Also
+    --------
+    medelsfördelning, prestationsgrad
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> ök = hu.Överenskommelse(
+    ...     namn="God och nära vård (syntetisk)", år=2024, belopp=10, enhet="kr",
+    ...     fokusområden=("Primärvård",), andel_prestation=0.5,
+    ...     prestationskrav=(hu.Prestationskrav(id="PK1", beskrivning="Plan",
+    ...                                         fokusområde="Primärvård"),))
+    >>> ök.medelsfördelning({"03": 1, "19": 1}, prestation={"03": 1.0, "19": 0.0},
+    ...                     outnyttjat="behålls").tolist()
+    [5, 3, 2]
+    """
+
+    namn: str = attrs.field(converter=_text, validator=_icke_tom)
+    år: int = attrs.field(converter=int)
+    belopp: float = attrs.field(converter=float)
+    enhet: str = attrs.field(default="mnkr")
+    fokusområden: tuple[str, ...] = attrs.field(default=(), converter=_texttuple)
+    prestationskrav: tuple[Prestationskrav, ...] = attrs.field(default=(), converter=_krav_tuple)
+    andel_prestation: float = attrs.field(default=0.0, converter=float)
+    källa: str | None = attrs.field(default=None, converter=_valfri_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.enhet not in _KRONOR_PER:
+            raise OgiltigtVärdeError(
+                f"Överenskommelse.enhet must be one of {list(_KRONOR_PER)!r}, got {self.enhet!r}"
+            )
+        if not np.isfinite(self.belopp) or self.belopp < 0:
+            raise OgiltigtVärdeError(f"Överenskommelse.belopp must be >= 0, got {self.belopp!r}")
+        kontrollera_andel(self.andel_prestation, "Överenskommelse.andel_prestation")
+        ids = [k.id for k in self.prestationskrav]
+        dubbla = sorted({i for i in ids if ids.count(i) > 1})
+        if dubbla:
+            raise OgiltigtVärdeError(f"Överenskommelse: duplicate prestationskrav ids {dubbla!r}")
+        for krav in self.prestationskrav:
+            if not isinstance(krav, Prestationskrav):
+                raise FelTypError(
+                    f"Överenskommelse.prestationskrav must hold Prestationskrav, got {krav!r}"
+                )
+            if krav.fokusområde is not None and krav.fokusområde not in self.fokusområden:
+                raise OgiltigtVärdeError(
+                    f"Prestationskrav {krav.id!r} has fokusområde {krav.fokusområde!r}, which "
+                    f"is not among the agreement's fokusområden {self.fokusområden!r}"
+                )
+
+    def prestationsgrad(
+        self,
+        bedömningar: Any,
+        *,
+        ej_bedömbart: Literal["vänta", "ej_uppfyllt"] = "vänta",
+    ) -> pd.Series:
+        """Share of this agreement's conditions met per region; see :func:`prestationsgrad`.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> ök = hu.Överenskommelse(namn="Ö", år=2024, belopp=1, prestationskrav=(
+        ...     hu.Prestationskrav(id="A", beskrivning="a"),))
+        >>> ök.prestationsgrad([hu.Kravbedömning(region="03", krav="A",
+        ...                                      bedömning="uppfyllt")]).tolist()
+        [1.0]
+        """
+        return prestationsgrad(bedömningar, self.prestationskrav, ej_bedömbart=ej_bedömbart)
+
+    def medelsfördelning(
+        self,
+        befolkning: Any,
+        *,
+        prestation: Any = None,
+        outnyttjat: Literal["omfördelas", "behålls"] | None = None,
+    ) -> pd.Series:
+        """This agreement's money per region in whole kronor; see :func:`medelsfördelning`.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> ök = hu.Överenskommelse(namn="Ö", år=2024, belopp=0.000003)
+        >>> ök.medelsfördelning({"03": 1, "19": 2}).tolist()
+        [1, 2]
+        """
+        return medelsfördelning(
+            self.belopp,
+            befolkning,
+            prestation=prestation,
+            andel_prestation=self.andel_prestation,
+            outnyttjat=outnyttjat,
+            enhet=self.enhet,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Regionsvar:
+    """A region's answer to one performance condition (*svar*), kept apart from its assessment.
+
+    Parameters
+    ----------
+    region : Region or str
+        The region (any spelling :func:`~halsouppfoljning.region` accepts).
+    krav : str
+        The condition's id.
+    svar : Svar or str
+        ``"ja"``, ``"nej"`` or ``"ja med kommentar"``.
+    kommentar : str, optional
+        Free text; required for ``JA_MED_KOMMENTAR``.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an unknown answer, or ``JA_MED_KOMMENTAR`` without a comment.
+    OkändRegionError
+        For an unknown region.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> s = hu.Regionsvar(region="Västmanland", krav="PK1", svar="ja med kommentar",
+    ...                   kommentar="Delvis infört")
+    >>> (s.region.kod, s.svar.name)
+    ('19', 'JA_MED_KOMMENTAR')
+    """
+
+    region: Region = attrs.field(converter=_som_region)
+    krav: str = attrs.field(converter=_text, validator=_icke_tom)
+    svar: Svar = attrs.field(converter=_som_svar)
+    kommentar: str | None = attrs.field(default=None, converter=_valfri_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.svar is Svar.JA_MED_KOMMENTAR and self.kommentar is None:
+            raise OgiltigtVärdeError(
+                f"Regionsvar for {self.region.namn}, {self.krav!r}: the answer 'ja med "
+                "kommentar' needs the comment (kommentar=...)"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Kravbedömning:
+    """The assessment of one region against one performance condition.
+
+    Parameters
+    ----------
+    region : Region or str
+        The region (any spelling).
+    krav : str
+        The condition's id.
+    bedömning : Bedömning or str
+        ``"uppfyllt"``, ``"ej uppfyllt"`` or ``"ej bedömbart ännu"``.
+    motivering : str, optional
+        The reason given.
+    bedömd : datetime.date, optional
+        When the assessment was made.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an unknown assessment.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Kravbedömning(region="0003", krav="PK1", bedömning="uppfyllt").bedömning.name
+    'UPPFYLLT'
+    """
+
+    region: Region = attrs.field(converter=_som_region)
+    krav: str = attrs.field(converter=_text, validator=_icke_tom)
+    bedömning: Bedömning = attrs.field(converter=_som_bedömning)
+    motivering: str | None = attrs.field(default=None, converter=_valfri_text)
+    bedömd: dt.date | None = attrs.field(default=None)
+
+
+def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
+    """A tidy table of answers or of assessments (keep the two in separate tables).
+
+    Parameters
+    ----------
+    poster : iterable of Regionsvar or of Kravbedömning
+        All of one kind.
+
+    Returns
+    -------
+    pandas.DataFrame
+        For answers: ``region``, ``krav``, ``svar`` (the value, e.g. ``"ja"``),
+        ``kommentar``; for assessments: ``region``, ``krav``, ``bedömning``,
+        ``motivering``, ``bedömd``. ``region`` is the official name.
+
+    Raises
+    ------
+    FelTypError
+        If the items mix the two kinds or are neither.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.svarstabell([hu.Regionsvar(region="03", krav="PK1", svar="nej")])
+               region krav svar kommentar
+    0  Region Uppsala  PK1  nej      None
+    """
+    lista = list(poster)
+    rader: list[dict[str, Any]]
+    if all(isinstance(p, Regionsvar) for p in lista):
+        rader = [
+            {
+                "region": p.region.namn,
+                "krav": p.krav,
+                "svar": p.svar.value,
+                "kommentar": p.kommentar,
+            }
+            for p in lista
+            if isinstance(p, Regionsvar)
+        ]
+        kolumner = ["region", "krav", "svar", "kommentar"]
+    elif all(isinstance(p, Kravbedömning) for p in lista):
+        rader = [
+            {
+                "region": p.region.namn,
+                "krav": p.krav,
+                "bedömning": p.bedömning.value,
+                "motivering": p.motivering,
+                "bedömd": p.bedömd,
+            }
+            for p in lista
+            if isinstance(p, Kravbedömning)
+        ]
+        kolumner = ["region", "krav", "bedömning", "motivering", "bedömd"]
+    else:
+        raise FelTypError(
+            "svarstabell takes Regionsvar objects or Kravbedömning objects, not a mix: answers "
+            "and assessments are kept in separate tables"
+        )
+    return pd.DataFrame(rader, columns=kolumner)
+
+
+def prestationsgrad(
+    bedömningar: pd.DataFrame | Iterable[Kravbedömning],
+    krav: Iterable[Prestationskrav],
+    *,
+    ej_bedömbart: Literal["vänta", "ej_uppfyllt"] = "vänta",
+) -> pd.Series:
+    """Share of the performance conditions met (*prestationsgrad*) per region.
+
+    Parameters
+    ----------
+    bedömningar : DataFrame or iterable of Kravbedömning
+        The assessments: objects, or a table with columns ``region``, ``krav``
+        and ``bedömning`` (the values of :class:`Bedömning`).
+    krav : iterable of Prestationskrav
+        The agreement's conditions, with their weights.
+    ej_bedömbart : {"vänta", "ej_uppfyllt"}
+        A condition assessed "ej bedömbart ännu", or with no assessment for
+        the region: ``"vänta"`` (default) gives NaN for that region, since
+        the money cannot be settled yet; ``"ej_uppfyllt"`` counts it as not
+        met.
+
+    Returns
+    -------
+    pandas.Series
+        Index ``region`` (official names, länskod order), the weighted share
+        of conditions met [andel, 0-1], name ``prestationsgrad``.
+        ``attrs["ej_bedömda"]`` counts the (region, condition) pairs not yet
+        assessable or missing.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If an assessment names a condition that is not in ``krav``, the
+        conditions' weights sum to 0, or a (region, condition) pair is
+        assessed twice.
+
+    Notes
+    -----
+    .. math:: p_r = \\frac{\\sum_k w_k \\, [\\text{krav } k \\text{ uppfyllt}]}{\\sum_k w_k}
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> krav = [hu.Prestationskrav(id="A", beskrivning="a"),
+    ...         hu.Prestationskrav(id="B", beskrivning="b", vikt=3)]
+    >>> b = pd.DataFrame({"region": ["03", "03", "19", "19"], "krav": ["A", "B", "A", "B"],
+    ...                   "bedömning": ["uppfyllt", "ej uppfyllt", "uppfyllt",
+    ...                                 "ej bedömbart ännu"]})
+    >>> hu.prestationsgrad(b, krav)  # Uppsala: 1 / (1 + 3)
+    region
+    Region Uppsala        0.25
+    Region Västmanland     NaN
+    Name: prestationsgrad, dtype: float64
+    """
+    if ej_bedömbart not in ("vänta", "ej_uppfyllt"):
+        raise OgiltigtVärdeError(
+            f"ej_bedömbart must be 'vänta' or 'ej_uppfyllt', got {ej_bedömbart!r}"
+        )
+    kravlista = list(krav)
+    vikter = pd.Series({k.id: k.vikt for k in kravlista}, dtype=float)
+    if vikter.sum() <= 0:
+        raise OgiltigtVärdeError("prestationsgrad: the conditions' weights sum to 0 (or none)")
+    if isinstance(bedömningar, pd.DataFrame):
+        kontrollera_kolumner(
+            bedömningar.columns, ["region", "krav", "bedömning"], "prestationsgrad"
+        )
+        regionetiketter = bedömningar["region"].astype(object)
+        unika = pd.unique(regionetiketter)
+        karta = {e: _region(e).namn for e in unika}
+        tabell = pd.DataFrame(
+            {
+                "region": regionetiketter.map(karta).to_numpy(dtype=object),
+                "krav": bedömningar["krav"].map(_text).to_numpy(dtype=object),
+                "bedömning": bedömningar["bedömning"].map(_som_enum(Bedömning)).to_numpy(),
+            }
+        )
+    else:
+        poster = list(bedömningar)
+        tabell = pd.DataFrame(
+            {
+                "region": [p.region.namn for p in poster],
+                "krav": [p.krav for p in poster],
+                "bedömning": [p.bedömning for p in poster],
+            },
+            columns=["region", "krav", "bedömning"],
+        )
+    okända = sorted(set(tabell["krav"]) - set(vikter.index))
+    if okända:
+        raise OgiltigtVärdeError(
+            f"prestationsgrad: assessments name condition(s) {okända!r} that are not among "
+            f"the agreement's prestationskrav {list(vikter.index)!r}"
+        )
+    if tabell.duplicated(["region", "krav"]).any():
+        par = tabell.loc[tabell.duplicated(["region", "krav"]), ["region", "krav"]].iloc[0]
+        raise OgiltigtVärdeError(
+            f"prestationsgrad: {par['region']} is assessed twice on {par['krav']!r}"
+        )
+    uppfyllt = (tabell["bedömning"] == Bedömning.UPPFYLLT).astype(float)
+    bedömbar = (tabell["bedömning"] != Bedömning.EJ_BEDÖMBART_ÄNNU).astype(float)
+    rutnät = pd.DataFrame({"region": tabell["region"], "krav": tabell["krav"]})
+    uppf = rutnät.assign(v=uppfyllt.to_numpy()).pivot(index="region", columns="krav", values="v")  # noqa: PD010
+    bedb = rutnät.assign(v=bedömbar.to_numpy()).pivot(index="region", columns="krav", values="v")  # noqa: PD010
+    uppf = uppf.reindex(columns=vikter.index)
+    bedb = bedb.reindex(columns=vikter.index).fillna(0.0)  # a missing assessment: not yet
+    w = vikter.to_numpy()
+    grad = (uppf.fillna(0.0).to_numpy() * w).sum(axis=1) / w.sum()
+    ofullständig = (bedb.to_numpy() < 1.0).any(axis=1)
+    if ej_bedömbart == "vänta":
+        grad = np.where(ofullständig, np.nan, grad)
+    ordning = {r.namn: int(r.kod) for r in regioner()}
+    ut = pd.Series(grad, index=pd.Index(uppf.index, name="region"), name="prestationsgrad")
+    ut = ut.iloc[np.argsort([ordning.get(str(r), 99) for r in ut.index], kind="stable")]
+    ut.attrs["ej_bedömda"] = int((bedb.to_numpy() < 1.0).sum())
+    return ut
+
+
+def _till_kronor(belopp: float, enhet: str) -> int:
+    if enhet not in _KRONOR_PER:
+        raise OgiltigtVärdeError(
+            f"medelsfördelning: enhet must be one of {list(_KRONOR_PER)!r}, got {enhet!r}"
+        )
+    try:
+        exakt = Decimal(repr(float(belopp))) * _KRONOR_PER[enhet]
+    except (InvalidOperation, TypeError, ValueError) as fel:
+        raise FelTypError(f"medelsfördelning: belopp must be a number, got {belopp!r}") from fel
+    if not exakt.is_finite() or exakt < 0:
+        raise OgiltigtVärdeError(f"medelsfördelning: belopp must be >= 0, got {belopp!r}")
+    hela = exakt.to_integral_value()
+    if abs(exakt - hela) > Decimal("1e-6"):
+        raise OgiltigtVärdeError(
+            f"medelsfördelning: belopp {belopp!r} {enhet} is {exakt} kr, not a whole number of "
+            "kronor; give the total in whole kronor"
+        )
+    return int(hela)
+
+
+def _som_serie(värde: Any, namn: str) -> pd.Series:
+    if isinstance(värde, pd.Series):
+        return värde.astype(float)
+    if isinstance(värde, Mapping):
+        return pd.Series({k: float(v) for k, v in värde.items()}, dtype=float)
+    if isinstance(värde, (str, bytes)) or np.ndim(värde) != 1:
+        raise FelTypError(
+            f"medelsfördelning: {namn} must be a Series, a mapping or a 1-d sequence, got {värde!r}"
+        )
+    return pd.Series(np.asarray(värde, dtype=float))
+
+
+def _största_rest(kvoter: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.int64]:
+    """Whole numbers summing to ``total``: floors, then +1 by largest remainder.
+
+    Ties in the remainder go to the larger quota, then to the earlier position.
+    """
+    golv = np.floor(kvoter).astype(np.int64)
+    rest = kvoter - golv
+    kvar = total - int(golv.sum())
+    if kvar < 0 or kvar > len(kvoter):  # pragma: no cover - guards float error
+        raise OgiltigtVärdeError(
+            f"medelsfördelning: rounding left {kvar} kronor for {len(kvoter)} recipients"
+        )
+    ordning = np.lexsort((np.arange(len(kvoter)), -kvoter, -rest))
+    golv[ordning[:kvar]] += 1
+    return golv
+
+
+def medelsfördelning(
+    belopp: float,
+    befolkning: Any,
+    *,
+    prestation: Any = None,
+    andel_prestation: float | None = None,
+    outnyttjat: Literal["omfördelas", "behålls"] | None = None,
+    enhet: str = "mnkr",
+) -> pd.Series:
+    """Distribute an agreement's money between regions in whole kronor that sum to the total.
+
+    The money goes by population share (*befolkningsandel*) and, for the
+    part ``andel_prestation``, by performance: population share times the
+    region's :func:`prestationsgrad`.
+
+    Parameters
+    ----------
+    belopp : float
+        The total [``enhet``]; must be a whole number of kronor.
+    befolkning : Series, mapping or sequence
+        Population per region [invånare] (or another allocation key); the
+        index or keys label the result.
+    prestation : Series, mapping or sequence, optional
+        Performance per region [andel, 0-1] (e.g. :func:`prestationsgrad`),
+        aligned with ``befolkning`` (by label for Series and mappings, by
+        position for sequences). Booleans count as 1/0.
+    andel_prestation : float, optional
+        Share of ``belopp`` distributed by performance [andel, 0-1]. Default:
+        1 when ``prestation`` is given, else 0.
+    outnyttjat : {"omfördelas", "behålls"}, optional
+        What happens to the performance money a region does not earn
+        (required when some goes by performance; agreements differ):
+        ``"omfördelas"`` shares it among the regions in proportion to
+        population × performance; ``"behålls"`` keeps it unpaid, returned as
+        the extra entry ``"ej utbetalt"``.
+    enhet : {"kr", "tkr", "mnkr", "mdkr"}
+        Unit of ``belopp``; default ``"mnkr"``.
+
+    Returns
+    -------
+    pandas.Series
+        Whole kronor [kr] per region (int64), name ``belopp_kr``, indexed as
+        ``befolkning`` (plus ``"ej utbetalt"`` under ``"behålls"``); the sum
+        is exactly the total. ``attrs["regel"]`` states the rounding rule and
+        ``attrs["total_kr"]`` the total.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For a negative or non-whole-kronor total, negative or missing
+        populations, a zero total population, a missing performance (not
+        yet assessable), a missing ``outnyttjat``, or ``"omfördelas"`` when
+        no region earned anything.
+    AndelsError
+        If a performance or ``andel_prestation`` is outside [0, 1].
+    FelTypError
+        For inputs of the wrong type.
+
+    Notes
+    -----
+    With total :math:`T` kronor, population :math:`p_i`, performance
+    :math:`q_i` and performance share :math:`s`, region :math:`i`'s exact
+    quota is
+
+    .. math::
+
+        k_i = T\\left[(1-s)\\frac{p_i}{\\sum_j p_j}
+              + s\\,\\frac{p_i q_i}{D}\\right],
+
+    with :math:`D = \\sum_j p_j q_j` under ``"omfördelas"`` and
+    :math:`D = \\sum_j p_j` under ``"behålls"`` (then "ej utbetalt" has the
+    quota :math:`T s \\sum_j p_j (1 - q_j) / \\sum_j p_j`).
+
+    **Rounding rule** (largest remainder, Hamilton's method): every
+    recipient gets :math:`\\lfloor k_i \\rfloor` kronor; the kronor left over,
+    :math:`T - \\sum_i \\lfloor k_i \\rfloor` (fewer than the number of
+    recipients), go one each to the largest fractional remainders
+    :math:`k_i - \\lfloor k_i \\rfloor`. **Tie-break**: equal remainders go
+    first to the larger quota, then to the recipient listed first. So the
+    result sums exactly to :math:`T`, each amount is within 1 kr of its
+    quota, and a larger quota never gets less.
+
+    See Also
+    --------
+    prestationsgrad : the performance of each region.
+    Överenskommelse.medelsfördelning
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> pop = {"Uppsala": 1, "Sörmland": 1, "Västmanland": 1}
+    >>> hu.medelsfördelning(100, pop, enhet="kr").tolist()  # 33.33 each, 1 kr left
+    [34, 33, 33]
+    >>> hu.medelsfördelning(100, pop, enhet="kr", prestation={"Uppsala": 1,
+    ...     "Sörmland": 1, "Västmanland": 0}, outnyttjat="omfördelas").tolist()
+    [50, 50, 0]
+    >>> hu.medelsfördelning(100, pop, enhet="kr", prestation={"Uppsala": 1,
+    ...     "Sörmland": 1, "Västmanland": 0}, outnyttjat="behålls")
+    Uppsala        33
+    Sörmland       33
+    Västmanland     0
+    ej utbetalt    34
+    Name: belopp_kr, dtype: int64
+
+    References
+    ----------
+    .. [1] M. L. Balinski and H. P. Young, *Fair Representation*, 2nd ed.,
+       Brookings, 2001 (Hamilton's largest remainder method).
+    """
+    total = _till_kronor(belopp, enhet)
+    p = _som_serie(befolkning, "befolkning")
+    pv = p.to_numpy(dtype=float)
+    if len(pv) == 0:
+        raise OgiltigtVärdeError("medelsfördelning: befolkning is empty; no region to pay")
+    if not np.isfinite(pv).all() or (pv < 0).any():
+        raise OgiltigtVärdeError(
+            "medelsfördelning: befolkning must be finite and >= 0 for every region, got "
+            f"{p[~(np.isfinite(pv) & (pv >= 0))].to_dict()!r}"
+        )
+    if pv.sum() <= 0:
+        raise OgiltigtVärdeError("medelsfördelning: the total population is 0")
+    if prestation is None:
+        q = np.ones_like(pv)
+        s = 0.0 if andel_prestation is None else float(andel_prestation)
+        if s > 0:
+            raise OgiltigtVärdeError(
+                "medelsfördelning: andel_prestation > 0 needs prestation= (per region)"
+            )
+    else:
+        qs = _som_serie(prestation, "prestation")
+        if isinstance(prestation, (pd.Series, Mapping)) and isinstance(
+            befolkning, (pd.Series, Mapping)
+        ):
+            saknas = [k for k in p.index if k not in qs.index]
+            if saknas:
+                raise OgiltigtVärdeError(
+                    f"medelsfördelning: prestation has no value for {saknas[:5]!r}"
+                )
+            qs = qs.reindex(p.index)
+        elif len(qs) != len(p):
+            raise OgiltigtVärdeError(
+                f"medelsfördelning: prestation has {len(qs)} values for {len(p)} regions"
+            )
+        q = qs.to_numpy(dtype=float)
+        if np.isnan(q).any():
+            raise OgiltigtVärdeError(
+                "medelsfördelning: prestation is missing (not yet assessable) for "
+                f"{list(p.index[np.isnan(q)])[:5]!r}; settle the assessments first"
+            )
+        kontrollera_andel(q, "prestation")
+        s = 1.0 if andel_prestation is None else float(andel_prestation)
+    kontrollera_andel(s, "andel_prestation")
+    if s > 0 and outnyttjat not in ("omfördelas", "behålls"):
+        raise OgiltigtVärdeError(
+            "medelsfördelning: say what happens to money a region does not earn: "
+            f"outnyttjat='omfördelas' or 'behålls' (got {outnyttjat!r})"
+        )
+    andel_pop = pv / pv.sum()
+    pq = pv * q
+    if s > 0 and outnyttjat == "omfördelas":
+        if pq.sum() <= 0:
+            raise OgiltigtVärdeError(
+                "medelsfördelning: no region earned any performance money, so there is "
+                "nothing to redistribute it to; use outnyttjat='behålls'"
+            )
+        kvoter = total * ((1 - s) * andel_pop + s * pq / pq.sum())
+        etiketter = list(p.index)
+    else:
+        kvoter = total * ((1 - s) * andel_pop + s * pq / pv.sum())
+        etiketter = list(p.index)
+        if s > 0:
+            kvoter = np.append(kvoter, total * s * (pv * (1 - q)).sum() / pv.sum())
+            etiketter.append("ej utbetalt")
+    kronor = _största_rest(np.asarray(kvoter, dtype=float), total)
+    index = pd.Index(etiketter, name=p.index.name) if len(etiketter) > len(p) else p.index
+    ut = pd.Series(kronor, index=index, name="belopp_kr", dtype=np.int64)
+    ut.attrs["total_kr"] = total
+    ut.attrs["regel"] = (
+        "largest remainder (Hamilton): floors of the exact quotas, the kronor left over "
+        "one each to the largest remainders; ties to the larger quota, then the first listed"
+    )
+    return ut
