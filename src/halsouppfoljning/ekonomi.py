@@ -52,7 +52,7 @@ def _tal(värde: Any, namn: str) -> Any:
                     "printed figures with hu.tolka_tal first"
                 )
         return värde
-    if isinstance(värde, (bool, np.bool_)) or isinstance(värde, str) or värde is None:
+    if isinstance(värde, (bool, np.bool_, str)) or värde is None:
         raise FelTypError(
             f"{namn} must be a number or numbers, got {värde!r}; read printed figures such "
             "as '-174,1 mnkr' with hu.tolka_tal first"
@@ -82,7 +82,8 @@ def _ut(värde: Any) -> Any:
 def _nämnare(budget: Any) -> Any:
     """|budget| with zeros as NaN, so that a relative deviation on a zero budget is NaN."""
     if isinstance(budget, (pd.Series, pd.DataFrame)):
-        return budget.abs().where(budget != 0)
+        absolut: Any = budget.abs()
+        return absolut.where(budget != 0)
     arr = np.abs(np.asarray(budget, dtype=np.float64))
     return _ut(np.where(arr == 0, np.nan, arr))
 
@@ -324,7 +325,9 @@ def periodiserad_budget(
     Helår Budget 0,0.
     """
     if isinstance(månader, bool) or not isinstance(månader, (int, np.integer)) or månader < 1:
-        raise OgiltigtVärdeError(f"periodiserad_budget: månader must be a positive int, got {månader!r}")
+        raise OgiltigtVärdeError(
+            f"periodiserad_budget: månader must be a positive int, got {månader!r}"
+        )
     b = _tal(årsbudget, "årsbudget")
     w = _profil(metod, vikter, föregående_år, int(månader))
     barr = np.asarray(b, dtype=np.float64)
@@ -575,7 +578,8 @@ def kostnadsutveckling(
     u = u - _summera_poster(justeringar, "justeringar")
     f = f - _summera_poster(föregående_justeringar, "föregående_justeringar")
     if isinstance(f, (pd.Series, pd.DataFrame)):
-        nämnare = f.where(f != 0)
+        fp: Any = f
+        nämnare = fp.where(fp != 0)
     else:
         farr = np.asarray(f, dtype=np.float64)
         nämnare = _ut(np.where(farr == 0, np.nan, farr))

@@ -1,5 +1,1354 @@
-"""Placeholder: filled in by the issue that owns this module."""
+"""Forecasts (*prognoser*), forecast intervals and forecast accuracy.
+
+A :class:`Prognos` is a dated judgement of a period's result with an interval,
+as reports write it: "Årsprognos, -890 mnkr +20/-50 mnkr" is the point -890,
+the upside +20 and the downside -50, so the interval [-940, -870].
+
+The functions:
+
+- :func:`prognosintervall`: the interval from a point, an upside and a downside;
+- :func:`känslighetsintervall`: the interval from a sensitivity analysis of
+  items, each with its own range (*känslighetsintervall*);
+- :func:`helårsprognos`: a full-year forecast from the months so far, with a
+  prediction interval whose stated level is its coverage;
+- :func:`prognosfel`: past years' forecast errors of a method, the
+  ``historik`` that :func:`helårsprognos` uses;
+- :func:`prognosavvikelse`: outcome against forecast;
+- :func:`prognoskedja` and :func:`prognosträffsäkerhet`: a chain of forecasts
+  through a year as a tidy table, and its accuracy.
+
+Examples
+--------
+>>> import halsouppfoljning as hu
+>>> hu.prognosintervall(-890, 20, -50)
+(-940.0, -870.0)
+>>> p = hu.Prognos.tolka("Årsprognos, -890 mnkr +20/-50 mnkr")
+>>> p.värde, p.intervall
+(-890.0, (-940.0, -870.0))
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import datetime as dt
+import math
+import re
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, overload
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from scipy import stats
+
+from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from .ekonomi import _tal, _ut, budgetavvikelse, periodiserad_budget
+from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError, UnderlagsVarning
+from .tolka import MINUSTECKEN, formatera_tal, tolka_belopp
+
+__all__ = [
+    "Prognos",
+    "helårsprognos",
+    "känslighetsintervall",
+    "prognosavvikelse",
+    "prognosfel",
+    "prognosintervall",
+    "prognoskedja",
+    "prognosträffsäkerhet",
+]
+
+_METODER = ("budgetprofil", "oförändrad avvikelse", "linjär")
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def _kontrollera_sida(värde: Any, namn: str, tillåtet: str, råd: str) -> None:
+    arr = np.asarray(värde, dtype=np.float64)
+    fel = (arr < 0) if tillåtet == "icke-negativ" else (arr > 0)
+    if np.any(fel):
+        första = float(arr[fel].flat[0]) if arr.ndim else float(arr)
+        plats = "" if arr.ndim == 0 else f" (at position {int(np.flatnonzero(fel.ravel())[0])})"
+        raise OgiltigtVärdeError(f"prognosintervall: {namn}={första:g}{plats} {råd}")
+
+
+def prognosintervall(punkt: Any, upp: Any, ned: Any, *, ned_som_belopp: bool = False) -> Any:
+    """The forecast interval (*prognosintervall*) from a point, an upside and a downside.
+
+    Parameters
+    ----------
+    punkt : float, array-like or Series
+        The point forecast [mnkr], e.g. -890.
+    upp : float, array-like or Series
+        The upside [mnkr]: how far above the point the outcome may land,
+        ``+20`` in "-890 mnkr +20/-50 mnkr"; >= 0.
+    ned : float, array-like or Series
+        The downside [mnkr]: as reports write it, a negative number (``-50``),
+        or with ``ned_som_belopp=True`` its magnitude (``50``).
+    ned_som_belopp : bool
+        Whether ``ned`` is given as a magnitude (>= 0) rather than signed
+        (<= 0, the default). Explicit, so that a downside passed with the wrong
+        sign is an error rather than silently flipped.
+
+    Returns
+    -------
+    (nedre, övre) : tuple of float, ndarray or Series
+        Elementwise; pandas inputs keep their index. ``nedre <= punkt <= övre``
+        always; NaN in gives NaN out.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If an upside is below zero, or a signed downside above zero (or a
+        magnitude below zero with ``ned_som_belopp=True``); the message names
+        which side and the value.
+    FelTypError
+        If the inputs are not numbers.
+
+    Notes
+    -----
+    .. math:: [\\,P - |N|,\\; P + U\\,]
+
+    See Also
+    --------
+    känslighetsintervall : the interval from a sensitivity analysis.
+    Prognos.tolka : read "-890 mnkr +20/-50 mnkr".
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.prognosintervall(-890, 20, -50)
+    (-940.0, -870.0)
+    >>> hu.prognosintervall(-890, 20, 50, ned_som_belopp=True)
+    (-940.0, -870.0)
+    >>> hu.prognosintervall([-890, -800], [20, 0], [-50, -30])
+    (array([-940., -830.]), array([-870., -800.]))
+
+    References
+    ----------
+    Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+    februari 2023: "Årsprognos, -890 mnkr +20/-50 mnkr".
+    """
+    p = _tal(punkt, "punkt")
+    u = _tal(upp, "upp")
+    n = _tal(ned, "ned")
+    _kontrollera_sida(
+        u,
+        "upp",
+        "icke-negativ",
+        "is an upside below zero: the upside is how far above the point the outcome may "
+        "land (+20 in '-890 mnkr +20/-50 mnkr') and must be >= 0",
+    )
+    if ned_som_belopp:
+        _kontrollera_sida(
+            n,
+            "ned",
+            "icke-negativ",
+            "is a downside magnitude below zero: with ned_som_belopp=True give the size of "
+            "the downside (50), or pass the signed form (-50) with ned_som_belopp=False",
+        )
+        nedre = p - n
+    else:
+        _kontrollera_sida(
+            n,
+            "ned",
+            "icke-positiv",
+            "is a downside above zero: write the downside as reports do, as a negative "
+            "number (-50 in '+20/-50'), or pass ned_som_belopp=True to give magnitudes",
+        )
+        nedre = p + n
+    return _ut(nedre), _ut(p + u)
+
+
+def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
+    """Items as a DataFrame with columns ned (<= 0), upp (>= 0), läge; index = item names."""
+    if isinstance(poster, pd.DataFrame):
+        kontrollera_kolumner(poster.columns, ["ned", "upp"], "känslighetsintervall")
+        tabell = pd.DataFrame(
+            {
+                "ned": _tal(poster["ned"], "poster['ned']").to_numpy(dtype=np.float64),
+                "upp": _tal(poster["upp"], "poster['upp']").to_numpy(dtype=np.float64),
+                "läge": (
+                    _tal(poster["läge"], "poster['läge']").to_numpy(dtype=np.float64)
+                    if "läge" in poster.columns
+                    else np.zeros(len(poster))
+                ),
+            },
+            index=poster.index,
+        )
+    else:
+        if isinstance(poster, Mapping):
+            namn = list(poster.keys())
+            rader = list(poster.values())
+        elif isinstance(poster, Sequence) and not isinstance(poster, str):
+            namn = [f"post {i + 1}" for i in range(len(poster))]
+            rader = list(poster)
+        else:
+            raise FelTypError(
+                "känslighetsintervall: poster must be a DataFrame with columns 'ned' and "
+                "'upp', a mapping of item name to (ned, upp), or a sequence of (ned, upp) "
+                f"pairs; got {type(poster).__name__}"
+            )
+        värden = []
+        for etikett, rad in zip(namn, rader, strict=True):
+            r = np.asarray(_tal(list(rad), f"poster[{etikett!r}]"), dtype=np.float64)
+            if r.shape not in {(2,), (3,)}:
+                raise OgiltigtVärdeError(
+                    f"känslighetsintervall: item {etikett!r} must be (ned, upp) or "
+                    f"(ned, upp, läge), got {rad!r}"
+                )
+            värden.append([r[0], r[1], r[2] if r.shape == (3,) else 0.0])
+        arr = np.asarray(värden, dtype=np.float64).reshape(-1, 3)
+        tabell = pd.DataFrame(
+            arr, columns=["ned", "upp", "läge"], index=pd.Index(namn, name="post")
+        )
+    if ned_som_belopp:
+        if np.any(tabell["ned"] < 0):
+            fel = tabell.index[(tabell["ned"] < 0).to_numpy()][0]
+            raise OgiltigtVärdeError(
+                f"känslighetsintervall: item {fel!r} has a downside magnitude below zero "
+                f"({tabell.loc[fel, 'ned']:g}) with ned_som_belopp=True"
+            )
+        tabell["ned"] = -tabell["ned"]
+    for kolumn, villkor, råd in (
+        ("upp", tabell["upp"] < 0, "an upside below zero (it must be >= 0)"),
+        ("ned", tabell["ned"] > 0, "a downside above zero (write it negative, e.g. -50)"),
+        (
+            "läge",
+            (tabell["läge"] < tabell["ned"]) | (tabell["läge"] > tabell["upp"]),
+            "its most likely value (läge) outside its range [ned, upp]",
+        ),
+    ):
+        if np.any(villkor.to_numpy()):
+            fel = tabell.index[villkor.to_numpy()][0]
+            raise OgiltigtVärdeError(
+                f"känslighetsintervall: item {fel!r} has {råd}: {kolumn}="
+                f"{tabell.loc[fel, kolumn]:g}"
+            )
+    return tabell
+
+
+def _fördelningsmoment(
+    a: npt.NDArray[np.float64],
+    b: npt.NDArray[np.float64],
+    c: npt.NDArray[np.float64],
+    fördelning: str,
+) -> npt.NDArray[np.float64]:
+    """Variance of each item's distribution on [a, b] with mode c."""
+    if fördelning == "triangel":
+        return np.asarray((a * a + b * b + c * c - a * b - a * c - b * c) / 18.0)
+    medel = (a + 4.0 * c + b) / 6.0
+    return np.asarray((medel - a) * (b - medel) / 7.0)
+
+
+@overload
+def känslighetsintervall(
+    poster: Any,
+    *,
+    punkt: float = ...,
+    metod: str = ...,
+    nivå: float = ...,
+    seed: int | np.random.Generator | None = ...,
+    fördelning: str = ...,
+    antal: int = ...,
+    ned_som_belopp: bool = ...,
+    bidrag: Literal[False] = ...,
+) -> tuple[float, float]: ...
+@overload
+def känslighetsintervall(
+    poster: Any,
+    *,
+    punkt: float = ...,
+    metod: str = ...,
+    nivå: float = ...,
+    seed: int | np.random.Generator | None = ...,
+    fördelning: str = ...,
+    antal: int = ...,
+    ned_som_belopp: bool = ...,
+    bidrag: Literal[True],
+) -> tuple[float, float, pd.DataFrame]: ...
+def känslighetsintervall(
+    poster: Any,
+    *,
+    punkt: float = 0.0,
+    metod: str = "summa",
+    nivå: float = 0.8,
+    seed: int | np.random.Generator | None = None,
+    fördelning: str = "triangel",
+    antal: int = 100_000,
+    ned_som_belopp: bool = False,
+    bidrag: bool = False,
+) -> tuple[float, float] | tuple[float, float, pd.DataFrame]:
+    """A forecast interval from a sensitivity analysis of items (*känslighetsintervall*).
+
+    Parameters
+    ----------
+    poster : DataFrame, mapping or sequence
+        The items, each with a downside ``ned`` (<= 0) and an upside ``upp``
+        (>= 0) around the point forecast [mnkr], and optionally its most
+        likely value ``läge`` (default 0: the point forecast assumes each item
+        at its most likely value). A DataFrame with columns ``ned``, ``upp``
+        (and ``läge``), its index naming the items; a mapping of item name to
+        ``(ned, upp)`` or ``(ned, upp, läge)``; or a sequence of such tuples.
+    punkt : float
+        The point forecast [mnkr] the ranges are around.
+    metod : {"summa", "kvadratsumma", "simulering"}
+        How the items combine. ``"summa"`` (default): every item at its extreme
+        at once, the widest interval; ``"kvadratsumma"``: independent items,
+        root sum of squares of the downsides and of the upsides;
+        ``"simulering"``: Monte Carlo over per-item distributions.
+    nivå : float
+        The level of the simulated interval [andel, 0-1]; 0.8 by default (80 %
+        and 95 % are the conventions). Only ``"simulering"`` uses it.
+    seed : int or numpy.random.Generator, optional
+        For a reproducible simulation.
+    fördelning : {"triangel", "pert"}
+        Each item's distribution on [ned, upp] with mode ``läge``: triangular
+        (:data:`scipy.stats.triang`) or beta-PERT (:data:`scipy.stats.beta`
+        with shape parameters :math:`1 + 4(c-a)/(b-a)` and :math:`1 + 4(b-c)/(b-a)`).
+    antal : int
+        Number of simulated draws.
+    ned_som_belopp : bool
+        Whether the downsides are given as magnitudes (>= 0) instead of signed.
+    bidrag : bool
+        If true, also return each item's contribution, the data of a tornado
+        chart.
+
+    Returns
+    -------
+    nedre, övre : float
+        The interval [mnkr]. NaN if any item's range is missing.
+    bidrag : DataFrame
+        Only with ``bidrag=True``: one row per item, sorted widest first, with
+        ``ned``, ``upp``, ``läge``, ``spann`` (upp - ned), ``nedre`` and
+        ``övre`` (the forecast when that item alone goes to its extreme) and,
+        for ``"simulering"``, ``varians`` and ``andel_av_varians`` (the item's
+        share of the variance of the total).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an unknown ``metod`` or ``fördelning``, an item with an upside
+        below zero, a downside above zero or a mode outside its range.
+    AndelsError
+        If ``nivå`` is not a share (e.g. 80 for 80 %).
+
+    Notes
+    -----
+    With downsides :math:`a_i \\le 0` and upsides :math:`b_i \\ge 0` around the
+    point :math:`P`:
+
+    .. math::
+
+        \\text{summa}: [P + \\sum a_i,\\; P + \\sum b_i] \\qquad
+        \\text{kvadratsumma}: [P - \\sqrt{\\sum a_i^2},\\; P + \\sqrt{\\sum b_i^2}]
+
+    and ``"simulering"`` takes the :math:`(1 \\mp \\text{nivå})/2` quantiles of
+    :math:`P + \\sum X_i` over ``antal`` draws. "summa" always contains both
+    others (no draw can exceed every item's extreme). "kvadratsumma" contains
+    the simulated interval when the items' ranges are symmetric about their
+    mode and ``nivå`` <= 0.92 (by Gauss's inequality for the symmetric
+    unimodal sum); with skewed items the simulated total drifts towards the
+    longer side (each item's mean is not its mode), and the simulated interval
+    can extend beyond "kvadratsumma", which ignores that drift. As the report
+    says, not every item hits its extreme, so the total is narrower than the
+    sum of the items' ranges.
+
+    See Also
+    --------
+    prognosintervall
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> poster = {"läkemedel": (-30, 10), "köpt vård": (-40, 10), "statsbidrag": (0, 5)}
+    >>> hu.känslighetsintervall(poster, punkt=-890)
+    (-960.0, -865.0)
+    >>> hu.känslighetsintervall(poster, punkt=-890, metod="kvadratsumma")
+    (-940.0, -874.999...)
+    >>> nedre, övre = hu.känslighetsintervall(poster, punkt=-890, metod="simulering", seed=1)
+    >>> -940 < nedre < övre < -875
+    True
+
+    References
+    ----------
+    Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+    februari 2023, "Känslighetsintervall i prognos (mnkr)": "Alla parametrar
+    kommer inte att falla ut maximalt."
+    """
+    m = nfc(metod).strip().casefold() if isinstance(metod, str) else metod
+    if m not in {"summa", "kvadratsumma", "simulering"}:
+        raise OgiltigtVärdeError(
+            "känslighetsintervall: metod must be 'summa', 'kvadratsumma' or 'simulering', "
+            f"got {metod!r}"
+        )
+    f = nfc(fördelning).strip().casefold() if isinstance(fördelning, str) else fördelning
+    if f not in {"triangel", "pert"}:
+        raise OgiltigtVärdeError(
+            f"känslighetsintervall: fördelning must be 'triangel' or 'pert', got {fördelning!r}"
+        )
+    kontrollera_andel(nivå, "nivå")
+    if not 0.0 < float(nivå) < 1.0:
+        raise OgiltigtVärdeError(f"känslighetsintervall: nivå must be in (0, 1), got {nivå!r}")
+    if isinstance(antal, bool) or not isinstance(antal, (int, np.integer)) or antal < 1:
+        raise OgiltigtVärdeError(
+            f"känslighetsintervall: antal must be a positive int, got {antal!r}"
+        )
+    p = float(_tal(punkt, "punkt"))
+    tabell = _poster(poster, ned_som_belopp)
+    a = tabell["ned"].to_numpy(dtype=np.float64)
+    b = tabell["upp"].to_numpy(dtype=np.float64)
+    c = tabell["läge"].to_numpy(dtype=np.float64)
+    saknas = bool(np.isnan(a).any() or np.isnan(b).any() or np.isnan(c).any() or math.isnan(p))
+    varians: npt.NDArray[np.float64] | None = None
+    if saknas:
+        nedre = övre = math.nan
+    elif m == "summa":
+        nedre, övre = p + float(a.sum()), p + float(b.sum())
+    elif m == "kvadratsumma":
+        nedre, övre = p - float(np.sqrt(np.sum(a * a))), p + float(np.sqrt(np.sum(b * b)))
+    else:
+        bredd = b - a
+        aktiv = bredd > 0
+        rng = np.random.default_rng(seed)
+        summa = np.zeros(int(antal))
+        if aktiv.any():
+            aa, bb, cc = a[aktiv], b[aktiv], c[aktiv]
+            skala = bb - aa
+            if f == "triangel":
+                drag = stats.triang.rvs(
+                    (cc - aa) / skala,
+                    loc=aa,
+                    scale=skala,
+                    size=(int(antal), aa.size),
+                    random_state=rng,
+                )
+            else:
+                alfa = 1.0 + 4.0 * (cc - aa) / skala
+                beta = 1.0 + 4.0 * (bb - cc) / skala
+                drag = aa + skala * stats.beta.rvs(
+                    alfa, beta, size=(int(antal), aa.size), random_state=rng
+                )
+            summa = np.asarray(drag, dtype=np.float64).sum(axis=1)
+        q = np.quantile(summa, [(1.0 - float(nivå)) / 2.0, (1.0 + float(nivå)) / 2.0])
+        nedre, övre = p + float(q[0]), p + float(q[1])
+        varians = np.where(aktiv, _fördelningsmoment(a, b, c, f), 0.0)
+    if not bidrag:
+        return nedre, övre
+    ut = tabell.assign(spann=b - a, nedre=p + a, övre=p + b)
+    if varians is not None:
+        total = float(varians.sum())
+        ut = ut.assign(
+            varians=varians,
+            andel_av_varians=varians / total if total > 0 else np.full(len(ut), np.nan),
+        )
+    ordning = np.argsort(-ut["spann"].to_numpy(), kind="stable")
+    return nedre, övre, ut.iloc[ordning]
+
+
+# --------------------------------------------------------------------------- Prognos
+
+
+def _float_eller_nan(värde: Any) -> float:
+    if värde is None or värde is pd.NA:
+        return math.nan
+    if isinstance(värde, Prognos):
+        return värde.värde
+    if isinstance(värde, (bool, np.bool_, str)):
+        raise FelTypError(
+            f"Prognos: expected a number, got {värde!r}; read report text with Prognos.tolka "
+            "or hu.tolka_belopp"
+        )
+    try:
+        return float(värde)
+    except (TypeError, ValueError) as fel:
+        raise FelTypError(f"Prognos: expected a number, got {värde!r}") from fel
+
+
+def _datum(värde: Any) -> dt.date | None:
+    if värde is None:
+        return None
+    if isinstance(värde, pd.Timestamp):
+        return värde.date()
+    if isinstance(värde, dt.datetime):
+        return värde.date()
+    if isinstance(värde, dt.date):
+        return värde
+    if isinstance(värde, str):
+        t = värde.strip()
+        träff = re.fullmatch(r"(\d{4})-(\d{1,2})", t)
+        if träff:
+            år, mån = int(träff[1]), int(träff[2])
+            if not 1 <= mån <= 12:
+                raise OgiltigtVärdeError(f"Prognos.upprättad: no month {mån} in {värde!r}")
+            return (pd.Timestamp(year=år, month=mån, day=1) + pd.offsets.MonthEnd(0)).date()
+        try:
+            return dt.date.fromisoformat(t)
+        except ValueError:
+            raise OgiltigtVärdeError(
+                f"Prognos.upprättad must be a date, 'YYYY-MM-DD' or 'YYYY-MM' (the month's "
+                f"last day), got {värde!r}"
+            ) from None
+    raise FelTypError(f"Prognos.upprättad must be a date, got {värde!r}")
+
+
+def _text(värde: Any) -> Any:
+    return nfc(värde).strip() if isinstance(värde, str) else värde
+
+
+def _valfri_text(värde: Any) -> str | None:
+    if värde is None:
+        return None
+    if not isinstance(värde, (str, int)) or isinstance(värde, bool):
+        raise FelTypError(f"Prognos: expected text, got {värde!r}")
+    return nfc(str(värde)).strip()
+
+
+@attrs.frozen(kw_only=True)
+class Prognos:
+    """A forecast (*prognos*): a dated judgement of a period's result, with an interval.
+
+    Parameters
+    ----------
+    värde : float
+        The point forecast [enhet], e.g. -890.
+    nedre, övre : float
+        The interval's ends [enhet]; NaN when not given. ``nedre <= värde <=
+        övre``.
+    enhet : str
+        The money unit, default "mnkr".
+    avser : str, optional
+        The period forecast, e.g. "helår 2023".
+    upprättad : datetime.date, optional
+        When the forecast was made; "2023-02" is read as the month's last
+        day.
+    budget : float
+        The budget of the period [enhet]; NaN when not given.
+    föregående : float or Prognos
+        The previous forecast of the same period [enhet] (a Prognos gives its
+        value); NaN when not given.
+    metod : str, optional
+        How it was made ("bedömning", "budgetprofil" ...).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If ``nedre <= värde <= övre`` fails.
+    FelTypError
+        If a number is given as text.
+
+    See Also
+    --------
+    prognosintervall, helårsprognos, prognosavvikelse, prognoskedja
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> p = hu.Prognos.tolka("Prognos - 890 mkr +20/-50 mnkr.", budget=0.0, föregående=-800)
+    >>> p.intervall
+    (-940.0, -870.0)
+    >>> p.avvikelse_mot_budget, p.revidering
+    (-890.0, -90.0)
+    >>> str(p)
+    '-890 mnkr +20/-50 mnkr'
+    """
+
+    värde: float = attrs.field(converter=_float_eller_nan)
+    nedre: float = attrs.field(default=math.nan, converter=_float_eller_nan)
+    övre: float = attrs.field(default=math.nan, converter=_float_eller_nan)
+    enhet: str = attrs.field(default="mnkr", converter=_text)
+    avser: str | None = attrs.field(default=None, converter=_valfri_text)
+    upprättad: dt.date | None = attrs.field(default=None, converter=_datum)
+    budget: float = attrs.field(default=math.nan, converter=_float_eller_nan)
+    föregående: float = attrs.field(default=math.nan, converter=_float_eller_nan)
+    metod: str | None = attrs.field(default=None, converter=_valfri_text)
+
+    @enhet.validator
+    def _kontrollera_enhet(self, attribut: attrs.Attribute[str], värde: Any) -> None:
+        if not isinstance(värde, str) or not värde:
+            raise FelTypError(f"Prognos.enhet must be a unit such as 'mnkr', got {värde!r}")
+
+    @övre.validator
+    def _kontrollera_ordning(self, attribut: attrs.Attribute[float], värde: float) -> None:
+        if not math.isnan(self.nedre) and not math.isnan(self.värde) and self.nedre > self.värde:
+            raise OgiltigtVärdeError(
+                f"Prognos: nedre={self.nedre:g} is above värde={self.värde:g}; the interval "
+                "must contain the point"
+            )
+        if not math.isnan(värde) and not math.isnan(self.värde) and värde < self.värde:
+            raise OgiltigtVärdeError(
+                f"Prognos: övre={värde:g} is below värde={self.värde:g}; the interval must "
+                "contain the point"
+            )
+
+    @property
+    def intervall(self) -> tuple[float, float]:
+        """The interval ``(nedre, övre)`` [enhet]."""
+        return (self.nedre, self.övre)
+
+    @property
+    def uppsida(self) -> float:
+        """The upside ``övre - värde`` [enhet] (the "+20" of "+20/-50")."""
+        return self.övre - self.värde
+
+    @property
+    def nedsida(self) -> float:
+        """The downside ``nedre - värde`` [enhet], negative (the "-50" of "+20/-50")."""
+        return self.nedre - self.värde
+
+    @property
+    def avvikelse_mot_budget(self) -> float:
+        """The forecast deviation from budget, ``budgetavvikelse(värde, budget)`` [enhet]."""
+        return float(budgetavvikelse(self.värde, self.budget))
+
+    @property
+    def revidering(self) -> float:
+        """The revision against the previous forecast, ``värde - föregående`` [enhet].
+
+        Positive is a forecast raised (better).
+        """
+        return float(budgetavvikelse(self.värde, self.föregående))
+
+    def prognosavvikelse(self, utfall: Any) -> Any:
+        """Outcome against this forecast: :func:`prognosavvikelse` ``(utfall, self)``."""
+        return prognosavvikelse(utfall, self)
+
+    @classmethod
+    def tolka(
+        cls,
+        text: str,
+        *,
+        enhet: str = "mnkr",
+        avser: str | None = None,
+        upprättad: Any = None,
+        budget: float | None = None,
+        föregående: Any = None,
+        metod: str | None = None,
+    ) -> Prognos:
+        """Read a forecast as reports write it.
+
+        Parameters
+        ----------
+        text : str
+            E.g. "Årsprognos, -890 mnkr +20/-50 mnkr", "Prognos - 890 mkr
+            +20/-50 mnkr.", "-890 +20/-50 mnkr", "Helårsprognos: -890 mnkr
+            (-50/+20)", "Prognos -53,6 mnkr" (no interval: nedre and övre NaN),
+            "-890 mnkr ±30". A leading label ending in "prognos" and a final
+            full stop are dropped; a unit written only once applies to all.
+        enhet : str
+            The unit of the result (amounts are converted, "mkr" is mnkr).
+        avser, upprättad, budget, föregående, metod
+            Further fields of the :class:`Prognos`.
+
+        Returns
+        -------
+        Prognos
+
+        Raises
+        ------
+        TolkningsError
+            If the text is not a forecast, quoting it.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> p = hu.Prognos.tolka("Prognos - 890 mkr +20/-50 mnkr.")
+        >>> p.värde, p.nedre, p.övre
+        (-890.0, -940.0, -870.0)
+        >>> hu.Prognos.tolka("Prognos -53,6 mnkr").intervall
+        (nan, nan)
+        """
+        värde, upp, ned = _tolka_prognostext(text, enhet)
+        nedre, övre = (math.nan, math.nan) if math.isnan(upp) else prognosintervall(värde, upp, ned)
+        return cls(
+            värde=värde,
+            nedre=nedre,
+            övre=övre,
+            enhet=enhet,
+            avser=avser,
+            upprättad=upprättad,
+            budget=budget,
+            föregående=föregående,
+            metod=metod,
+        )
+
+    def __str__(self) -> str:
+        text = formatera_tal(self.värde, _decimaler(self.värde), enhet=self.enhet)
+        if math.isnan(self.nedre) or math.isnan(self.övre):
+            return text
+        upp, ned = self.uppsida, self.nedsida
+        d = max(_decimaler(upp), _decimaler(ned))
+        return f"{text} +{formatera_tal(upp, d)}/{formatera_tal(ned, d)} {self.enhet}"
+
+
+def _decimaler(värde: float) -> int:
+    """The fewest decimals (at most 3) that show ``värde`` as it is, for display."""
+    if math.isnan(värde):
+        return 0
+    for d in range(3):
+        if abs(round(värde, d) - värde) < 1e-9 * max(1.0, abs(värde)):
+            return d
+    return 3
+
+
+_MINUS = re.escape(MINUSTECKEN)
+_ETIKETT_RE = re.compile(rf"^[^\d+{_MINUS}]*?prognos\w*\s*[,:]?\s*", re.IGNORECASE)
+_DEL = rf"[+{_MINUS}]\s?\d[\d\u00a0 ]*(?:[,.]\d+)?"
+_INTERVALL_RE = re.compile(
+    rf"^(?P<punkt>.+?)[\s,;]*\(?\s*(?P<a>{_DEL})\s*(?P<ea>[^\d/()+{_MINUS}]*?)\s*/\s*"
+    rf"(?P<b>{_DEL})\s*(?P<eb>[^\d/()+{_MINUS}]*?)\s*\)?$"
+)
+_PLUSMINUS_RE = re.compile(
+    r"^(?P<punkt>.+?)[\s,;]*\(?\s*(?:±|\+/-|\+-)\s*(?P<c>\d[\d\u00a0 ]*(?:[,.]\d+)?)"
+    r"\s*(?P<ec>[^\d()]*?)\s*\)?$"
+)
+_ENHET_RE = re.compile(r"(?<=\d)\s*(?P<e>[^\d\s][^\d]*)$")
+
+
+def _tolka_prognostext(text: Any, enhet: str) -> tuple[float, float, float]:
+    """(värde, upp, ned) from a forecast text; upp and ned NaN when no interval is written."""
+    if not isinstance(text, str):
+        raise FelTypError(f"Prognos.tolka expects a string, got {text!r}")
+    t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", nfc(text)).strip()
+    t = _ETIKETT_RE.sub("", t, count=1).rstrip(" .")
+
+    def belopp(del_text: str, reserv: str) -> float:
+        del_text = del_text.strip()
+        if reserv and _ENHET_RE.search(del_text) is None:
+            del_text = f"{del_text} {reserv}"
+        try:
+            return float(tolka_belopp(del_text, enhet=enhet))
+        except TolkningsError:
+            raise TolkningsError(
+                f"cannot read {text!r} as a forecast: {del_text!r} is not an amount; expected "
+                "a form such as 'Årsprognos, -890 mnkr +20/-50 mnkr'"
+            ) from None
+
+    def enhet_i(del_text: str) -> str:
+        träff = _ENHET_RE.search(del_text.strip())
+        return träff["e"].strip() if träff else ""
+
+    träff = _INTERVALL_RE.match(t)
+    if träff is not None:
+        sista = träff["eb"].strip() or träff["ea"].strip()
+        punkt_enhet = enhet_i(träff["punkt"]) or sista
+        värde = belopp(träff["punkt"], punkt_enhet)
+        delar = [
+            (träff["a"], träff["ea"].strip() or sista or punkt_enhet),
+            (träff["b"], sista or punkt_enhet),
+        ]
+        upp_delar = [d for d in delar if d[0].startswith("+")]
+        ned_delar = [d for d in delar if not d[0].startswith("+")]
+        if len(upp_delar) != 1 or len(ned_delar) != 1:
+            raise TolkningsError(
+                f"cannot read {text!r} as a forecast: the interval needs one upside with '+' "
+                "and one downside with '-', as in '+20/-50 mnkr'"
+            )
+        upp = belopp(*upp_delar[0])
+        ned = belopp(*ned_delar[0])
+        return värde, upp, ned
+    träff = _PLUSMINUS_RE.match(t)
+    if träff is not None:
+        punkt_enhet = enhet_i(träff["punkt"]) or träff["ec"].strip()
+        värde = belopp(träff["punkt"], punkt_enhet)
+        halv = belopp(träff["c"], träff["ec"].strip() or punkt_enhet)
+        return värde, halv, -halv
+    if not t:
+        raise TolkningsError(f"cannot read {text!r} as a forecast: it holds no amount")
+    return belopp(t, ""), math.nan, math.nan
+
+
+# --------------------------------------------------------------------------- accuracy
+
+
+def prognosavvikelse(utfall: Any, prognos: Any) -> Any:
+    """Outcome against forecast (*prognosavvikelse*), positive when the outcome was better.
+
+    Parameters
+    ----------
+    utfall : float, array-like or Series
+        The outcome of the period forecast [mnkr].
+    prognos : float, array-like, Series, Prognos or sequence of Prognos
+        The forecast(s) [mnkr].
+
+    Returns
+    -------
+    float, ndarray or Series
+        ``utfall - prognos``, elementwise; pandas inputs keep their index.
+
+    Raises
+    ------
+    FelTypError
+        If the inputs are not numbers or forecasts.
+
+    Notes
+    -----
+    .. math:: e = U - F
+
+    A positive error means the forecast was too pessimistic. Its mean over
+    years is the forecast's bias (see :func:`prognosträffsäkerhet`).
+
+    See Also
+    --------
+    prognosträffsäkerhet, budgetavvikelse
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.prognosavvikelse(-850.0, hu.Prognos(värde=-890.0))
+    40.0
+    >>> hu.prognosavvikelse([-850.0, -900.0], [-890.0, -890.0])
+    array([ 40., -10.])
+    """
+    if isinstance(prognos, Prognos):
+        prognos = prognos.värde
+    elif (
+        isinstance(prognos, Sequence)
+        and not isinstance(prognos, str)
+        and len(prognos) > 0
+        and all(isinstance(p, Prognos) for p in prognos)
+    ):
+        prognos = [p.värde for p in prognos]
+    return budgetavvikelse(utfall, prognos)
+
+
+def prognoskedja(prognoser: Sequence[Prognos], *, utfall: Any = None) -> pd.DataFrame:
+    """A chain of forecasts through a year as a tidy table (*prognoskedja*).
+
+    Parameters
+    ----------
+    prognoser : sequence of Prognos
+        The forecasts, in any order; each with ``upprättad`` (when) and
+        ``avser`` (the period) for a meaningful chain.
+    utfall : float, mapping or Series, optional
+        The outcome [mnkr]: one number (every forecast is of the same period),
+        or a mapping / Series from ``avser`` to outcome.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per forecast, sorted by ``avser`` and ``upprättad``, columns
+        ``avser``, ``upprättad``, ``prognosmånad`` (month of ``upprättad``),
+        ``värde``, ``nedre``, ``övre``, ``enhet``, ``metod``, ``budget``,
+        ``avvikelse_mot_budget``, ``revidering`` (against the previous
+        forecast of the same period in the chain; for the first, against its
+        own ``föregående``), and with ``utfall``: ``utfall``,
+        ``prognosavvikelse`` and ``inom_intervall`` (NA when the interval is
+        missing).
+
+    Raises
+    ------
+    FelTypError
+        If an element is not a Prognos.
+
+    See Also
+    --------
+    prognosträffsäkerhet, Prognos
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> kedja = hu.prognoskedja(
+    ...     [
+    ...         hu.Prognos(värde=-890, nedre=-940, övre=-870, upprättad="2023-02"),
+    ...         hu.Prognos(värde=-800, upprättad="2023-01"),
+    ...     ],
+    ...     utfall=-900,
+    ... )
+    >>> kedja[["prognosmånad", "värde", "revidering", "prognosavvikelse"]]
+       prognosmånad  värde  revidering  prognosavvikelse
+    0             1 -800.0         NaN            -100.0
+    1             2 -890.0       -90.0             -10.0
+    """
+    if not all(isinstance(p, Prognos) for p in prognoser):
+        raise FelTypError("prognoskedja: every element must be a Prognos")
+    tabell = pd.DataFrame(
+        {
+            "avser": pd.Series([p.avser for p in prognoser], dtype=object),
+            "upprättad": pd.to_datetime(pd.Series([p.upprättad for p in prognoser], dtype=object)),
+            "värde": [p.värde for p in prognoser],
+            "nedre": [p.nedre for p in prognoser],
+            "övre": [p.övre for p in prognoser],
+            "enhet": pd.Series([p.enhet for p in prognoser], dtype=object),
+            "metod": pd.Series([p.metod for p in prognoser], dtype=object),
+            "budget": [p.budget for p in prognoser],
+            "föregående": [p.föregående for p in prognoser],
+        }
+    )
+    tabell["värde"] = tabell["värde"].astype(float)
+    for kolumn in ("nedre", "övre", "budget", "föregående"):
+        tabell[kolumn] = tabell[kolumn].astype(float)
+    tabell = tabell.sort_values(["avser", "upprättad"], na_position="last", kind="stable")
+    tabell = tabell.reset_index(drop=True)
+    tabell.insert(2, "prognosmånad", tabell["upprättad"].dt.month.astype("Int64"))
+    grupp = tabell["avser"].fillna("\u0000")
+    förra = tabell.groupby(grupp, sort=False)["värde"].shift(1)
+    förra = förra.fillna(tabell["föregående"])
+    tabell["avvikelse_mot_budget"] = budgetavvikelse(tabell["värde"], tabell["budget"])
+    tabell["revidering"] = budgetavvikelse(tabell["värde"], förra)
+    tabell = tabell.drop(columns="föregående")
+    if utfall is not None:
+        if isinstance(utfall, (Mapping, pd.Series)):
+            karta = pd.Series(utfall, dtype=float) if isinstance(utfall, Mapping) else utfall
+            u = tabell["avser"].map(karta).astype(float)
+        else:
+            u = pd.Series(float(_tal(utfall, "utfall")), index=tabell.index)
+        tabell["utfall"] = u
+        tabell["prognosavvikelse"] = prognosavvikelse(u, tabell["värde"])
+        har = tabell["nedre"].notna() & tabell["övre"].notna() & u.notna()
+        inom = (u >= tabell["nedre"]) & (u <= tabell["övre"])
+        inom_na: Any = inom.astype("boolean")
+        tabell["inom_intervall"] = inom_na.mask(~har)
+    return tabell
+
+
+def prognosträffsäkerhet(
+    kedja: pd.DataFrame | Sequence[Prognos],
+    *,
+    utfall: Any = None,
+    per: str = "prognosmånad",
+) -> pd.DataFrame:
+    """Forecast accuracy over a chain of forecasts (*prognosträffsäkerhet*).
+
+    Parameters
+    ----------
+    kedja : DataFrame or sequence of Prognos
+        Forecasts with their outcomes: a table from :func:`prognoskedja`
+        (with ``utfall``), or any table with columns ``värde``, ``utfall`` and
+        the grouping column; or forecasts, with ``utfall``.
+    utfall : optional
+        Outcomes, as in :func:`prognoskedja`, when ``kedja`` has none.
+    per : str
+        The grouping column; default ``"prognosmånad"``, the month the
+        forecast was made, so that errors of February forecasts are compared
+        with errors of February forecasts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, sorted, columns ``antal`` (forecasts with an
+        outcome), ``utan_utfall`` (excluded: no outcome), ``medelfel`` (mean
+        error = bias, outcome - forecast), ``mae``, ``rmse`` and ``täckning``
+        (share of outcomes inside the intervals, over the forecasts that have
+        one; NaN if none) [andel, 0-1].
+
+    Raises
+    ------
+    SaknadKolumnError
+        If a needed column is missing.
+
+    Notes
+    -----
+    With errors :math:`e_j = U_j - F_j` in a group of :math:`n`:
+
+    .. math::
+
+        \\text{medelfel} = \\frac{1}{n}\\sum e_j, \\quad
+        \\text{MAE} = \\frac{1}{n}\\sum |e_j|, \\quad
+        \\text{RMSE} = \\sqrt{\\frac{1}{n}\\sum e_j^2}
+
+    See Also
+    --------
+    prognoskedja, prognosavvikelse, prognosfel
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import halsouppfoljning as hu
+    >>> kedja = pd.DataFrame(
+    ...     {"prognosmånad": [2, 2, 8], "värde": [-890.0, -100.0, -97.1],
+    ...      "utfall": [-900.0, -80.0, -100.0]}
+    ... )
+    >>> hu.prognosträffsäkerhet(kedja)[["antal", "medelfel", "mae", "rmse"]]
+                  antal  medelfel   mae       rmse
+    prognosmånad
+    2                 2       5.0  15.0  15.811388
+    8                 1      -2.9   2.9   2.900000
+    """
+    if not isinstance(kedja, pd.DataFrame):
+        kedja = prognoskedja(list(kedja), utfall=utfall)
+    elif utfall is not None:
+        raise OgiltigtVärdeError(
+            "prognosträffsäkerhet: pass utfall only with a sequence of Prognos; a table must "
+            "hold its outcomes in the column 'utfall'"
+        )
+    kontrollera_kolumner(kedja.columns, [per, "värde", "utfall"], "prognosträffsäkerhet")
+    koder, grupper = pd.factorize(kedja[per], sort=True, use_na_sentinel=True)
+    if np.any(koder < 0):
+        raise OgiltigtVärdeError(
+            f"prognosträffsäkerhet: the column {per!r} has missing values; set upprättad on "
+            "every forecast or drop those rows"
+        )
+    k = len(grupper)
+    fel = kedja["utfall"].to_numpy(dtype=float) - kedja["värde"].to_numpy(dtype=float)
+    finns = np.isfinite(fel)
+    antal = np.bincount(koder, weights=finns, minlength=k)
+    utan = np.bincount(koder, weights=~finns, minlength=k)
+    f0 = np.where(finns, fel, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        medel = np.bincount(koder, weights=f0, minlength=k) / antal
+        mae = np.bincount(koder, weights=np.abs(f0), minlength=k) / antal
+        rmse = np.sqrt(np.bincount(koder, weights=f0 * f0, minlength=k) / antal)
+        if {"nedre", "övre"} <= set(kedja.columns):
+            nedre = kedja["nedre"].to_numpy(dtype=float)
+            övre = kedja["övre"].to_numpy(dtype=float)
+            u = kedja["utfall"].to_numpy(dtype=float)
+            har = finns & np.isfinite(nedre) & np.isfinite(övre)
+            inom = har & (u >= nedre) & (u <= övre)
+            täckning = np.bincount(koder, weights=inom, minlength=k) / np.bincount(
+                koder, weights=har, minlength=k
+            )
+        else:
+            täckning = np.full(k, np.nan)
+    return pd.DataFrame(
+        {
+            "antal": antal.astype(np.int64),
+            "utan_utfall": utan.astype(np.int64),
+            "medelfel": medel,
+            "mae": mae,
+            "rmse": rmse,
+            "täckning": täckning,
+        },
+        index=pd.Index(grupper, name=per),
+    )
+
+
+# --------------------------------------------------------------------------- full-year forecast
+
+
+def _metod(metod: Any) -> str:
+    m = nfc(metod).strip().casefold() if isinstance(metod, str) else metod
+    if m not in _METODER:
+        raise OgiltigtVärdeError(
+            f"helårsprognos: metod must be one of {list(_METODER)}, got {metod!r}"
+        )
+    return str(m)
+
+
+def _månadsbudget(budget: Any, månader: int, metod: str) -> npt.NDArray[np.float64] | None:
+    """The monthly budget (..., månader); a scalar annual budget is spread linearly."""
+    if budget is None:
+        if metod != "linjär":
+            raise OgiltigtVärdeError(
+                f"helårsprognos: metod={metod!r} needs the budget (an annual budget or "
+                f"{månader} monthly budgets); without one use metod='linjär'"
+            )
+        return None
+    b = np.asarray(_tal(budget, "budget"), dtype=np.float64)
+    if b.ndim == 0 or (b.ndim == 1 and b.shape[0] != månader):
+        return np.asarray(periodiserad_budget(b, månader=månader), dtype=np.float64)
+    if b.shape[-1] != månader:
+        raise OgiltigtVärdeError(
+            f"helårsprognos: budget must be an annual budget or {månader} monthly budgets, "
+            f"got shape {b.shape}"
+        )
+    return b
+
+
+def _punkt_och_rester(
+    u: npt.NDArray[np.float64], b: npt.NDArray[np.float64] | None, metod: str, månader: int
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], float]:
+    """Point forecast, the monthly residuals and the spread factor; vectorised over rows."""
+    m = u.shape[-1]
+    ack = u.sum(axis=-1)
+    if metod == "linjär":
+        return ack * (månader / m), u, math.sqrt((månader - m) * månader / m)
+    assert b is not None
+    bm = b[..., :m]
+    avvikelse = ack - bm.sum(axis=-1)
+    år = b.sum(axis=-1)
+    if metod == "budgetprofil":
+        return år + avvikelse * (månader / m), u - bm, math.sqrt((månader - m) * månader / m)
+    return år + avvikelse, u - bm, math.sqrt(månader - m)
+
+
+def prognosfel(
+    utfall: Any,
+    månad: int,
+    *,
+    budget: Any = None,
+    metod: str = "budgetprofil",
+    månader: int = 12,
+) -> Any:
+    """Past years' errors of a full-year forecast method (*prognosfel*).
+
+    The ``historik`` that :func:`helårsprognos` turns into a prediction
+    interval: for each past year, the outcome minus what the method would
+    have forecast after ``månad`` months.
+
+    Parameters
+    ----------
+    utfall : 2-D array-like or DataFrame
+        Past years' monthly outcomes [mnkr], one row per year, ``månader``
+        columns (monthly amounts, not cumulative).
+    månad : int
+        The months elapsed at the forecast, 1..``månader`` - 1.
+    budget : optional
+        The past budgets: an annual budget per year (1-D of length n, spread
+        linearly), one row of ``månader`` monthly budgets for every year, or
+        one row per year. Needed except for ``metod="linjär"``.
+    metod : {"budgetprofil", "oförändrad avvikelse", "linjär"}
+        As in :func:`helårsprognos`.
+    månader : int
+        Months in the year (12).
+
+    Returns
+    -------
+    ndarray or Series
+        One error per year [mnkr]: ``sum(utfall) - forecast``; a DataFrame
+        gives a Series with its index.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For a wrong shape, ``månad`` outside 1..``månader`` - 1 or an unknown
+        ``metod``.
+
+    See Also
+    --------
+    helårsprognos
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import halsouppfoljning as hu
+    >>> år = np.array([[10.0] * 12, [12.0] * 6 + [8.0] * 6])
+    >>> hu.prognosfel(år, 6, metod="linjär")
+    array([  0., -24.])
+    """
+    m = _metod(metod)
+    u = np.asarray(_tal(utfall, "utfall"), dtype=np.float64)
+    if u.ndim != 2 or u.shape[1] != månader:
+        raise OgiltigtVärdeError(
+            f"prognosfel: utfall must have one row per year and {månader} monthly columns, "
+            f"got shape {u.shape}"
+        )
+    if (
+        isinstance(månad, bool)
+        or not isinstance(månad, (int, np.integer))
+        or not 1 <= månad < månader
+    ):
+        raise OgiltigtVärdeError(f"prognosfel: månad must be 1..{månader - 1}, got {månad!r}")
+    if budget is not None:
+        b = np.asarray(_tal(budget, "budget"), dtype=np.float64)
+        if b.ndim == 1 and b.shape[0] == u.shape[0] and b.shape[0] != månader:
+            b = b[:, np.newaxis] * np.full(månader, 1.0 / månader)
+        bb: npt.NDArray[np.float64] | None = _månadsbudget(b, månader, m)
+    else:
+        bb = _månadsbudget(None, månader, m)
+    punkt, _, _ = _punkt_och_rester(u[:, : int(månad)], bb, m, månader)
+    fel = u.sum(axis=1) - punkt
+    if isinstance(utfall, pd.DataFrame):
+        return pd.Series(fel, index=utfall.index, name="prognosfel")
+    return fel
+
+
+def helårsprognos(
+    utfall: Any,
+    *,
+    budget: Any = None,
+    metod: str = "budgetprofil",
+    nivå: float = 0.8,
+    historik: Any = None,
+    biaskorrigering: bool = True,
+    månader: int = 12,
+    avser: str | None = None,
+    upprättad: Any = None,
+    enhet: str = "mnkr",
+) -> Prognos:
+    """A full-year forecast (*helårsprognos*) from the months so far, with a prediction interval.
+
+    Parameters
+    ----------
+    utfall : array-like or Series
+        The monthly outcomes so far [enhet], January first, **monthly**
+        amounts (take ``numpy.diff`` of a cumulative series first). Signed as
+        the budget (a result, or costs as positive numbers, consistently).
+    budget : float or array-like, optional
+        The annual budget (spread linearly) or the ``månader`` monthly
+        (periodised) budgets [enhet]; see :func:`periodiserad_budget`. Needed
+        by "budgetprofil" and "oförändrad avvikelse".
+    metod : {"budgetprofil", "oförändrad avvikelse", "linjär"}
+        ``"budgetprofil"`` (default): the remaining months follow the
+        periodised budget plus the average monthly deviation so far.
+        ``"oförändrad avvikelse"``: the remaining months are on budget, so the
+        year ends with the deviation so far. ``"linjär"``: straight-line
+        extrapolation of the year-to-date outcome. **Often badly wrong**: it
+        ignores the budget's seasonal profile, registration lags and costs that
+        come late in the year; use it as a naive benchmark.
+    nivå : float
+        The level of the prediction interval [andel, 0-1]; 0.8 by default.
+    historik : array-like, optional
+        Past years' errors of the same method made after the same number of
+        months [enhet], outcome minus forecast (see :func:`prognosfel`). NaN
+        entries are excluded with a warning.
+    biaskorrigering : bool
+        With ``historik``: whether to add the mean past error to the point
+        forecast (default true; a method that was 40 mnkr too pessimistic
+        every year is corrected by 40 mnkr). Without correction the errors are
+        assumed centred on zero.
+    månader : int
+        Months in the year (12).
+    avser, upprättad, enhet
+        Fields of the returned :class:`Prognos`.
+
+    Returns
+    -------
+    Prognos
+        ``värde``, the interval ``nedre``/``övre`` at ``nivå``, ``budget``
+        (the annual budget, NaN without one) and ``metod`` describing the
+        method and where the interval came from. With fewer than two months
+        (and no ``historik``) or fewer than two past errors the interval is
+        NaN, with a :class:`~halsouppfoljning.UnderlagsVarning`.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an unknown ``metod``, a missing budget, no months or more than
+        ``månader``, a misshapen budget.
+    AndelsError
+        If ``nivå`` is not a share.
+
+    Notes
+    -----
+    After :math:`m` months with outcomes :math:`U_k`, monthly budgets
+    :math:`B_k` (annual :math:`B`) and year-to-date deviation
+    :math:`A = \\sum_{k \\le m}(U_k - B_k)`, with :math:`M = 12`:
+
+    .. math::
+
+        F_{\\text{budgetprofil}} = B + A\\,\\frac{M}{m}, \\qquad
+        F_{\\text{oförändrad}} = B + A, \\qquad
+        F_{\\text{linjär}} = \\frac{M}{m} \\sum_{k \\le m} U_k
+
+    **Interval from the month-to-month variation** (no ``historik``): the
+    monthly residuals :math:`r_k` (:math:`U_k - B_k`, or :math:`U_k` for
+    "linjär") are taken as independent draws with standard deviation
+    :math:`\\sigma`, estimated by their sample standard deviation :math:`s`
+    (:math:`m - 1` degrees of freedom). The forecast error is then a sum of
+    the remaining months' residuals minus the extrapolated mean, with
+    variance :math:`c^2 \\sigma^2`, :math:`c^2 = (M - m) M / m` for
+    "budgetprofil" and "linjär" and :math:`c^2 = M - m` for "oförändrad
+    avvikelse" (whose model is that the remaining months have no
+    deviation). The interval is
+
+    .. math:: F \\pm t_{m-1,\\,(1+\\text{nivå})/2}\\; s\\; c,
+
+    a prediction interval whose coverage is exactly ``nivå`` when the
+    residuals are independent and normal, and the method's model holds.
+
+    **Interval from past forecast errors** (``historik``, :math:`n` errors
+    :math:`e_j` with mean :math:`\\bar e` and standard deviation :math:`s_e`):
+
+    .. math::
+
+        F + \\bar e \\pm t_{n-1,\\,(1+\\text{nivå})/2}\\; s_e \\sqrt{1 + 1/n}
+
+    (with ``biaskorrigering=False``: :math:`F \\pm t_{n} \\sqrt{\\sum e_j^2 / n}`).
+    This t-based interval is used rather than empirical quantiles of the
+    errors because a region has few past years (typically 3 to 10): the
+    empirical 10 % and 90 % quantiles of so few errors are badly estimated
+    and the interval between them covers less than its nominal level (the
+    range of 5 errors covers a new one only 4/6 of the time), while the t
+    interval is exact for independent normal errors at any :math:`n \\ge 2`
+    and does not need the method to be unbiased or well specified: past
+    errors include everything the method misses (seasonality, late costs).
+    The package's tests check the coverage by simulating 2000 years.
+
+    See Also
+    --------
+    prognosfel, periodiserad_budget, Prognos, prognosträffsäkerhet
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> p = hu.helårsprognos([-90.0, -84.1], budget=[-5.0, -3.5] + [0.85] * 10)
+    >>> round(p.värde, 1)
+    -993.6
+    >>> p.nedre < p.värde < p.övre
+    True
+    >>> hu.helårsprognos([-90.0, -84.1], budget=0.0, metod="oförändrad avvikelse").värde
+    -174.1
+
+    References
+    ----------
+    Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+    februari 2023 (accumulated result -174,1 mnkr against a year-to-date
+    budget of -8,5 mnkr; full-year forecast -890 mnkr by judgement).
+    """
+    m_namn = _metod(metod)
+    kontrollera_andel(nivå, "nivå")
+    if not 0.0 < float(nivå) < 1.0:
+        raise OgiltigtVärdeError(f"helårsprognos: nivå must be in (0, 1), got {nivå!r}")
+    u = np.asarray(_tal(utfall, "utfall"), dtype=np.float64)
+    if u.ndim != 1 or not 1 <= u.shape[0] <= månader:
+        raise OgiltigtVärdeError(
+            f"helårsprognos: utfall must be 1 to {månader} monthly outcomes, got shape {u.shape}"
+        )
+    b = _månadsbudget(budget, månader, m_namn)
+    if b is not None and b.ndim != 1:
+        raise OgiltigtVärdeError(
+            f"helårsprognos: budget must be one year's budget, got shape {b.shape}"
+        )
+    m = u.shape[0]
+    punkt_arr, rester, faktor = _punkt_och_rester(u, b, m_namn, månader)
+    punkt = float(punkt_arr)
+    q = (1.0 + float(nivå)) / 2.0
+    procent = f"{float(nivå) * 100:g} %"
+    if historik is not None:
+        e = np.asarray(_tal(historik, "historik"), dtype=np.float64).ravel()
+        saknade = int(np.isnan(e).sum())
+        if saknade:
+            warnings.warn(
+                f"helårsprognos: {saknade} of {e.size} past errors in historik are NaN and "
+                "were excluded",
+                UnderlagsVarning,
+                stacklevel=2,
+            )
+            e = e[~np.isnan(e)]
+        n = e.size
+        if n < 2:
+            warnings.warn(
+                f"helårsprognos: historik holds {n} usable past error(s); an interval needs "
+                "at least 2, so nedre and övre are NaN",
+                UnderlagsVarning,
+                stacklevel=2,
+            )
+            halv = math.nan
+        elif biaskorrigering:
+            punkt += float(e.mean())
+            halv = float(stats.t.ppf(q, n - 1)) * float(e.std(ddof=1)) * math.sqrt(1 + 1 / n)
+        else:
+            halv = float(stats.t.ppf(q, n)) * math.sqrt(float(np.mean(e * e)))
+        källa = f"{procent} intervall från {n} års prognosfel (t" + (
+            ", biaskorrigerad)" if biaskorrigering else ")"
+        )
+    elif m >= månader:
+        halv = 0.0
+        källa = "helt år, inget intervall behövs"
+    elif m < 2:
+        warnings.warn(
+            "helårsprognos: one month gives no month-to-month variation, so nedre and övre "
+            "are NaN; pass historik (past forecast errors) for an interval",
+            UnderlagsVarning,
+            stacklevel=2,
+        )
+        halv = math.nan
+        källa = "intervall saknas"
+    else:
+        s = float(np.std(rester, ddof=1))
+        halv = float(stats.t.ppf(q, m - 1)) * s * faktor
+        källa = f"{procent} intervall från månadsvariation (t, {m - 1} fg)"
+    if math.isnan(punkt):
+        halv = math.nan
+    return Prognos(
+        värde=punkt,
+        nedre=punkt - halv,
+        övre=punkt + halv,
+        enhet=enhet,
+        avser=avser,
+        upprättad=upprättad,
+        budget=float(b.sum()) if b is not None else math.nan,
+        metod=f"{m_namn}; {källa}",
+    )
