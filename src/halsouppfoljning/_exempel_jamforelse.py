@@ -1,5 +1,185 @@
-"""Example data for the jamforelse part (placeholder until its issue fills it)."""
+"""Example data for comparing regions: the core indicators' metadata and synthetic panels.
+
+:func:`kärnindikatorer_nära_vård` is the bundled metadata (names, units,
+directions; no values) of the national core indicators of god och nära vård.
+:func:`syntetisk_kolada` and :func:`syntetisk_befolkning` generate SYNTHETIC
+numbers in Kolada's layout for examples and tests; they are not published
+figures and are labelled synthetic wherever they are shown.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import numpy as np
+import pandas as pd
+
+from .jamforelse import _kärnindikatorer
+from .organisation import regioner
+
+__all__ = ["kärnindikatorer_nära_vård", "syntetisk_befolkning", "syntetisk_kolada"]
+
+_KÄLLA = (
+    "Metadata of the national core indicators for the follow-up of the transition to god "
+    "och nära vård (Socialstyrelsen's core indicators, also shown by SKR and Kolada), as "
+    "enumerated in the project's issue 8; units and directions marked 'härledd' are read "
+    "from the indicator's name and should be checked against Socialstyrelsen's indicator "
+    "descriptions. No values are bundled: they come from the user."
+)
+
+
+def kärnindikatorer_nära_vård() -> pd.DataFrame:
+    """Metadata of the national core indicators (*kärnindikatorer*) of god och nära vård.
+
+    Names, units and directions only: no values (those come from the user,
+    e.g. from Kolada). The ids are this package's own keys, used by
+    :func:`~halsouppfoljning.förändring`, :func:`~halsouppfoljning.rangordning`
+    and :func:`~halsouppfoljning.färgklasser` to find an indicator's direction
+    when none is passed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``id``; columns ``namn``, ``enhet`` (``andel`` [andel, 0-1] or
+        ``antal``; NaN where the unit is not stated), ``per`` (the base of a
+        rate, e.g. ``100000 invånare``), ``riktning``
+        (:class:`~halsouppfoljning.Riktning`), ``enhet_grund`` and
+        ``riktning_grund`` (``angiven``: stated in the national list;
+        ``härledd``: read from the name, to check), ``beskrivning``.
+        ``attrs["källa"]`` is the note on the source.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> k = hu.exempeldata.kärnindikatorer_nära_vård()
+    >>> len(k)
+    12
+    >>> k.loc["överbeläggningar", ["enhet", "per"]].tolist()
+    ['antal', '100 disponibla vårdplatser']
+    >>> k.loc["påverkbar_slutenvård", "riktning"]
+    <Riktning.LÄGRE_ÄR_BÄTTRE: 'lägre är bättre'>
+
+    References
+    ----------
+    .. [1] Socialstyrelsen, uppföljning av omställningen till en god och nära
+       vård: nationella kärnindikatorer (see the bundled file's header).
+    """
+    tabell = _kärnindikatorer().copy()
+    tabell.attrs["källa"] = _KÄLLA
+    return tabell
+
+
+def syntetisk_befolkning(*, seed: int | None = None) -> pd.Series:
+    """SYNTHETIC population per region, for examples (not SCB's figures).
+
+    Parameters
+    ----------
+    seed : int, optional
+        Seed of the random generator.
+
+    Returns
+    -------
+    pandas.Series
+        Index ``region`` (official names, länskod order), whole numbers of
+        inhabitants between about 60 000 and 2 400 000, name ``befolkning``.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> b = hu.exempeldata.syntetisk_befolkning(seed=1)
+    >>> len(b), bool((b > 0).all())
+    (21, True)
+    """
+    rng = np.random.default_rng(seed)
+    namn = [r.namn for r in regioner()]
+    värden = np.round(np.exp(rng.uniform(np.log(6e4), np.log(2.4e6), len(namn))))
+    return pd.Series(
+        värden.astype(np.int64), index=pd.Index(namn, name="region"), name="befolkning"
+    )
+
+
+def syntetisk_kolada(
+    *,
+    seed: int | None = None,
+    år: tuple[int, ...] = (2019, 2020, 2021, 2022, 2023),
+    indikatorer: tuple[str, ...] = (
+        "medicinsk_bedömning_3_dagar",
+        "oplanerade_återinskrivningar",
+        "påverkbar_slutenvård",
+    ),
+) -> pd.DataFrame:
+    """A SYNTHETIC table in Kolada's layout for the 21 regions and Riket.
+
+    Shares (bundled unit ``andel``) get a numerator and a denominator, and
+    Riket's row is their ratio of sums (as a source would print it); rates get
+    a value only, and Riket's row is the population-weighted mean. Every
+    number is random: use it to try the functions, never as data.
+
+    Parameters
+    ----------
+    seed : int, optional
+        Seed of the random generator.
+    år : tuple of int
+        The years.
+    indikatorer : tuple of str
+        Ids of bundled core indicators.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``kpi``, ``municipality_id`` (Kolada ids, ``"0000"`` for
+        Riket), ``year``, ``gender`` (``"T"``), ``value``, ``täljare``,
+        ``nämnare`` (NaN for rates), ``befolkning``. ``attrs["syntetisk"]``
+        is True.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> k = hu.exempeldata.syntetisk_kolada(seed=3)
+    >>> k.shape
+    (330, 8)
+    >>> panel = hu.regionpanel_från_kolada(k, täljare="täljare", nämnare="nämnare",
+    ...                                    behåll=["befolkning"])
+    >>> s = hu.sammanvägning(panel, vikter="befolkning")
+    >>> bool((s["skillnad_mot_publicerat"].abs() < 1e-9).all())
+    True
+    """
+    rng = np.random.default_rng(seed)
+    meta = _kärnindikatorer().loc[list(indikatorer)]
+    reg = regioner()
+    ids = np.array([r.kolada_id for r in reg])
+    befolkning = syntetisk_befolkning(seed=seed).to_numpy(dtype=float)
+    n_r, n_å, n_i = len(reg), len(år), len(indikatorer)
+    # Grid of indicator × year × region, built with numpy (no loops over rows).
+    nät = np.meshgrid(np.arange(n_i), np.arange(n_å), np.arange(n_r), indexing="ij")
+    ii, åå, rr = (np.ravel(x) for x in nät)
+    är_andel = (meta["enhet"].to_numpy() == "andel")[ii]
+    nivå = rng.uniform(0.3, 0.8, n_i)[ii] + rng.normal(0, 0.05, n_r)[rr] + 0.01 * åå
+    andel = np.clip(nivå + rng.normal(0, 0.02, len(ii)), 0.01, 0.99)
+    nämnare = np.round(befolkning[rr] * rng.uniform(0.01, 0.05, len(ii)))
+    täljare = np.round(andel * nämnare)
+    takt = np.round(rng.uniform(800, 1500, n_i)[ii] * (0.8 + 0.4 * rng.random(len(ii))), 1)
+    värde = np.where(är_andel, täljare / nämnare, takt)
+    tabell = pd.DataFrame(
+        {
+            "kpi": meta.index.to_numpy()[ii],
+            "municipality_id": ids[rr],
+            "year": np.asarray(år, dtype=np.int64)[åå],
+            "gender": "T",
+            "value": värde,
+            "täljare": np.where(är_andel, täljare, np.nan),
+            "nämnare": np.where(är_andel, nämnare, np.nan),
+            "befolkning": befolkning[rr],
+        }
+    )
+    grupp = tabell.groupby(["kpi", "year"], sort=False)
+    summor = grupp[["täljare", "nämnare"]].sum(min_count=1)
+    viktat = (tabell["value"] * tabell["befolkning"]).groupby(
+        [tabell["kpi"], tabell["year"]], sort=False
+    ).sum() / grupp["befolkning"].sum()
+    riket = summor.assign(
+        value=np.where(summor["nämnare"].notna(), summor["täljare"] / summor["nämnare"], viktat),
+        befolkning=grupp["befolkning"].sum(),
+    ).reset_index()
+    riket = riket.assign(municipality_id="0000", gender="T")[tabell.columns]
+    ut = pd.concat([riket, tabell], ignore_index=True)
+    ut.attrs["syntetisk"] = True
+    return ut

@@ -162,6 +162,7 @@ def _färdig_panel(
     *,
     okända: str,
     vad: str,
+    extra: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     namn, okänd = _regionnamn(region, okända=okända, vad=vad)
     data: dict[str, Any] = {
@@ -176,6 +177,12 @@ def _färdig_panel(
     }
     if kön is not None:
         data["kön"] = pd.Series(kön, dtype=object).to_numpy()
+    for namn_, kolumn in (extra or {}).items():
+        if namn_ in data:
+            raise OgiltigtVärdeError(
+                f"{vad}: behåll names the column {namn_!r}, which the panel already has"
+            )
+        data[namn_] = np.asarray(kolumn)
     panel = pd.DataFrame(data)
     behåll = panel["region"].notna().to_numpy()
     utelämnade = int((~behåll).sum())
@@ -212,6 +219,7 @@ def regionpanel_från_kolada(
     värde: str = "value",
     täljare: str | None = None,
     nämnare: str | None = None,
+    behåll: Iterable[str] = (),
     okända_områden: Literal["fel", "utelämna"] = "fel",
 ) -> pd.DataFrame:
     """Read a :term:`regionpanel` from a table in Kolada's tidy layout.
@@ -236,6 +244,9 @@ def regionpanel_från_kolada(
     täljare, nämnare : str, optional
         Columns of the numerator and denominator, where the source gives them;
         :func:`sammanvägning` then pools them (ratio of sums).
+    behåll : iterable of str
+        Further columns to carry into the panel unchanged, e.g. a population
+        column for ``sammanvägning(..., vikter="befolkning")``.
     okända_områden : {"fel", "utelämna"}
         What to do with area ids that are neither a region nor Riket (a
         municipality, a group): ``"fel"`` (default) raises, ``"utelämna"``
@@ -247,9 +258,10 @@ def regionpanel_från_kolada(
         Columns ``region`` (the official name, e.g. ``"Region Västmanland"``,
         or ``"Riket"`` for ``"0000"``), ``indikator``, ``period``, ``värde``,
         ``täljare``, ``nämnare`` (NaN where not given) and ``kön`` (only when
-        the source has gender). Sorted by indicator, gender, period, then
-        Riket first and the regions in länskod order. Rows with a missing
-        value are kept (NaN). ``attrs["utelämnade"]`` counts dropped rows and
+        the source has gender), then the ``behåll`` columns. Sorted by
+        indicator, gender, period, then Riket first and the regions in
+        länskod order. Rows with a missing value are kept (NaN).
+        ``attrs["utelämnade"]`` counts dropped rows and
         ``attrs["okända_områden"]`` lists their labels.
 
     Raises
@@ -301,7 +313,8 @@ def regionpanel_från_kolada(
     if kön == "gender" and "gender" not in kolumner:
         kön = None
     vad = "regionpanel_från_kolada"
-    kontrollera_kolumner(kolumner, [kpi, område, år, värde, kön, täljare, nämnare], vad)
+    behåll = [nfc(b) for b in behåll]
+    kontrollera_kolumner(kolumner, [kpi, område, år, värde, kön, täljare, nämnare, *behåll], vad)
     n = len(data)
     return _färdig_panel(
         data[nfc(område)].to_numpy(dtype=object),
@@ -313,6 +326,7 @@ def regionpanel_från_kolada(
         data[nfc(kön)].to_numpy(dtype=object) if kön else None,
         okända=okända_områden,
         vad=vad,
+        extra={b: data[b].to_numpy() for b in behåll},
     )
 
 
