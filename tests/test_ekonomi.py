@@ -1,0 +1,379 @@
+"""Tests of halsouppfoljning.ekonomi: budgetavvikelse, periodised budgets, kostnadsutveckling."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import halsouppfoljning as hu
+
+belopp = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+#: Amounts as reports print them, to one decimal [mnkr] (no subnormal budgets).
+tryckta = st.integers(min_value=-(10**8), max_value=10**8).map(lambda x: x / 10)
+positiva = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+# --------------------------------------------------------------------------- budgetavvikelse
+
+
+def test_budgetavvikelse_done_when_examples() -> None:
+    # -174.1 - (-8.5) = -165.6 (Västmanland, accumulated result February 2023)
+    assert hu.budgetavvikelse(-174.1, -8.5) == pytest.approx(-165.6, abs=1e-9)
+    # cost as a positive number: 8022 - 8954 = -932 (Värmland net cost 2023)
+    assert hu.budgetavvikelse(8954, 8022, typ="kostnad") == -932
+    # -932 / 8022 = -0.11618...
+    assert hu.budgetavvikelse(8954, 8022, typ="kostnad", relativ=True) == pytest.approx(
+        -0.116, abs=0.0005
+    )
+
+
+def test_budgetavvikelse_types() -> None:
+    # revenue 1 418 against a budget of 1 198: +220 (favourable)
+    assert hu.budgetavvikelse(1418, 1198, typ="intäkt") == 220
+    assert hu.budgetavvikelse(1418, 1198, typ="INTÄKT ") == 220
+    # the same cost line stored negative (resultat) and positive (kostnad) gives the same sign
+    assert hu.budgetavvikelse(-189.4, -178.0) == pytest.approx(-11.4)
+    assert hu.budgetavvikelse(189.4, 178.0, typ="kostnad") == pytest.approx(-11.4)
+
+
+def test_budgetavvikelse_input_kinds() -> None:
+    assert isinstance(hu.budgetavvikelse(1, 2), float)
+    np.testing.assert_allclose(hu.budgetavvikelse([1.0, 5.0], [2.0, 3.0]), [-1.0, 2.0])
+    ut = hu.budgetavvikelse(np.array([1.0, 5.0]), np.array([2.0, 3.0]), typ="kostnad")
+    np.testing.assert_allclose(ut, [1.0, -2.0])
+    s = pd.Series([10.0, 20.0], index=["a", "b"], name="u")
+    r = hu.budgetavvikelse(s, 15.0)
+    assert list(r.index) == ["a", "b"]
+    assert r.tolist() == [-5.0, 5.0]
+    df_u = pd.DataFrame({"ack": [10.0, 20.0], "helår": [60.0, 100.0]}, index=["x", "y"])
+    df_b = pd.DataFrame({"ack": [12.0, 0.0], "helår": [50.0, 100.0]}, index=["x", "y"])
+    rel = hu.budgetavvikelse(df_u, df_b, relativ=True)
+    assert list(rel.index) == ["x", "y"]
+    assert rel.loc["x", "ack"] == pytest.approx(-2 / 12)
+    assert math.isnan(rel.loc["y", "ack"])  # zero budget
+    assert rel.loc["x", "helår"] == pytest.approx(0.2)
+    assert hu.budgetavvikelse([], []).shape == (0,)
+
+
+def test_budgetavvikelse_nan_and_zero_budget() -> None:
+    assert math.isnan(hu.budgetavvikelse(math.nan, 1.0))
+    assert math.isnan(hu.budgetavvikelse(1.0, 0.0, relativ=True))
+    assert hu.budgetavvikelse(1.0, 0.0) == 1.0
+    # relative deviation divides by |budget|: a negative budget keeps the favourable sign
+    assert hu.budgetavvikelse(-5.0, -10.0, relativ=True) == pytest.approx(0.5)
+    r = hu.budgetavvikelse(pd.Series([1.0, 2.0]), pd.Series([0.0, 4.0]), relativ=True)
+    assert math.isnan(r.iloc[0])
+    assert r.iloc[1] == pytest.approx(-0.5)
+
+
+def test_budgetavvikelse_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="typ must be one of"):
+        hu.budgetavvikelse(1, 2, typ="kostnader")
+    with pytest.raises(hu.FelTypError, match="tolka_tal"):
+        hu.budgetavvikelse("-174,1", -8.5)
+    with pytest.raises(hu.FelTypError, match="budget must be"):
+        hu.budgetavvikelse(1.0, None)
+    with pytest.raises(hu.FelTypError):
+        hu.budgetavvikelse(True, 1.0)
+    with pytest.raises(hu.FelTypError, match="dtype"):
+        hu.budgetavvikelse(pd.Series(["a"]), 1.0)
+
+
+@given(belopp, belopp)
+def test_budgetavvikelse_antisymmetric_for_results(u: float, b: float) -> None:
+    assert hu.budgetavvikelse(u, b) == -hu.budgetavvikelse(b, u)
+
+
+@given(positiva, positiva)
+def test_sign_conventions_consistent_across_types(kostnad: float, budget: float) -> None:
+    # a cost line stored negative in a result statement and positive as a cost agree
+    assert hu.budgetavvikelse(-kostnad, -budget) == pytest.approx(
+        hu.budgetavvikelse(kostnad, budget, typ="kostnad")
+    )
+    # a revenue is signed like a result
+    assert hu.budgetavvikelse(kostnad, budget, typ="intäkt") == hu.budgetavvikelse(kostnad, budget)
+    # favourable means positive: a cost under budget, a revenue over budget
+    if kostnad < budget:
+        assert hu.budgetavvikelse(kostnad, budget, typ="kostnad") > 0
+        assert hu.budgetavvikelse(kostnad, budget, typ="intäkt") < 0
+    # the relative form has the sign of the absolute one, divided by |budget|
+    rel = hu.budgetavvikelse(-kostnad, -budget, relativ=True)
+    assert rel == pytest.approx((budget - kostnad) / budget)
+
+
+@given(st.lists(st.tuples(tryckta, tryckta), max_size=20))
+def test_budgetavvikelse_vectorised_matches_scalar(par: list[tuple[float, float]]) -> None:
+    u = np.array([p[0] for p in par])
+    b = np.array([p[1] for p in par])
+    ut = hu.budgetavvikelse(u, b, relativ=True)
+    förväntat = [
+        (x - y) / abs(y) if y != 0 else math.nan for x, y in par
+    ]  # plain reference implementation
+    np.testing.assert_allclose(ut, förväntat, equal_nan=True)
+
+
+# --------------------------------------------------------------------------- periodised budget
+
+
+def test_periodiserad_budget_linjär() -> None:
+    s = hu.periodiserad_budget(1200.0)
+    assert list(s.index) == list(range(1, 13))
+    assert s.tolist() == [100.0] * 12
+    ack = hu.periodiserad_budget(1200.0, ackumulerad=True)
+    assert ack[2] == pytest.approx(200.0)
+    assert ack[12] == pytest.approx(1200.0)
+
+
+def test_periodiserad_budget_vikter_och_föregående_år() -> None:
+    # weights 2,1,...,1 sum to 13: January 120*2/13
+    s = hu.periodiserad_budget(120.0, metod="vikter", vikter=[2] + [1] * 11)
+    assert s[1] == pytest.approx(240 / 13)
+    assert s.sum() == pytest.approx(120.0)
+    # last year's pattern of a cost line stored negative: shares are outcome / total
+    fg = np.array([-10.0] * 6 + [-20.0] * 6)  # total -180
+    s = hu.periodiserad_budget(-360.0, metod="föregående år", föregående_år=fg)
+    assert s[1] == pytest.approx(-360 * 10 / 180)
+    assert s[12] == pytest.approx(-360 * 20 / 180)
+
+
+def test_periodiserad_budget_per_line() -> None:
+    rader = pd.Series([120.0, -240.0], index=["intäkter", "kostnader"])
+    t = hu.periodiserad_budget(rader, ackumulerad=True)
+    assert list(t.index) == ["intäkter", "kostnader"]
+    assert t.loc["kostnader", 3] == pytest.approx(-60.0)
+    arr = hu.periodiserad_budget(np.array([12.0, 24.0]))
+    assert arr.shape == (2, 12)
+    # one pattern per line
+    fg = np.array([[1.0] * 12, [2.0] * 6 + [0.0] * 6])
+    arr = hu.periodiserad_budget(np.array([12.0, 12.0]), metod="föregående år", föregående_år=fg)
+    np.testing.assert_allclose(arr[1, :6], 2.0)
+    np.testing.assert_allclose(arr[1, 6:], 0.0)
+
+
+def test_periodiserad_budget_nan_propagates() -> None:
+    assert hu.periodiserad_budget(math.nan).isna().all()
+
+
+def test_periodiserad_budget_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="metod must be one of"):
+        hu.periodiserad_budget(1.0, metod="säsong")
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs vikter"):
+        hu.periodiserad_budget(1.0, metod="vikter")
+    with pytest.raises(hu.OgiltigtVärdeError, match="12 monthly weights"):
+        hu.periodiserad_budget(1.0, metod="vikter", vikter=[1, 2])
+    with pytest.raises(hu.OgiltigtVärdeError, match="negative"):
+        hu.periodiserad_budget(1.0, metod="vikter", vikter=[-1] + [1] * 11)
+    with pytest.raises(hu.OgiltigtVärdeError, match="sums to zero"):
+        hu.periodiserad_budget(1.0, metod="föregående år", föregående_år=[1, -1] + [0] * 10)
+    with pytest.raises(hu.OgiltigtVärdeError, match="takes neither"):
+        hu.periodiserad_budget(1.0, vikter=[1] * 12)
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs föregående_år"):
+        hu.periodiserad_budget(1.0, metod="föregående år")
+    with pytest.raises(hu.OgiltigtVärdeError, match="månad must be"):
+        hu.ackumulerad_budget(1.0, 13)
+    with pytest.raises(hu.OgiltigtVärdeError, match="månad must be"):
+        hu.ackumulerad_budget(1.0, 0)
+
+
+@given(
+    belopp,
+    st.lists(st.floats(min_value=0.0, max_value=100.0), min_size=12, max_size=12).filter(
+        lambda v: sum(v) > 1e-3
+    ),
+    st.integers(min_value=1, max_value=12),
+)
+def test_periodiserad_budget_reference(årsbudget: float, vikter: list[float], månad: int) -> None:
+    s = hu.periodiserad_budget(årsbudget, metod="vikter", vikter=vikter)
+    assert s.sum() == pytest.approx(årsbudget, rel=1e-9, abs=1e-6)
+    # plain reference: the year-to-date budget is the weighted share of the months elapsed
+    förväntat = årsbudget * sum(vikter[:månad]) / sum(vikter)
+    ack = hu.ackumulerad_budget(årsbudget, månad, metod="vikter", vikter=vikter)
+    assert ack == pytest.approx(förväntat, rel=1e-9, abs=1e-6)
+
+
+def test_ackumulerad_budget_and_avvikelse_kinds() -> None:
+    assert hu.ackumulerad_budget(1200.0, 2) == pytest.approx(200.0)
+    np.testing.assert_allclose(hu.ackumulerad_budget([120.0, -60.0], 3), [30.0, -15.0])
+    s = hu.ackumulerad_budget(pd.Series([120.0, 240.0], index=["i", "k"], name="b"), 2)
+    assert s.tolist() == [20.0, 40.0]
+    assert list(s.index) == ["i", "k"]
+    # costs as positive numbers: 250 spent against 1200 * 2/12 = 200, deviation -50
+    assert hu.ackumulerad_avvikelse(250.0, 1200.0, 2, typ="kostnad") == pytest.approx(-50.0)
+    assert hu.ackumulerad_avvikelse(250.0, 1200.0, 2, typ="kostnad", relativ=True) == (
+        pytest.approx(-0.25)
+    )
+
+
+# --------------------------------------------------------------------------- published figures
+
+
+def test_västmanland_accumulated_result_against_periodised_budget() -> None:
+    rr = hu.exempeldata.resultaträkning_västmanland_2023_02()
+    # every line: Ack avv från budget = utfall - budget, to the report's rounding (each printed
+    # figure is rounded to 0,1, so the difference of two may be off by 0,1)
+    avv = hu.budgetavvikelse(rr["ack_utfall"], rr["ack_budget"])
+    np.testing.assert_allclose(avv, rr["ack_avvikelse"], atol=0.1 + 1e-9)
+    # the full-year forecast against the full-year budget, per line
+    avv_helår = hu.budgetavvikelse(rr["helår_prognos"], rr["helår_budget"])
+    np.testing.assert_allclose(avv_helår, rr["avvikelse_prognos_budget"], atol=0.1 + 1e-9)
+    # the result line exactly as printed (line 1117 and line 43): -174,1 - (-8,5) = -165,6
+    assert avv["Resultat"] == pytest.approx(-165.6, abs=0.05)
+    # the year-to-date budget of the result is revenues' plus costs' (1 559,8 - 1 568,2)
+    ack_budget = rr.loc["Summa Intäkter", "ack_budget"] + rr.loc["Summa Kostnader", "ack_budget"]
+    assert ack_budget == pytest.approx(rr.loc["Resultat", "ack_budget"], abs=0.1 + 1e-9)
+
+
+def test_västmanland_ytd_budget_is_not_linear() -> None:
+    # DOMAIN.md section 5: a full-year budget of 0,0 with a February budget of -8,5. A linear
+    # profile of the result line gives 0 (not reproducible without the region's monthly
+    # profile, which the report does not print); periodising lines separately can differ.
+    rr = hu.exempeldata.resultaträkning_västmanland_2023_02()
+    linjär = hu.ackumulerad_budget(rr.loc["Resultat", "helår_budget"], 2)
+    assert linjär == 0.0
+    assert rr.loc["Resultat", "ack_budget"] == -8.5
+    # with the revenue and cost lines' implied profiles (share of the year in Jan-Feb), the
+    # lines' year-to-date budgets add to -8,4, the printed -8,5 to rounding
+    intäkt = rr.loc["Summa Intäkter"]
+    kostnad = rr.loc["Summa Kostnader"]
+    vikter_i = [intäkt["ack_budget"] / 2] * 2 + [
+        (intäkt["helår_budget"] - intäkt["ack_budget"]) / 10
+    ] * 10
+    vikter_k = [kostnad["ack_budget"] / 2] * 2 + [
+        (kostnad["helår_budget"] - kostnad["ack_budget"]) / 10
+    ] * 10
+    b_i = hu.ackumulerad_budget(
+        intäkt["helår_budget"], 2, metod="föregående år", föregående_år=vikter_i
+    )
+    b_k = hu.ackumulerad_budget(
+        kostnad["helår_budget"], 2, metod="föregående år", föregående_år=vikter_k
+    )
+    assert b_i + b_k == pytest.approx(-8.5, abs=0.1 + 1e-9)
+
+
+def test_västmanland_corrected_result() -> None:
+    # lines 450-453: erroneous postings köpt vård -7,4 and övriga verksamhetskostnader +3,9;
+    # corrected result -174,1 - (-7,4 + 3,9) = -170,6, against budget -170,6 + 8,5 = -162,1
+    n = hu.exempeldata.nyckeltal_västmanland_2023_02()
+    poster = n.loc[
+        ["felaktig post köpt vård", "felaktig post övriga verksamhetskostnader"], "värde"
+    ]
+    korrigerat = n.loc["ackumulerat resultat", "värde"] - poster.sum()
+    assert korrigerat == pytest.approx(n.loc["korrigerat ackumulerat resultat", "värde"], abs=0.05)
+    assert hu.budgetavvikelse(korrigerat, -8.5) == pytest.approx(
+        n.loc["korrigerad ackumulerad avvikelse mot budget", "värde"], abs=0.05
+    )
+
+
+def test_värmland_net_cost_deviation() -> None:
+    v = hu.exempeldata.ekonomi_värmland_2023().set_index(["post", "mått"])["värde"]
+    avv = hu.budgetavvikelse(
+        v[("Nettokostnad", "utfall")], v[("Nettokostnad", "ram")], typ="kostnad"
+    )
+    # printed "minus 932" (line 1618), both inputs rounded to whole mnkr
+    assert avv == pytest.approx(v[("Nettokostnad", "avvikelse mot budget")], abs=0.5)
+    # the indicator -932,507 (lines 1608-1611) from figures rounded to whole mnkr: within 1
+    assert avv == pytest.approx(v[("Nettokostnad", "indikator nettokostnad mot budget")], abs=1.0)
+    # DOMAIN.md section 5: -11,6 % of the frame (atol = half a unit of the printed decimal)
+    rel = hu.budgetavvikelse(
+        v[("Nettokostnad", "utfall")], v[("Nettokostnad", "ram")], typ="kostnad", relativ=True
+    )
+    assert rel == pytest.approx(-0.116, abs=0.0005)
+
+
+# --------------------------------------------------------------------------- kostnadsutveckling
+
+
+def test_kostnadsutveckling_hand() -> None:
+    # 105 / 100 - 1 = 0.05
+    assert hu.kostnadsutveckling(105.0, 100.0) == pytest.approx(0.05)
+    # negative (result statement) costs give the same share
+    assert hu.kostnadsutveckling(-105.0, -100.0) == pytest.approx(0.05)
+    # net: (110 - 20) / (100 - 25) - 1 = 90/75 - 1 = 0.2
+    assert hu.kostnadsutveckling(
+        110.0, 100.0, intäkter=20.0, föregående_intäkter=25.0
+    ) == pytest.approx(0.2)
+    # adjustments of both years: (110 - 10) / (100 - 20) - 1 = 0.25
+    assert hu.kostnadsutveckling(
+        110.0, 100.0, justeringar=[4.0, 6.0], föregående_justeringar={"covid": 20.0}
+    ) == pytest.approx(0.25)
+
+
+def test_kostnadsutveckling_published_corrected_rates() -> None:
+    # Västmanland February 2023, line 485: köpt vård +11,7 % and övriga kostnader +4,6 % after
+    # removing the erroneous postings (-7,4 and +3,9, lines 450-451) from this year's outcome
+    rr = hu.exempeldata.resultaträkning_västmanland_2023_02()
+    n = hu.exempeldata.nyckeltal_västmanland_2023_02()
+    köpt = hu.kostnadsutveckling(
+        rr.loc["Köpt vård", "ack_utfall"],
+        rr.loc["Köpt vård", "ack_utfall_fg_år"],
+        justeringar={"felaktig post": n.loc["felaktig post köpt vård", "värde"]},
+    )
+    assert köpt == pytest.approx(
+        n.loc["korrigerad kostnadsutveckling köpt vård", "värde"], abs=0.0005
+    )
+    övriga = hu.kostnadsutveckling(
+        rr.loc["Övriga verksamhetskostnader", "ack_utfall"],
+        rr.loc["Övriga verksamhetskostnader", "ack_utfall_fg_år"],
+        justeringar=n.loc["felaktig post övriga verksamhetskostnader", "värde"],
+    )
+    assert övriga == pytest.approx(
+        n.loc["korrigerad kostnadsutveckling övriga kostnader", "värde"], abs=0.0005
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "not reproducible: the printed gross cost development 5,4 % (line 44) is 'justerat för "
+        "jmfr.störande poster' (line 1030) and counts a gross cost the simplified result "
+        "statement does not show; its Summa Kostnader gives 1 711,8 / 1 614,5 - 1 = 6,0 %"
+    ),
+)
+def test_västmanland_gross_cost_development_not_reproducible() -> None:
+    rr = hu.exempeldata.resultaträkning_västmanland_2023_02()
+    n = hu.exempeldata.nyckeltal_västmanland_2023_02()
+    brutto = hu.kostnadsutveckling(
+        rr.loc["Summa Kostnader", "ack_utfall"], rr.loc["Summa Kostnader", "ack_utfall_fg_år"]
+    )
+    assert brutto == pytest.approx(n.loc["bruttokostnadsutveckling", "värde"], abs=0.0005)
+
+
+def test_kostnadsutveckling_input_kinds() -> None:
+    s = hu.kostnadsutveckling(
+        pd.Series([110.0, 90.0], index=["a", "b"]), pd.Series([100.0, 100.0], index=["a", "b"])
+    )
+    assert list(s.index) == ["a", "b"]
+    np.testing.assert_allclose(s, [0.1, -0.1])
+    np.testing.assert_allclose(hu.kostnadsutveckling([110.0, 1.0], [100.0, 0.0]), [0.1, np.nan])
+    assert math.isnan(hu.kostnadsutveckling(1.0, 0.0))
+    assert math.isnan(hu.kostnadsutveckling(math.nan, 1.0))
+    assert math.isnan(hu.kostnadsutveckling(2.0, 1.0, justeringar={"x": math.nan}))
+    assert hu.kostnadsutveckling([], []).shape == (0,)
+    poster = pd.DataFrame({"x": [1.0, 2.0], "y": [0.0, 1.0]})
+    np.testing.assert_allclose(
+        hu.kostnadsutveckling(pd.Series([11.0, 13.0]), 10.0, justeringar=poster), [0.0, 0.0]
+    )
+
+
+def test_kostnadsutveckling_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="both intäkter"):
+        hu.kostnadsutveckling(1.0, 1.0, intäkter=1.0)
+    with pytest.raises(hu.FelTypError, match="tolka_tal"):
+        hu.kostnadsutveckling("5,4 %", 1.0)
+
+
+@given(
+    positiva,
+    positiva,
+    st.lists(st.floats(min_value=-100, max_value=100), max_size=4),
+)
+def test_kostnadsutveckling_reference(u: float, f: float, poster: list[float]) -> None:
+    ut = hu.kostnadsutveckling(u, f, justeringar=poster)
+    assert ut == pytest.approx((u - math.fsum(poster)) / f - 1, rel=1e-9, abs=1e-9)
+    # no change without adjustments gives exactly 0
+    assert hu.kostnadsutveckling(u, u) == 0.0
