@@ -274,8 +274,12 @@ def _tal_text(x: float) -> str:
     return formatera_tal(x, 10)
 
 
+#: Units shown in percent: shares (bounded to [0, 1]) and changes (unbounded proportions).
+_PROCENTENHETER = frozenset({"andel", "förändring"})
+
+
 def _enhetstext(x: float, enhet: str | None) -> str:
-    if enhet == "andel":
+    if enhet in _PROCENTENHETER:
         return f"{_tal_text(_gånger(x, 100))} %"
     if enhet is None:
         return _tal_text(x)
@@ -819,7 +823,7 @@ class Målnivå:
             return cls.tvånivå(delmål, totalmål)
         träff = _SAMMANSATT_RE.match(s)
         if träff:
-            delenhet = "andel" if träff["enhet"] else enhet
+            delenhet = (enhet if enhet == "förändring" else "andel") if träff["enhet"] else enhet
             delar = [p.strip() for p in träff["tal"].split("/")]
             return cls.sammansatt(*(cls._tolka(p, riktning, delenhet) for p in delar))
         operator, rest = _dela_operator(t)
@@ -834,7 +838,8 @@ class Målnivå:
                         f"the target {text!r} is a band, so its riktning is INOM_INTERVALL, "
                         f"not {riktning!r}"
                     )
-                e = "andel" if "%" in rest or "procent" in rest.casefold() else enhet
+                procent = "%" in rest or "procent" in rest.casefold()
+                e = ("förändring" if enhet == "förändring" else "andel") if procent else enhet
                 return cls.intervall(nedre, övre, enhet=e)
         värde, e = _läs_värde(rest, text, enhet)
         if operator is None:
@@ -866,7 +871,7 @@ class Målnivå:
         if typ is Måltyp.INTERVALL:
             a = float(self.nedre or 0.0)
             b = float(self.övre or 0.0)
-            if self.enhet == "andel":
+            if self.enhet in _PROCENTENHETER:
                 return f"{_tal_text(_gånger(a, 100))}-{_tal_text(_gånger(b, 100))} %"
             svans = (
                 ""
@@ -881,18 +886,15 @@ class Målnivå:
             if (
                 all(d.naken for d in self.delar)
                 and len(enheter) == 1
-                and enheter <= {"andel", None}
+                and enheter <= {"andel", "förändring", None}
             ):
-                if enheter == {"andel"}:
+                if enheter <= _PROCENTENHETER:
                     return (
                         "/".join(_tal_text(_gånger(float(d.gräns or 0), 100)) for d in self.delar)
                         + " %"
                     )
                 return "/".join(_tal_text(float(d.gräns or 0)) for d in self.delar)
-            raise OgiltigtVärdeError(
-                "a composite target is displayed as '90/80/80' and needs bare parts of one "
-                "unit (share or none)"
-            )
+            return " / ".join(str(d) for d in self.delar)  # parts built in code
         if typ is Måltyp.TVÅNIVÅ:
             return f"delmål {self.delar[0]} med totalmål {self.delar[1]}"
         värde = _enhetstext(float(self.gräns or 0.0), self.enhet)
@@ -943,7 +945,7 @@ def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float]:
     if rest[:1] in MINUSTECKEN:
         raise TolkningsError("a negative number is not a band")
     nedre, övre = tolka_intervall(rest)
-    if enhet == "andel" and "%" not in rest and "procent" not in rest.casefold():
+    if enhet in _PROCENTENHETER and "%" not in rest and "procent" not in rest.casefold():
         nedre, övre = _delat(nedre, 100), _delat(övre, 100)
     return nedre, övre
 
@@ -958,8 +960,10 @@ def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | 
         nämnare = int(träff["nämnare"].replace(" ", ""))
         return värde, f"/{nämnare} {träff['enhet'].strip()}"
     värde, e = _läs(_förbered(rest), text)
-    if e is None and enhet == "andel":
-        return _delat(värde, 100), "andel"
+    if e is None and enhet in _PROCENTENHETER:
+        return _delat(värde, 100), enhet
+    if e == "andel" and enhet == "förändring":
+        return värde, enhet
     if e is not None and enhet is not None and e != enhet:
         raise OgiltigtVärdeError(f"the target {text!r} is in {e!r} but enhet={enhet!r} was passed")
     return värde, e if e is not None else enhet
@@ -1075,7 +1079,7 @@ def _jämför(u: _Arr, op: str, g: float | _Arr) -> npt.NDArray[np.bool_]:
 
 
 def _skala(enhet: str | None) -> int:
-    return 100 if enhet == "andel" else 1
+    return 100 if enhet in _PROCENTENHETER else 1
 
 
 def _avrundad(x: _Arr, skala: int, avrundning: int | None) -> _Arr:
