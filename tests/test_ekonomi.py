@@ -330,7 +330,7 @@ def test_kostnadsutveckling_published_corrected_rates() -> None:
     strict=True,
     reason=(
         "not reproducible: the printed gross cost development 5,4 % (line 44) is 'justerat för "
-        "jmfr.störande poster' (line 1030) and counts a gross cost the simplified result "
+        "jmfr.störande poster' (line 1032) and counts a gross cost the simplified result "
         "statement does not show; its Summa Kostnader gives 1 711,8 / 1 614,5 - 1 = 6,0 %"
     ),
 )

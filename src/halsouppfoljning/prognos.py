@@ -351,7 +351,9 @@ def känslighetsintervall(
     mode and ``nivå`` <= 0.92 (by Gauss's inequality for the symmetric
     unimodal sum); with skewed items the simulated total drifts towards the
     longer side (each item's mean is not its mode), and the simulated interval
-    can extend beyond "kvadratsumma", which ignores that drift. As the report
+    can extend beyond "kvadratsumma", which ignores that drift; with items
+    that are all on one side it can even exclude the point forecast, a sign
+    that the point (every item at its mode) is not the expected outcome. As the report
     says, not every item hits its extreme, so the total is narrower than the
     sum of the items' ranges.
 

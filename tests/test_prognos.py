@@ -1,0 +1,715 @@
+"""Tests of halsouppfoljning.prognos: Prognos, intervals, full-year forecasts and accuracy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+import halsouppfoljning as hu
+import halsouppfoljning.prognos as prognosmodul
+
+tryckta = st.integers(min_value=-(10**6), max_value=10**6).map(lambda x: x / 10)
+icke_negativa = st.integers(min_value=0, max_value=10**5).map(lambda x: x / 10)
+
+
+# --------------------------------------------------------------------------- prognosintervall
+
+
+def test_prognosintervall_done_when() -> None:
+    # -890 - 50 = -940, -890 + 20 = -870
+    assert hu.prognosintervall(-890, 20, -50) == (-940, -870)
+    assert hu.prognosintervall(-890, 20, 50, ned_som_belopp=True) == (-940, -870)
+
+
+def test_prognosintervall_input_kinds() -> None:
+    nedre, övre = hu.prognosintervall([-890.0, -800.0], [20.0, 0.0], [-50.0, -30.0])
+    np.testing.assert_allclose(nedre, [-940.0, -830.0])
+    np.testing.assert_allclose(övre, [-870.0, -800.0])
+    punkt = pd.Series([-890.0, 39.0], index=["HSF", "MDT"])
+    nedre, övre = hu.prognosintervall(punkt, 20.0, -50.0)
+    assert list(nedre.index) == ["HSF", "MDT"]
+    assert övre.tolist() == [-870.0, 59.0]
+    n, ö = hu.prognosintervall(math.nan, 1.0, -1.0)
+    assert math.isnan(n)
+    assert math.isnan(ö)
+    n, ö = hu.prognosintervall(np.array([]), np.array([]), np.array([]))
+    assert n.shape == ö.shape == (0,)
+
+
+def test_prognosintervall_errors_name_the_side() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"upp=-20 is an upside below zero"):
+        hu.prognosintervall(-890, -20, -50)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"ned=50 is a downside above zero"):
+        hu.prognosintervall(-890, 20, 50)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"ned=-50 is a downside magnitude below"):
+        hu.prognosintervall(-890, 20, -50, ned_som_belopp=True)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"upp=-1 \(at position 1\)"):
+        hu.prognosintervall([0.0, 0.0], [1.0, -1.0], [0.0, 0.0])
+    with pytest.raises(hu.FelTypError):
+        hu.prognosintervall("-890", 20, -50)
+
+
+@given(tryckta, icke_negativa, icke_negativa, st.booleans())
+def test_prognosintervall_contains_point(p: float, u: float, n: float, belopp: bool) -> None:
+    nedre, övre = hu.prognosintervall(p, u, n if belopp else -n, ned_som_belopp=belopp)
+    assert nedre <= p <= övre
+    # plain reference
+    assert (nedre, övre) == (p - n, p + u)
+
+
+# --------------------------------------------------------------------------- Prognos
+
+
+def test_prognos_tolka_done_when() -> None:
+    p = hu.Prognos.tolka("Prognos - 890 mkr +20/-50 mnkr.")
+    assert (p.värde, p.nedre, p.övre) == (-890, -940, -870)
+    p = hu.Prognos.tolka("Årsprognos, -890 mnkr +20/-50 mnkr")
+    assert (p.värde, p.nedre, p.övre) == (-890, -940, -870)
+    assert p.enhet == "mnkr"
+
+
+@pytest.mark.parametrize(
+    ("text", "förväntat"),
+    [
+        ("-890 +20/-50 mnkr", (-890.0, -940.0, -870.0)),
+        ("Helårsprognos: -890 mnkr (-50/+20)", (-890.0, -940.0, -870.0)),
+        ("Årsprognos –890 mnkr +20 mnkr/–50 mnkr", (-890.0, -940.0, -870.0)),
+        ("-890 mnkr ±30", (-890.0, -920.0, -860.0)),
+        ("prognos −890 mnkr +20/−50", (-890.0, -940.0, -870.0)),
+        ("Prognos -53,6 mnkr", (-53.6, math.nan, math.nan)),
+        ("Prognos +39 mnkr", (39.0, math.nan, math.nan)),
+        ("Prognos minus 890 miljoner kronor", (-890.0, math.nan, math.nan)),
+        ("-890 000 tkr +20 000/-50 000 tkr", (-890.0, -940.0, -870.0)),
+    ],
+)
+def test_prognos_tolka_forms(text: str, förväntat: tuple[float, float, float]) -> None:
+    p = hu.Prognos.tolka(text)
+    np.testing.assert_allclose([p.värde, p.nedre, p.övre], förväntat, equal_nan=True)
+
+
+def test_prognos_tolka_fields_and_unit() -> None:
+    p = hu.Prognos.tolka(
+        "Prognos -890 mnkr +20/-50 mnkr",
+        enhet="tkr",
+        avser="helår 2023",
+        upprättad="2023-02",
+        budget=0.0,
+        föregående=-800_000,
+        metod="bedömning",
+    )
+    assert (p.värde, p.nedre, p.övre) == (-890_000, -940_000, -870_000)
+    assert p.upprättad == dt.date(2023, 2, 28)
+    assert p.revidering == -90_000
+    assert p.metod == "bedömning"
+
+
+@pytest.mark.parametrize(
+    ("text", "fel"),
+    [
+        ("prognos", "holds no amount"),
+        ("Prognos -890 +20/+50", "one upside"),
+        ("Prognos åttahundra", "is not an amount"),
+        ("-890 % +20/-50", "is not an amount"),
+    ],
+)
+def test_prognos_tolka_errors(text: str, fel: str) -> None:
+    with pytest.raises(hu.TolkningsError, match=fel):
+        hu.Prognos.tolka(text)
+    with pytest.raises(hu.FelTypError):
+        hu.Prognos.tolka(-890)  # type: ignore[arg-type]
+
+
+def test_prognos_fields_and_properties() -> None:
+    p = hu.Prognos(
+        värde=-890,
+        nedre=-940,
+        övre=-870,
+        avser="helår 2023",
+        upprättad=dt.datetime(2023, 2, 28, 12),
+        budget=0,
+        föregående=hu.Prognos(värde=-800),
+        metod="bedömning",
+    )
+    assert p.intervall == (-940.0, -870.0)
+    assert (p.uppsida, p.nedsida) == (20.0, -50.0)
+    assert p.avvikelse_mot_budget == -890.0
+    assert p.revidering == -90.0  # -890 - (-800)
+    assert p.föregående == -800.0
+    assert p.upprättad == dt.date(2023, 2, 28)
+    assert str(p) == "-890 mnkr +20/-50 mnkr"
+    utan = hu.Prognos(värde=-53.6)
+    assert math.isnan(utan.nedre)
+    assert math.isnan(utan.avvikelse_mot_budget)
+    assert str(utan) == "-53,6 mnkr"
+    with pytest.raises(AttributeError):
+        p.värde = 0.0  # type: ignore[misc]
+
+
+def test_prognos_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="nedre=-800 is above värde=-890"):
+        hu.Prognos(värde=-890, nedre=-800)
+    with pytest.raises(hu.OgiltigtVärdeError, match="övre=-900 is below värde=-890"):
+        hu.Prognos(värde=-890, övre=-900)
+    with pytest.raises(hu.FelTypError, match=r"Prognos\.tolka"):
+        hu.Prognos(värde="-890")
+    with pytest.raises(hu.OgiltigtVärdeError, match="YYYY-MM"):
+        hu.Prognos(värde=1.0, upprättad="februari")
+    with pytest.raises(hu.OgiltigtVärdeError, match="no month 13"):
+        hu.Prognos(värde=1.0, upprättad="2023-13")
+    with pytest.raises(hu.FelTypError):
+        hu.Prognos(värde=1.0, enhet=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        hu.Prognos(-890.0)  # type: ignore[misc]  # keyword-only
+
+
+def test_prognos_methods_delegate(monkeypatch: pytest.MonkeyPatch) -> None:
+    anrop: list[tuple[Any, ...]] = []
+
+    def spion(*args: Any, **kwargs: Any) -> float:
+        anrop.append((args, kwargs))
+        return 1.5
+
+    monkeypatch.setattr(prognosmodul, "prognosavvikelse", spion)
+    p = hu.Prognos(värde=-890.0, budget=0.0, föregående=-800.0)
+    assert p.prognosavvikelse(-900.0) == 1.5
+    assert anrop[-1][0] == (-900.0, p)
+    monkeypatch.setattr(prognosmodul, "budgetavvikelse", spion)
+    assert p.avvikelse_mot_budget == 1.5
+    assert anrop[-1][0] == (-890.0, 0.0)
+    assert p.revidering == 1.5
+    assert anrop[-1][0] == (-890.0, -800.0)
+
+    fångade: list[tuple[Any, ...]] = []
+
+    def spion_intervall(*args: Any, **kwargs: Any) -> tuple[float, float]:
+        fångade.append(args)
+        return (-941.0, -869.0)
+
+    monkeypatch.setattr(prognosmodul, "prognosintervall", spion_intervall)
+    q = hu.Prognos.tolka("-890 mnkr +20/-50 mnkr")
+    assert fångade == [(-890.0, 20.0, -50.0)]
+    assert q.intervall == (-941.0, -869.0)
+
+
+# --------------------------------------------------------------------------- känslighetsintervall
+
+POSTER = {"läkemedel": (-30.0, 10.0), "köpt vård": (-40.0, 10.0), "statsbidrag": (0.0, 5.0)}
+
+
+def test_känslighetsintervall_hand() -> None:
+    # summa: -890 + (-30 - 40 + 0) = -960; -890 + (10 + 10 + 5) = -865
+    assert hu.känslighetsintervall(POSTER, punkt=-890) == (-960.0, -865.0)
+    # kvadratsumma: sqrt(30² + 40²) = 50; sqrt(10² + 10² + 5²) = 15
+    nedre, övre = hu.känslighetsintervall(POSTER, punkt=-890, metod="kvadratsumma")
+    assert nedre == pytest.approx(-940.0)
+    assert övre == pytest.approx(-875.0)
+
+
+def test_känslighetsintervall_input_forms() -> None:
+    df = pd.DataFrame({"ned": [-30.0, -40.0, 0.0], "upp": [10.0, 10.0, 5.0]}, index=list(POSTER))
+    assert hu.känslighetsintervall(df) == (-70.0, 25.0)
+    assert hu.känslighetsintervall(list(POSTER.values())) == (-70.0, 25.0)
+    belopp = {k: (-v[0], v[1]) for k, v in POSTER.items()}
+    assert hu.känslighetsintervall(belopp, ned_som_belopp=True) == (-70.0, 25.0)
+    assert hu.känslighetsintervall({}) == (0.0, 0.0)
+    assert hu.känslighetsintervall({}, metod="simulering", seed=1) == (0.0, 0.0)
+    saknas = {"a": (math.nan, 1.0)}
+    assert all(math.isnan(x) for x in hu.känslighetsintervall(saknas, metod="kvadratsumma"))
+
+
+def test_känslighetsintervall_bidrag_tornado() -> None:
+    _, _, tabell = hu.känslighetsintervall(
+        POSTER, punkt=-890, metod="simulering", seed=3, antal=20_000, bidrag=True
+    )
+    # sorted widest first: köpt vård (50), läkemedel (40), statsbidrag (5)
+    assert list(tabell.index) == ["köpt vård", "läkemedel", "statsbidrag"]
+    assert tabell["spann"].tolist() == [50.0, 40.0, 5.0]
+    assert tabell.loc["köpt vård", ["nedre", "övre"]].tolist() == [-930.0, -880.0]
+    # triangular variance (a² + b² + c² - ab - ac - bc) / 18 with c = 0: (1600 + 100 + 400)/18
+    assert tabell.loc["köpt vård", "varians"] == pytest.approx(2100 / 18)
+    assert tabell["andel_av_varians"].sum() == pytest.approx(1.0)
+    _, _, tabell2 = hu.känslighetsintervall(POSTER, bidrag=True)
+    assert "varians" not in tabell2.columns
+
+
+def test_känslighetsintervall_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="metod must be"):
+        hu.känslighetsintervall(POSTER, metod="monte carlo")
+    with pytest.raises(hu.OgiltigtVärdeError, match="fördelning must be"):
+        hu.känslighetsintervall(POSTER, metod="simulering", fördelning="normal")
+    with pytest.raises(hu.AndelsError, match="did you pass percent"):
+        hu.känslighetsintervall(POSTER, metod="simulering", nivå=80)
+    with pytest.raises(hu.OgiltigtVärdeError, match="'a' has an upside below zero"):
+        hu.känslighetsintervall({"a": (-1.0, -2.0)})
+    with pytest.raises(hu.OgiltigtVärdeError, match="'a' has a downside above zero"):
+        hu.känslighetsintervall({"a": (1.0, 2.0)})
+    with pytest.raises(hu.OgiltigtVärdeError, match="outside its range"):
+        hu.känslighetsintervall({"a": (-1.0, 2.0, 3.0)})
+    with pytest.raises(hu.OgiltigtVärdeError, match="must be \\(ned, upp\\)"):
+        hu.känslighetsintervall({"a": (-1.0,)})
+    with pytest.raises(hu.SaknadKolumnError, match="'upp'"):
+        hu.känslighetsintervall(pd.DataFrame({"ned": [-1.0]}))
+    with pytest.raises(hu.FelTypError, match="poster must be"):
+        hu.känslighetsintervall(5)
+    with pytest.raises(hu.OgiltigtVärdeError, match="antal"):
+        hu.känslighetsintervall(POSTER, metod="simulering", antal=0)
+
+
+def test_känslighetsintervall_simulation_one_item_matches_scipy() -> None:
+    # one triangular item on [-50, 20] with mode 0: the interval is its exact quantiles
+    nedre, övre = hu.känslighetsintervall(
+        {"a": (-50.0, 20.0)}, punkt=-890, metod="simulering", nivå=0.8, seed=7, antal=400_000
+    )
+    fördelning = stats.triang(c=50 / 70, loc=-50, scale=70)
+    assert nedre == pytest.approx(-890 + fördelning.ppf(0.1), abs=0.3)
+    assert övre == pytest.approx(-890 + fördelning.ppf(0.9), abs=0.3)
+    # PERT: Beta(1 + 4*50/70, 1 + 4*20/70) on [-50, 20]
+    nedre, övre = hu.känslighetsintervall(
+        {"a": (-50.0, 20.0)}, metod="simulering", fördelning="pert", seed=7, antal=400_000
+    )
+    pert = stats.beta(1 + 4 * 50 / 70, 1 + 4 * 20 / 70, loc=-50, scale=70)
+    assert nedre == pytest.approx(pert.ppf(0.1), abs=0.3)
+    assert övre == pytest.approx(pert.ppf(0.9), abs=0.3)
+
+
+def test_känslighetsintervall_seed_reproducible() -> None:
+    a = hu.känslighetsintervall(POSTER, metod="simulering", seed=11, antal=5000)
+    b = hu.känslighetsintervall(POSTER, metod="simulering", seed=11, antal=5000)
+    assert a == b
+
+
+def test_skewed_items_can_leave_kvadratsumma() -> None:
+    # documented limit: nine one-sided items (-10, 0) with mode 0 have mean -10/3 each, so the
+    # simulated total centres near -30 and its 10 % quantile (about -39) lies below the
+    # root-sum-square bound -sqrt(9 * 100) = -30, while "summa" (-90) still contains it
+    poster = [(-10.0, 0.0)] * 9
+    rss = hu.känslighetsintervall(poster, metod="kvadratsumma")
+    sim = hu.känslighetsintervall(poster, metod="simulering", seed=1, antal=50_000)
+    assert sim[0] < rss[0] == pytest.approx(-30.0)
+    assert hu.känslighetsintervall(poster)[0] <= sim[0]
+
+
+poster_strategi = st.lists(
+    st.tuples(
+        st.integers(min_value=-100, max_value=0), st.integers(min_value=0, max_value=100)
+    ).map(lambda t: (float(t[0]), float(t[1]))),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(
+    poster_strategi,
+    tryckta,
+    st.sampled_from(["triangel", "pert"]),
+    st.floats(min_value=0.05, max_value=0.99),
+    st.integers(0, 2**32 - 1),
+)
+def test_summa_contains_all(
+    poster: list[tuple[float, float]], punkt: float, fördelning: str, nivå: float, seed: int
+) -> None:
+    s = hu.känslighetsintervall(poster, punkt=punkt)
+    k = hu.känslighetsintervall(poster, punkt=punkt, metod="kvadratsumma")
+    m = hu.känslighetsintervall(
+        poster,
+        punkt=punkt,
+        metod="simulering",
+        nivå=nivå,
+        seed=seed,
+        antal=2000,
+        fördelning=fördelning,
+    )
+    tol = 1e-9 * max(1.0, abs(punkt))
+    # summa and kvadratsumma contain the point; a simulated interval of one-sided items
+    # need not (its total drifts to the long side, see the docstring's Notes)
+    for nedre, övre in (s, k):
+        assert nedre <= punkt + tol
+        assert övre >= punkt - tol
+    assert s[0] <= k[0] + tol
+    assert k[1] <= s[1] + tol
+    assert s[0] <= m[0] + tol
+    assert m[1] <= s[1] + tol
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=100).map(float), min_size=1, max_size=8),
+    tryckta,
+    st.sampled_from(["triangel", "pert"]),
+    st.floats(min_value=0.05, max_value=0.9),
+    st.integers(0, 2**32 - 1),
+)
+def test_summa_contains_kvadratsumma_contains_simulated_for_symmetric_items(
+    bredder: list[float], punkt: float, fördelning: str, nivå: float, seed: int
+) -> None:
+    # items symmetric about their mode (the condition in the docstring's Notes)
+    poster = [(-b, b) for b in bredder]
+    s = hu.känslighetsintervall(poster, punkt=punkt)
+    k = hu.känslighetsintervall(poster, punkt=punkt, metod="kvadratsumma")
+    m = hu.känslighetsintervall(
+        poster,
+        punkt=punkt,
+        metod="simulering",
+        nivå=nivå,
+        seed=seed,
+        antal=4000,
+        fördelning=fördelning,
+    )
+    tol = 1e-9 * max(1.0, abs(punkt))
+    assert s[0] <= k[0] + tol <= m[0] + 2 * tol
+    assert m[1] <= k[1] + tol <= s[1] + 2 * tol
+
+
+def _referenskvantiler(
+    poster: list[tuple[float, float]], p: list[float], steg: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Quantiles and densities of a sum of triangular items by numerical convolution."""
+    massa = np.array([1.0])
+    start = 0.0
+    for a, b in poster:
+        if b == a:
+            continue
+        fördelning = stats.triang(c=-a / (b - a), loc=a, scale=b - a)
+        punkter = np.arange(a, b + steg / 2, steg)
+        kanter = np.concatenate([[a], (punkter[:-1] + punkter[1:]) / 2, [b]])
+        massa = np.convolve(massa, np.diff(fördelning.cdf(kanter)))
+        start += a
+    x = start + steg * np.arange(massa.size)
+    kum = np.cumsum(massa)
+    kvantiler = np.interp(p, kum - massa / 2, x)
+    täthet = np.interp(kvantiler, x, massa / steg)
+    return kvantiler, täthet
+
+
+@settings(max_examples=10)
+@given(
+    st.lists(
+        st.tuples(st.integers(-40, -1), st.integers(1, 40)).map(
+            lambda t: (float(t[0]), float(t[1]))
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.integers(0, 2**32 - 1),
+)
+def test_simulated_interval_converges(poster: list[tuple[float, float]], seed: int) -> None:
+    # the simulated interval approaches the exact quantiles (numerical convolution, an
+    # independent reference) within 5 standard errors of a sample quantile,
+    # sqrt(p (1 - p) / n) / f(q_p), a bound that shrinks as the number of draws n grows
+    steg = 0.02
+    ref, täthet = _referenskvantiler(poster, [0.1, 0.9], steg)
+    for antal in (1_000, 10_000, 100_000):
+        sim = hu.känslighetsintervall(poster, metod="simulering", nivå=0.8, seed=seed, antal=antal)
+        se = np.sqrt(0.1 * 0.9 / antal) / täthet
+        assert abs(sim[0] - ref[0]) <= 5 * se[0] + 2 * steg
+        assert abs(sim[1] - ref[1]) <= 5 * se[1] + 2 * steg
+
+
+# --------------------------------------------------------------------------- helårsprognos
+
+BUDGET = np.array([-4.0, 6.0, 8.0, 6.0, 4.0, -10.0, -20.0, -6.0, 6.0, 8.0, 6.0, -4.0])
+
+
+def test_helårsprognos_points_by_hand() -> None:
+    u = [-90.0, -84.1]
+    b = [-5.0, -3.5] + [0.85] * 10  # annual 0.0, year-to-date -8.5
+    # deviation so far -174.1 + 8.5 = -165.6
+    # budgetprofil: 0 + (-165.6) * 12/2 = -993.6
+    assert hu.helårsprognos(u, budget=b).värde == pytest.approx(-993.6)
+    # oförändrad avvikelse: 0 + (-165.6) = -165.6
+    assert hu.helårsprognos(u, budget=b, metod="oförändrad avvikelse").värde == pytest.approx(
+        -165.6
+    )
+    # linjär: -174.1 * 12/2 = -1044.6
+    assert hu.helårsprognos(u, metod="linjär").värde == pytest.approx(-1044.6)
+    # a scalar annual budget is spread linearly: ytd budget 120 * 2/12 = 20, deviation -10
+    p = hu.helårsprognos([5.0, 5.0], budget=120.0, metod="oförändrad avvikelse")
+    assert p.värde == pytest.approx(110.0)
+    assert p.budget == pytest.approx(120.0)
+
+
+def test_helårsprognos_interval_by_hand() -> None:
+    # budgetprofil, m = 3, deviations 1, 3, 5: s = 2, factor sqrt((12-3)*12/3) = 6,
+    # t(0.9, 2 df) = 1.885618...; half width 2 * 6 * 1.885618 = 22.6274
+    u = [1.0, 3.0, 5.0]
+    p = hu.helårsprognos(u, budget=0.0, nivå=0.8)
+    assert p.värde == pytest.approx(36.0)  # 9 * 12/3
+    assert p.övre - p.värde == pytest.approx(2 * 6 * 1.8856180831641267)
+    assert p.värde - p.nedre == pytest.approx(2 * 6 * 1.8856180831641267)
+    # oförändrad avvikelse: factor sqrt(9) = 3
+    q = hu.helårsprognos(u, budget=0.0, metod="oförändrad avvikelse")
+    assert q.värde == pytest.approx(9.0)
+    assert q.övre - q.värde == pytest.approx(2 * 3 * 1.8856180831641267)
+    assert "månadsvariation" in (q.metod or "")
+
+
+def test_helårsprognos_historik_by_hand() -> None:
+    # errors 10, 20, 30: mean 20, s = 10, n = 3; t(0.9, 2 df) * 10 * sqrt(4/3)
+    u = [1.0, 3.0, 5.0]
+    p = hu.helårsprognos(u, metod="linjär", historik=[10.0, 20.0, 30.0])
+    assert p.värde == pytest.approx(36.0 + 20.0)
+    assert p.övre - p.värde == pytest.approx(1.8856180831641267 * 10 * math.sqrt(4 / 3))
+    # without bias correction: F ± t(0.9, 3 df) * sqrt((100 + 400 + 900)/3)
+    q = hu.helårsprognos(u, metod="linjär", historik=[10.0, 20.0, 30.0], biaskorrigering=False)
+    assert q.värde == pytest.approx(36.0)
+    assert q.övre - q.värde == pytest.approx(1.6377443572159062 * math.sqrt(1400 / 3))
+
+
+def test_helårsprognos_full_year_and_thin_data() -> None:
+    p = hu.helårsprognos([1.0] * 12, budget=0.0)
+    assert p.intervall == (12.0, 12.0)
+    with pytest.warns(hu.UnderlagsVarning, match="one month"):
+        q = hu.helårsprognos([1.0], budget=12.0)
+    assert q.värde == pytest.approx(12.0)  # 12 + (1 - 1) * 12
+    assert math.isnan(q.nedre)
+    with pytest.warns(hu.UnderlagsVarning, match="1 usable"):
+        r = hu.helårsprognos([1.0, 2.0], metod="linjär", historik=[5.0])
+    assert math.isnan(r.övre)
+    with pytest.warns(hu.UnderlagsVarning, match="1 of 3 past errors"):
+        s = hu.helårsprognos([1.0, 2.0], metod="linjär", historik=[5.0, math.nan, 7.0])
+    assert s.värde == pytest.approx(18.0 + 6.0)
+    nan = hu.helårsprognos([1.0, math.nan], metod="linjär")
+    assert math.isnan(nan.värde)
+    assert math.isnan(nan.nedre)
+
+
+def test_helårsprognos_input_kinds_and_fields() -> None:
+    s = pd.Series([1.0, 3.0, 5.0], index=["jan", "feb", "mar"])
+    p = hu.helårsprognos(s, budget=pd.Series(np.zeros(12)), avser="helår 2023", upprättad="2023-03")
+    assert p.värde == pytest.approx(36.0)
+    assert p.avser == "helår 2023"
+    assert p.upprättad == dt.date(2023, 3, 31)
+    assert p.metod is not None
+    assert p.metod.startswith("budgetprofil")
+    assert hu.helårsprognos(np.array([1.0, 3.0]), metod="linjär").värde == pytest.approx(24.0)
+
+
+def test_helårsprognos_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs the budget"):
+        hu.helårsprognos([1.0, 2.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="metod must be one of"):
+        hu.helårsprognos([1.0, 2.0], metod="trend")
+    with pytest.raises(hu.AndelsError, match="did you pass percent"):
+        hu.helårsprognos([1.0, 2.0], metod="linjär", nivå=80)
+    with pytest.raises(hu.OgiltigtVärdeError, match="nivå must be in"):
+        hu.helårsprognos([1.0, 2.0], metod="linjär", nivå=1.0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="1 to 12 monthly outcomes"):
+        hu.helårsprognos([], metod="linjär")
+    with pytest.raises(hu.OgiltigtVärdeError, match="1 to 12 monthly outcomes"):
+        hu.helårsprognos([1.0] * 13, metod="linjär")
+    with pytest.raises(hu.OgiltigtVärdeError, match="annual budget or 12 monthly"):
+        hu.helårsprognos([1.0, 2.0], budget=np.zeros((2, 5)))
+    with pytest.raises(hu.FelTypError):
+        hu.helårsprognos(["1", "2"], metod="linjär")
+
+
+@given(
+    st.lists(tryckta, min_size=1, max_size=12),
+    st.sampled_from(["budgetprofil", "oförändrad avvikelse", "linjär"]),
+    st.floats(min_value=0.5, max_value=0.99),
+)
+def test_helårsprognos_interval_contains_point(u: list[float], metod: str, nivå: float) -> None:
+    with np.errstate(all="ignore"):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", hu.UnderlagsVarning)
+            p = hu.helårsprognos(u, budget=BUDGET, metod=metod, nivå=nivå)
+    if len(u) >= 2:
+        assert p.nedre <= p.värde <= p.övre
+
+
+def _täckning(prognoser: list[hu.Prognos], sanning: np.ndarray) -> float:
+    nedre = np.array([p.nedre for p in prognoser])
+    övre = np.array([p.övre for p in prognoser])
+    return float(np.mean((sanning >= nedre) & (sanning <= övre)))
+
+
+ANTAL_ÅR = 2000
+#: 3 binomial standard errors of an 80 % coverage measured on 2000 simulated years
+TOLERANS = 3 * math.sqrt(0.8 * 0.2 / ANTAL_ÅR)
+
+
+def test_helårsprognos_coverage_from_monthly_variation() -> None:
+    # each method on years simulated under its own model: monthly deviations independent
+    # normal (mean -5, sd 10); "oförändrad avvikelse" assumes the remaining months are on
+    # budget; "linjär" assumes no seasonality (flat budget)
+    rng = np.random.default_rng(20230228)
+    m = 4
+    d = rng.normal(-5.0, 10.0, size=(ANTAL_ÅR, 12))
+    fall = {
+        "budgetprofil": (BUDGET + d, BUDGET),
+        "oförändrad avvikelse": (BUDGET + np.where(np.arange(12) < m, d, d + 5.0), BUDGET),
+        "linjär": (d, None),
+    }
+    for metod, (år, budget) in fall.items():
+        prognoser = [hu.helårsprognos(rad[:m], budget=budget, metod=metod, nivå=0.8) for rad in år]
+        täckning = _täckning(prognoser, år.sum(axis=1))
+        assert abs(täckning - 0.8) <= TOLERANS, (metod, täckning)
+
+
+def test_helårsprognos_coverage_from_historik() -> None:
+    # a straight line on seasonal years is biased; 8 past years' errors at the same month
+    # (prognosfel) give an interval whose coverage is still 80 %
+    rng = np.random.default_rng(19)
+    m, n = 4, 8
+    år = BUDGET + rng.normal(-5.0, 10.0, size=(ANTAL_ÅR, n + 1, 12))
+    historik = hu.prognosfel(år[:, :n].reshape(-1, 12), m, metod="linjär").reshape(ANTAL_ÅR, n)
+    prognoser = [
+        hu.helårsprognos(år[i, n, :m], metod="linjär", nivå=0.8, historik=historik[i])
+        for i in range(ANTAL_ÅR)
+    ]
+    täckning = _täckning(prognoser, år[:, n].sum(axis=1))
+    assert abs(täckning - 0.8) <= TOLERANS, täckning
+
+
+def test_coverage_test_can_fail_when_the_model_is_wrong() -> None:
+    # negative control: "oförändrad avvikelse" when the deficit continues (-10 a month) is
+    # biased by 8 * -10 = -80 after April and its interval covers far less than 80 %
+    rng = np.random.default_rng(5)
+    år = BUDGET + rng.normal(-10.0, 10.0, size=(ANTAL_ÅR, 12))
+    prognoser = [
+        hu.helårsprognos(rad[:4], budget=BUDGET, metod="oförändrad avvikelse") for rad in år
+    ]
+    assert _täckning(prognoser, år.sum(axis=1)) < 0.8 - TOLERANS
+
+
+# --------------------------------------------------------------------------- prognosfel
+
+
+def test_prognosfel_by_hand() -> None:
+    år = np.array([[10.0] * 12, [12.0] * 6 + [8.0] * 6])
+    # linjär after 6 months: 60*2 = 120 (true 120) and 72*2 = 144 (true 120): errors 0, -24
+    np.testing.assert_allclose(hu.prognosfel(år, 6, metod="linjär"), [0.0, -24.0])
+    # budgetprofil with budget 10 a month: deviation 0 and +12, forecast 120 and 144
+    np.testing.assert_allclose(hu.prognosfel(år, 6, budget=[10.0] * 12), [0.0, -24.0])
+    # oförändrad avvikelse: forecasts 120 and 132
+    np.testing.assert_allclose(
+        hu.prognosfel(år, 6, budget=[120.0, 120.0], metod="oförändrad avvikelse"), [0.0, -12.0]
+    )
+    df = pd.DataFrame(år, index=[2021, 2022])
+    s = hu.prognosfel(df, 6, metod="linjär")
+    assert list(s.index) == [2021, 2022]
+
+
+def test_prognosfel_invalid() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="one row per year"):
+        hu.prognosfel(np.zeros(12), 3, metod="linjär")
+    with pytest.raises(hu.OgiltigtVärdeError, match="månad must be"):
+        hu.prognosfel(np.zeros((2, 12)), 12, metod="linjär")
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs the budget"):
+        hu.prognosfel(np.zeros((2, 12)), 3)
+
+
+@given(
+    st.lists(st.lists(tryckta, min_size=12, max_size=12), min_size=1, max_size=5),
+    st.integers(min_value=1, max_value=11),
+    st.sampled_from(["budgetprofil", "oförändrad avvikelse", "linjär"]),
+)
+def test_prognosfel_agrees_with_helårsprognos(år: list[list[float]], m: int, metod: str) -> None:
+    fel = hu.prognosfel(np.array(år), m, budget=BUDGET, metod=metod)
+    for rad, e in zip(år, fel, strict=True):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", hu.UnderlagsVarning)
+            p = hu.helårsprognos(rad[:m], budget=BUDGET, metod=metod)
+        assert e == pytest.approx(math.fsum(rad) - p.värde, abs=1e-6)
+
+
+# --------------------------------------------------------------------------- accuracy
+
+
+def test_prognosavvikelse_kinds() -> None:
+    assert hu.prognosavvikelse(-850.0, -890.0) == 40.0
+    assert hu.prognosavvikelse(-850.0, hu.Prognos(värde=-890.0)) == 40.0
+    np.testing.assert_allclose(
+        hu.prognosavvikelse([-850.0, -900.0], [hu.Prognos(värde=-890.0)] * 2), [40.0, -10.0]
+    )
+    s = hu.prognosavvikelse(pd.Series([1.0, 2.0], index=["a", "b"]), 1.0)
+    assert list(s.index) == ["a", "b"]
+    assert math.isnan(hu.prognosavvikelse(math.nan, 1.0))
+    with pytest.raises(hu.FelTypError):
+        hu.prognosavvikelse("-850", 1.0)
+
+
+def _kedja() -> list[hu.Prognos]:
+    return [
+        hu.Prognos(värde=-97.1, nedre=-120, övre=-90, upprättad="2023-08", avser="2023"),
+        hu.Prognos(värde=-800, upprättad="2023-01", avser="2023", budget=0.0),
+        hu.Prognos(värde=-328, nedre=-350, övre=-300, upprättad="2023-05", avser="2023"),
+        hu.Prognos(
+            värde=-50, nedre=-60, övre=-40, upprättad="2022-05", avser="2022", föregående=-70
+        ),
+    ]
+
+
+def test_prognoskedja() -> None:
+    t = hu.prognoskedja(_kedja(), utfall={"2023": -100.0, "2022": -45.0})
+    assert t["avser"].tolist() == ["2022", "2023", "2023", "2023"]
+    assert t["prognosmånad"].tolist() == [5, 1, 5, 8]
+    # revisions: 2022 against its own föregående (-50 - -70 = 20); 2023: NaN, -328 - -800 = 472,
+    # -97.1 - -328 = 230.9
+    np.testing.assert_allclose(t["revidering"], [20.0, np.nan, 472.0, 230.9], equal_nan=True)
+    np.testing.assert_allclose(t["prognosavvikelse"], [5.0, 700.0, 228.0, -2.9])
+    assert t["avvikelse_mot_budget"].iloc[1] == -800.0
+    assert t["inom_intervall"].iloc[0]
+    assert pd.isna(t["inom_intervall"].iloc[1])  # no interval
+    assert not t["inom_intervall"].iloc[2]
+    utan = hu.prognoskedja(_kedja())
+    assert "utfall" not in utan.columns
+    with pytest.raises(hu.FelTypError):
+        hu.prognoskedja([1.0])  # type: ignore[list-item]
+
+
+def test_prognosträffsäkerhet_by_hand() -> None:
+    t = hu.prognosträffsäkerhet(_kedja(), utfall={"2023": -100.0, "2022": -45.0})
+    # May: errors 5 (2022) and 228 (2023): mean 116.5, MAE 116.5, RMSE sqrt((25 + 228²)/2);
+    # coverage: -45 in [-60, -40] yes, -100 in [-350, -300] no -> 0.5
+    maj = t.loc[5]
+    assert maj["antal"] == 2
+    assert maj["medelfel"] == pytest.approx(116.5)
+    assert maj["rmse"] == pytest.approx(math.sqrt((25 + 228**2) / 2))
+    assert maj["täckning"] == pytest.approx(0.5)
+    assert math.isnan(t.loc[1, "täckning"])
+    # a forecast without an outcome is counted, not used
+    t2 = hu.prognosträffsäkerhet(_kedja(), utfall={"2023": -100.0})
+    assert t2.loc[5, "antal"] == 1
+    assert t2.loc[5, "utan_utfall"] == 1
+    with pytest.raises(hu.SaknadKolumnError, match="'utfall'"):
+        hu.prognosträffsäkerhet(pd.DataFrame({"prognosmånad": [1], "värde": [1.0]}))
+    with pytest.raises(hu.OgiltigtVärdeError, match="only with a sequence"):
+        hu.prognosträffsäkerhet(hu.prognoskedja(_kedja()), utfall=1.0)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 12), tryckta, tryckta | st.just(math.nan)),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_prognosträffsäkerhet_matches_groupby_reference(
+    rader: list[tuple[int, float, float]],
+) -> None:
+    df = pd.DataFrame(rader, columns=["prognosmånad", "värde", "utfall"])
+    ut = hu.prognosträffsäkerhet(df)
+    df["fel"] = df["utfall"] - df["värde"]
+    for månad, grupp in df.groupby("prognosmånad"):
+        fel = grupp["fel"].dropna().to_numpy()
+        rad = ut.loc[månad]
+        assert rad["antal"] == fel.size
+        assert rad["utan_utfall"] == len(grupp) - fel.size
+        if fel.size:
+            assert rad["medelfel"] == pytest.approx(fel.mean(), abs=1e-6)
+            assert rad["mae"] == pytest.approx(np.abs(fel).mean(), abs=1e-6)
+            assert rad["rmse"] == pytest.approx(np.sqrt((fel**2).mean()), abs=1e-6)
+        else:
+            assert math.isnan(rad["medelfel"])
