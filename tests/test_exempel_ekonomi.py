@@ -1,0 +1,159 @@
+"""Tests of the bundled economy figures (provenance and values) and the synthetic generator."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import halsouppfoljning as hu
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+VÄSTMANLAND = SEEDS / "vastmanland-hsf-manadsrapport-2023-02.txt"
+VÄRMLAND = SEEDS / "varmland-hsn-arsredovisning-2023.txt"
+
+
+def _rader(fil: Path) -> list[str]:
+    if not fil.exists():
+        pytest.skip(f"the seed text {fil} is not available")
+    return fil.read_text(encoding="utf-8").splitlines()
+
+
+def _csv(namn: str) -> list[dict[str, str]]:
+    text = resources.files("halsouppfoljning").joinpath(f"data/{namn}").read_text("utf-8")
+    return list(
+        csv.DictReader(io.StringIO("\n".join(r for r in text.splitlines() if r[:1] != "#")))
+    )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_result_statement_rows_are_on_their_lines() -> None:
+    seed = _rader(VÄSTMANLAND)
+    kolumner = [
+        "ack_utfall", "ack_budget", "ack_avvikelse", "ack_utfall_fg_år", "helår_prognos",
+        "helår_budget", "avvikelse_prognos_budget", "bokslut_fg_år", "ack_avvikelse_fg_år",
+    ]  # fmt: skip
+    rader = _csv("vastmanland_2023_02_ekonomi_resultatrakning.csv")
+    assert len(rader) == 17
+    for rad in rader:
+        linje = _norm(seed[int(rad["rad"]) - 1])
+        # the printed line is the item followed by the nine figures in this order
+        förväntat = _norm(" ".join([rad["post"]] + [rad[k] for k in kolumner]))
+        assert linje == förväntat, (rad["post"], linje)
+
+
+@pytest.mark.parametrize(
+    ("fil", "seed"),
+    [
+        ("vastmanland_2023_02_ekonomi_nyckeltal.csv", VÄSTMANLAND),
+        ("vastmanland_2023_02_ekonomi_avvikelser.csv", VÄSTMANLAND),
+        ("varmland_2023_ekonomi.csv", VÄRMLAND),
+    ],
+)
+def test_printed_figures_are_on_their_lines(fil: str, seed: Path) -> None:
+    text = _rader(seed)
+    for rad in _csv(fil):
+        linje = _norm(text[int(rad["rad"]) - 1])
+        tryckt = rad["som_tryckt"]
+        if _norm(tryckt) not in linje:
+            # the extraction split "-932,507" over lines 1608-1610 ("-" alone on its line)
+            linje = "".join(_norm(t) for t in text[int(rad["rad"]) - 3 : int(rad["rad"])])
+        assert _norm(tryckt) in linje, (fil, rad)
+
+
+def test_sensitivity_item_names_are_on_their_lines() -> None:
+    text = _rader(VÄSTMANLAND)
+    rader = _csv("vastmanland_2023_02_ekonomi_kanslighet.csv")
+    assert len(rader) == 8
+    for rad in rader:
+        assert _norm(text[int(rad["rad"]) - 1]) == rad["post"]
+        assert rad["ned"] == rad["upp"] == ""  # not in the text: missing
+
+
+def test_resultaträkning_values() -> None:
+    rr = hu.exempeldata.resultaträkning_västmanland_2023_02()
+    assert rr.shape == (17, 11)
+    # line 1117: Resultat -174,1 -8,5 -165,6 -119,7 -890,0 0,0 -890,0 -480,5 -54,4
+    assert rr.loc["Resultat"].drop(["radtyp", "rad"]).tolist() == [
+        -174.1, -8.5, -165.6, -119.7, -890.0, 0.0, -890.0, -480.5, -54.4,
+    ]  # fmt: skip
+    assert rr.loc["Regionersättning", "ack_utfall"] == 1418.4
+    assert rr.loc["Summa Kostnader", "helår_prognos"] == -10253.9
+    assert "Månadsrapport februari 2023" in rr.attrs["källa"]
+    # the lines add up to the totals, to the report's rounding (0,05 per printed figure)
+    intäkter = rr[rr["radtyp"] == "intäkt"].drop(columns=["radtyp", "rad"]).sum()
+    summa = rr.loc["Summa Intäkter"].drop(["radtyp", "rad"]).astype(float)
+    np.testing.assert_allclose(intäkter, summa, atol=5 * 0.05 + 1e-9)
+    kostnader = rr[rr["radtyp"] == "kostnad"].drop(columns=["radtyp", "rad"]).sum()
+    summa = rr.loc["Summa Kostnader"].drop(["radtyp", "rad"]).astype(float)
+    np.testing.assert_allclose(kostnader, summa, atol=8 * 0.05 + 1e-9)
+
+
+def test_prognos_västmanland() -> None:
+    p = hu.exempeldata.prognos_västmanland_2023_02()
+    assert (p.värde, p.nedre, p.övre) == (-890.0, -940.0, -870.0)
+    assert p.revidering == -90.0  # -890 against "tidigare beräknat minus 800" (line 17)
+    assert p.avvikelse_mot_budget == -890.0  # Helår Avv Bud mot Prog, line 1117
+    assert p.avser == "helår 2023"
+    # the same forecast as line 496 writes it
+    q = hu.Prognos.tolka("Prognos - 890 mkr +20/-50 mnkr.")
+    assert q.intervall == p.intervall
+
+
+def test_nyckeltal_and_avvikelser() -> None:
+    n = hu.exempeldata.nyckeltal_västmanland_2023_02()
+    assert n.loc["bruttokostnadsutveckling", "värde"] == pytest.approx(0.054)
+    assert n.loc["årsprognos uppsida", "värde"] == 20.0
+    assert n.loc["årsprognos nedsida", "värde"] == -50.0
+    assert n.loc["målnivå avvikelse mot budget", "enhet"] == "kr"
+    a = hu.exempeldata.avvikelser_västmanland_2023_02()
+    assert set(a["period"]) == {"ack februari", "helår"}
+    assert a.loc[a["post"] == "Nya dyra läkemedel, exempelvis inom onkologi", "värde"].item() == (
+        -3.8
+    )
+
+
+def test_känslighetsposter_are_missing_and_propagate() -> None:
+    k = hu.exempeldata.känslighetsposter_västmanland_2023_02()
+    assert k.index[0] == "Tillgänglighetskostnader"
+    assert k[["ned", "upp"]].isna().all().all()
+    for metod in ("summa", "kvadratsumma", "simulering"):
+        nedre, övre = hu.känslighetsintervall(k, punkt=-890, metod=metod, seed=1)
+        assert math.isnan(nedre)
+        assert math.isnan(övre)
+
+
+def test_värmland() -> None:
+    v = hu.exempeldata.ekonomi_värmland_2023()
+    assert len(v) == 24
+    idx = v.set_index(["post", "mått"])["värde"]
+    assert idx[("Köpt vård", "avvikelse mot budget")] == -200.0
+    assert idx[("Intäkter", "avvikelse mot budget")] == 220.0
+    # printed unsigned, direction only in words
+    assert idx[("Personalkostnader", "avvikelse mot budget")] == 551.0
+    assert "högre" in v.loc[v["mått"] == "avvikelse mot budget"].iloc[3]["sammanhang"]
+
+
+def test_syntetiska_månadsutfall() -> None:
+    a = hu.exempeldata.syntetiska_månadsutfall(4, seed=2)
+    b = hu.exempeldata.syntetiska_månadsutfall(4, seed=2)
+    assert a.equals(b)
+    assert a.shape == (4, 12)
+    assert a.attrs["källa"] == "syntetisk"
+    noll = hu.exempeldata.syntetiska_månadsutfall(2, spridning=0.0, månadsbudget=[1.0] * 12)
+    assert (noll == 1.0).all().all()
+    with pytest.raises(hu.OgiltigtVärdeError, match="antal_år"):
+        hu.exempeldata.syntetiska_månadsutfall(0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="spridning"):
+        hu.exempeldata.syntetiska_månadsutfall(1, spridning=-1.0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="12 months"):
+        hu.exempeldata.syntetiska_månadsutfall(1, månadsbudget=[1.0])
