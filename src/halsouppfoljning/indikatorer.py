@@ -1083,13 +1083,17 @@ def _skala(enhet: str | None) -> int:
 
 
 def _avrundad(x: _Arr, skala: int, avrundning: int | None) -> _Arr:
-    """``x`` on the published scale, rounded half up at ``avrundning`` decimals if given."""
-    if skala == 1 and avrundning is None:
-        return x
-    y = np.round(x * skala, 10)
+    """``x`` as given, or on the published scale rounded half up at ``avrundning`` decimals."""
     if avrundning is None:
-        return np.asarray(y, dtype=float)
-    return np.asarray(avrunda(y, avrundning), dtype=float)
+        return x
+    return np.asarray(avrunda(np.round(x * skala, 10), avrundning), dtype=float)
+
+
+def _gräns_på_skala(g: float | None, skala: int, avrundning: int | None) -> float:
+    """The limit ``g`` on the scale :func:`_avrundad` puts the outcomes on."""
+    if avrundning is None:
+        return float(g or 0.0)
+    return float(np.round(float(g or 0.0) * skala, 10))
 
 
 def _som_array(värde: Any, namn: str) -> _Arr:
@@ -1130,16 +1134,12 @@ def _koder(
     saknas = np.isnan(u)
     if typ is Måltyp.GRÄNS:
         uu = _avrundad(u, skala, avrundning)
-        g = (
-            float(np.round(float(m.gräns or 0.0) * skala, 10))
-            if skala != 1
-            else float(m.gräns or 0.0)
-        )
+        g = _gräns_på_skala(m.gräns, skala, avrundning)
         uppnådd = _jämför(uu, str(m.operator), g)
     elif typ is Måltyp.INTERVALL:
         uu = _avrundad(u, skala, avrundning)
-        a = float(np.round(float(m.nedre or 0.0) * skala, 10))
-        b = float(np.round(float(m.övre or 0.0) * skala, 10))
+        a = _gräns_på_skala(m.nedre, skala, avrundning)
+        b = _gräns_på_skala(m.övre, skala, avrundning)
         with np.errstate(invalid="ignore"):
             uppnådd = (uu >= a) & (uu <= b)
     elif typ is Måltyp.TVÅNIVÅ:
@@ -1164,9 +1164,9 @@ def _koder(
                 ändring = -ändring
             saknas = saknas | (jmf == 0)
             uppnådd = _jämför(
-                _avrundad(ändring, 100, avrundning),
+                _avrundad(np.round(ändring, 12), 100, avrundning),
                 str(m.operator),
-                float(np.round(float(m.gräns or 0.0) * 100, 10)),
+                _gräns_på_skala(m.gräns, 100, avrundning),
             )
         else:
             uu = _avrundad(u, skala, avrundning)
@@ -1416,6 +1416,8 @@ def trend(
     OgiltigtVärdeError
         For ``riktning=INOM_INTERVALL`` (no good direction) or a negative
         ``tröskel``.
+    FelTypError
+        For ``riktning=None`` or values given as text.
 
     Notes
     -----
@@ -1443,6 +1445,11 @@ def trend(
        (trend words Positiv/Negativ/Neutral).
     """
     r = _som_riktning(riktning)
+    if r is None:
+        raise FelTypError(
+            "riktning must be a Riktning (HÖGRE_ÄR_BÄTTRE or LÄGRE_ÄR_BÄTTRE), got None: a "
+            "trend is development in the good direction, so the direction is needed"
+        )
     if r is Riktning.HÖGRE_ÄR_BÄTTRE:
         s = 1.0
     elif r is Riktning.LÄGRE_ÄR_BÄTTRE:
