@@ -156,7 +156,7 @@ def test_tolka_bare_number_needs_riktning() -> None:
 
 
 def test_tolka_riktning_contradiction() -> None:
-    with pytest.raises(hu.OgiltigtVärdeError, match="contradict|says 'lägre är bättre'"):
+    with pytest.raises(hu.OgiltigtVärdeError, match="says 'lägre är bättre'"):
         hu.Målnivå.tolka("<7 %", H)
     with pytest.raises(hu.OgiltigtVärdeError, match="band"):
         hu.Målnivå.tolka("85-90 %", H)
@@ -433,7 +433,7 @@ def test_delvis_two_level_and_callable() -> None:
 def test_delvis_errors() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="tolerans"):
         hu.Delvis.inom(-0.1)
-    with pytest.raises(hu.OgiltigtVärdeError, match="Delvis.inom applies"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Delvis\.inom applies"):
         hu.måluppfyllelse(1, hu.Målnivå.tolka("Öka"), föregående=2, delvis=hu.Delvis.inom(1))
     with pytest.raises(hu.OgiltigtVärdeError, match="two-level"):
         hu.måluppfyllelse(0.5, hu.Målnivå.tolka("≥ 80 %"), delvis=hu.Delvis.delmål())
