@@ -685,13 +685,10 @@ class Prognos:
 
 
 def _decimaler(värde: float) -> int:
-    """The fewest decimals (at most 3) that show ``värde`` as it is, for display."""
-    if math.isnan(värde):
+    """0 decimals for whole amounts, else 1 (as reports print mnkr), for display."""
+    if math.isnan(värde) or abs(round(värde) - värde) < 1e-9 * max(1.0, abs(värde)):
         return 0
-    for d in range(3):
-        if abs(round(värde, d) - värde) < 1e-9 * max(1.0, abs(värde)):
-            return d
-    return 3
+    return 1
 
 
 _MINUS = re.escape(MINUSTECKEN)
