@@ -143,7 +143,7 @@ def procentuell_förändring(värde: Any, referens: Any, *, riktning: Riktning |
     tecken = _tecken(riktning)
 
     def beräkna(a: _Arr, b: _Arr) -> _Arr:
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             ut = (a - b) / np.abs(b)
         ut = np.where(b == 0, np.nan, ut)
         return np.asarray(ut * tecken + 0.0, dtype=float)

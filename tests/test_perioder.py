@@ -1,0 +1,283 @@
+"""Tests of halsouppfoljning.perioder: changes, periods, R12/R18 and year-to-date sums."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import halsouppfoljning as hu
+
+H = hu.Riktning.HÖGRE_ÄR_BÄTTRE
+L = hu.Riktning.LÄGRE_ÄR_BÄTTRE
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def test_procent_and_procentenheter_kept_apart() -> None:
+    # DOMAIN.md section 2: 74,8 % -> 78,8 % is +4 procentenheter and +5,3 procent
+    assert hu.procentenheter(0.788, 0.748) == pytest.approx(0.04, abs=1e-12)
+    assert hu.procentuell_förändring(0.788, 0.748) == pytest.approx(0.04 / 0.748)
+    assert round(hu.procentuell_förändring(0.788, 0.748) * 100, 1) == 5.3
+
+
+def test_procentuell_förändring_hand_examples() -> None:
+    assert hu.procentuell_förändring(141, 100) == pytest.approx(0.41)
+    # negative base: -100 -> -50 is an improvement of 50 % of |base|
+    assert hu.procentuell_förändring(-50, -100) == pytest.approx(0.5)
+    # direction: 94 from 140 with lower-is-better is +32,86 % (46/140)
+    assert hu.procentuell_förändring(94, 140, riktning=L) == pytest.approx(46 / 140)
+    assert hu.procentuell_förändring(94, 140, riktning=H) == pytest.approx(-46 / 140)
+
+
+def test_procentuell_förändring_missing_and_zero_base() -> None:
+    assert math.isnan(hu.procentuell_förändring(5, 0))
+    assert math.isnan(hu.procentuell_förändring(5, float("nan")))
+    assert math.isnan(hu.procentuell_förändring(float("nan"), 5))
+    assert math.isnan(hu.procentuell_förändring(0, 0))
+
+
+def test_change_input_kinds() -> None:
+    lista = hu.procentuell_förändring([110, 90, 1], [100, 100, 0])
+    assert isinstance(lista, np.ndarray)
+    np.testing.assert_allclose(lista, [0.1, -0.1, np.nan])
+    arr = hu.procentenheter(np.array([0.5, 0.6]), 0.5)
+    np.testing.assert_allclose(arr, [0.0, 0.1])
+    s = pd.Series([0.2, 0.3], index=pd.Index(["a", "b"], name="enhet"), name="andel")
+    ut = hu.procentenheter(s, 0.25)
+    assert isinstance(ut, pd.Series)
+    assert ut.index.equals(s.index)
+    assert ut.name == "andel"
+    np.testing.assert_allclose(ut, [-0.05, 0.05])
+    # two Series are aligned on the index as in pandas arithmetic
+    a = pd.Series([110.0, 120.0], index=["x", "y"])
+    b = pd.Series([100.0, 100.0], index=["y", "x"])
+    np.testing.assert_allclose(hu.procentuell_förändring(a, b).loc[["x", "y"]], [0.1, 0.2])
+    assert hu.procentuell_förändring([], []).shape == (0,)
+    ref_serie = hu.procentuell_förändring(110.0, pd.Series([100.0], index=["k"]))
+    assert ref_serie.index.tolist() == ["k"]
+
+
+def test_change_errors() -> None:
+    with pytest.raises(hu.AndelsError, match="did you pass percent"):
+        hu.procentenheter(78.8, 74.8)
+    with pytest.raises(hu.AndelsError, match="referens must be a share"):
+        hu.procentenheter(0.788, 74.8)
+    with pytest.raises(hu.OgiltigtVärdeError, match="no better direction"):
+        hu.procentuell_förändring(1, 2, riktning=hu.Riktning.INOM_INTERVALL)
+    with pytest.raises(hu.FelTypError, match="riktning must be"):
+        hu.procentuell_förändring(1, 2, riktning="uppåt")  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="must be a number"):
+        hu.procentuell_förändring("5", 2)
+    with pytest.raises(hu.FelTypError, match="must be numbers"):
+        hu.procentuell_förändring([object()], [1])
+
+
+@given(
+    v=st.floats(-1e6, 1e6, allow_nan=False),
+    r=st.one_of(
+        st.just(0.0),
+        st.floats(1e-3, 1e6),
+        st.floats(-1e6, -1e-3),
+    ),
+)
+def test_property_change_reference(v: float, r: float) -> None:
+    ut = hu.procentuell_förändring(v, r)
+    if r == 0:
+        assert math.isnan(ut)
+    else:
+        assert ut == pytest.approx((v - r) / abs(r), rel=1e-12, abs=1e-15)
+        # turning the direction only flips the sign
+        assert hu.procentuell_förändring(v, r, riktning=L) == pytest.approx(-ut)
+
+
+@given(a=st.floats(0, 1), b=st.floats(0, 1))
+def test_property_procentenheter_antisymmetric(a: float, b: float) -> None:
+    assert hu.procentenheter(a, b) == -hu.procentenheter(b, a)
+    assert -1 <= hu.procentenheter(a, b) <= 1
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def test_periods() -> None:
+    t1 = hu.Period.tertial(2023, 1)
+    assert (t1.start, t1.slut) == (pd.Timestamp("2023-01-01"), pd.Timestamp("2023-04-30"))
+    assert hu.Period.tertial(2023, 3).slut == pd.Timestamp("2023-12-31")
+    delår = hu.Period.delår(2024)
+    assert (delår.antal_månader, delår.slut) == (8, pd.Timestamp("2024-08-31"))
+    feb = hu.Period.månad(2024, 2)
+    assert feb.slut == pd.Timestamp("2024-02-29")  # leap year
+    assert str(feb) == "2024-02"
+    assert str(hu.Period.helår(2023)) == "Helår 2023"
+    assert list(hu.Period.helår(2023).månader.month) == list(range(1, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "väntat"),
+    [
+        ("2023-02", hu.Period.månad(2023, 2)),
+        ("T1 2023", hu.Period.tertial(2023, 1)),
+        ("tertial 3 2023", hu.Period.tertial(2023, 3)),
+        ("Delår 2023", hu.Period.delår(2023)),
+        ("Helår 2023", hu.Period.helår(2023)),
+        ("2023", hu.Period.helår(2023)),
+    ],
+)
+def test_period_tolka_and_round_trip(text: str, väntat: hu.Period) -> None:
+    p = hu.Period.tolka(text)
+    assert p == väntat
+    assert hu.Period.tolka(str(p)) == p
+
+
+def test_period_errors() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-3"):
+        hu.Period.tertial(2023, 4)
+    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-12"):
+        hu.Period.månad(2023, 13)
+    with pytest.raises(hu.OgiltigtVärdeError, match="takes no nummer"):
+        hu.Period(typ=hu.Periodicitet.HELÅR, år=2023, nummer=1)
+    with pytest.raises(hu.FelTypError, match="år must be an int"):
+        hu.Period.helår("2023")  # type: ignore[arg-type]
+    with pytest.raises(hu.TolkningsError, match="'Q1 2023'"):
+        hu.Period.tolka("Q1 2023")
+
+
+def test_tertial_function() -> None:
+    assert hu.tertial("2023-04-30") == 1
+    assert hu.tertial(pd.Timestamp("2023-05-01")) == 2
+    np.testing.assert_array_equal(hu.tertial(["2023-01-15", "2023-08-31", "2023-09-01"]), [1, 2, 3])
+    månader = pd.period_range("2023-01", periods=12, freq="M")
+    np.testing.assert_array_equal(hu.tertial(månader), [1] * 4 + [2] * 4 + [3] * 4)
+    s = pd.Series(pd.to_datetime(["2023-12-01", "2023-02-01"]), index=["a", "b"])
+    assert hu.tertial(s).to_dict() == {"a": 3, "b": 1}
+    with pytest.raises(hu.OgiltigtVärdeError, match="NaT"):
+        hu.tertial([pd.NaT])
+
+
+# --------------------------------------------------------------------------- rolling and ack
+
+
+def _månadsserie(värden: list[float], start: str = "2022-01") -> pd.Series:
+    return pd.Series(värden, index=pd.period_range(start, periods=len(värden), freq="M"), name="x")
+
+
+def test_rullande_hand_example() -> None:
+    s = _månadsserie([1.0, 2, 3, 4, 5])
+    # window 3: NaN, NaN, 1+2+3=6, 2+3+4=9, 3+4+5=12
+    assert hu.rullande(s, 3).tolist()[2:] == [6.0, 9.0, 12.0]
+    assert np.isnan(hu.rullande(s, 3).iloc[:2]).all()
+    assert hu.rullande(s, 3, metod="medel").tolist()[2:] == [2.0, 3.0, 4.0]
+    assert hu.rullande(s, 3).index.equals(s.index)
+    assert hu.rullande(s, 3).name == "x"
+
+
+def test_r12_r18() -> None:
+    s = _månadsserie([float(i) for i in range(1, 25)])
+    # R12 at month 12: 1+...+12 = 78; at month 24: 13+...+24 = 222
+    r12 = hu.r12(s)
+    assert (r12.iloc[11], r12.iloc[23]) == (78.0, 222.0)
+    # R18 at month 18: 1+...+18 = 171; mean 9.5
+    assert hu.r18(s).iloc[17] == 171.0
+    assert hu.r18(s, metod="medel").iloc[17] == 9.5
+    assert np.isnan(hu.r18(s).iloc[16])
+
+
+def test_rullande_datetime_index_and_nan() -> None:
+    index = pd.date_range("2023-01-31", periods=4, freq="ME")
+    s = pd.Series([1.0, np.nan, 3.0, 4.0], index=index)
+    ut = hu.rullande(s, 2)
+    # every window containing the NaN is NaN; the last is 3 + 4
+    assert np.isnan(ut.iloc[1])
+    assert np.isnan(ut.iloc[2])
+    assert ut.iloc[3] == 7.0
+    # mid-month dates count as their month
+    mitt = pd.Series([1.0, 2.0], index=pd.to_datetime(["2023-01-15", "2023-02-03"]))
+    assert hu.rullande(mitt, 2).iloc[1] == 3.0
+
+
+def test_gaps_and_disorder_refused() -> None:
+    lucka = pd.Series(
+        [1.0, 2.0, 3.0], index=pd.PeriodIndex(["2023-01", "2023-02", "2023-05"], freq="M")
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"2 month\(s\) missing .*2023-03, 2023-04"):
+        hu.r12(lucka)
+    with pytest.raises(hu.OgiltigtVärdeError, match="missing"):
+        hu.ackumulerat(lucka)
+    oordning = pd.Series([1.0, 2.0], index=pd.PeriodIndex(["2023-02", "2023-01"], freq="M"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="sort_index"):
+        hu.rullande(oordning, 2)
+    dubbel = pd.Series([1.0, 2.0], index=pd.to_datetime(["2023-01-01", "2023-01-31"]))
+    with pytest.raises(hu.OgiltigtVärdeError, match="2023-01 occurs more than once"):
+        hu.rullande(dubbel, 2)
+    kvartal = pd.Series([1.0], index=pd.period_range("2023Q1", periods=1, freq="Q"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="monthly"):
+        hu.rullande(kvartal, 1)
+    with pytest.raises(hu.FelTypError, match="Series"):
+        hu.rullande([1.0, 2.0], 2)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="DatetimeIndex"):
+        hu.rullande(pd.Series([1.0, 2.0]), 2)
+    with pytest.raises(hu.OgiltigtVärdeError, match="månader must be"):
+        hu.rullande(_månadsserie([1.0]), 0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="metod"):
+        hu.rullande(_månadsserie([1.0]), 1, metod="median")
+
+
+def test_empty_series() -> None:
+    tom = pd.Series([], index=pd.PeriodIndex([], freq="M"), dtype=float)
+    assert len(hu.rullande(tom, 12)) == 0
+    assert len(hu.ackumulerat(tom)) == 0
+
+
+def test_ackumulerat_hand_example() -> None:
+    # Nov, Dec 2022, Jan, Feb 2023: the sum restarts in January
+    s = _månadsserie([1.0, 2.0, 3.0, 4.0], start="2022-11")
+    assert hu.ackumulerat(s).tolist() == [1.0, 3.0, 3.0, 7.0]
+    assert hu.ackumulerat(s, metod="medel").tolist() == [1.0, 1.5, 3.0, 3.5]
+    # a NaN month makes the rest of that year unknown; the next year starts afresh
+    n = _månadsserie([1.0, np.nan, 3.0], start="2022-11").reindex(
+        pd.period_range("2022-11", periods=3, freq="M")
+    )
+    ut = hu.ackumulerat(n)
+    assert ut.iloc[0] == 1.0
+    assert np.isnan(ut.iloc[1])
+    assert ut.iloc[2] == 3.0
+
+
+@given(
+    värden=st.lists(
+        st.one_of(st.floats(-1e3, 1e3, allow_nan=False), st.just(float("nan"))),
+        min_size=0,
+        max_size=40,
+    ),
+    startmånad=st.integers(1, 12),
+    fönster=st.integers(1, 18),
+)
+def test_property_rolling_and_ack_agree_with_loops(
+    värden: list[float], startmånad: int, fönster: int
+) -> None:
+    s = _månadsserie(värden, start=f"2021-{startmånad:02d}")
+    rull = hu.rullande(s, fönster).to_numpy()
+    ack = hu.ackumulerat(s).to_numpy()
+    # plain reference implementations, one element at a time
+    for i in range(len(värden)):
+        if i + 1 < fönster:
+            assert np.isnan(rull[i])
+        else:
+            del_ = värden[i + 1 - fönster : i + 1]
+            if any(math.isnan(x) for x in del_):
+                assert np.isnan(rull[i])
+            else:
+                assert rull[i] == pytest.approx(sum(del_), abs=1e-6)
+        år = s.index[i].year
+        början = next(j for j in range(i + 1) if s.index[j].year == år)
+        hittills = värden[början : i + 1]
+        if any(math.isnan(x) for x in hittills):
+            assert np.isnan(ack[i])
+        else:
+            assert ack[i] == pytest.approx(sum(hittills), abs=1e-6)
