@@ -157,6 +157,12 @@ def test_periodiserad_budget_per_line() -> None:
 
 def test_periodiserad_budget_nan_propagates() -> None:
     assert hu.periodiserad_budget(math.nan).isna().all()
+    # a NaN month in last year's pattern makes the whole profile unknown
+    assert (
+        hu.periodiserad_budget(12.0, metod="föregående år", föregående_år=[1.0] * 11 + [math.nan])
+        .isna()
+        .all()
+    )
 
 
 def test_periodiserad_budget_invalid() -> None:
@@ -178,6 +184,12 @@ def test_periodiserad_budget_invalid() -> None:
         hu.ackumulerad_budget(1.0, 13)
     with pytest.raises(hu.OgiltigtVärdeError, match="månad must be"):
         hu.ackumulerad_budget(1.0, 0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="one number per line"):
+        hu.periodiserad_budget(np.zeros((2, 2)))
+    with pytest.raises(hu.OgiltigtVärdeError, match="positive int"):
+        hu.periodiserad_budget(1.0, månader=0)
+    with pytest.raises(hu.FelTypError, match="tolka_tal"):
+        hu.periodiserad_budget("1 200")
 
 
 @given(
