@@ -712,3 +712,14 @@ def test_prognosträffsäkerhet_matches_groupby_reference(
             assert rad["rmse"] == pytest.approx(np.sqrt((fel**2).mean()), abs=1e-6)
         else:
             assert math.isnan(rad["medelfel"])
+
+
+@pytest.mark.parametrize("nivå", [0.5, 0.95])
+def test_helårsprognos_coverage_other_levels(nivå: float) -> None:
+    # the level is honoured at other levels too (budgetprofil, after 7 months); tolerance
+    # 3 binomial standard errors at that level
+    rng = np.random.default_rng(int(nivå * 100))
+    år = BUDGET + rng.normal(3.0, 8.0, size=(ANTAL_ÅR, 12))
+    prognoser = [hu.helårsprognos(rad[:7], budget=BUDGET, nivå=nivå) for rad in år]
+    täckning = _täckning(prognoser, år.sum(axis=1))
+    assert abs(täckning - nivå) <= 3 * math.sqrt(nivå * (1 - nivå) / ANTAL_ÅR), täckning
