@@ -12,7 +12,6 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
-from halsouppfoljning import indikatorer
 
 H = hu.Riktning.HÖGRE_ÄR_BÄTTRE
 L = hu.Riktning.LÄGRE_ÄR_BÄTTRE
@@ -22,6 +21,7 @@ DEL = hu.Måluppfyllelse.DELVIS
 EJ = hu.Måluppfyllelse.EJ_UPPNÅDD
 UND = hu.Måluppfyllelse.UNDERLAG_SAKNAS
 MÅL = hu.Måluppfyllelse.MÅL_SAKNAS
+RIKTNING_AV_OPERATOR = {">": H, ">=": H, "<": L, "<=": L}
 
 
 # --------------------------------------------------------------------------- "Done when"
@@ -477,7 +477,7 @@ def test_property_agrees_with_plain_comparison(
         operator=op,
         gräns=gräns,
         enhet="andel",
-        riktning=indikatorer._RIKTNING_AV_OPERATOR[op],
+        riktning=RIKTNING_AV_OPERATOR[op],
     )
     väntat = UPP if _referens(utfall, op, gräns, avrundning) else EJ
     assert hu.måluppfyllelse(utfall, m, avrundning=avrundning) is väntat
@@ -495,7 +495,7 @@ def test_property_vectorised_equals_scalar_and_python(
         typ=hu.Måltyp.GRÄNS,
         operator=op,
         gräns=gräns,
-        riktning=indikatorer._RIKTNING_AV_OPERATOR[op],
+        riktning=RIKTNING_AV_OPERATOR[op],
     )
     vektor = hu.måluppfyllelse(utfall, m).tolist()
     jämför = {
@@ -651,8 +651,11 @@ def test_indikator_methods_delegate(monkeypatch: pytest.MonkeyPatch) -> None:
         anrop.append(("trend", utfall, jämförelse, riktning, kw))
         return "trend"
 
-    monkeypatch.setattr(indikatorer, "måluppfyllelse", falsk_mål)
-    monkeypatch.setattr(indikatorer, "trend", falsk_trend)
+    # patch the names where the methods look them up (the module of hu.Indikator; under
+    # pytest's importlib mode the doctests may load a second copy of the module)
+    modul = hu.Indikator.måluppfyllelse.__globals__
+    monkeypatch.setitem(modul, "måluppfyllelse", falsk_mål)
+    monkeypatch.setitem(modul, "trend", falsk_trend)
     mål = hu.Målnivå.tolka("≥ 80 %")
     ind = hu.Indikator(id="a", namn="A", riktning=H, målnivåer={2023: mål})
     assert ind.måluppfyllelse(0.7, 2023, avrundning=0) == "svar"
