@@ -723,3 +723,12 @@ def test_helårsprognos_coverage_other_levels(nivå: float) -> None:
     prognoser = [hu.helårsprognos(rad[:7], budget=BUDGET, nivå=nivå) for rad in år]
     täckning = _täckning(prognoser, år.sum(axis=1))
     assert abs(täckning - nivå) <= 3 * math.sqrt(nivå * (1 - nivå) / ANTAL_ÅR), täckning
+
+
+def test_chain_and_accuracy_empty() -> None:
+    kedja = hu.prognoskedja([], utfall=1.0)
+    assert kedja.shape == (0, 14)
+    assert hu.prognosträffsäkerhet([], utfall=1.0).empty
+    # a forecast without a date has no month: accuracy per month refuses it, naming the fix
+    with pytest.raises(hu.OgiltigtVärdeError, match="set upprättad"):
+        hu.prognosträffsäkerhet([hu.Prognos(värde=1.0)], utfall=1.0)
