@@ -130,8 +130,8 @@ def indikatortabell_västmanland_2023_02() -> pd.DataFrame:
 
     References
     ----------
-    .. [1] Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
-       februari 2023, HSF230126.
+    Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+    februari 2023, HSF230126.
     """
     df = _läs("vastmanland_2023_02_indikatorer.csv")
     df["rad"] = df["rad"].astype(int)
@@ -230,7 +230,7 @@ def indikatortabell_värmland_2023() -> pd.DataFrame:
 
     References
     ----------
-    .. [1] Region Värmland, Hälso- och sjukvårdsnämnden, Årsredovisning 2023.
+    Region Värmland, Hälso- och sjukvårdsnämnden, Årsredovisning 2023.
     """
     df = _läs("varmland_2023_indikatorer.csv")
     for kolumn in ("rad", "namn_rad"):

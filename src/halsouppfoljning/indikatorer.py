@@ -1304,6 +1304,13 @@ def måluppfyllelse(
 
     with :math:`s = -1` for a decrease. "Högre/Lägre än fg år" are strict.
 
+    Without ``avrundning`` outcomes are compared with the limit exactly as
+    given (a relative change is first cleaned of binary noise at 12
+    decimals, so that 110 against 100 is exactly +10 %). With
+    ``avrundning=k`` the outcome is scaled to the published scale (x 100 for
+    shares), cleaned at 10 decimals and rounded half up with
+    :func:`~halsouppfoljning.tolka.avrunda`.
+
     See Also
     --------
     Målnivå.tolka, trend, Delvis
@@ -1326,8 +1333,8 @@ def måluppfyllelse(
 
     References
     ----------
-    .. [1] Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
-       februari 2023 (targets and outcomes as assessed there).
+    Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+    februari 2023 (targets and outcomes as assessed there).
     """
     if not isinstance(målnivå, Målnivå):
         raise FelTypError(f"målnivå must be a Målnivå (use Målnivå.tolka(text)), got {målnivå!r}")
@@ -1441,8 +1448,8 @@ def trend(
 
     References
     ----------
-    .. [1] Region Västmanland, Månadsrapport februari 2023, indicator tables
-       (trend words Positiv/Negativ/Neutral).
+    Region Västmanland, Månadsrapport februari 2023, indicator tables
+    (trend words Positiv/Negativ/Neutral).
     """
     r = _som_riktning(riktning)
     if r is None:

@@ -137,8 +137,8 @@ def procentuell_förändring(värde: Any, referens: Any, *, riktning: Riktning |
 
     References
     ----------
-    .. [1] Statistiska centralbyrån, "Procent och procentenheter",
-       https://www.scb.se/ (the two notions kept apart).
+    Statistiska centralbyrån, "Procent och procentenheter",
+    https://www.scb.se/ (the two notions kept apart).
     """
     tecken = _tecken(riktning)
 
