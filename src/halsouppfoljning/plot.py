@@ -314,9 +314,10 @@ def förändringsdiagram(
     Returns
     -------
     numpy.ndarray of matplotlib.axes.Axes
-        One Axes per indicator, in the order they appear; each has one
-        horizontal bar per region (länskod order, Riket first) coloured green
-        when better and red when worse, a vertical line at zero, and the
+        One Axes per indicator, in the order they appear; each has the same
+        rows (every region of the table, Riket first, then länskod order) and
+        one horizontal bar per region with a change, coloured green when
+        better and red when worse (Riket black), a vertical line at zero, and the
         title "<indicator> <reference period>–<period>". Unused panels of
         the grid are removed.
 
@@ -385,15 +386,19 @@ def förändringsdiagram(
         axlar = axlar[:n]
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 
+    # The same rows in every panel: all regions of the table, Riket first, länskod order.
+    unika = pd.Series(pd.unique(data["region"]))
+    alla = unika.iloc[np.argsort(_regionordning(unika), kind="stable")].tolist()
+    position = {r: i for i, r in enumerate(alla)}
     for ax, indikator in zip(axlar, indikatorer, strict=True):
         del_ = data.loc[(data["indikator"] == indikator).to_numpy()]
-        del_ = del_.iloc[np.argsort(_regionordning(del_["region"]), kind="stable")]
         x = del_[kolumn].to_numpy(dtype=float)
+        finns = np.isfinite(x)  # a missing change gets no bar (not a bar of 0)
         färg = np.where(x >= 0, FÄRGER["grön"], FÄRGER["röd"]).astype(object)
         färg[(del_["region"] == RIKET).to_numpy()] = "black"
-        y = np.arange(len(del_))
-        ax.barh(y, np.nan_to_num(x, nan=0.0), color=list(färg), edgecolor="none")
-        ax.set_yticks(y, [_kortnamn(r) for r in del_["region"]], fontsize="x-small")
+        y = del_["region"].map(position).to_numpy(dtype=float)
+        ax.barh(y[finns], x[finns], color=list(färg[finns]), edgecolor="none")
+        ax.set_yticks(np.arange(len(alla)), [_kortnamn(r) for r in alla], fontsize="x-small")
         ax.axvline(0.0, color="black", linewidth=0.8)
         if not ax.yaxis_inverted():
             ax.invert_yaxis()

@@ -1,0 +1,871 @@
+"""Tests of halsouppfoljning.jamforelse, overenskommelse and the comparison example data.
+
+Every number here is synthetic; expected values come from hand calculation
+(shown in the comments) or from a plain reference implementation in the test.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import halsouppfoljning as hu
+from halsouppfoljning import jamforelse, overenskommelse
+
+HÖGRE = hu.Riktning.HÖGRE_ÄR_BÄTTRE
+LÄGRE = hu.Riktning.LÄGRE_ÄR_BÄTTRE
+KODER = [r.kod for r in hu.regioner()]
+NAMN = [r.namn for r in hu.regioner()]
+ORDNING = {"röd": 0, "gul": 1, "grön": 2}
+
+
+def _panel(värden: list[float], *, indikator: str = "x", period: int = 2023) -> pd.DataFrame:
+    """A one-period panel of the first len(värden) regions in länskod order."""
+    tabell = pd.DataFrame({period: värden}, index=KODER[: len(värden)])
+    return hu.regionpanel(tabell, indikator=indikator)
+
+
+# --------------------------------------------------------------------------- panels
+
+
+class TestRegionpanelFrånKolada:
+    def kolada(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "kpi": ["N1"] * 4 + ["N2"],
+                "municipality_id": ["0019", "0000", "0003", "0019", "0019"],
+                "year": [2023, 2023, 2023, 2022, 2023],
+                "gender": ["T"] * 5,
+                "value": [0.81, 0.72, np.nan, 0.79, 12.0],
+            }
+        )
+
+    def test_riket_apart_regions_named_and_sorted(self) -> None:
+        p = hu.regionpanel_från_kolada(self.kolada())
+        assert list(p.columns) == [
+            "region",
+            "indikator",
+            "period",
+            "värde",
+            "täljare",
+            "nämnare",
+            "kön",
+        ]
+        n1_2023 = p[(p["indikator"] == "N1") & (p["period"] == 2023)]
+        # Riket first, then länskod order (03 before 19); "0000" is not a region.
+        assert n1_2023["region"].tolist() == ["Riket", "Region Uppsala", "Region Västmanland"]
+        assert n1_2023["värde"].iloc[0] == 0.72
+        assert len(p) == 5  # the NaN row is kept, nothing dropped
+        assert np.isnan(n1_2023["värde"].iloc[1])
+        assert p.attrs["utelämnade"] == 0
+
+    def test_integer_ids_and_missing_gender_column(self) -> None:
+        k = self.kolada().drop(columns="gender")
+        k["municipality_id"] = [19, 0, 3, 19, 19]  # ids read from CSV without dtype=str
+        p = hu.regionpanel_från_kolada(k)
+        assert "kön" not in p.columns
+        assert set(p["region"]) == {"Riket", "Region Uppsala", "Region Västmanland"}
+
+    def test_numerator_denominator_and_extra_columns(self) -> None:
+        k = self.kolada().assign(t=[1.0, 2, 3, 4, 5], n=[10.0, 20, 30, 40, 50], bef=1.0)
+        p = hu.regionpanel_från_kolada(k, täljare="t", nämnare="n", behåll=["bef"])
+        assert p.loc[p["region"] == "Riket", "täljare"].tolist() == [2.0]
+        assert "bef" in p.columns
+
+    def test_decomposed_column_names(self) -> None:
+        k = self.kolada().rename(columns={"value": unicodedata.normalize("NFD", "värde")})
+        p = hu.regionpanel_från_kolada(k, värde="värde")
+        assert len(p) == 5
+
+    def test_unknown_area_raises_or_is_counted(self) -> None:
+        k = pd.concat([self.kolada(), self.kolada().iloc[[0]].assign(municipality_id="1980")])
+        with pytest.raises(hu.OkändRegionError, match=r"1980.*okända_områden='utelämna'"):
+            hu.regionpanel_från_kolada(k)
+        p = hu.regionpanel_från_kolada(k, okända_områden="utelämna")
+        assert len(p) == 5
+        assert p.attrs["utelämnade"] == 1
+        assert p.attrs["okända_områden"] == ["1980"]
+
+    def test_duplicates_raise(self) -> None:
+        k = pd.concat([self.kolada(), self.kolada().iloc[[0]]])
+        with pytest.raises(hu.OgiltigtVärdeError, match="share the same"):
+            hu.regionpanel_från_kolada(k)
+
+    def test_invalid_input(self) -> None:
+        with pytest.raises(hu.SaknadKolumnError, match="'kpi'"):
+            hu.regionpanel_från_kolada(self.kolada().drop(columns="kpi"))
+        with pytest.raises(hu.FelTypError, match="DataFrame"):
+            hu.regionpanel_från_kolada([1, 2])  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="okända_områden"):
+            hu.regionpanel_från_kolada(self.kolada(), okända_områden="kanske")  # type: ignore[arg-type]
+
+    def test_empty(self) -> None:
+        p = hu.regionpanel_från_kolada(self.kolada().iloc[:0])
+        assert len(p) == 0
+        assert "region" in p.columns
+
+
+class TestRegionpanel:
+    def test_wide_table_with_index_and_string_years(self) -> None:
+        t = pd.DataFrame({"2022": [0.61, 0.70], "2023": [0.64, np.nan]}, index=["SE-C", "riket"])
+        p = hu.regionpanel(t, indikator="förtroende", kön="T")
+        assert p["period"].tolist() == [2022, 2022, 2023, 2023]
+        assert p["region"].tolist() == ["Riket", "Region Uppsala"] * 2
+        assert p["kön"].unique().tolist() == ["T"]
+        assert np.isnan(p["värde"].iloc[2])
+
+    def test_region_column(self) -> None:
+        t = pd.DataFrame({"namn": ["Västmanland", "Uppsala"], 2023: [1.0, 2.0]})
+        p = hu.regionpanel(t, indikator="x", region="namn")
+        assert p["värde"].tolist() == [2.0, 1.0]  # Uppsala (03) first
+
+    def test_counts_only_gives_ratio_and_nan_on_zero(self) -> None:
+        t = pd.DataFrame({2023: [30, 0]}, index=["03", "19"])
+        n = pd.DataFrame({2023: [50, 0]}, index=["03", "19"])
+        p = hu.regionpanel(täljare=t, nämnare=n, indikator="x")
+        assert p["värde"].iloc[0] == pytest.approx(0.6)  # 30 / 50
+        assert np.isnan(p["värde"].iloc[1])  # empty denominator: NaN, not 0
+
+    def test_invalid(self) -> None:
+        t = pd.DataFrame({2023: [1.0]}, index=["03"])
+        with pytest.raises(hu.OgiltigtVärdeError, match="both täljare and nämnare"):
+            hu.regionpanel(täljare=t, indikator="x")
+        with pytest.raises(hu.OgiltigtVärdeError, match="pass värden"):
+            hu.regionpanel(indikator="x")
+        with pytest.raises(hu.OkändRegionError, match="Atlantis"):
+            hu.regionpanel(pd.DataFrame({2023: [1.0]}, index=["Atlantis"]), indikator="x")
+        with pytest.raises(hu.FelTypError, match="DataFrame"):
+            hu.regionpanel([1.0], indikator="x")  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="indikator"):
+            hu.regionpanel(t, indikator="")
+
+
+# --------------------------------------------------------------------------- totals
+
+
+class TestSammanvägning:
+    def panel(self) -> pd.DataFrame:
+        t = pd.DataFrame({2023: [30, 90, 40]}, index=["03", "19", "Riket"])
+        n = pd.DataFrame({2023: [100, 200, 100]}, index=["03", "19", "Riket"])
+        return hu.regionpanel(täljare=t, nämnare=n, indikator="x")
+
+    def test_ratio_of_sums_by_default_with_printed_riket_beside(self) -> None:
+        s = hu.sammanvägning(self.panel())
+        # (30 + 90) / (100 + 200) = 0.4; the printed Riket 40/100 = 0.4 stays beside it.
+        assert s["värde"].iloc[0] == pytest.approx(0.4)
+        assert s["metod"].iloc[0] == "kvot_av_summor"
+        assert (s["täljare"].iloc[0], s["nämnare"].iloc[0]) == (120.0, 300.0)
+        assert s["publicerat"].iloc[0] == pytest.approx(0.4)
+        assert s["antal_regioner"].iloc[0] == 2
+        assert s["exkluderade"].iloc[0] == 0
+
+    def test_unweighted_only_by_name(self) -> None:
+        s = hu.sammanvägning(self.panel(), metod="ovägt_medelvärde")
+        assert s["värde"].iloc[0] == pytest.approx((0.3 + 0.45) / 2)
+        assert s["metod"].iloc[0] == "ovägt_medelvärde"
+
+    def test_weighted_mean_when_only_shares(self) -> None:
+        p = _panel([0.5, 0.8, np.nan])
+        with pytest.raises(hu.OgiltigtVärdeError, match="vikter="):
+            hu.sammanvägning(p)
+        s = hu.sammanvägning(p, vikter={"Stockholm": 1, "03": 3, "Region Sörmland": 5})
+        # (1 * 0.5 + 3 * 0.8) / (1 + 3) = 0.725; Sörmland has no value: excluded, counted.
+        assert s["värde"].iloc[0] == pytest.approx(0.725)
+        assert s["metod"].iloc[0] == "viktat_medelvärde"
+        assert s["exkluderade"].iloc[0] == 1
+        assert np.isnan(s["publicerat"].iloc[0])  # no Riket row in the panel
+
+    def test_weights_from_a_column_and_series(self) -> None:
+        p = _panel([0.5, 0.8]).assign(bef=[1.0, 3.0])
+        assert hu.sammanvägning(p, vikter="bef")["värde"].iloc[0] == pytest.approx(0.725)
+        w = pd.Series([1.0, 3.0], index=["01", "03"])
+        assert hu.sammanvägning(p, vikter=w)["värde"].iloc[0] == pytest.approx(0.725)
+
+    def test_groups(self) -> None:
+        p = _panel([0.2, 0.4, 0.6, 0.8])
+        g = {"01": "A", "03": "A", "04": "B", "05": "B"}
+        s = hu.sammanvägning(p, metod="ovägt_medelvärde", grupper=g)
+        assert s["grupp"].tolist() == ["A", "B"]
+        assert s["värde"].tolist() == pytest.approx([0.3, 0.7])
+        assert "publicerat" not in s.columns
+
+    def test_nan_and_empty(self) -> None:
+        t = pd.DataFrame({2023: [0, 0]}, index=["03", "19"])
+        s = hu.sammanvägning(hu.regionpanel(täljare=t, nämnare=t, indikator="x"))
+        assert np.isnan(s["värde"].iloc[0])  # empty denominators: NaN, not 0
+        p = _panel([np.nan, np.nan])
+        s = hu.sammanvägning(p, metod="ovägt_medelvärde")
+        assert np.isnan(s["värde"].iloc[0])
+        assert s["metod"].iloc[0] == "inget underlag"
+        assert s["exkluderade"].iloc[0] == 2
+        assert len(hu.sammanvägning(_panel([]), metod="ovägt_medelvärde")) == 0
+
+    def test_invalid(self) -> None:
+        p = _panel([0.5, 0.8])
+        with pytest.raises(hu.OgiltigtVärdeError, match="metod must be one of"):
+            hu.sammanvägning(p, metod="median")  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="no weight for"):
+            hu.sammanvägning(p, vikter={"01": 1.0})
+        with pytest.raises(hu.OgiltigtVärdeError, match="needs vikter"):
+            hu.sammanvägning(p, metod="viktat_medelvärde")
+        with pytest.raises(hu.OgiltigtVärdeError, match="negative"):
+            hu.sammanvägning(p, vikter={"01": -1.0, "03": 1.0})
+        with pytest.raises(hu.FelTypError, match="vikter"):
+            hu.sammanvägning(p, vikter=3.0)  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError, match="region panel"):
+            hu.sammanvägning([0.5])  # type: ignore[arg-type]
+        with pytest.raises(hu.SaknadKolumnError, match="värde"):
+            hu.sammanvägning(p.drop(columns="värde"))
+
+    @given(
+        st.lists(
+            st.tuples(st.integers(0, 1000), st.integers(1, 1000)).map(lambda tn: (min(tn), tn[1])),
+            min_size=1,
+            max_size=21,
+        )
+    )
+    def test_ratio_of_sums_lies_between_region_shares(self, par: list[tuple[int, int]]) -> None:
+        t = pd.DataFrame({1: [a for a, _ in par]}, index=KODER[: len(par)])
+        n = pd.DataFrame({1: [b for _, b in par]}, index=KODER[: len(par)])
+        s = hu.sammanvägning(hu.regionpanel(täljare=t, nämnare=n, indikator="x"))
+        andelar = [a / b for a, b in par]
+        assert min(andelar) - 1e-12 <= s["värde"].iloc[0] <= max(andelar) + 1e-12
+        # plain reference: the ratio of the sums
+        assert s["värde"].iloc[0] == pytest.approx(sum(a for a, _ in par) / sum(b for _, b in par))
+
+    @given(
+        st.lists(
+            st.tuples(st.floats(0, 1), st.floats(0.1, 1e6)),
+            min_size=1,
+            max_size=21,
+        )
+    )
+    def test_weighted_mean_matches_reference(self, par: list[tuple[float, float]]) -> None:
+        p = _panel([v for v, _ in par])
+        vikter = dict(zip(KODER, [w for _, w in par], strict=False))
+        s = hu.sammanvägning(p, vikter=vikter)
+        ref = sum(v * w for v, w in par) / sum(w for _, w in par)
+        assert s["värde"].iloc[0] == pytest.approx(ref, rel=1e-9, abs=1e-12)
+        assert min(v for v, _ in par) - 1e-12 <= s["värde"].iloc[0]
+        assert s["värde"].iloc[0] <= max(v for v, _ in par) + 1e-12
+
+
+# --------------------------------------------------------------------------- change
+
+
+class TestFörändring:
+    def panel(self) -> pd.DataFrame:
+        a = hu.regionpanel(
+            pd.DataFrame(
+                {2019: [0.50, 0.40, 0.45], 2023: [0.60, 0.30, 0.45]},
+                index=["03", "19", "Riket"],
+            ),
+            indikator="a",
+        )
+        b = hu.regionpanel(
+            pd.DataFrame(
+                {2021: [200.0, np.nan], 2022: [150.0, 100.0], 2023: [180.0, 120.0]},
+                index=["03", "19"],
+            ),
+            indikator="b",
+        )
+        return pd.concat([a, b], ignore_index=True)
+
+    def test_hand_checked(self) -> None:
+        f = hu.förändring(self.panel(), riktning={"a": HÖGRE, "b": LÄGRE}, andelar=["a"])
+        a = f[f["indikator"] == "a"].set_index("region")
+        # Uppsala: (0.60 - 0.50) / 0.50 = +0.20; 10 procentenheter = 0.10
+        assert a.loc["Region Uppsala", "förändring"] == pytest.approx(0.2)
+        assert a.loc["Region Uppsala", "procentenheter"] == pytest.approx(0.1)
+        assert not a.loc["Region Uppsala", "försämrad"]
+        # Västmanland: (0.30 - 0.40) / 0.40 = -0.25, worse
+        assert a.loc["Region Västmanland", "förändring"] == pytest.approx(-0.25)
+        assert a.loc["Region Västmanland", "försämrad"]
+        assert a.loc["Riket", "förändring"] == 0.0
+        b = f[f["indikator"] == "b"].set_index("region")
+        # b's first comparable year is 2021 (its own), lower is better:
+        # Uppsala 200 -> 180: -(180 - 200) / 200 = +0.10, better
+        assert (b["referensperiod"] == 2021).all()
+        assert b.loc["Region Uppsala", "förändring"] == pytest.approx(0.1)
+        assert b.loc["Region Uppsala", "differens"] == pytest.approx(20.0)
+        assert np.isnan(b.loc["Region Uppsala", "procentenheter"])  # not a share
+        # Västmanland has no 2021 value: not comparable, NA, not "not worse"
+        assert np.isnan(b.loc["Region Västmanland", "förändring"])
+        assert b.loc["Region Västmanland", "försämrad"] is pd.NA
+
+    def test_reference_as_mapping_and_scalar(self) -> None:
+        f = hu.förändring(
+            self.panel(),
+            riktning={"a": HÖGRE, "b": LÄGRE},
+            referens={"a": 2019, "b": 2022},
+            andelar=[],
+        )
+        b = f[f["indikator"] == "b"].set_index("region")
+        # Västmanland 100 -> 120, lower better: -(20 / 100) = -0.2
+        assert b.loc["Region Västmanland", "förändring"] == pytest.approx(-0.2)
+        f2 = hu.förändring(
+            self.panel(),
+            riktning={"a": HÖGRE, "b": LÄGRE},
+            referens=2022,
+            jämförelse=2023,
+            andelar=[],
+        )
+        assert np.isnan(f2.loc[f2["indikator"] == "a", "förändring"]).all()
+        with pytest.raises(hu.OgiltigtVärdeError, match="no period for indicator"):
+            hu.förändring(self.panel(), riktning=HÖGRE, referens={"a": 2019})
+
+    def test_threshold(self) -> None:
+        p = _panel([0.50]).pipe(lambda d: pd.concat([d, d.assign(period=2024, värde=0.49)]))
+        assert hu.förändring(p, riktning=HÖGRE)["försämrad"].iloc[0]
+        assert not hu.förändring(p, riktning=HÖGRE, tröskel=0.02)["försämrad"].iloc[0]
+
+    def test_bundled_direction_used_by_default(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({2019: [10.0], 2023: [12.0]}, index=["03"]),
+            indikator="påverkbar_slutenvård",
+        )
+        f = hu.förändring(p)  # lower is better per the bundled metadata
+        assert f["förändring"].iloc[0] == pytest.approx(-0.2)
+
+    def test_invalid(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="no direction"):
+            hu.förändring(self.panel())
+        with pytest.raises(hu.OgiltigtVärdeError, match="INOM_INTERVALL"):
+            hu.förändring(self.panel(), riktning=hu.Riktning.INOM_INTERVALL)
+        procent = self.panel().assign(värde=lambda d: d["värde"] * 100)
+        with pytest.raises(hu.AndelsError, match="did you pass percent"):
+            hu.förändring(procent, riktning=HÖGRE, andelar=["a"])
+        with pytest.raises(hu.FelTypError, match="riktning"):
+            hu.förändring(self.panel(), riktning=3)  # type: ignore[arg-type]
+
+    @given(
+        st.lists(st.floats(0.01, 1e6), min_size=1, max_size=8),
+        st.lists(st.floats(0.01, 1e6), min_size=8, max_size=8),
+    )
+    def test_signed_change_flips_with_direction(self, nu: list[float], då: list[float]) -> None:
+        k = len(nu)
+        p = hu.regionpanel(pd.DataFrame({1: då[:k], 2: nu}, index=KODER[:k]), indikator="x")
+        upp = hu.förändring(p, riktning=HÖGRE)
+        ned = hu.förändring(p, riktning=LÄGRE)
+        np.testing.assert_array_equal(upp["förändring"], -ned["förändring"])
+        np.testing.assert_array_equal(upp["differens"], -ned["differens"])
+        ref = [(a - b) / b for a, b in zip(nu, då, strict=False)]
+        np.testing.assert_allclose(upp["förändring"], ref, rtol=1e-12)
+        # worse in one direction and strictly better in the other, or equal
+        lika = np.asarray(nu) == np.asarray(då[:k])
+        assert ((upp["försämrad"].to_numpy(bool) ^ ned["försämrad"].to_numpy(bool)) | lika).all()
+
+
+class TestSämreÄnFörstaMätningen:
+    def test_flags_per_indicator_first_year(self) -> None:
+        a = hu.regionpanel(
+            pd.DataFrame({2019: [0.5, 0.6], 2023: [0.4, 0.6]}, index=["03", "19"]), indikator="a"
+        )
+        b = hu.regionpanel(
+            pd.DataFrame({2021: [5.0, np.nan], 2023: [4.0, 3.0]}, index=["03", "19"]), indikator="b"
+        )
+        f = hu.sämre_än_första_mätningen(pd.concat([a, b]), riktning={"a": HÖGRE, "b": LÄGRE})
+        assert f.loc["Region Uppsala", "a"]  # 0.5 -> 0.4, higher better: worse
+        assert not f.loc["Region Västmanland", "a"]  # unchanged is not worse
+        assert not f.loc["Region Uppsala", "b"]  # 5 -> 4, lower better
+        assert f.loc["Region Västmanland", "b"] is pd.NA  # no 2021 value
+        assert f.attrs["första_mätning"] == {"a": 2019, "b": 2021}
+        assert f.attrs["senaste_mätning"] == {"a": 2023, "b": 2023}
+
+    def test_several_genders_refused(self) -> None:
+        p = pd.concat([_panel([1.0]).assign(kön="K"), _panel([1.0]).assign(kön="M")])
+        with pytest.raises(hu.OgiltigtVärdeError, match="genders"):
+            hu.sämre_än_första_mätningen(p, riktning=HÖGRE)
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+class TestRangordning:
+    @pytest.mark.parametrize(
+        ("metod", "väntat"),
+        [
+            ("min", [1, 2, 2, 4]),
+            ("max", [1, 3, 3, 4]),
+            ("dense", [1, 2, 2, 3]),
+            ("first", [1, 2, 3, 4]),
+            ("average", [1, 2.5, 2.5, 4]),
+        ],
+    )
+    def test_ties_explicit(self, metod: str, väntat: list[float]) -> None:
+        r = hu.rangordning(_panel([0.9, 0.8, 0.8, 0.7]), riktning=HÖGRE, metod=metod)  # type: ignore[arg-type]
+        assert r["rang"].astype(float).tolist() == väntat
+        assert r.attrs["rangmetod"] == metod
+
+    def test_lower_is_better_riket_and_nan(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({1: [3.0, 1.0, np.nan, 2.0]}, index=["01", "03", "04", "Riket"]),
+            indikator="x",
+        )
+        r = hu.rangordning(p, riktning=LÄGRE).set_index("region")
+        assert r.loc["Region Uppsala", "rang"] == 1
+        assert r.loc["Region Stockholm", "rang"] == 2
+        assert r.loc["Region Sörmland", "rang"] is pd.NA
+        assert r.loc["Riket", "rang"] is pd.NA
+        assert (r["antal_jämförda"] == 2).all()
+
+    def test_per_period(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({1: [1.0, 2.0], 2: [2.0, 1.0]}, index=["01", "03"]), indikator="x"
+        )
+        assert hu.rangordning(p, riktning=HÖGRE)["rang"].tolist() == [2, 1, 1, 2]
+
+    def test_invalid(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="metod"):
+            hu.rangordning(_panel([1.0]), riktning=HÖGRE, metod="olympic")  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="INOM_INTERVALL"):
+            hu.rangordning(_panel([1.0]), riktning=hu.Riktning.INOM_INTERVALL)
+
+    @given(st.lists(st.integers(0, 5), min_size=1, max_size=21), st.sampled_from([HÖGRE, LÄGRE]))
+    def test_ranks_are_a_permutation(self, värden: list[int], riktning: hu.Riktning) -> None:
+        p = _panel([float(v) for v in värden])
+        först = hu.rangordning(p, riktning=riktning, metod="first")["rang"].to_numpy(int)
+        assert sorted(först) == list(range(1, len(värden) + 1))
+        # min ranks against a plain reference: 1 + number of strictly better regions
+        s = 1 if riktning is HÖGRE else -1
+        ref = [1 + sum(s * w > s * v for w in värden) for v in värden]
+        assert hu.rangordning(p, riktning=riktning)["rang"].tolist() == ref
+
+
+# --------------------------------------------------------------------------- colours
+
+
+class TestFärgregel:
+    def test_constructors_and_description(self) -> None:
+        r = hu.Färgregel.rang(0.25, 0.25)
+        assert (r.typ, r.bästa, r.sämsta) == ("rang", 0.25, 0.25)
+        assert "25 %" in r.beskrivning()
+        assert "10 % of it" in hu.Färgregel.median(0.1, relativ=True).beskrivning()
+        m = hu.Färgregel.mål(hu.Målnivå.tolka("≥80 %"), avrundning=0)
+        assert "0 decimals" in m.beskrivning()
+
+    def test_invalid(self) -> None:
+        with pytest.raises(hu.AndelsError, match="did you pass percent"):
+            hu.Färgregel.rang(25, 25)
+        with pytest.raises(hu.OgiltigtVärdeError, match="must not exceed 1"):
+            hu.Färgregel.rang(0.6, 0.6)
+        with pytest.raises(hu.OgiltigtVärdeError, match="marginal"):
+            hu.Färgregel.median(-1)
+        with pytest.raises(hu.OgiltigtVärdeError, match="typ must be"):
+            hu.Färgregel(typ="kvartil")
+        with pytest.raises(hu.OgiltigtVärdeError, match="målnivå"):
+            hu.Färgregel(typ="mål")
+
+    def test_method_delegates(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        anrop: list[tuple[object, ...]] = []
+
+        def falsk(panel: object, regel: object, *, riktning: object, metod: object) -> str:
+            anrop.append((panel, regel, riktning, metod))
+            return "ok"
+
+        monkeypatch.setattr(jamforelse, "färgklasser", falsk)
+        regel = hu.Färgregel.median(1.0)
+        assert regel.färgklasser("P", riktning=HÖGRE, metod="max") == "ok"  # type: ignore[arg-type,comparison-overlap]
+        assert anrop == [("P", regel, HÖGRE, "max")]
+
+
+class TestFärgklasser:
+    def test_rank_quarters_21_regions(self) -> None:
+        p = _panel([float(v) for v in range(21, 0, -1)])  # Stockholm best ... Norrbotten worst
+        r = hu.färgklasser(p, hu.Färgregel.rang(0.25, 0.25), riktning=HÖGRE)
+        # 0.25 * 21 = 5.25: ranks 1-5 green, the 5 worst red, the 11 between yellow
+        assert r["färgklass"].tolist() == ["grön"] * 5 + ["gul"] * 11 + ["röd"] * 5
+        assert r["gräns_grön"].iloc[0] == pytest.approx(5.25)
+        assert r.attrs["färgregel"] == hu.Färgregel.rang(0.25, 0.25)
+        assert r["färgregel"].iloc[0].startswith("rang: best 25 %")
+
+    def test_rank_thirds_lower_is_better(self) -> None:
+        p = _panel([1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+        r = hu.färgklasser(p, hu.Färgregel.rang(1 / 3, 1 / 3), riktning=LÄGRE)
+        assert r["färgklass"].tolist() == ["grön", "grön", "gul", "gul", "röd", "röd"]
+
+    def test_tie_group_straddling_both_cuts_is_yellow(self) -> None:
+        p = _panel([1.0, 1.0, 1.0])
+        r = hu.färgklasser(p, hu.Färgregel.rang(0.4, 0.4), riktning=HÖGRE)
+        assert r["färgklass"].tolist() == ["gul"] * 3
+
+    def test_missing_value_and_riket_have_no_class(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({1: [1.0, np.nan, 0.5]}, index=["01", "03", "Riket"]), indikator="x"
+        )
+        r = hu.färgklasser(p, hu.Färgregel.rang(0.5, 0.5), riktning=HÖGRE).set_index("region")
+        # one region compared: rank 1 > 0.5 * 1 from both ends, so yellow
+        assert r.loc["Region Stockholm", "färgklass"] == "gul"
+        assert r.loc["Region Stockholm", "antal_jämförda"] == 1
+        assert pd.isna(r.loc["Region Uppsala", "färgklass"])
+        assert pd.isna(r.loc["Riket", "färgklass"])
+
+    def test_median_absolute_and_relative(self) -> None:
+        p = _panel([0.90, 0.80, 0.70, 0.60, 0.76])  # median 0.76
+        r = hu.färgklasser(p, hu.Färgregel.median(0.04), riktning=HÖGRE)
+        # distances +0.14, +0.04 (inside the inclusive band), -0.06, -0.16, 0
+        assert r["median"].iloc[0] == pytest.approx(0.76)
+        assert r["färgklass"].tolist() == ["grön", "gul", "röd", "röd", "gul"]
+        rel = hu.färgklasser(
+            _panel([100.0, 120.0, 80.0]), hu.Färgregel.median(0.1, relativ=True), riktning=LÄGRE
+        )
+        # median 100; lower better: 120 is 20 % worse (red), 80 is 20 % better (green)
+        assert rel["avstånd"].tolist() == pytest.approx([0.0, -0.2, 0.2])
+        assert rel["färgklass"].tolist() == ["gul", "röd", "grön"]
+
+    def test_target_rule(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({1: [0.85, 0.798, np.nan, 0.81]}, index=["01", "03", "04", "Riket"]),
+            indikator="x",
+        )
+        r = hu.färgklasser(p, hu.Färgregel.mål(hu.Målnivå.tolka("≥80 %"))).set_index("region")
+        assert r.loc["Region Stockholm", "färgklass"] == "grön"
+        assert r.loc["Region Uppsala", "färgklass"] == "röd"  # 79,8 % < 80 %
+        assert pd.isna(r.loc["Region Sörmland", "färgklass"])  # no outcome: no colour
+        assert r.loc["Riket", "färgklass"] == "grön"
+        assert r.loc["Region Sörmland", "måluppfyllelse"] is hu.Måluppfyllelse.UNDERLAG_SAKNAS
+        # compared at whole percent, 79,8 % rounds to 80 % and is met
+        r0 = hu.färgklasser(p, hu.Färgregel.mål({"x": hu.Målnivå.tolka("≥80 %")}, avrundning=0))
+        assert r0["färgklass"].iloc[2] == "grön"
+        with pytest.raises(hu.OgiltigtVärdeError, match="no målnivå"):
+            hu.färgklasser(p, hu.Färgregel.mål({"y": hu.Målnivå.tolka("≥80 %")}))
+
+    def test_invalid(self) -> None:
+        with pytest.raises(hu.FelTypError, match="Färgregel"):
+            hu.färgklasser(_panel([1.0]), "rang")  # type: ignore[arg-type]
+
+    @given(
+        st.lists(st.integers(-3, 3), min_size=1, max_size=21),
+        st.sampled_from([HÖGRE, LÄGRE]),
+        st.floats(0, 0.5),
+        st.floats(0, 0.5),
+        st.floats(0, 2),
+    )
+    def test_classes_monotone_in_the_good_direction(
+        self, värden: list[int], riktning: hu.Riktning, b: float, s: float, marginal: float
+    ) -> None:
+        p = _panel([float(v) for v in värden])
+        tecken = 1 if riktning is HÖGRE else -1
+        for regel in (hu.Färgregel.rang(b, s), hu.Färgregel.median(marginal)):
+            for metod in ("min", "first"):
+                k = hu.färgklasser(p, regel, riktning=riktning, metod=metod)  # type: ignore[arg-type]
+                klass = [ORDNING[c] for c in k["färgklass"]]
+                for i, vi in enumerate(värden):
+                    for j, vj in enumerate(värden):
+                        if tecken * vi > tecken * vj:
+                            assert klass[i] >= klass[j], (regel, metod, värden)
+                        if vi == vj and metod == "min":
+                            assert klass[i] == klass[j]
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+class TestMedelsfördelning:
+    def test_hand_checked_largest_remainder(self) -> None:
+        # 100 kr over 1:1:1: quotas 33.33 each, one krona left, the tie goes to the first listed
+        ut = hu.medelsfördelning(100, [1, 1, 1], enhet="kr")
+        assert ut.tolist() == [34, 33, 33]
+        assert isinstance(ut.index, pd.RangeIndex)
+        # 10 kr over populations 1, 2, 7 with half by performance (1, 0.5, 0), redistributed:
+        # population part 5 * (0.1, 0.2, 0.7) = (0.5, 1.0, 3.5);
+        # performance part 5 * (1, 1, 0) / 2 = (2.5, 2.5, 0); quotas (3.0, 3.5, 3.5)
+        # floors 3, 3, 3, one krona left: equal remainders 0.5 and quotas, the first listed
+        ut = hu.medelsfördelning(
+            10,
+            pd.Series([1, 2, 7], index=list("abc")),
+            enhet="kr",
+            prestation=pd.Series([1, 0.5, 0], index=list("abc")),
+            andel_prestation=0.5,
+            outnyttjat="omfördelas",
+        )
+        assert ut.to_dict() == {"a": 3, "b": 4, "c": 3}
+        assert ut.attrs["total_kr"] == 10
+        assert "largest remainder" in ut.attrs["regel"]
+
+    def test_kept_money_is_its_own_entry(self) -> None:
+        # 1 000 kr, populations 1 and 3, performance 1 and 0, all by performance, kept:
+        # quotas 250, 0 and 750 unpaid
+        ut = hu.medelsfördelning(
+            1000,
+            {"03": 1, "19": 3},
+            enhet="kr",
+            prestation={"03": 1, "19": 0},
+            outnyttjat="behålls",
+        )
+        assert ut.to_dict() == {"03": 250, "19": 0, "ej utbetalt": 750}
+
+    def test_units_and_input_kinds(self) -> None:
+        ut = hu.medelsfördelning(1.5, np.array([1.0, 2.0]))  # 1.5 mnkr = 1 500 000 kr
+        assert ut.tolist() == [500_000, 1_000_000]
+        assert hu.medelsfördelning(2, {"a": 1}, enhet="tkr").tolist() == [2000]
+        s = pd.Series([5.0, 5.0], index=pd.Index(["x", "y"], name="region"))
+        ut = hu.medelsfördelning(3, s, enhet="kr")
+        assert ut.index.equals(s.index)
+        assert ut.tolist() == [2, 1]
+        assert hu.medelsfördelning(0, [1, 2], enhet="kr").tolist() == [0, 0]
+
+    def test_invalid(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="whole number of kronor"):
+            hu.medelsfördelning(0.5, [1, 2], enhet="kr")
+        with pytest.raises(hu.OgiltigtVärdeError, match="must be >= 0"):
+            hu.medelsfördelning(-1, [1, 2], enhet="kr")
+        with pytest.raises(hu.OgiltigtVärdeError, match="enhet"):
+            hu.medelsfördelning(1, [1, 2], enhet="kronor")
+        with pytest.raises(hu.OgiltigtVärdeError, match="finite and >= 0"):
+            hu.medelsfördelning(1, [1, np.nan], enhet="kr")
+        with pytest.raises(hu.OgiltigtVärdeError, match="empty"):
+            hu.medelsfördelning(1, [], enhet="kr")
+        with pytest.raises(hu.OgiltigtVärdeError, match="total population is 0"):
+            hu.medelsfördelning(1, [0, 0], enhet="kr")
+        with pytest.raises(hu.FelTypError, match="1-d"):
+            hu.medelsfördelning(1, "abc", enhet="kr")
+        with pytest.raises(hu.FelTypError, match="number"):
+            hu.medelsfördelning("tio", [1], enhet="kr")  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="outnyttjat"):
+            hu.medelsfördelning(1, [1, 2], enhet="kr", prestation=[1, 0])
+        with pytest.raises(hu.AndelsError, match="did you pass percent"):
+            hu.medelsfördelning(1, [1, 2], enhet="kr", prestation=[80, 50], outnyttjat="behålls")
+        with pytest.raises(hu.OgiltigtVärdeError, match="not yet assessable"):
+            hu.medelsfördelning(1, [1, 2], enhet="kr", prestation=[1, np.nan], outnyttjat="behålls")
+        with pytest.raises(hu.OgiltigtVärdeError, match="nothing to redistribute"):
+            hu.medelsfördelning(1, [1, 2], enhet="kr", prestation=[0, 0], outnyttjat="omfördelas")
+        with pytest.raises(hu.OgiltigtVärdeError, match="needs prestation"):
+            hu.medelsfördelning(1, [1, 2], enhet="kr", andel_prestation=0.5)
+        with pytest.raises(hu.OgiltigtVärdeError, match="no value for"):
+            hu.medelsfördelning(
+                1, {"a": 1, "b": 1}, enhet="kr", prestation={"a": 1}, outnyttjat="behålls"
+            )
+        with pytest.raises(hu.OgiltigtVärdeError, match="2 values for 3"):
+            hu.medelsfördelning(1, [1, 1, 1], enhet="kr", prestation=[1, 1], outnyttjat="behålls")
+
+    @given(
+        st.integers(0, 10**10),
+        st.lists(st.integers(0, 3_000_000), min_size=1, max_size=21),
+        st.data(),
+    )
+    def test_sums_exactly_and_is_monotone(
+        self, total: int, befolkning: list[int], data: st.DataObject
+    ) -> None:
+        assume(sum(befolkning) > 0)
+        k = len(befolkning)
+        q = data.draw(st.lists(st.sampled_from([0.0, 0.25, 0.5, 1.0]), min_size=k, max_size=k))
+        s = data.draw(st.sampled_from([0.0, 0.3, 1.0]))
+        outn = data.draw(st.sampled_from(["omfördelas", "behålls"]))
+        assume(
+            outn == "behålls"
+            or s == 0
+            or sum(p * x for p, x in zip(befolkning, q, strict=True)) > 0
+        )
+        ut = hu.medelsfördelning(
+            total, befolkning, enhet="kr", prestation=q, andel_prestation=s, outnyttjat=outn
+        )
+        assert int(ut.sum()) == total
+        assert (ut >= 0).all()
+        a = ut.to_numpy()[:k]
+        # exact quotas from a plain reference computation (integers -> fractions)
+        P = sum(befolkning)
+        D = sum(Fraction(p) * Fraction(x) for p, x in zip(befolkning, q, strict=True))
+        nämnare = D if (outn == "omfördelas" and s > 0) else Fraction(P)
+        kvot = [
+            total
+            * (
+                (1 - Fraction(s)) * Fraction(p, P)
+                + Fraction(s) * Fraction(p) * Fraction(x) / nämnare
+            )
+            for p, x in zip(befolkning, q, strict=True)
+        ]
+        assert all(abs(Fraction(int(ai)) - ki) < 1 for ai, ki in zip(a, kvot, strict=True))
+        for i in range(k):
+            for j in range(k):
+                # monotone in population at equal performance, in performance at equal population
+                if q[i] == q[j] and befolkning[i] > befolkning[j]:
+                    assert a[i] >= a[j]
+                # (with no money by performance equal populations tie: the first listed
+                # may get one krona more, as the stated tie-break says)
+                if befolkning[i] == befolkning[j] and q[i] > q[j] and s > 0:
+                    assert a[i] >= a[j]
+                if kvot[i] == kvot[j]:
+                    assert abs(int(a[i]) - int(a[j])) <= 1
+
+
+class TestÖverenskommelse:
+    def krav(self) -> tuple[hu.Prestationskrav, ...]:
+        return (
+            hu.Prestationskrav(id="PK1", beskrivning="Handlingsplan", fokusområde="Primärvård"),
+            hu.Prestationskrav(id="PK2", beskrivning="Rapport", vikt=3),
+        )
+
+    def test_validation(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="not among the agreement's fokusområden"):
+            hu.Överenskommelse(namn="Ö", år=2024, belopp=1, prestationskrav=self.krav())
+        with pytest.raises(hu.OgiltigtVärdeError, match="duplicate"):
+            hu.Överenskommelse(
+                namn="Ö",
+                år=2024,
+                belopp=1,
+                fokusområden=("Primärvård",),
+                prestationskrav=self.krav() + self.krav()[:1],
+            )
+        with pytest.raises(hu.AndelsError, match="did you pass percent"):
+            hu.Överenskommelse(namn="Ö", år=2024, belopp=1, andel_prestation=30)
+        with pytest.raises(hu.OgiltigtVärdeError, match="enhet"):
+            hu.Överenskommelse(namn="Ö", år=2024, belopp=1, enhet="euro")
+        with pytest.raises(hu.OgiltigtVärdeError, match="vikt"):
+            hu.Prestationskrav(id="x", beskrivning="y", vikt=-1)
+        with pytest.raises(hu.OgiltigtVärdeError, match="must not be empty"):
+            hu.Prestationskrav(id=" ", beskrivning="y")
+
+    def test_methods_delegate(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        ök = hu.Överenskommelse(
+            namn="Ö",
+            år=2024,
+            belopp=7.0,
+            enhet="tkr",
+            fokusområden=("Primärvård",),
+            prestationskrav=self.krav(),
+            andel_prestation=0.4,
+        )
+        anrop: dict[str, tuple[object, dict[str, object]]] = {}
+        monkeypatch.setattr(
+            overenskommelse, "medelsfördelning", lambda *a, **k: anrop.setdefault("m", (a, k))
+        )
+        monkeypatch.setattr(
+            overenskommelse, "prestationsgrad", lambda *a, **k: anrop.setdefault("p", (a, k))
+        )
+        ök.medelsfördelning("B", prestation="Q", outnyttjat="behålls")  # type: ignore[arg-type]
+        assert anrop["m"] == (
+            (7.0, "B"),
+            {"prestation": "Q", "andel_prestation": 0.4, "outnyttjat": "behålls", "enhet": "tkr"},
+        )
+        ök.prestationsgrad("X", ej_bedömbart="ej_uppfyllt")
+        assert anrop["p"] == (("X", self.krav()), {"ej_bedömbart": "ej_uppfyllt"})
+
+
+class TestSvarOchBedömning:
+    def test_answers_kept_apart_from_assessments(self) -> None:
+        svar = [
+            hu.Regionsvar(region="Uppsala", krav="PK1", svar="ja"),
+            hu.Regionsvar(
+                region="0019", krav="PK1", svar="JA MED KOMMENTAR", kommentar="Införs i höst"
+            ),
+        ]
+        t = hu.svarstabell(svar)
+        assert t["svar"].tolist() == ["ja", "ja med kommentar"]
+        assert pd.isna(t["kommentar"].iloc[0])
+        assert t["kommentar"].iloc[1] == "Införs i höst"
+        bed = [
+            hu.Kravbedömning(
+                region="03", krav="PK1", bedömning="ej uppfyllt", motivering="Planen saknar tidplan"
+            )
+        ]
+        b = hu.svarstabell(bed)
+        assert list(b.columns) == ["region", "krav", "bedömning", "motivering", "bedömd"]
+        assert b["bedömning"].tolist() == ["ej uppfyllt"]  # a "ja" answer, assessed not met
+        with pytest.raises(hu.FelTypError, match="not a mix"):
+            hu.svarstabell([*svar, *bed])
+
+    def test_invalid(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="needs the comment"):
+            hu.Regionsvar(region="03", krav="PK1", svar="ja med kommentar")
+        with pytest.raises(hu.OgiltigtVärdeError, match="Svar must be one of"):
+            hu.Regionsvar(region="03", krav="PK1", svar="kanske")
+        with pytest.raises(hu.OkändRegionError):
+            hu.Regionsvar(region="Riket", krav="PK1", svar="ja")
+        with pytest.raises(hu.OgiltigtVärdeError, match="Bedömning must be one of"):
+            hu.Kravbedömning(region="03", krav="PK1", bedömning="klart")
+
+
+class TestPrestationsgrad:
+    def krav(self) -> list[hu.Prestationskrav]:
+        return [
+            hu.Prestationskrav(id="A", beskrivning="a"),
+            hu.Prestationskrav(id="B", beskrivning="b", vikt=3),
+        ]
+
+    def test_weighted_share_and_policies(self) -> None:
+        bed = [
+            hu.Kravbedömning(region="03", krav="A", bedömning="uppfyllt"),
+            hu.Kravbedömning(region="03", krav="B", bedömning="uppfyllt"),
+            hu.Kravbedömning(region="19", krav="A", bedömning="uppfyllt"),
+            hu.Kravbedömning(region="19", krav="B", bedömning="ej bedömbart ännu"),
+            hu.Kravbedömning(region="01", krav="B", bedömning="uppfyllt"),  # A not assessed
+        ]
+        g = hu.prestationsgrad(bed, self.krav())
+        assert g.index.tolist() == ["Region Stockholm", "Region Uppsala", "Region Västmanland"]
+        assert g["Region Uppsala"] == 1.0
+        assert np.isnan(g["Region Västmanland"])  # not yet assessable: wait
+        assert np.isnan(g["Region Stockholm"])  # missing assessment: wait
+        assert g.attrs["ej_bedömda"] == 2
+        g2 = hu.prestationsgrad(bed, self.krav(), ej_bedömbart="ej_uppfyllt")
+        # Västmanland met A (weight 1 of 4): 0.25; Stockholm met B (3 of 4): 0.75
+        assert g2["Region Västmanland"] == pytest.approx(0.25)
+        assert g2["Region Stockholm"] == pytest.approx(0.75)
+
+    def test_invalid(self) -> None:
+        b = pd.DataFrame({"region": ["03"], "krav": ["C"], "bedömning": ["uppfyllt"]})
+        with pytest.raises(hu.OgiltigtVärdeError, match="not among"):
+            hu.prestationsgrad(b, self.krav())
+        b = pd.DataFrame(
+            {"region": ["03", "Uppsala"], "krav": ["A", "A"], "bedömning": ["uppfyllt", "uppfyllt"]}
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="assessed twice"):
+            hu.prestationsgrad(b, self.krav())
+        with pytest.raises(hu.OgiltigtVärdeError, match="weights sum to 0"):
+            hu.prestationsgrad(b, [])
+        with pytest.raises(hu.OgiltigtVärdeError, match="ej_bedömbart"):
+            hu.prestationsgrad(b, self.krav(), ej_bedömbart="vänta ej")  # type: ignore[arg-type]
+        with pytest.raises(hu.SaknadKolumnError, match="bedömning"):
+            hu.prestationsgrad(b.drop(columns="bedömning"), self.krav())
+
+    def test_feeds_the_distribution(self) -> None:
+        b = pd.DataFrame(
+            {
+                "region": ["03", "03", "19", "19"],
+                "krav": ["A", "B", "A", "B"],
+                "bedömning": ["uppfyllt", "uppfyllt", "uppfyllt", "ej uppfyllt"],
+            }
+        )
+        g = hu.prestationsgrad(b, self.krav())  # Uppsala 1, Västmanland 0.25
+        bef = pd.Series([1.0, 1.0], index=g.index)
+        ut = hu.medelsfördelning(500, bef, enhet="kr", prestation=g, outnyttjat="omfördelas")
+        # weights 1 and 0.25: 400 and 100 kr
+        assert ut.tolist() == [400, 100]
+
+
+# --------------------------------------------------------------------------- example data
+
+
+class TestExempeldata:
+    def test_core_indicators(self) -> None:
+        k = hu.exempeldata.kärnindikatorer_nära_vård()
+        assert len(k) == 12
+        lägre = set(k.index[k["riktning"] == LÄGRE])
+        # the four the national list marks lower-is-better
+        assert lägre == {
+            "påverkbar_slutenvård",
+            "oplanerade_återinskrivningar",
+            "läkemedel_bör_undvikas_äldre",
+            "överbeläggningar",
+        }
+        assert k.loc["påverkbar_slutenvård", "per"] == "100000 invånare"
+        assert not {"värde", "value"} & set(k.columns)  # metadata only, no values
+        assert "No values" in k.attrs["källa"]
+        assert k.index.is_unique
+
+    def test_synthetic_is_reproducible_and_consistent(self) -> None:
+        a = hu.exempeldata.syntetisk_kolada(seed=7)
+        b = hu.exempeldata.syntetisk_kolada(seed=7)
+        pd.testing.assert_frame_equal(a, b)
+        assert a.attrs["syntetisk"]
+        p = hu.regionpanel_från_kolada(a, täljare="täljare", nämnare="nämnare")
+        s = hu.sammanvägning(p[p["indikator"] == "medicinsk_bedömning_3_dagar"])
+        assert (s["metod"] == "kvot_av_summor").all()
+        np.testing.assert_allclose(s["värde"], s["publicerat"], rtol=1e-12)
+        assert hu.exempeldata.syntetisk_befolkning(seed=1).index[0] == NAMN[0]
