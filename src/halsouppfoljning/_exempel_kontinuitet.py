@@ -17,7 +17,9 @@ Examples
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .exceptions import FelTypError, OgiltigtVärdeError
@@ -108,8 +110,8 @@ def syntetiska_besök(
     >>> len(besök)
     200000
     >>> coc = hu.kontinuitetsindex(besök, yrke="yrke", yrken="läkare")
-    >>> 0.2 < coc.mean() < 0.4
-    True
+    >>> print(f"{coc.mean():.2f}")
+    0.29
     """
     if isinstance(n_besök, bool) or not isinstance(n_besök, (int, np.integer)):
         raise FelTypError(
@@ -129,32 +131,78 @@ def syntetiska_besök(
         raise OgiltigtVärdeError(
             f"syntetiska_besök: andel_ordinarie must be a share in (0, 1), got {andel_ordinarie!r}"
         )
-    n = int(n_besök)
     rng = np.random.default_rng(seed)
-    k = int(vårdgivare_per_enhet)
+    befolkning = _befolkning(
+        int(n_besök),
+        rng,
+        besök_per_patient=besök_per_patient,
+        besök_per_vårdgivare=besök_per_vårdgivare,
+        vårdgivare_per_enhet=int(vårdgivare_per_enhet),
+        andel_ordinarie=andel_ordinarie,
+    )
+    return _besök_ur(befolkning, int(n_besök), rng, slutdatum=slutdatum)
+
+
+@attrs.frozen(kw_only=True)
+class _Befolkning:
+    """The drawn patients and units that visits are then drawn from (internal)."""
+
+    k: int  # providers per unit
+    n_läkare_per_enhet: int
+    n_enheter: int
+    p_enhet: npt.NDArray[np.int64]  # listing unit per patient
+    p_läkare: npt.NDArray[np.int64]  # usual doctor per patient
+    p_q: npt.NDArray[np.float64]  # share of visits with the usual doctor
+    vikt: npt.NDArray[np.float64]  # cumulative activity weight, ends at 1
+
+
+def _befolkning(
+    n: int,
+    rng: np.random.Generator,
+    *,
+    besök_per_patient: float,
+    besök_per_vårdgivare: float,
+    vårdgivare_per_enhet: int,
+    andel_ordinarie: float,
+) -> _Befolkning:
+    """Patients with listing unit, usual doctor and share, sized for ``n`` visits."""
+    k = vårdgivare_per_enhet
     n_läkare_per_enhet = max(1, round(0.6 * k))
     n_enheter = max(1, round(n / besök_per_vårdgivare / k))
     n_patienter = max(1, round(n / besök_per_patient))
-
-    # Patients: listing unit, usual doctor, share of visits with the usual doctor.
     p_enhet = rng.integers(0, n_enheter, n_patienter)
     p_läkare = p_enhet * k + rng.integers(0, n_läkare_per_enhet, n_patienter)
     styrka = 2.0
     p_q = rng.beta(styrka * andel_ordinarie, styrka * (1.0 - andel_ordinarie), n_patienter)
     vikt = np.cumsum(rng.gamma(1.0, 1.0, n_patienter))
     vikt /= vikt[-1]
+    return _Befolkning(
+        k=k,
+        n_läkare_per_enhet=n_läkare_per_enhet,
+        n_enheter=n_enheter,
+        p_enhet=p_enhet,
+        p_läkare=p_läkare,
+        p_q=p_q,
+        vikt=vikt,
+    )
 
-    # Visits: the patient by activity weight, then the provider.
-    patient = np.searchsorted(vikt, rng.random(n), side="right").astype(np.int64)
+
+def _besök_ur(
+    bef: _Befolkning, n: int, rng: np.random.Generator, *, slutdatum: str = "2023-12-31"
+) -> pd.DataFrame:
+    """Draw ``n`` visits from the patients of ``bef`` (a chunk of a larger set is fine)."""
+    k, n_enheter = bef.k, bef.n_enheter
+    n_patienter = bef.vikt.size
+    patient = np.searchsorted(bef.vikt, rng.random(n), side="right").astype(np.int64)
     np.minimum(patient, n_patienter - 1, out=patient)
-    enhet_p = p_enhet[patient]
-    ordinarie = rng.random(n) < p_q[patient]
+    enhet_p = bef.p_enhet[patient]
+    ordinarie = rng.random(n) < bef.p_q[patient]
     annan_enhet = rng.random(n) < 0.08
     besöksenhet = np.where(annan_enhet, rng.integers(0, n_enheter, n), enhet_p)
     slumpad = besöksenhet * k + rng.integers(0, k, n)
-    vårdgivare = np.where(ordinarie, p_läkare[patient], slumpad).astype(np.int64)
+    vårdgivare = np.where(ordinarie, bef.p_läkare[patient], slumpad).astype(np.int64)
     besöksenhet = np.where(ordinarie, enhet_p, besöksenhet)
-    är_läkare = (vårdgivare % k) < n_läkare_per_enhet
+    är_läkare = (vårdgivare % k) < bef.n_läkare_per_enhet
     slut = pd.Timestamp(slutdatum).normalize().to_datetime64().astype("datetime64[D]")
     dag = slut - rng.integers(0, 731, n).astype("timedelta64[D]")
     klocka = rng.integers(8 * 3600, 17 * 3600, n).astype("timedelta64[s]")
@@ -175,6 +223,6 @@ def syntetiska_besök(
             "enhet": pd.Categorical.from_codes(besöksenhet.astype(np.int32), dtype=enhetstyp),
             "listningsenhet": pd.Categorical.from_codes(enhet_p.astype(np.int32), dtype=enhetstyp),
             "region": pd.Categorical(regioner_per_enhet[enhet_p], dtype=regiontyp),
-            "ordinarie_läkare": p_läkare[patient].astype(np.int64) + 100_001,
+            "ordinarie_läkare": bef.p_läkare[patient].astype(np.int64) + 100_001,
         }
     )

@@ -316,6 +316,7 @@ def _kärna_upc(pk: _I64, vk: _I64, ok: _I64, patient_etikett: Any) -> tuple[_I6
     olika = lägst != högst
     if olika.any():
         exempel = patient_etikett(patienter[np.flatnonzero(olika)[:1]])[0]
+        exempel = exempel.item() if isinstance(exempel, np.generic) else exempel
         raise OgiltigtVärdeError(
             f"kontinuitetsindex(metod='upc'): the usual provider (ordinarie_vårdgivare) "
             f"differs between the visits of patient {exempel!r} "
