@@ -680,3 +680,55 @@ def test_enum_values_stable() -> None:
     ]
     assert [t.name for t in hu.Trend] == ["POSITIV", "NEGATIV", "NEUTRAL"]
     assert not math.isnan(0.0)
+
+
+def test_series_matched_by_label() -> None:
+    m = hu.Målnivå.tolka("Lägre än fg år")
+    utfall = pd.Series([94.0, 150.0], index=["a", "b"])
+    föregående = pd.Series([140.0, 140.0, 1.0], index=["b", "a", "c"])
+    # a: 94 < 140 met; b: 150 > 140 missed, whatever the order of föregående
+    assert hu.måluppfyllelse(utfall, m, föregående=föregående).tolist() == [UPP, EJ]
+    saknas = pd.Series([140.0], index=["a"])
+    assert hu.måluppfyllelse(utfall, m, föregående=saknas).tolist() == [UPP, UND]
+    t = hu.trend(utfall, föregående, L)
+    assert t.index.tolist() == ["a", "b"]
+    assert t.tolist() == [hu.Trend.POSITIV, hu.Trend.NEGATIV]
+
+
+_ORD = {
+    ">": ["> ", ">", "över ", "mer än "],
+    ">=": ["≥ ", "≥", ">=", "minst "],
+    "<": ["< ", "<", "under ", "mindre än "],
+    "<=": ["≤ ", "≤", "<=", "högst ", "max "],
+}
+_ENHET = {
+    "%": "andel",
+    " %": "andel",
+    " procent": "andel",
+    " min": "min",
+    " mnkr": "mnkr",
+    "": None,
+}
+
+
+@given(
+    op=st.sampled_from(sorted(_ORD)),
+    data=st.data(),
+    heltal=st.integers(0, 99),
+    decimaler=st.sampled_from(["", ",5", ",25"]),
+    enhet=st.sampled_from(sorted(_ENHET)),
+)
+def test_property_tolka_agrees_with_written_form(
+    op: str, data: st.DataObject, heltal: int, decimaler: str, enhet: str
+) -> None:
+    skrivet = data.draw(st.sampled_from(_ORD[op]))
+    text = f"{skrivet}{heltal}{decimaler}{enhet}"
+    m = hu.Målnivå.tolka(text)
+    # reference: the number read by hand from its digits
+    tal = Decimal(f"{heltal}{decimaler.replace(',', '.')}")
+    if _ENHET[enhet] == "andel":
+        tal /= 100
+    assert m.operator == op
+    assert m.enhet == _ENHET[enhet]
+    assert Decimal(repr(m.gräns)) == tal
+    assert hu.Målnivå.tolka(str(m)) == m

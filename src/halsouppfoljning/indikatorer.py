@@ -1261,6 +1261,8 @@ def måluppfyllelse(
     föregående : float, array-like or Series, optional
         The comparison value (same period last year, previous value) that
         relative and direction targets need, and :meth:`Delvis.förbättrad`.
+        A Series is matched to a Series ``utfall`` by index label (a label
+        missing from it gives ``UNDERLAG_SAKNAS``).
     plan : float, array-like or Series, optional
         The plan value for an "Enligt plan" target.
     avrundning : int, optional
@@ -1344,6 +1346,12 @@ def måluppfyllelse(
         raise FelTypError(f"avrundning must be an int or None, got {avrundning!r}")
     index = utfall.index if isinstance(utfall, pd.Series) else None
     namn = utfall.name if isinstance(utfall, pd.Series) else None
+    if index is not None:
+        # comparison values given as Series are matched by label, not by position
+        if isinstance(föregående, pd.Series):
+            föregående = föregående.reindex(index)
+        if isinstance(plan, pd.Series):
+            plan = plan.reindex(index)
     u = _som_array(utfall, "utfall")
     f = None if föregående is None else _som_array(föregående, "föregående")
     p = None if plan is None else _som_array(plan, "plan")
@@ -1401,7 +1409,8 @@ def trend(
         The current value.
     jämförelse : float, array-like or Series
         The earlier value compared with (previous year, previous month,
-        previous forecast), in the same unit.
+        previous forecast), in the same unit. Two Series are matched by index
+        label (the result has the index of ``utfall``).
     riktning : Riktning
         ``HÖGRE_ÄR_BÄTTRE`` or ``LÄGRE_ÄR_BÄTTRE``.
     tröskel : float
@@ -1474,6 +1483,8 @@ def trend(
         if isinstance(x, pd.Series):
             index, namn = x.index, x.name
             break
+    if isinstance(utfall, pd.Series) and isinstance(jämförelse, pd.Series):
+        jämförelse = jämförelse.reindex(utfall.index)  # matched by label, not by position
     u = _som_array(utfall, "utfall")
     j = _som_array(jämförelse, "jämförelse")
     with np.errstate(invalid="ignore", divide="ignore"):
