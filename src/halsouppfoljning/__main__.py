@@ -3,8 +3,15 @@
 Subcommands
 -----------
 ``exempel``
-    The main job on the bundled example: prints a follow-up built from the
-    bundled published data.
+    The main job on the bundled example: prints the follow-up of Region
+    Västmanland's HSF monthly report for February 2023, with every
+    assessment computed from the published targets and outcomes, the result
+    statement, the forecast with its interval, and waiting-time and
+    continuity sections computed on synthetic data (labelled so).
+``styrkort FILE.csv``
+    The same styrkort for a user's CSV (columns ``indikator``, ``mål``,
+    ``utfall`` and optionally ``föregående``, ``riktning``, ``trend``,
+    ``plan``, ``avsnitt``; see :func:`halsouppfoljning.läs_styrkort`).
 ``regioner``
     Prints the table of the 21 regions.
 
@@ -24,10 +31,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .exceptions import HalsouppfoljningError
+from .exempeldata import uppföljning_västmanland_2023_02
 from .organisation import regioner
+from .uppfoljning import Uppföljning, rapport
 
 __all__ = ["main"]
 
@@ -59,11 +69,29 @@ def _kör_regioner(argument: argparse.Namespace) -> int:
 
 
 def _kör_exempel(argument: argparse.Namespace) -> int:
-    print("halsouppfoljning " + __version__ + ": the bundled example")
-    print()
-    print("Sveriges 21 regioner (SCB länskod, Kolada id, ISO 3166-2)")
-    print()
-    print(_regiontabell())
+    uppföljning = uppföljning_västmanland_2023_02(
+        syntetiska_avsnitt=not argument.utan_syntetiska, seed=argument.seed
+    )
+    print(rapport(uppföljning, format=argument.format, avrundning=argument.avrundning), end="")
+    return 0
+
+
+def _kör_styrkort(argument: argparse.Namespace) -> int:
+    sökväg = Path(argument.fil)
+    if not sökväg.is_file():
+        print(f"error: no such file: {str(sökväg)!r}", file=sys.stderr)
+        return 1
+    try:
+        uppföljning = Uppföljning.from_csv(
+            sökväg,
+            organisation=argument.organisation,
+            period=argument.period,
+            källtext=str(sökväg),
+        )
+    except UnicodeDecodeError as fel:
+        print(f"error: {str(sökväg)!r} is not UTF-8 text: {fel}", file=sys.stderr)
+        return 1
+    print(rapport(uppföljning, format=argument.format, avrundning=argument.avrundning), end="")
     return 0
 
 
@@ -79,9 +107,41 @@ def _parser() -> argparse.ArgumentParser:
     under = parser.add_subparsers(dest="kommando", metavar="KOMMANDO")
     under.required = True
     exempel = under.add_parser(
-        "exempel", help="print the follow-up of the bundled published example"
+        "exempel",
+        help="print the follow-up of the bundled published example (Västmanland, Feb 2023)",
     )
+    exempel.add_argument(
+        "--utan-syntetiska",
+        action="store_true",
+        help="leave out the waiting-time and continuity sections computed on synthetic data",
+    )
+    exempel.add_argument("--seed", type=int, default=2023, help="seed of the synthetic data")
     exempel.set_defaults(kör=_kör_exempel)
+    kort = under.add_parser("styrkort", help="assess a styrkort from a CSV file")
+    kort.add_argument("fil", metavar="FILE.csv", help="UTF-8 CSV: indikator, mål, utfall, ...")
+    kort.add_argument(
+        "--region",
+        dest="organisation",
+        default=None,
+        help="the region whose styrkort it is, by name or code (optional)",
+    )
+    kort.add_argument("--period", default="", help="the period followed up, e.g. 2023-02")
+    kort.set_defaults(kör=_kör_styrkort)
+    for p in (exempel, kort):
+        p.add_argument(
+            "--format",
+            choices=["text", "markdown", "html"],
+            default="text",
+            help="output format (default: text)",
+        )
+        p.add_argument(
+            "--avrundning",
+            type=int,
+            default=None,
+            metavar="K",
+            help="compare outcomes with targets at K decimals of the published scale, "
+            "rounding half up (default: unrounded)",
+        )
     reg = under.add_parser("regioner", help="print the 21 regions with their codes")
     reg.set_defaults(kör=_kör_regioner)
     return parser
@@ -103,8 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> from halsouppfoljning.__main__ import main
-    >>> main(["exempel"])  # doctest: +ELLIPSIS
-    halsouppfoljning ...
+    >>> main(["exempel", "--utan-syntetiska"])  # doctest: +ELLIPSIS
+    Uppföljning: Hälso- och sjukvårdsförvaltningen (Region Västmanland), februari 2023
+    ...
     0
     """
     argument = _parser().parse_args(argv)

@@ -23,12 +23,14 @@ from . import (
     _exempel_indikatorer,
     _exempel_jamforelse,
     _exempel_kontinuitet,
+    _exempel_uppfoljning,
     _exempel_vantetider,
 )
 from ._exempel_ekonomi import *  # noqa: F403
 from ._exempel_indikatorer import *  # noqa: F403
 from ._exempel_jamforelse import *  # noqa: F403
 from ._exempel_kontinuitet import *  # noqa: F403
+from ._exempel_uppfoljning import *  # noqa: F403
 from ._exempel_vantetider import *  # noqa: F403
 from .organisation import regioner
 
@@ -38,6 +40,7 @@ __all__ += _exempel_indikatorer.__all__
 __all__ += _exempel_jamforelse.__all__
 __all__ += _exempel_kontinuitet.__all__
 __all__ += _exempel_vantetider.__all__
+__all__ += _exempel_uppfoljning.__all__
 
 
 def regiontabell() -> pd.DataFrame:

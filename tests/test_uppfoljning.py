@@ -1,0 +1,328 @@
+"""Tests of halsouppfoljning.uppfoljning: Uppföljning, styrkort, rendering, CSV reading.
+
+The expected assessments of the bundled Västmanland styrkort are worked out by
+hand from the printed targets and outcomes of
+../shared/seeds/vastmanland-hsf-manadsrapport-2023-02.txt, lines 86-149.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pandas as pd
+import pytest
+
+import halsouppfoljning as hu
+from halsouppfoljning import uppfoljning as modul
+
+U = hu.Måluppfyllelse.UPPNÅDD
+E = hu.Måluppfyllelse.EJ_UPPNÅDD
+S = hu.Måluppfyllelse.UNDERLAG_SAKNAS
+M = hu.Måluppfyllelse.MÅL_SAKNAS
+
+#: indicator -> assessment by hand (printed line; reasoning)
+FÖRVÄNTAT = {
+    "Medelväntetid 1177": E,  # 91: 14:58 min against at most 8 min
+    "Tillgängl. primärv. telefon": E,  # 93: 88,3 % < 100 %
+    "Tillg,. primv. med. bedöm": E,  # 95: 79,4 % < 85 %
+    "Andel besök 90 dagar": E,  # 97: 78,8 % < 95 %
+    "Andel åtgärd 90 dagar": E,  # 99: 63,4 % < 90 %
+    "Andel 30/30/30 BUP": (E, E, E),  # 101: 48,4 < 90, 31,0 < 80, 56,0 < 80
+    "Beläggningsgrad": E,  # 103: 96 % outside 85-90 %
+    "Andel digitala besök": E,  # 110: 'Öka' but 16,8 % < 21,5 %
+    "Andel oplan. återinskrivn.": E,  # 112: 14,8 % > 13 % (lower is better)
+    "Antal utlokaliserade pat.": U,  # 114: 94 < 140 ('Lägre än fg år')
+    "Remissinflödet": E,  # 116: 10,9 % higher than last year ('Lägre än fg år')
+    "Undvikbar slutenvård": U,  # 119: 16,3 % < 22,2 %
+    "Vårdproduktion enl. ök.": E,  # 121: -1,7 % below plan ('Enligt plan', higher better)
+    "Sjukfrånvaro": E,  # 127: 8,3 % > 6,0 %
+    "Ober. av hyrpersonal": E,  # 129: 7,6 % > 2,0 % (a cost share, lower better)
+    "Personalomsättning": U,  # 131: 2,1 % <= 9,0 %
+    "Avvikelse mot budget": E,  # 137: -165,6 mnkr < 0
+    "Årsarbetare": E,  # 139: +171 against 'Färre'
+    "Bruttokostnadsutveckling": U,  # 141: 5,4 % <= 6,8 %
+    "Nettokostnadsutveckling": S,  # 143: 'Enligt plan' but no plan value printed
+    "Helårsprognos": E,  # 145: -890 mnkr below -800 mnkr
+    "DRG-poäng/årsarbetare": E,  # 147: -1 % against 'Högre än fg år'
+    "Kostnad/arb timme": E,  # 149: +3 % against 'Lägre än fg år'
+    "Investeringar": M,  # 151: target '-'
+}
+
+
+@pytest.fixture(scope="module")
+def uppföljning() -> hu.Uppföljning:
+    return hu.exempeldata.uppföljning_västmanland_2023_02(syntetiska_avsnitt=False)
+
+
+def test_bundled_styrkort_reproduces_every_computable_assessment(
+    uppföljning: hu.Uppföljning,
+) -> None:
+    kort = uppföljning.styrkort()
+    beräknat = dict(zip(kort["indikator"], kort["måluppfyllelse"], strict=True))
+    assert beräknat == FÖRVÄNTAT
+
+
+def test_bundled_styrkort_keeps_reported_trends_beside_computed(
+    uppföljning: hu.Uppföljning,
+) -> None:
+    kort = uppföljning.styrkort().set_index("indikator")
+    # Reported words as printed (lines 110, 139); computed only with a comparison value
+    assert kort.loc["Andel digitala besök", "trend_rapporterad"] == "Negativ"
+    assert kort.loc["Andel digitala besök", "trend_beräknad"] is hu.Trend.NEGATIV
+    # 'Årsarbetare +171' against 'Färre': the report says Neutral, the rule says negative;
+    # both are kept, the report's word is not overwritten.
+    assert kort.loc["Årsarbetare", "trend_rapporterad"] == "Neutral"
+    assert kort.loc["Årsarbetare", "trend_beräknad"] is hu.Trend.NEGATIV
+    # no comparison value printed: no computed trend
+    assert kort.loc["Ober. av hyrpersonal", "trend_beräknad"] is None
+    assert kort.loc["Ober. av hyrpersonal", "trend_rapporterad"] == "Negativ"
+
+
+def test_styrkort_shows_the_target_and_outcome_as_printed(uppföljning: hu.Uppföljning) -> None:
+    kort = uppföljning.styrkort().set_index("indikator")
+    assert kort.loc["Andel 30/30/30 BUP", "mål"] == "90/80/80"
+    assert kort.loc["Andel 30/30/30 BUP", "utfall"] == "48,4/31,0/56,0"
+    assert kort.loc["Medelväntetid 1177", "utfall"] == "14:58"
+
+
+def test_change_rows_are_assessed_on_the_printed_change() -> None:
+    # 'Lägre än fg år' with only the change printed: +10,9 % is higher -> not met,
+    # -5 % would be lower -> met; a level target has no basis.
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["a", "b", "c"],
+            "mål_text": ["Lägre än fg år", "Lägre än fg år", "≤ 100"],
+            "utfall": [math.nan, math.nan, math.nan],
+            "utfall_avser": ["förändring mot fg år (procent)"] * 3,
+            "förändring": [0.109, -0.05, 0.02],
+            "riktning": ["lägre är bättre"] * 3,
+        }
+    )
+    assert list(hu.styrkort(underlag)["måluppfyllelse"]) == [E, U, S]
+
+
+def test_rounding_policy_is_an_argument() -> None:
+    underlag = pd.DataFrame({"indikator": ["x"], "mål_text": ["≥80 %"], "utfall": [0.798]})
+    assert hu.styrkort(underlag)["måluppfyllelse"].item() is E
+    kort = hu.styrkort(underlag, avrundning=0)
+    assert kort["måluppfyllelse"].item() is U  # 79,8 % rounds to 80 %
+    assert kort.attrs["avrundning"] == 0
+
+
+def test_delvis_only_with_a_rule() -> None:
+    underlag = pd.DataFrame({"indikator": ["x"], "mål_text": ["≥80 %"], "utfall": [0.78]})
+    assert hu.styrkort(underlag)["måluppfyllelse"].item() is E
+    regel = hu.Delvis.inom(0.05)
+    assert hu.styrkort(underlag, delvis=regel)["måluppfyllelse"].item() is hu.Måluppfyllelse.DELVIS
+
+
+def test_styrkort_keeps_the_index() -> None:
+    underlag = pd.DataFrame(
+        {"indikator": ["x", "y"], "mål_text": ["≥80 %", "-"], "utfall": [0.9, 0.1]},
+        index=["ID0075", "ID0076"],
+    )
+    kort = hu.styrkort(underlag)
+    assert list(kort.index) == ["ID0075", "ID0076"]
+    assert list(kort["måluppfyllelse"]) == [U, M]
+
+
+def test_styrkort_errors_name_the_row() -> None:
+    with pytest.raises(hu.AndelsError, match=r"row 1 \('x'\).*did you pass percent"):
+        hu.styrkort(pd.DataFrame({"indikator": ["x"], "mål_text": ["≥80 %"], "utfall": [78.8]}))
+    with pytest.raises(hu.TolkningsError, match=r"row 2, column 'mål'"):
+        hu.styrkort(
+            pd.DataFrame(
+                {"indikator": ["x", "y"], "mål_text": ["≥80 %", "ganska bra"], "utfall": [0.8, 0.8]}
+            )
+        )
+    with pytest.raises(hu.SaknadKolumnError, match="indikator"):
+        hu.styrkort(pd.DataFrame({"namn": ["x"]}))
+    with pytest.raises(hu.FelTypError, match="DataFrame"):
+        hu.styrkort([{"indikator": "x"}])  # type: ignore[arg-type]
+
+
+def test_empty_styrkort() -> None:
+    kort = hu.styrkort(pd.DataFrame({"indikator": [], "mål_text": []}))
+    assert len(kort) == 0
+    assert list(kort.columns) == list(modul.STYRKORTSKOLUMNER)
+
+
+# ------------------------------------------------------------------------------ rendering
+
+
+def _litet_kort() -> pd.DataFrame:
+    return hu.styrkort(
+        pd.DataFrame(
+            {
+                "indikator": ["Beläggningsgrad", "A|B <x>"],
+                "mål_text": ["85-90 %", "≥80 %"],
+                "utfall": [0.96, 0.85],
+            }
+        )
+    )
+
+
+def test_formatera_styrkort_markdown_escapes_pipes() -> None:
+    text = hu.formatera_styrkort(
+        _litet_kort(), format="markdown", kolumner=["indikator", "måluppfyllelse"]
+    )
+    assert text.splitlines() == [
+        "| Indikator | Måluppfyllelse |",
+        "|---|---|",
+        "| Beläggningsgrad | ej uppnådd |",
+        "| A\\|B <x> | uppnådd |",
+    ]
+
+
+def test_formatera_styrkort_html_escapes_text() -> None:
+    text = hu.formatera_styrkort(_litet_kort(), format="html", kolumner=["indikator"])
+    assert "<td>A|B &lt;x&gt;</td>" in text
+    assert text.startswith('<table class="styrkort"><thead><tr><th>Indikator</th>')
+
+
+def test_formatera_styrkort_text_aligns_columns() -> None:
+    rader = hu.formatera_styrkort(_litet_kort(), kolumner=["indikator", "mål"]).splitlines()
+    assert rader[0] == "Indikator        Mål"
+    assert rader[1] == "---------------  -------"
+    assert rader[2] == "Beläggningsgrad  85-90 %"
+
+
+def test_formatera_styrkort_refuses_unknown_format_and_columns() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="'pdf'"):
+        hu.formatera_styrkort(_litet_kort(), format="pdf")
+    with pytest.raises(hu.SaknadKolumnError, match="'färg'"):
+        hu.formatera_styrkort(_litet_kort(), kolumner=["färg"])
+
+
+# ------------------------------------------------------------------------------ CSV
+
+
+def test_läs_styrkort_reads_report_notation() -> None:
+    csv = io.StringIO(
+        "indikator,mål,utfall,föregående,riktning,trend\n"
+        'Andel besök 90 dagar,95 %,"78,8 %",,högre är bättre,\n'
+        "Utlokaliserade,Lägre än fg år,94 (140),,lägre är bättre,Positiv\n"
+        'BUP,90/80/80 %,"48,4/31,0/56,0 %",,högre är bättre,\n'
+        "Medelväntetid,8 min,14:58,,lägre är bättre,\n"
+        'Sjukfrånvaro,"6,0 %","8,3 %","11,7 %",lägre är bättre,Positiv\n'
+    )
+    underlag = hu.läs_styrkort(csv)
+    assert underlag["utfall"].iloc[0] == 0.788
+    assert (underlag["utfall"].iloc[1], underlag["föregående"].iloc[1]) == (94.0, 140.0)
+    assert underlag["utfall_delar"].iloc[2] == (0.484, 0.31, 0.56)
+    assert underlag["utfall"].iloc[3] == pytest.approx(14 + 58 / 60)
+    assert underlag["föregående"].iloc[4] == 0.117
+    kort = hu.styrkort(underlag)
+    assert list(kort["måluppfyllelse"]) == [E, U, (E, E, E), E, E]
+    assert list(kort["trend_beräknad"])[4] is hu.Trend.POSITIV
+
+
+@pytest.mark.parametrize(
+    ("csv", "meddelande"),
+    [
+        (
+            'indikator,mål,utfall\nA,≥80 %,"78,8 %"\nB,≥80 %,åttio\n',
+            r"line 3, column 'utfall'.*'åttio'",
+        ),
+        ("indikator,mål,utfall\nA,kanske,1\n", r"line 2, column 'mål'.*'kanske'"),
+        ("indikator,mål,utfall\nA,85 %,1\n", r"line 2, column 'mål'.*riktning"),
+        ("indikator,mål,utfall,riktning\nA,≥1,1,uppåt\n", r"line 2, column 'riktning'.*'uppåt'"),
+        (
+            'indikator,mål,utfall,riktning\nA,90/80 %,"48,4/31,0",högre är bättre\n',
+            r"line 2, column 'utfall'.*no unit",
+        ),
+        ("indikator,utfall\nA,1\n", r"column 'mål' is not in the data"),
+    ],
+)
+def test_läs_styrkort_names_line_and_column(csv: str, meddelande: str) -> None:
+    with pytest.raises(hu.HalsouppfoljningError, match=meddelande):
+        hu.läs_styrkort(io.StringIO(csv))
+
+
+# ------------------------------------------------------------------------------ the class
+
+
+def test_uppföljning_fields(uppföljning: hu.Uppföljning) -> None:
+    assert uppföljning.organisation is not None
+    assert uppföljning.organisation.region is hu.region("19")
+    assert uppföljning.prognos is not None
+    assert uppföljning.prognos.intervall == (-940.0, -870.0)  # line 40: -890 +20/-50 mnkr
+    assert uppföljning.ekonomi is not None
+    assert uppföljning.ekonomi.loc["Resultat", "ack_utfall"] == -174.1  # line 1117
+
+
+def test_uppföljning_styrkort_delegates(monkeypatch: pytest.MonkeyPatch) -> None:
+    anrop: dict[str, object] = {}
+
+    def spion(indikatorer: pd.DataFrame, **kwargs: object) -> str:
+        anrop["indikatorer"] = indikatorer
+        anrop.update(kwargs)
+        return "resultat"
+
+    underlag = pd.DataFrame({"indikator": ["x"], "mål_text": ["-"]})
+    u = hu.Uppföljning(organisation="Värmland", period="2023", indikatorer=underlag)
+    monkeypatch.setattr(modul, "styrkort", spion)
+    assert u.styrkort(avrundning=1, tröskel=0.5) == "resultat"
+    assert anrop["indikatorer"] is underlag
+    assert anrop["avrundning"] == 1
+    assert anrop["tröskel"] == 0.5
+    assert anrop["delvis"] is None
+
+
+def test_uppföljning_rapport_delegates(monkeypatch: pytest.MonkeyPatch) -> None:
+    anrop: dict[str, object] = {}
+
+    def spion(u: hu.Uppföljning, **kwargs: object) -> str:
+        anrop["u"] = u
+        anrop.update(kwargs)
+        return "text"
+
+    u = hu.Uppföljning(organisation=None, period="", indikatorer=pd.DataFrame({"indikator": []}))
+    monkeypatch.setattr(modul, "rapport", spion)
+    assert u.rapport(format="html", avrundning=0) == "text"
+    assert anrop == {"u": u, "format": "html", "avrundning": 0}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fel", "text"),
+    [
+        ({"indikatorer": [1, 2]}, hu.FelTypError, "indikatorer must be a pandas DataFrame"),
+        ({"indikatorer": pd.DataFrame({"x": [1]})}, hu.SaknadKolumnError, "'indikator'"),
+        ({"organisation": 3.5}, hu.FelTypError, "organisation must be"),
+        ({"organisation": "Atlantis"}, hu.OkändRegionError, "Atlantis"),
+        ({"prognos": -890}, hu.FelTypError, "prognos must be a Prognos"),
+        ({"väntetider": "x"}, hu.FelTypError, "väntetider must be a pandas DataFrame"),
+    ],
+)
+def test_uppföljning_refuses_bad_fields(
+    kwargs: dict[str, object], fel: type[Exception], text: str
+) -> None:
+    argument: dict[str, object] = {
+        "organisation": "19",
+        "period": "2023-02",
+        "indikatorer": pd.DataFrame({"indikator": []}),
+    }
+    argument.update(kwargs)
+    with pytest.raises(fel, match=text):
+        hu.Uppföljning(**argument)  # type: ignore[arg-type]
+
+
+def test_rapport_contains_every_section(uppföljning: hu.Uppföljning) -> None:
+    text = hu.rapport(uppföljning)
+    for rubrik in ("Styrkort", "Servicekvalitet", "Resultaträkning", "Helårsprognos"):
+        assert rubrik in text
+    # line 40: "Årsprognos, -890 mnkr +20/-50 mnkr"; revision against -800 (line 20) is -90
+    assert "Prognos -890 mnkr +20/-50 mnkr" in text
+    assert "Revision against the previous forecast -800,0 mnkr: -90,0 mnkr" in text
+    # summary counted by hand from FÖRVÄNTAT: 4 met, 20 not met (3 of them BUP parts)
+    assert "Summary: 4 uppnådd, 20 ej uppnådd, 1 underlag saknas, 1 mål saknas." in text
+
+
+def test_rapport_formats(uppföljning: hu.Uppföljning) -> None:
+    assert hu.rapport(uppföljning, format="markdown").startswith("# Uppföljning: Hälso- och")
+    html = hu.rapport(uppföljning, format="html")
+    assert html.startswith("<h1>Uppföljning")
+    assert "<table" in html
+    with pytest.raises(hu.OgiltigtVärdeError, match="'rtf'"):
+        hu.rapport(uppföljning, format="rtf")
