@@ -281,3 +281,17 @@ def test_property_rolling_and_ack_agree_with_loops(
             assert np.isnan(ack[i])
         else:
             assert ack[i] == pytest.approx(sum(hittills), abs=1e-6)
+
+
+@given(år=st.integers(1990, 2100), månad=st.integers(1, 12))
+def test_property_periods_partition_the_year(år: int, månad: int) -> None:
+    t = hu.tertial(f"{år}-{månad:02d}-15")
+    # reference: T1 = months 1-4, T2 = 5-8, T3 = 9-12
+    assert t == (1 if månad <= 4 else 2 if månad <= 8 else 3)
+    p = hu.Period.tertial(år, t)
+    assert pd.Period(year=år, month=månad, freq="M") in p.månader
+    assert p.start <= pd.Timestamp(year=år, month=månad, day=15) <= p.slut
+    assert hu.Period.tolka(str(p)) == p
+    alla = [m for n in (1, 2, 3) for m in hu.Period.tertial(år, n).månader]
+    assert alla == list(hu.Period.helår(år).månader)
+    assert list(hu.Period.delår(år).månader) == alla[:8]
