@@ -73,6 +73,7 @@ FORMER = [
     ("<40min", None, "GRÄNS", "<", 40.0, "min"),
     ("<0,5/100 vpl", None, "GRÄNS", "<", 0.5, "/100 vpl"),
     ("<1/100 vpl", None, "GRÄNS", "<", 1.0, "/100 vpl"),
+    ("< 0,5 per 100 vpl", None, "GRÄNS", "<", 0.5, "/100 vpl"),
     ("<20 000", None, "GRÄNS", "<", 20000.0, None),
     ("<280", None, "GRÄNS", "<", 280.0, None),
     ("≥55", None, "GRÄNS", ">=", 55.0, None),

@@ -241,7 +241,9 @@ _TVÅNIVÅ_RE = re.compile(
 _SAMMANSATT_RE = re.compile(
     r"^(?P<tal>\d+(?:,\d+)?(?:\s*/\s*\d+(?:,\d+)?)+)\s*(?P<enhet>%|procent)?$"
 )
-_KVOT_RE = re.compile(r"^(?P<tal>.+?)\s*/\s*(?P<nämnare>\d[\d ]*)\s*(?P<enhet>[^\d\s/].*)$")
+_KVOT_RE = re.compile(
+    r"^(?P<tal>.+?)\s*(?:/|\sper\s)\s*(?P<nämnare>\d[\d ]*)\s*(?P<enhet>[^\d\s/].*)$"
+)
 
 
 def _som_riktning(riktning: Any, namn: str = "riktning") -> Riktning | None:
@@ -713,7 +715,7 @@ class Målnivå:
               ``inte överstiga 250``; ``>`` and "över" are strict, ``≥`` and
               "minst" inclusive, ``<`` and "under" strict, ``≤``, "högst"
               and "max" inclusive;
-            - rates per capacity: ``<0,5/100 vpl``;
+            - rates per capacity: ``<0,5/100 vpl`` (also ``per 100 vpl``);
             - bare levels ``85 %``, ``8 min``, ``0 kr``, ``-800 mnkr``,
               ``1500`` (need ``riktning``);
             - bands ``85-90 %`` (inclusive ends);
