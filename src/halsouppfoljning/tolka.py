@@ -527,7 +527,7 @@ def avrunda(värde: Any, decimaler: int = 0) -> Any:
 
 
 def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None) -> str:
-    """Format a number the Swedish way: decimal comma, space-grouped thousands, minus "−".
+    """Format a number the Swedish way: decimal comma, space-grouped thousands, minus as "-".
 
     Parameters
     ----------
