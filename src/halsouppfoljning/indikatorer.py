@@ -769,6 +769,12 @@ class Målnivå:
         Traceback (most recent call last):
         ...
         halsouppfoljning.exceptions.OgiltigtVärdeError: the target '85 %' is a bare level...
+
+        References
+        ----------
+        The indicator tables of Region Västmanland, Månadsrapport februari 2023,
+        and Region Värmland, Årsredovisning 2023 (every target printed there is
+        read; see ``exempeldata.indikatortabell_*``).
         """
         if not isinstance(text, str):
             raise FelTypError(f"Målnivå.tolka expects a string, got {text!r}")
@@ -1607,6 +1613,17 @@ class Indikator:
     <Trend.POSITIV: 'positiv'>
     >>> sjuk.måluppfyllelse(0.05, 2024)
     <Måluppfyllelse.MÅL_SAKNAS: 'mål saknas'>
+
+    Notes
+    -----
+    Methods add no algorithm: :meth:`måluppfyllelse` calls
+    :func:`måluppfyllelse` with the year's target, :meth:`trend` calls
+    :func:`trend` with the indicator's direction.
+
+    References
+    ----------
+    Region Värmland, Årsredovisning 2023, "4 Indikatoregenskaper"
+    (periodicity, method and data source per indicator).
     """
 
     id: str = attrs.field(converter=_text)

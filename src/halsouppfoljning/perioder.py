@@ -207,6 +207,11 @@ def procentenheter(värde: Any, referens: Any) -> Any:
     Traceback (most recent call last):
     ...
     halsouppfoljning.exceptions.AndelsError: värde must be a share ... did you pass percent? ...
+
+    References
+    ----------
+    Statistiska centralbyrån, "Procent och procentenheter"; Region Västmanland,
+    Månadsrapport februari 2023, line 397 ("4 procentenheter bättre").
     """
 
     def beräkna(a: _Arr, b: _Arr) -> _Arr:
@@ -572,6 +577,12 @@ def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") ->
     [nan, nan, 6.0, 9.0]
     >>> hu.rullande(s, 2, metod="medel").tolist()
     [nan, 1.5, 2.5, 3.5]
+
+    References
+    ----------
+    Region Värmland, Årsredovisning 2023: indicators "redovisas per rullande
+    12-månadersperiod" (vårdskador) and "rullande 18-månadersperiod"
+    (depression, diabetes).
     """
     if isinstance(månader, bool) or not isinstance(månader, (int, np.integer)) or månader < 1:
         raise OgiltigtVärdeError(f"rullande: månader must be an int >= 1, got {månader!r}")
@@ -652,6 +663,12 @@ def ackumulerat(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[f
     >>> s = pd.Series([1.0, 2, 3, 4], index=pd.period_range("2022-11", periods=4, freq="M"))
     >>> hu.ackumulerat(s).tolist()
     [1.0, 3.0, 3.0, 7.0]
+
+    References
+    ----------
+    Region Värmland, Årsredovisning 2023: "Måluppfyllelsen styrs av det
+    ackumulerade utfallet under året"; Region Västmanland, Månadsrapport
+    februari 2023 ("Sjukfrånvaro, ack").
     """
     _kontrollera_metod(metod, "ackumulerat")
     månader = _månadsindex(serie, "ackumulerat")
