@@ -105,6 +105,12 @@ class TestRegionpanelFrånKolada:
         with pytest.raises(hu.OgiltigtVärdeError, match="okända_områden"):
             hu.regionpanel_från_kolada(self.kolada(), okända_områden="kanske")  # type: ignore[arg-type]
 
+    def test_text_values_refused(self) -> None:
+        k = self.kolada().astype({"value": object})
+        k.loc[0, "value"] = "81,0 %"
+        with pytest.raises(hu.OgiltigtVärdeError, match="tolka_tal"):
+            hu.regionpanel_från_kolada(k)
+
     def test_empty(self) -> None:
         p = hu.regionpanel_från_kolada(self.kolada().iloc[:0])
         assert len(p) == 0
@@ -194,6 +200,11 @@ class TestSammanvägning:
         assert s["grupp"].tolist() == ["A", "B"]
         assert s["värde"].tolist() == pytest.approx([0.3, 0.7])
         assert "publicerat" not in s.columns
+        # a Series of groups, regions outside it left out
+        s2 = hu.sammanvägning(
+            p, metod="ovägt_medelvärde", grupper=pd.Series({"01": "A", "05": "A"})
+        )
+        assert s2["värde"].tolist() == pytest.approx([0.5])  # (0.2 + 0.8) / 2
 
     def test_nan_and_empty(self) -> None:
         t = pd.DataFrame({2023: [0, 0]}, index=["03", "19"])

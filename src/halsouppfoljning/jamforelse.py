@@ -151,6 +151,18 @@ def _som_period(kolumn: pd.Series) -> pd.Series:
     return kolumn.astype(object)
 
 
+def _tal(värden: Any, namn: str, vad: str) -> _F64:
+    """A column as float64; text that is not a number is an error naming the column."""
+    serie = pd.Series(värden)
+    try:
+        return np.asarray(pd.to_numeric(serie, errors="raise"), dtype=np.float64)
+    except (ValueError, TypeError) as fel:
+        raise OgiltigtVärdeError(
+            f"{vad}: the {namn} column holds values that are not numbers ({fel}); read "
+            "report text with hu.tolka_tal first (decimal comma, '%', missing markers)"
+        ) from fel
+
+
 def _färdig_panel(
     region: Any,
     indikator: Any,
@@ -171,9 +183,9 @@ def _färdig_panel(
             lambda x: nfc(x) if isinstance(x, str) else x
         ),
         "period": _som_period(pd.Series(period)).to_numpy(),
-        "värde": pd.to_numeric(pd.Series(värde), errors="raise").to_numpy(dtype=float),
-        "täljare": pd.to_numeric(pd.Series(täljare), errors="raise").to_numpy(dtype=float),
-        "nämnare": pd.to_numeric(pd.Series(nämnare), errors="raise").to_numpy(dtype=float),
+        "värde": _tal(värde, "värde", vad),
+        "täljare": _tal(täljare, "täljare", vad),
+        "nämnare": _tal(nämnare, "nämnare", vad),
     }
     if kön is not None:
         data["kön"] = pd.Series(kön, dtype=object).to_numpy()
@@ -274,6 +286,12 @@ def regionpanel_från_kolada(
     OgiltigtVärdeError
         If two rows share region, indicator, period (and gender), or
         ``okända_områden`` is not one of the two choices.
+
+    Notes
+    -----
+    Area ids are looked up once per distinct label, not row by row. Kolada's
+    ``"0000"`` (also ``0``, ``"Riket"``, ``"Hela riket"``, ``"Sverige"``) is
+    Riket.
 
     See Also
     --------
@@ -387,6 +405,10 @@ def regionpanel(
         If neither ``värden`` nor both ``täljare`` and ``nämnare`` are given.
     OkändRegionError
         If a row label is neither a region nor Riket.
+
+    Notes
+    -----
+    With counts only, :math:`v = t / n`, NaN where :math:`n = 0`.
 
     See Also
     --------
@@ -540,7 +562,7 @@ def _tecken(indikator: pd.Series, riktning: Any, vad: str) -> _F64:
 def _vikter(panel: pd.DataFrame, vikter: Any) -> _F64:
     if isinstance(vikter, str):
         kontrollera_kolumner(panel.columns, [vikter], "sammanvägning (vikter)")
-        w = pd.to_numeric(panel[nfc(vikter)], errors="raise").to_numpy(dtype=float)
+        w = _tal(panel[nfc(vikter)], f"vikter ({vikter!r})", "sammanvägning")
     elif isinstance(vikter, (Mapping, pd.Series)):
         par = vikter.items()
         nycklar = [k for k, _ in par]
@@ -962,6 +984,11 @@ def sämre_än_första_mätningen(
     OgiltigtVärdeError
         If the panel holds more than one gender, or as :func:`förändring`.
 
+    Notes
+    -----
+    Worse means :math:`s\\,(v_{senaste} - v_{första}) < -\\text{tröskel}`, with
+    :math:`s = \\pm 1` the good direction (see :func:`förändring`).
+
     See Also
     --------
     förändring : the changes behind the flag.
@@ -1056,6 +1083,11 @@ def rangordning(
     See Also
     --------
     färgklasser : colour classes, e.g. by rank.
+
+    References
+    ----------
+    .. [1] RKA, Kolada, "Guide till tabeller och diagram": every region is
+       ranked on each key figure.
 
     Examples
     --------
