@@ -189,7 +189,7 @@ def test_r12_r18() -> None:
 
 
 def test_rullande_datetime_index_and_nan() -> None:
-    index = pd.date_range("2023-01-31", periods=4, freq="ME")
+    index = pd.to_datetime(["2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30"])
     s = pd.Series([1.0, np.nan, 3.0, 4.0], index=index)
     ut = hu.rullande(s, 2)
     # every window containing the NaN is NaN; the last is 3 + 4

@@ -601,7 +601,7 @@ def r12(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
     --------
     >>> import pandas as pd
     >>> import halsouppfoljning as hu
-    >>> s = pd.Series(1.0, index=pd.date_range("2022-01-31", periods=13, freq="ME"))
+    >>> s = pd.Series(1.0, index=pd.date_range("2022-01-01", periods=13, freq="MS"))
     >>> hu.r12(s).iloc[-2:].tolist()
     [12.0, 12.0]
     """
@@ -616,8 +616,8 @@ def r18(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
     >>> import pandas as pd
     >>> import halsouppfoljning as hu
     >>> s = pd.Series(2.0, index=pd.period_range("2022-01", periods=18, freq="M"))
-    >>> hu.r18(s, metod="medel").iloc[-1]
-    np.float64(2.0)
+    >>> float(hu.r18(s, metod="medel").iloc[-1])
+    2.0
     """
     return rullande(serie, 18, metod=metod)
 
