@@ -218,7 +218,7 @@ _RIKTNING_AV_OPERATOR = {
     "<": Riktning.LÄGRE_ÄR_BÄTTRE,
     "<=": Riktning.LÄGRE_ÄR_BÄTTRE,
 }
-_INGET = frozenset({"-", "–", "—", "−", "inget mål", "mål saknas", "ej aktuellt"})
+_INGET = frozenset({"-", "–", "—", "−", "inget mål", "mål saknas", "ej aktuell", "ej aktuellt"})
 _FG = r"(?:fg\.?|föreg\.?|föregående)\s+år"
 _MOT_FÖREGÅENDE_RE = re.compile(
     rf"^(?P<ord>öka|minska|fler|färre|högre|lägre|förbättras|förbättring)"
