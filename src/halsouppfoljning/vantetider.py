@@ -669,7 +669,7 @@ def _beståndshistogram(
         kod_d += i1[mask]
         antal_g = grupper // 4
         h_d = np.bincount(kod_d, minlength=antal_g * antal_klasser * (k + 1))
-        delar.append(h_d.reshape(antal_g, -1) @ medlemskap(hela))
+        delar.append(h_d.reshape(antal_g, antal_klasser * (k + 1)) @ medlemskap(hela))
     return med, inom, delar
 
 
@@ -768,7 +768,7 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
         första = int(np.flatnonzero(ogiltig)[0])
         etikett = pdf.index[första]
         if plan.läge == "väntetid":
-            vad = f"a negative waiting time ({w_kolumn[första]!r} {plan.enhet})"
+            vad = f"a negative waiting time ({float(w_kolumn[första])!r} {plan.enhet})"
         else:
             vad = (
                 f"a done date before the start date (start "
@@ -911,17 +911,18 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
 
     # long form: group outer, then time, then limit
     rader = grupper * k * antal_g
-    tabell = nycklar.iloc[np.repeat(np.arange(grupper), k * antal_g)].reset_index(drop=True)
-    tabell["_tid"] = np.tile(np.repeat(np.arange(k), antal_g), grupper)
-    tabell["_gräns"] = np.tile(np.arange(antal_g), grupper * k)
-    tabell["antal"] = antal.reshape(rader)
-    tabell["antal_inom"] = inom.reshape(rader)
-    tabell["exkluderade"] = exkl.reshape(rader)
+    radgrupp = np.repeat(np.arange(grupper), k * antal_g)
+    kolumner: dict[str, Any] = {c: nycklar[c].array.take(radgrupp) for c in plan.grupp}
+    kolumner["_tid"] = np.tile(np.repeat(np.arange(k), antal_g), grupper)
+    kolumner["_gräns"] = np.tile(np.arange(antal_g), grupper * k)
+    kolumner["antal"] = antal.reshape(rader)
+    kolumner["antal_inom"] = inom.reshape(rader)
+    kolumner["exkluderade"] = exkl.reshape(rader)
     for c, skäl in zip(plan.exkludera, per_skäl, strict=True):
-        tabell[f"exkluderade_{c}"] = skäl.reshape(rader)
-    tabell["saknade"] = saknade.reshape(rader)
-    tabell["ogiltiga"] = ogilt.reshape(rader)
-    return tabell
+        kolumner[f"exkluderade_{c}"] = skäl.reshape(rader)
+    kolumner["saknade"] = saknade.reshape(rader)
+    kolumner["ogiltiga"] = ogilt.reshape(rader)
+    return pd.DataFrame(kolumner)
 
 
 # --------------------------------------------------------------------------- Wilson
@@ -964,41 +965,32 @@ def _slutför(
     tabell: pd.DataFrame, plan: _Plan, minsta_antal: int, konfidensnivå: float
 ) -> pd.DataFrame:
     """Add the time and limit columns, shares, Wilson intervals and the flag."""
-    ut = tabell.drop(columns=["_tid", "_gräns"]).reset_index(drop=True)
-    kolumner = list(plan.grupp)
-    tid = tabell["_tid"].to_numpy()
+    ut: dict[str, Any] = {c: tabell[c].array for c in plan.grupp}
+    tid = tabell["_tid"].to_numpy(dtype=np.int64)
     if plan.läge == "bestånd":
-        mät = pd.DatetimeIndex(list(plan.mätdatum))
-        ut.insert(len(kolumner), "mätdatum", mät.take(tid) if len(ut) else mät[:0])
-        kolumner.append("mätdatum")
+        ut["mätdatum"] = pd.DatetimeIndex(list(plan.mätdatum)).take(tid)
     elif plan.läge == "flöde":
         etiketter = np.empty(len(plan.perioder), dtype=object)
         etiketter[:] = [p[2] for p in plan.perioder]
-        ut.insert(len(kolumner), "period", etiketter[tid] if len(ut) else etiketter[:0])
-        kolumner.append("period")
-    gi = tabell["_gräns"].to_numpy()
-    ut.insert(len(kolumner), "gräns", np.array([g.gräns for g in plan.gränser], dtype=float)[gi])
-    namn = np.empty(len(plan.gränser), dtype=object)
-    namn[:] = [g.namn for g in plan.gränser]
-    ut.insert(len(kolumner) + 1, "gränsnamn", namn[gi])
-    enh = np.empty(len(plan.gränser), dtype=object)
-    enh[:] = [g.enhet for g in plan.gränser]
-    ut.insert(len(kolumner) + 2, "enhet", enh[gi])
-    for c in ("antal", "antal_inom", "exkluderade", "saknade", "ogiltiga"):
-        ut[c] = ut[c].astype(np.int64)
-    for c in plan.exkludera:
-        ut[f"exkluderade_{c}"] = ut[f"exkluderade_{c}"].astype(np.int64)
-    x = ut["antal_inom"].to_numpy(dtype=float)
-    n = ut["antal"].to_numpy(dtype=float)
+        ut["period"] = etiketter[tid]
+    gi = tabell["_gräns"].to_numpy(dtype=np.int64)
+    ut["gräns"] = np.array([g.gräns for g in plan.gränser], dtype=float)[gi]
+    ut["gränsnamn"] = np.array([g.namn for g in plan.gränser], dtype=object)[gi]
+    ut["enhet"] = np.array([g.enhet for g in plan.gränser], dtype=object)[gi]
+    x = tabell["antal_inom"].to_numpy(dtype=np.int64)
+    n = tabell["antal"].to_numpy(dtype=np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        andel = np.where(n > 0, x / np.where(n > 0, n, 1.0), np.nan)
-    nedre, övre = _wilson(x, n, konfidensnivå)
-    pos = list(ut.columns).index("antal_inom") + 1
-    ut.insert(pos, "andel", andel)
-    ut.insert(pos + 1, "nedre", nedre)
-    ut.insert(pos + 2, "övre", övre)
-    ut["undertryckt"] = ut["antal"].to_numpy() < minsta_antal
-    return ut
+        andel = np.where(n > 0, x / np.where(n > 0, n, 1), np.nan)
+    nedre, övre = _wilson(x.astype(float), n.astype(float), konfidensnivå)
+    ut["antal"] = n
+    ut["antal_inom"] = x
+    ut["andel"] = andel
+    ut["nedre"] = nedre
+    ut["övre"] = övre
+    for c in ("exkluderade", *(f"exkluderade_{c}" for c in plan.exkludera), "saknade", "ogiltiga"):
+        ut[c] = tabell[c].to_numpy(dtype=np.int64)
+    ut["undertryckt"] = n < minsta_antal
+    return pd.DataFrame(ut)
 
 
 # --------------------------------------------------------------------------- public
@@ -1052,7 +1044,8 @@ def väntetidsandelar(
     mätdatum : date or sequence of dates, optional
         Snapshot date(s) for the stock, e.g. every month end of a year
         (``pandas.date_range("2023-01-31", periods=12, freq="ME")``); one
-        result row per date. For limits in days, dates count as calendar days.
+        result row per date, in date order (a repeated date counts once). For
+        limits in days, dates count as calendar days.
     period : pandas.Period, str, (från, till) tuple, or a list of these, optional
         Period(s) for the flow: ``"2023-03"``, ``pandas.Period("2023Q1")``,
         ``("2023-01-01", "2023-03-31")`` (inclusive), or a list of them
