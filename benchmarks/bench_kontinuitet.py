@@ -224,7 +224,7 @@ def _versioner() -> str:
     )
 
 
-def kör_i_minnet(rader: int, seed: int) -> None:
+def kör_i_minnet(rader: int, seed: int, metoder: tuple[str, ...] = UNDERSÖKT) -> None:
     import halsouppfoljning as hu
 
     katalog = Path(tempfile.mkdtemp(prefix="bench_kontinuitet_"))
@@ -248,7 +248,7 @@ def kör_i_minnet(rader: int, seed: int) -> None:
         del besök
         print(f"machine: {_maskin()}; {_versioner()}")
         resultat = {}
-        for metod in UNDERSÖKT:
+        for metod in metoder:
             ut = subprocess.run(
                 [sys.executable, __file__, "--kör", metod, "--katalog", str(katalog)],
                 check=True,
@@ -259,6 +259,13 @@ def kör_i_minnet(rader: int, seed: int) -> None:
     finally:
         shutil.rmtree(katalog, ignore_errors=True)
 
+    if set(metoder) != set(UNDERSÖKT):
+        for r in resultat.values():
+            print(
+                f"{r['metod']}: {r['tid']:.2f} s, peak {r['topp'] / 1e6:.0f} MB, "
+                f"ratio {r['topp'] / r['storlek']:.2f}, check {r['sammanfattning']:.6f}"
+            )
+        return
     a = resultat["apply"]
     skala = rader / a["rader"]
     etiketter = {
@@ -408,6 +415,11 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--rader", type=int, default=20_000_000, help="visits for the in-memory run")
     p.add_argument("--seed", type=int, default=2023)
+    p.add_argument(
+        "--metoder",
+        default=",".join(UNDERSÖKT),
+        help="comma-separated subset of: " + ", ".join(UNDERSÖKT),
+    )
     p.add_argument("--dask", action="store_true", help="run the Dask/Parquet benchmark instead")
     p.add_argument("--dask-rader", type=int, default=100_000_000)
     p.add_argument("--rader-per-fil", type=int, default=2_000_000)
@@ -423,7 +435,7 @@ def main() -> None:
     elif a.dask:
         kör_dask(a.dask_rader, a.rader_per_fil, a.seed)
     else:
-        kör_i_minnet(a.rader, a.seed)
+        kör_i_minnet(a.rader, a.seed, tuple(a.metoder.split(",")))
 
 
 if __name__ == "__main__":

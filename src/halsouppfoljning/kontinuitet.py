@@ -35,6 +35,7 @@ Name: coc, dtype: float64
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from typing import Any
 
@@ -150,7 +151,7 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
     """
     dtype = serie.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        koder = np.asarray(serie.cat.codes, dtype=np.int64)
+        koder = np.array(serie.cat.codes, dtype=np.int64)  # a copy: callers work in place
         kategorier = serie.cat.categories
         return _Koder(koder, len(kategorier), kategorier.take)
     if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
@@ -225,9 +226,25 @@ def _körningar(sorterad: _I64) -> _I64:
     return np.flatnonzero(ny)
 
 
+def _frigör(arr: npt.NDArray[Any]) -> None:
+    """Release the memory of a large temporary array that the caller still names.
+
+    Used only on the kernel's own code arrays, never on the user's data: the
+    array becomes empty for every holder. Arrays that do not own their memory
+    are left alone (the memory then goes when the last name goes).
+    """
+    if arr.flags.owndata and arr.base is None:
+        with contextlib.suppress(ValueError):  # defensive: memory shared after all
+            arr.resize(0, refcheck=False)
+
+
 def _längder(starter: _I64, n: int) -> _I64:
     """Lengths of the runs that start at ``starter`` in an array of length ``n``."""
-    return np.diff(np.append(starter, n)).astype(np.int64)
+    längd = np.empty(starter.size, dtype=np.int64)
+    if starter.size:
+        np.subtract(starter[1:], starter[:-1], out=längd[:-1])
+        längd[-1] = n - starter[-1]
+    return längd
 
 
 # --------------------------------------------------------------------------- the kernel
@@ -262,18 +279,21 @@ def _kärna_par(
 
     Rows that do not count get the provider slot ``V``: they keep their patient
     in the result (with N = 0 if nothing else counts) without adding a visit.
-    Returns patient codes (sorted), N and the index.
+    Returns patient codes (sorted), N and the index. ``pk`` is overwritten (it
+    becomes the key), so that the input is not copied once more.
     """
     bas = antal_v + 1
-    nyckel = pk * bas  # a new array; the operations below work in place on it
-    if räknas is None:
-        nyckel += vk
-    else:
-        nyckel += np.where(räknas, vk, antal_v)
+    nyckel = pk
+    nyckel *= bas
+    if räknas is not None:
+        np.copyto(vk, antal_v, where=~räknas)
+    nyckel += vk
+    _frigör(vk)
     nyckel.sort()
     starter = _körningar(nyckel)
     n = _längder(starter, nyckel.size)
     par = nyckel[starter]
+    _frigör(nyckel)
     del nyckel
     par_patient = par // bas
     if räknas is not None:
@@ -413,8 +433,13 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     if inst.per is not None:
         grupp = _koda(df[inst.per])
         uteslut(grupp.koder < 0, "saknat_per_värde")
+    # The code arrays are this function's own copies: combine them in place.
     pk = pat.koder
     p_spann = max(pat.antal, 1)
+    pat_etiketter = pat.etiketter
+    del pat
+    grupp_etiketter = None
+    g_antal = 0
     if grupp is not None:
         g_spann = max(grupp.antal, 1)
         if g_spann * p_spann * (antal_v + 2) >= _MAX_NYCKEL:  # pragma: no cover - huge ids
@@ -422,8 +447,17 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
                 "kontinuitetsindex: too many distinct (group, patient, provider) values "
                 "for a 64-bit key; pass fewer groups or recode the ids"
             )
-        pk = np.where(räknas, grupp.koder * p_spann + np.maximum(pk, 0), -1)
-        urval = räknas
+        gk = grupp.koder
+        g_antal = grupp.antal
+        grupp_etiketter = grupp.etiketter
+        del grupp
+        np.maximum(gk, 0, out=gk)
+        gk *= p_spann
+        np.maximum(pk, 0, out=pk)
+        gk += pk
+        pk = gk
+        del gk
+        urval = None if alla_räknas else räknas
     elif alla_räknas:
         urval = None
     else:
@@ -438,6 +472,7 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
         pk_u, vk_u, r_u = pk[urval], vk[urval], räknas[urval]
     else:
         pk_u, vk_u, r_u = pk, vk, None
+    del pk, vk
     if r_u is not None and r_u.all():
         r_u = None
 
@@ -456,7 +491,7 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
 
             def etikett(k: Any) -> Any:
                 k = np.asarray(k) % p_spann
-                return pat.etiketter(k)
+                return pat_etiketter(k)
 
             p_r, N_r, v_r = _kärna_upc(pk_r, vk_r, ok_r, etikett)
         else:
@@ -477,11 +512,14 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
 
     värde = np.where(inst.minsta_antal_besök <= N, värde, np.nan)
     kolumner: dict[str, Any] = {}
-    if grupp is not None:
-        kolumner["grupp"] = grupp.etiketter(patienter // p_spann)
-        kolumner["patient"] = pat.etiketter(patienter % p_spann)
+    if grupp_etiketter is not None:
+        # a categorical: the labels of the groups once, not once per patient
+        kolumner["grupp"] = pd.Categorical.from_codes(
+            patienter // p_spann, categories=grupp_etiketter(np.arange(g_antal)), validate=False
+        )
+        kolumner["patient"] = pat_etiketter(patienter % p_spann)
     else:
-        kolumner["patient"] = pat.etiketter(patienter)
+        kolumner["patient"] = pat_etiketter(patienter)
     kolumner["antal_besök"] = N.astype(np.int64)
     kolumner["värde"] = np.asarray(värde, dtype=np.float64)
     return pd.DataFrame(kolumner), skäl
@@ -492,24 +530,33 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
 
 def _sammanställ_per(tabell: pd.DataFrame, per: str) -> pd.DataFrame:
     """One row per group: antal_patienter, antal_exkluderade, medel, median."""
-    koder, grupper = pd.factorize(tabell["grupp"], sort=True)
+    koder, grupper_rå = pd.factorize(tabell["grupp"])
+    # the groups in sorted order of their values (whatever the column's dtype)
+    if isinstance(grupper_rå, pd.CategoricalIndex):
+        grupper = grupper_rå.categories.take(grupper_rå.codes)
+    else:
+        grupper = pd.Index(grupper_rå)
+    try:
+        grupper, ordning_g = grupper.sort_values(return_indexer=True)
+    except TypeError:  # labels of mixed types: keep the order of appearance
+        ordning_g = np.arange(len(grupper))
+    ny_plats = np.empty(len(grupper), dtype=np.int64)
+    ny_plats[ordning_g] = np.arange(len(grupper))
+    koder = ny_plats[koder]
     värde = tabell["värde"].to_numpy(dtype=np.float64)
     G = len(grupper)
     definierad = ~np.isnan(värde)
     antal = np.bincount(koder[definierad], minlength=G)
     totalt = np.bincount(koder, minlength=G)
     summa = np.bincount(koder[definierad], weights=värde[definierad], minlength=G)
-    # median per group: sort the defined values by (group, value)
-    kd = koder[definierad]
-    vd = värde[definierad]
-    ordning = np.lexsort((vd, kd))
-    kd, vd = kd[ordning], vd[ordning]
-    start = np.searchsorted(kd, np.arange(G), side="left")
-    median = np.full(G, np.nan)
-    har = antal > 0
-    låg = start[har] + (antal[har] - 1) // 2
-    hög = start[har] + antal[har] // 2
-    median[har] = (vd[låg] + vd[hög]) / 2.0
+    # median per group: pandas' grouped median (Cython, no sort of all values, no apply)
+    median = (
+        pd.Series(värde[definierad])
+        .groupby(koder[definierad], sort=True)
+        .median()
+        .reindex(np.arange(G))
+        .to_numpy(dtype=np.float64)
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         medel = np.where(antal > 0, summa / antal, np.nan)
     return pd.DataFrame(
