@@ -40,12 +40,20 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy import stats
 
 from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
 from .ekonomi import _tal, _ut, budgetavvikelse, periodiserad_budget
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError, UnderlagsVarning
 from .tolka import MINUSTECKEN, formatera_tal, tolka_belopp
+
+
+def _stats() -> Any:
+    """scipy.stats, imported on first use: it takes over a second to import and only
+    the simulation and the prediction intervals need it."""
+    from scipy import stats  # noqa: PLC0415
+
+    return stats
+
 
 __all__ = [
     "Prognos",
@@ -419,7 +427,7 @@ def känslighetsintervall(
             aa, bb, cc = a[aktiv], b[aktiv], c[aktiv]
             skala = bb - aa
             if f == "triangel":
-                drag = stats.triang.rvs(
+                drag = _stats().triang.rvs(
                     (cc - aa) / skala,
                     loc=aa,
                     scale=skala,
@@ -429,7 +437,7 @@ def känslighetsintervall(
             else:
                 alfa = 1.0 + 4.0 * (cc - aa) / skala
                 beta = 1.0 + 4.0 * (bb - cc) / skala
-                drag = aa + skala * stats.beta.rvs(
+                drag = aa + skala * _stats().beta.rvs(
                     alfa, beta, size=(int(antal), aa.size), random_state=rng
                 )
             summa = np.asarray(drag, dtype=np.float64).sum(axis=1)
@@ -1317,9 +1325,9 @@ def helårsprognos(
             halv = math.nan
         elif biaskorrigering:
             punkt += float(e.mean())
-            halv = float(stats.t.ppf(q, n - 1)) * float(e.std(ddof=1)) * math.sqrt(1 + 1 / n)
+            halv = float(_stats().t.ppf(q, n - 1)) * float(e.std(ddof=1)) * math.sqrt(1 + 1 / n)
         else:
-            halv = float(stats.t.ppf(q, n)) * math.sqrt(float(np.mean(e * e)))
+            halv = float(_stats().t.ppf(q, n)) * math.sqrt(float(np.mean(e * e)))
         källa = f"{procent} intervall från {n} års prognosfel (t" + (
             ", biaskorrigerad)" if biaskorrigering else ")"
         )
@@ -1337,7 +1345,7 @@ def helårsprognos(
         källa = "intervall saknas"
     else:
         s = float(np.std(rester, ddof=1))
-        halv = float(stats.t.ppf(q, m - 1)) * s * faktor
+        halv = float(_stats().t.ppf(q, m - 1)) * s * faktor
         källa = f"{procent} intervall från månadsvariation (t, {m - 1} fg)"
     if math.isnan(punkt):
         halv = math.nan
