@@ -544,7 +544,7 @@ def _enhet_per_patient(index: pd.Series, enheter: Any, patient: str, enhet: str)
         if par[patient].duplicated().any():
             dubbel = par.loc[par[patient].duplicated(), patient].iloc[0]
             raise OgiltigtVärdeError(
-                f"kontinuitetsdiagram: patient {dubbel!r} has several values of {enhet!r}; "
+                f"kontinuitetsdiagram: patient {dubbel} has several values of {enhet!r}; "
                 "the listing unit must be one per patient"
             )
         karta = par.set_index(patient)[enhet]
