@@ -521,25 +521,69 @@ def _gruppkoder(
     return g, antal, nycklar
 
 
-def _dagar(ns: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Calendar day number (days since 1970-01-01, floored) of nanosecond timestamps."""
-    return ns.view("datetime64[ns]").astype("datetime64[D]").view(np.int64)
+def _dagar(
+    ns: npt.NDArray[np.int64], out: npt.NDArray[np.int64] | None = None
+) -> npt.NDArray[np.int64]:
+    """Calendar day number (days since 1970-01-01, floored) of nanosecond timestamps.
+
+    NaT stays the minimum int64. With ``out``, written into that buffer.
+    """
+    if out is None:
+        return ns.view("datetime64[ns]").astype("datetime64[D]").view(np.int64)
+    np.copyto(out.view("datetime64[D]"), ns.view("datetime64[ns]"), casting="same_kind")
+    return out
+
+
+def _tidpunkt(
+    ns: npt.NDArray[np.int64],
+    saknas: npt.NDArray[np.bool_],
+    enhet: str,
+    riktning: int,
+    out: npt.NDArray[np.int64] | None = None,
+) -> npt.NDArray[np.int64]:
+    """Days (``dagar``) or seconds (``timmar``) of timestamps; missing as -inf/+inf.
+
+    A missing value becomes a large negative (``riktning`` -1, a missing
+    start: before every snapshot) or positive number (+1, not done yet).
+    With ``out``, written into that buffer (no fresh allocation).
+    """
+    if enhet == "dagar":
+        ut = _dagar(ns, out)
+    else:
+        ut = np.floor_divide(ns, 10**9, out=out) if out is not None else ns // 10**9
+    if saknas.any():
+        ut[saknas] = riktning * (np.iinfo(np.int64).max // 4)
+    return ut
+
+
+def _tidpunkter(
+    start_ns: npt.NDArray[np.int64],
+    slut_ns: npt.NDArray[np.int64],
+    start_saknas: npt.NDArray[np.bool_],
+    slut_saknas: npt.NDArray[np.bool_],
+    enhet: str,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    return (
+        _tidpunkt(start_ns, start_saknas, enhet, -1),
+        _tidpunkt(slut_ns, slut_saknas, enhet, 1),
+    )
 
 
 def _sök(
-    tider: npt.NDArray[np.int64], x: npt.NDArray[np.int64], side: str
+    tider: npt.NDArray[np.int64], x: npt.NDArray[np.int64], side: str, *, skriv_över: bool = False
 ) -> npt.NDArray[np.integer[Any]]:
     """``np.searchsorted(tider, x, side)`` through a lookup table when the span is small.
 
     Values below ``tider[0] - 1`` or above ``tider[-1] + 1`` give the same
     answer as those bounds, so ``x`` is clipped first and the table covers
-    only the span of ``tider``: a few hundred entries for daily dates.
+    only the span of ``tider``: a few hundred entries for daily dates. With
+    ``skriv_över`` the clipping reuses ``x``'s memory (``x`` is destroyed).
     """
     lo, hi = int(tider[0]) - 1, int(tider[-1]) + 1
     spann = hi - lo + 1
     if spann <= 4_000_000 and x.size > 4 * spann and len(tider) < 32_000:
         tabell = np.searchsorted(tider, np.arange(lo, hi + 1), side=side)  # type: ignore[call-overload]
-        idx = np.clip(x, lo, hi)
+        idx = np.clip(x, lo, hi, out=x) if skriv_över else np.clip(x, lo, hi)
         idx -= lo
         return np.take(tabell.astype(np.int16), idx)
     return np.searchsorted(tider, x, side=side)  # type: ignore[call-overload,no-any-return]
@@ -608,18 +652,20 @@ def _klassgränser(
 
 def _beståndshistogram(
     gg: npt.NDArray[np.int64],
-    s: npt.NDArray[np.int64],
-    e: npt.NDArray[np.int64],
+    klass: npt.NDArray[np.integer[Any]],
+    i1: npt.NDArray[np.integer[Any]],
     tider: npt.NDArray[np.int64],
     steg: npt.NDArray[np.int64],
     klasser: npt.NDArray[np.int64],
     grupper: int,
-    delmängder: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]],
+    delmängder: list[npt.NDArray[np.bool_]],
+    buffert: npt.NDArray[np.int64] | None = None,
 ) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[np.int64]], list[npt.NDArray[np.int64]]]:
     """Stock counts per (group, snapshot) from one histogram of the rows.
 
-    Each row gets a code (group, class of its start among ``klasser``,
-    index ``i1`` of the first snapshot on or after its done date); one
+    Each row gets a code (group ``gg``, ``klass`` = class of its start among
+    ``klasser``, index ``i1`` of the first snapshot on or after its done
+    date); one
     ``bincount`` over the codes gives a small histogram ``H``, and every
     count follows from ``H`` and a membership table ``M[c, i1, i]``
     (present at snapshot ``i``; within limit ``u``): ``counts = H @ M``.
@@ -628,13 +674,11 @@ def _beståndshistogram(
 
     Returns the counts present (grupper, k), within each limit
     [(grupper, k) per ``steg``], and present per subset in ``delmängder``
-    (pairs of plain group codes and a row mask).
+    (row masks of excluded rows, whose plain group is ``gg - 3 * grupper / 4``).
     """
     k = len(tider)
     antal_klasser = len(klasser) + 1
-    klass = _sök(klasser, s, "right")
-    i1 = _sök(tider, e, "left")
-    kod = gg * antal_klasser
+    kod = np.multiply(gg, antal_klasser, out=buffert)
     kod += klass
     kod *= k + 1
     kod += i1
@@ -662,12 +706,13 @@ def _beståndshistogram(
         slut_c = np.clip(j_c[:, None], i0_c[:, None], hela)
         inom.append(h @ medlemskap(slut_c))
     delar = []
-    for g, mask in delmängder:
-        kod_d = g[mask] * antal_klasser
+    antal_g = grupper // 4
+    for mask in delmängder:
+        kod_d = gg[mask] - 3 * antal_g
+        kod_d *= antal_klasser
         kod_d += klass[mask]
         kod_d *= k + 1
         kod_d += i1[mask]
-        antal_g = grupper // 4
         h_d = np.bincount(kod_d, minlength=antal_g * antal_klasser * (k + 1))
         delar.append(h_d.reshape(antal_g, antal_klasser * (k + 1)) @ medlemskap(hela))
     return med, inom, delar
@@ -754,11 +799,10 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
         nat = np.iinfo(np.int64).min
         start_saknas = start_ns == nat
         slut_saknas = slut_ns == nat
-        ogiltig = ~start_saknas & ~slut_saknas & (slut_ns < start_ns)
+        # a missing start (the minimum int64) is never after a done date
+        ogiltig = slut_ns < start_ns
+        ogiltig &= ~slut_saknas
         saknad = start_saknas
-        if plan.läge == "flöde":
-            # rows not done are outside every flow; only done rows can be missing/invalid
-            pass
     else:
         w_kolumn = _numeriska(pdf[plan.väntetid], str(plan.väntetid), plan.enhet)
         saknad = np.isnan(w_kolumn)
@@ -780,16 +824,16 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
             "and count them in the column 'ogiltiga'"
         )
 
-    kategori = någon_flagga.astype(np.int64)
-    kategori *= 3
+    # gg = g + grupper * category (0 counted, 1 missing, 2 invalid, 3 excluded), built
+    # in place in g's (fresh) array; g itself is gg % grupper.
+    gg = g
+    del g
+    if flaggor:
+        np.add(gg, 3 * grupper, out=gg, where=någon_flagga)
     if ogiltig.any():
-        kategori[ogiltig] = 2
+        gg[ogiltig] = gg[ogiltig] % grupper + 2 * grupper
     if saknad.any():
-        kategori[saknad] = 1
-    kategori *= grupper
-    kategori += g
-    gg = kategori  # the group code gg = g + grupper * category
-    del kategori
+        gg[saknad] = gg[saknad] % grupper + grupper
     exkl_rad = (~saknad) & (~ogiltig) & någon_flagga
 
     for enhet in enheter:
@@ -803,39 +847,40 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
         värden = np.array([gränser[j].gräns for j in index_g])
         if plan.läge == "bestånd":
             if enhet == "dagar":
-                s = _dagar(start_ns)
-                e = _dagar(slut_ns)
                 tider = np.array([t.normalize().value // _NS_PER_DAG for t in plan.mätdatum])
                 gräns_steg = värden.astype(np.int64)
             else:
-                s = start_ns // 10**9
-                e = slut_ns // 10**9
                 tider = np.array([t.value // 10**9 for t in plan.mätdatum])
                 gräns_steg = np.round(värden * 3600).astype(np.int64)
             tider = tider.astype(np.int64)
-            stor = np.iinfo(np.int64).max // 4
-            if start_saknas.any():
-                s[start_saknas] = -stor
-            if slut_saknas.any():
-                e[slut_saknas] = stor
-            if ogiltig.any():
-                s, e = np.minimum(s, e), np.maximum(s, e)
             uniq, omv = np.unique(gräns_steg, return_inverse=True)
             klasser = _klassgränser(tider, uniq)
             antal_celler = 4 * grupper * (len(klasser) + 1) * (k + 1)
             if antal_celler <= max(4 * n, 2_000_000):
-                # one histogram over (group, class of start, snapshot index of done)
+                # one histogram over (group, class of start, snapshot index of done);
+                # start and done times are made one at a time and consumed at once
+                if ogiltig.any():
+                    s, e = _tidpunkter(start_ns, slut_ns, start_saknas, slut_saknas, enhet)
+                    s, e = np.minimum(s, e), np.maximum(s, e)
+                    klass = _sök(klasser, s, "right", skriv_över=True)
+                    del s
+                else:
+                    # one scratch buffer serves the start days, the done days and the codes
+                    e = np.empty(n, dtype=np.int64)
+                    s = _tidpunkt(start_ns, start_saknas, enhet, -1, out=e)
+                    klass = _sök(klasser, s, "right", skriv_över=True)
+                    e = _tidpunkt(slut_ns, slut_saknas, enhet, 1, out=s)
+                    del s
+                i1 = _sök(tider, e, "left", skriv_över=True)
                 med, inom_u, skäl_lista = _beståndshistogram(
-                    gg,
-                    s,
-                    e,
-                    tider,
-                    uniq,
-                    klasser,
-                    4 * grupper,
-                    [(g, exkl_rad & f) for f in flaggor],
-                )
+                    gg, klass, i1, tider, uniq, klasser, 4 * grupper,
+                    [exkl_rad & f for f in flaggor], buffert=e,
+                )  # fmt: skip
+                del klass, i1, e
             else:  # very many groups: difference arrays row by row
+                s, e = _tidpunkter(start_ns, slut_ns, start_saknas, slut_saknas, enhet)
+                if ogiltig.any():
+                    s, e = np.minimum(s, e), np.maximum(s, e)
                 bas = gg * (k + 1)
                 i0, i1, j_lista = _beståndsindex(tider, s, e, uniq)
                 med = _bestånd(bas, i0, i1, 4 * grupper, k)
@@ -844,11 +889,9 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
                 skäl_lista = []
                 for f in flaggor:
                     urval = exkl_rad & f
-                    skäl_lista.append(
-                        _bestånd(g[urval] * (k + 1), i0[urval], i1[urval], grupper, k)
-                    )
-                del i0, i1
-            del s, e
+                    g_urval = gg[urval] - 3 * grupper
+                    skäl_lista.append(_bestånd(g_urval * (k + 1), i0[urval], i1[urval], grupper, k))
+                del i0, i1, s, e
             for u_idx, inom_uu in enumerate(inom_u):
                 for pos in np.flatnonzero(omv == u_idx):
                     inom[:, :, index_g[pos]] = inom_uu[:grupper]
@@ -903,8 +946,9 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
                     inom[:, :, j] += kum[:grupper, :, omv[pos_g]]
                 for r, f in enumerate(flaggor):
                     urval = exkl_rad & f
+                    g_urval = gg[urval] - 3 * grupper
                     skäl = np.bincount(
-                        g[urval] * (k + 1) + p_idx[urval], minlength=grupper * (k + 1)
+                        g_urval * (k + 1) + p_idx[urval], minlength=grupper * (k + 1)
                     ).reshape(grupper, k + 1)[:, :k]
                     for j in index_g:
                         per_skäl[r][:, :, j] += skäl
