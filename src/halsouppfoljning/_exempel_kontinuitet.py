@@ -67,7 +67,9 @@ def syntetiska_besök(
         Mean share [andel, 0-1] of a patient's visits taken by the usual
         doctor (drawn per patient from a Beta distribution with this mean).
     slutdatum : str, default "2023-12-31"
-        The last day of the two years over which the visit dates are spread.
+        The last day of the two years over which the visit dates are spread
+        (uniformly over the days of ``(slutdatum − 2 years, slutdatum]``, at
+        times between 08:00 and 17:00).
 
     Returns
     -------
@@ -203,8 +205,10 @@ def _besök_ur(
     vårdgivare = np.where(ordinarie, bef.p_läkare[patient], slumpad).astype(np.int64)
     besöksenhet = np.where(ordinarie, enhet_p, besöksenhet)
     är_läkare = (vårdgivare % k) < bef.n_läkare_per_enhet
-    slut = pd.Timestamp(slutdatum).normalize().to_datetime64().astype("datetime64[D]")
-    dag = slut - rng.integers(0, 731, n).astype("timedelta64[D]")
+    slut_ts = pd.Timestamp(slutdatum).normalize()
+    dagar = (slut_ts - (slut_ts - pd.DateOffset(years=2))).days  # 730 or 731
+    slut = slut_ts.to_datetime64().astype("datetime64[D]")
+    dag = slut - rng.integers(0, dagar, n).astype("timedelta64[D]")
     klocka = rng.integers(8 * 3600, 17 * 3600, n).astype("timedelta64[s]")
 
     enheter = pd.Index([f"VC{i:05d}" for i in range(1, n_enheter + 1)])
