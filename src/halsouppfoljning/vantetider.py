@@ -719,12 +719,16 @@ def _beståndshistogram(
 
 
 def _periodindex(
-    e: npt.NDArray[np.int64], perioder: tuple[tuple[pd.Timestamp, pd.Timestamp, Any], ...]
+    e: npt.NDArray[np.int64],
+    perioder: tuple[tuple[pd.Timestamp, pd.Timestamp, Any], ...],
+    *,
+    skriv_över: bool = False,
 ) -> list[npt.NDArray[np.integer[Any]]]:
     """Period index of each done day ``e`` (``len(perioder)`` = outside every period).
 
     Non-overlapping periods give one array, through a lookup table from day
-    to period; overlapping periods give one array per period.
+    to period; overlapping periods give one array per period. With
+    ``skriv_över`` the lookup may reuse ``e``'s memory (``e`` is destroyed).
     """
     k = len(perioder)
     från = np.array([p[0].value // _NS_PER_DAG for p in perioder], dtype=np.int64)
@@ -738,7 +742,7 @@ def _periodindex(
     for p in range(k):  # one slice per period, not per row
         tabell[från[p] - lo : till[p] - lo + 1] = p
     if len(dagar) <= 4_000_000:
-        idx = np.clip(e, lo, hi)
+        idx = np.clip(e, lo, hi, out=e) if skriv_över else np.clip(e, lo, hi)
         idx -= lo
         return [np.take(tabell.astype(np.int16 if k < 32_000 else np.int64), idx)]
     pos = np.searchsorted(från[ordning], e, side="right") - 1
@@ -905,18 +909,21 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
         else:
             w: npt.NDArray[Any]
             gräns_w: npt.NDArray[Any]
+            buffert: npt.NDArray[np.int64] | None = None
             if plan.läge == "flöde":
+                e = _dagar(slut_ns)  # done day: which period
                 if enhet == "dagar":
-                    s = _dagar(start_ns)
-                    e = _dagar(slut_ns)
-                    w = e - s
+                    w = _dagar(start_ns)
+                    np.subtract(e, w, out=w)  # waiting days, in the start days' buffer
                     gräns_w = värden.astype(np.int64)
                 else:
-                    w = (slut_ns - start_ns) // 10**9
-                    e = _dagar(slut_ns)
+                    w = np.subtract(slut_ns, start_ns)
+                    w //= 10**9
                     gräns_w = np.round(värden * 3600).astype(np.int64)
                 e[slut_saknas] = np.iinfo(np.int64).min // 4
-                period_index = _periodindex(e, plan.perioder)
+                period_index = _periodindex(e, plan.perioder, skriv_över=True)
+                buffert = e if len(period_index) == 1 else None
+                del e
             else:
                 w = w_kolumn
                 gräns_w = värden
@@ -924,17 +931,20 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
             uniq, omv = np.unique(gräns_w, return_inverse=True)
             fack: npt.NDArray[Any]
             if w.dtype.kind == "i":
-                fack = _sök(uniq, w.astype(np.int64, copy=False), "left")
+                fack = _sök(
+                    uniq, np.asarray(w, dtype=np.int64), "left", skriv_över=plan.läge == "flöde"
+                )
             else:
                 fack = np.searchsorted(uniq, w, side="left")
+            del w
             antal_fack = len(uniq) + 1
-            bas = gg * (k + 1)
             for p_idx in period_index:
-                bas_p = bas + p_idx
-                bas_p *= antal_fack
-                bas_p += fack
-                tal = np.bincount(bas_p, minlength=4 * grupper * (k + 1) * antal_fack)
-                del bas_p
+                kod = np.multiply(gg, k + 1, out=buffert)
+                kod += p_idx
+                kod *= antal_fack
+                kod += fack
+                tal = np.bincount(kod, minlength=4 * grupper * (k + 1) * antal_fack)
+                del kod
                 tal = tal.reshape(4 * grupper, k + 1, antal_fack)[:, :k, :]
                 summa = tal.sum(axis=2)
                 kum = np.cumsum(tal, axis=2)
