@@ -979,6 +979,7 @@ def tornadodiagram(
         )
     ax.set_yticks(y, list(namn))
     ax.invert_yaxis()
+    ax.margins(x=0.15)  # room for the range labels at the bar ends
     ax.axvline(
         punkt,
         color="black",
@@ -992,5 +993,5 @@ def tornadodiagram(
     if saknas:
         titel += f" ({saknas} poster utan spann utelämnade)"
     ax.set_title(titel)
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="best", fontsize="small")
     return ax
