@@ -399,6 +399,15 @@ class TestKontinuitetsdiagram:
         assert medel.get_offsets()[0][1] == pytest.approx(7 / 12)
         assert "Riket" not in " ".join(_linjer(alla))
 
+    def test_thousands_grouped_in_counts(self) -> None:
+        # 1 200 patients at one unit, 1 000 with a value, 200 without
+        index = pd.Series([0.5] * 1000 + [np.nan] * 200, name="coc")
+        ax = pu.kontinuitetsdiagram(index, pd.Series(["VC1"] * 1200))
+        assert _xetiketter(ax) == ["VC1\nn=1 000"]
+        assert (
+            ax.get_title() == "Kontinuitetsindex (COC) per enhet: 1 000 patienter, 200 utan värde"
+        )
+
     def test_other_method_name_in_labels(self) -> None:
         b = _besök()
         hhi = hu.kontinuitetsindex(b, metod="hhi")

@@ -595,9 +595,10 @@ def kontinuitetsdiagram(
     matplotlib.axes.Axes
         One box (or violin) per unit in sorted order, the unit's mean (the
         published value) as a white diamond, tick labels "<unit>\\nn=<patients
-        with a value>", a dashed line "Riket 0,30" when asked, y axis
-        [0, 1] labelled with the method, and a title naming the patients
-        measured and those without a value.
+        with a value>" (thousands grouped with a space: "n=1 198"), a
+        dashed line "Riket 0,30" when asked, y axis [0, 1] labelled with the
+        method, and a title naming the patients measured and those without a
+        value.
 
     Raises
     ------
@@ -684,7 +685,10 @@ def kontinuitetsdiagram(
         zorder=3,
         label="Medelvärde (publicerat mått)",
     )
-    ax.set_xticks(positioner, [f"{n}\nn={len(g)}" for n, g in zip(namn, grupper, strict=True)])
+    ax.set_xticks(
+        positioner,
+        [f"{n}\nn={formatera_tal(len(g), 0)}" for n, g in zip(namn, grupper, strict=True)],
+    )
     if len(namn) > 8:
         for text in ax.get_xticklabels():
             text.set_rotation(90)
@@ -697,8 +701,10 @@ def kontinuitetsdiagram(
     _talaxel_decimaler(ax.yaxis)
     antal = int(har.sum())
     utan = int((~har).sum())
-    text = f"{antal} patienter" if antal != 1 else "1 patient"
-    ax.set_title(f"Kontinuitetsindex ({metod}) per enhet: {text}, {utan} utan värde")
+    text = f"{formatera_tal(antal, 0)} patienter" if antal != 1 else "1 patient"
+    ax.set_title(
+        f"Kontinuitetsindex ({metod}) per enhet: {text}, {formatera_tal(utan, 0)} utan värde"
+    )
     ax.legend(loc="best", fontsize="small")
     return ax
 
