@@ -7,6 +7,7 @@ with the expected values computed by hand in the comments.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 from collections.abc import Iterator
 from typing import Any
@@ -600,3 +601,31 @@ class TestTornadodiagram:
         # reference: widest first (ties in any order)
         assert spann == pytest.approx(sorted((u - d for d, u in poster), reverse=True))
         assert sorted(bredd[:n]) == pytest.approx(sorted(-d for d, _ in poster))
+
+
+# --------------------------------------------------------------------------- without matplotlib
+
+
+@pytest.mark.parametrize(
+    ("funktion", "argument"),
+    [
+        (pu.indikatordiagram, (pd.Series([0.8], index=MÅN[:1]), hu.Målnivå.minst(0.8))),
+        (pu.väntetidsdiagram, (pd.DataFrame(),)),
+        (pu.kontinuitetsdiagram, (pd.Series([0.5], name="coc"),)),
+        (pu.prognosdiagram, ([],)),
+        (pu.tornadodiagram, (pd.DataFrame({"ned": [-1.0], "upp": [1.0]}),)),
+    ],
+)
+def test_without_matplotlib_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, funktion: Any, argument: tuple[Any, ...]
+) -> None:
+    verklig = builtins.__import__
+
+    def utan_matplotlib(namn: str, *args: Any, **kwargs: Any) -> Any:
+        if namn.startswith("matplotlib"):
+            raise ImportError(f"No module named {namn!r}")
+        return verklig(namn, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", utan_matplotlib)
+    with pytest.raises(hu.SaknatTilläggError, match=r'pip install "halsouppfoljning\[plot\]"'):
+        funktion(*argument)
