@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import exempeldata
+from . import exempeldata, plot
 from .ekonomi import *  # noqa: F403
 from .exceptions import (
     AndelsError,
@@ -74,6 +74,7 @@ __all__ = [
     "Vårdval",
     "__version__",
     "exempeldata",
+    "plot",
     "region",
     "regioner",
     "tolka_belopp",
