@@ -1442,8 +1442,8 @@ def sammanvägda_andelar(
 
     References
     ----------
-    .. [1] SKR, Väntetider i vården: national and regional shares are
-       computed on the pooled counts.
+    SKR, Väntetider i vården: national and regional shares are computed on
+    the pooled counts (see also the References of :func:`väntetidsandelar`).
 
     Examples
     --------
