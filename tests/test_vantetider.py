@@ -821,3 +821,24 @@ def test_dask_ogiltiga_rader_ger_fel() -> None:
     ddf = dd.from_pandas(d, npartitions=2)
     with pytest.raises(hu.OgiltigtVärdeError, match="done date before the start"):
         hu.väntetidsandelar(ddf, gränser=90, start="start", slut="slut", mätdatum="2023-01-31")
+
+
+def test_dask_räknar_per_partition(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The counting function sees one partition at a time, never the whole frame.
+    d = hu.exempeldata.syntetisk_väntelista(400, seed=9)
+    storlekar: list[int] = []
+    äkta = vantetider._räkna
+
+    def räkna(pdf: pd.DataFrame, plan: object) -> pd.DataFrame:
+        storlekar.append(len(pdf))
+        return äkta(pdf, plan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vantetider, "_räkna", räkna)
+    ddf = dd.from_pandas(d, npartitions=4)
+    r = hu.väntetidsandelar(ddf, gränser=90, start="start", slut="slut", mätdatum="2023-06-30")
+    assert sum(storlekar) == len(d)  # the meta call sees 0 rows
+    assert max(storlekar) < len(d)
+    assert len([s for s in storlekar if s > 0]) == 4
+    monkeypatch.undo()
+    väntat = hu.väntetidsandelar(d, gränser=90, start="start", slut="slut", mätdatum="2023-06-30")
+    pd.testing.assert_frame_equal(r, väntat)
