@@ -399,6 +399,11 @@ class TestKontinuitetsdiagram:
         # (1 + 1/3 + 0 + 1) / 4 = 7/12
         assert medel.get_offsets()[0][1] == pytest.approx(7 / 12)
         assert "Riket" not in " ".join(_linjer(alla))
+        # patient 4 has a value but no unit in the Series: counted in the title
+        utan_fyra = enheter.drop(4)
+        ax2 = pu.kontinuitetsdiagram(coc, utan_fyra)
+        assert _xetiketter(ax2) == ["VC1\nn=2", "VC2\nn=1"]
+        assert ax2.get_title().endswith("4 patienter, 0 utan värde, 1 med värde utan enhet")
 
     def test_thousands_grouped_in_counts(self) -> None:
         # 1 200 patients at one unit, 1 000 with a value, 200 without
@@ -482,9 +487,12 @@ class TestPrognosdiagram:
         # x = months since January: 0, 1, 4 (the gap Feb-May is kept)
         assert list(data.get_xdata()) == pytest.approx([0, 1, 4])
         assert list(data.get_ydata()) == pytest.approx([-800, -890, -700])
-        # error bars from nedre to övre; the third has no interval (a zero bar)
-        segment = [y for s in staplar.get_segments() for y in (s[0][1], s[1][1])]
-        assert segment == pytest.approx([-850, -780, -940, -870, -700, -700])
+        # error bars from nedre to övre; the third has no interval (an empty bar)
+        segment = staplar.get_segments()
+        assert [y for s in segment[:2] for y in (s[0][1], s[1][1])] == pytest.approx(
+            [-850, -780, -940, -870]
+        )
+        assert len(segment[2]) == 0
         linjer = _linjer(ax)
         assert linjer["Budget 0 mnkr"].get_ydata()[0] == pytest.approx(0)
         assert linjer["Utfall -650,5 mnkr"].get_ydata()[0] == pytest.approx(-650.5)
@@ -522,6 +530,9 @@ class TestPrognosdiagram:
             pu.prognosdiagram(hu.prognoskedja(_kedja()).iloc[:0])
         with pytest.raises(hu.OgiltigtVärdeError, match="upprättad"):
             pu.prognosdiagram([hu.Prognos(värde=-890)])
+        fel = hu.prognoskedja(_kedja()).assign(nedre=[-700.0, -940.0, np.nan])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"row 0 .* does not contain"):
+            pu.prognosdiagram(fel)
 
 
 # --------------------------------------------------------------------------- tornadodiagram

@@ -597,8 +597,9 @@ def kontinuitetsdiagram(
         published value) as a white diamond, tick labels "<unit>\\nn=<patients
         with a value>" (thousands grouped with a space: "n=1 198"), a
         dashed line "Riket 0,30" when asked, y axis [0, 1] labelled with the
-        method, and a title naming the patients measured and those without a
-        value.
+        method, and a title naming the patients measured, those without a
+        value and (when any) those with a value but no unit in ``enheter``,
+        who are left out of the boxes.
 
     Raises
     ------
@@ -701,10 +702,12 @@ def kontinuitetsdiagram(
     _talaxel_decimaler(ax.yaxis)
     antal = int(har.sum())
     utan = int((~har).sum())
+    utan_enhet_antal = int((har & utan_enhet).sum())
     text = f"{formatera_tal(antal, 0)} patienter" if antal != 1 else "1 patient"
-    ax.set_title(
-        f"Kontinuitetsindex ({metod}) per enhet: {text}, {formatera_tal(utan, 0)} utan värde"
-    )
+    titel = f"Kontinuitetsindex ({metod}) per enhet: {text}, {formatera_tal(utan, 0)} utan värde"
+    if utan_enhet_antal:
+        titel += f", {formatera_tal(utan_enhet_antal, 0)} med värde utan enhet"
+    ax.set_title(titel)
     ax.legend(loc="best", fontsize="small")
     return ax
 
@@ -749,8 +752,8 @@ def prognosdiagram(
     matplotlib.axes.Axes
         Per forecast period (``avser``), one errorbar series: the point
         forecasts at x = months since the first forecast (tick labels in
-        Swedish, "feb 2023"), error bars to ``nedre`` and ``övre`` (none
-        where the interval is missing); a dashed line "Budget <value>" and
+        Swedish, "feb 2023"), error bars to ``nedre`` and ``övre`` (an empty
+        bar where the interval is missing); a dashed line "Budget <value>" and
         a dotted line "Utfall <value>" when known; y axis in the unit, the
         Swedish way.
 
@@ -763,7 +766,8 @@ def prognosdiagram(
     SaknadKolumnError
         If a needed column is missing.
     OgiltigtVärdeError
-        If the chain is empty or a forecast lacks ``upprättad``.
+        If the chain is empty, a forecast lacks ``upprättad``, or an interval
+        does not contain its forecast.
 
     See Also
     --------
@@ -804,6 +808,14 @@ def prognosdiagram(
             "prognosdiagram: every forecast needs its date (upprättad); "
             f"{int(datum.isna().sum())} lack one"
         )
+    utanför = (tabell["nedre"] > tabell["värde"]) | (tabell["övre"] < tabell["värde"])
+    if utanför.any():
+        rad_nr = int(np.flatnonzero(utanför.to_numpy())[0])
+        raise OgiltigtVärdeError(
+            f"prognosdiagram: row {rad_nr} has an interval [{tabell['nedre'].iloc[rad_nr]}, "
+            f"{tabell['övre'].iloc[rad_nr]}] that does not contain its forecast "
+            f"{tabell['värde'].iloc[rad_nr]}; nedre <= värde <= övre is needed"
+        )
     månad = (datum.dt.year * 12 + datum.dt.month - 1).to_numpy(dtype=np.int64)
     första = int(månad.min())
     x_alla = (månad - första).astype(float)
@@ -823,8 +835,8 @@ def prognosdiagram(
         rad = avser == period
         ordning = np.argsort(x_alla[rad], kind="stable")
         x, y = x_alla[rad][ordning], värde[rad][ordning]
+        # a missing interval is NaN: matplotlib draws no bar for it
         fel = np.vstack([y - nedre[rad][ordning], övre[rad][ordning] - y])
-        fel = np.where(np.isfinite(fel), fel, 0.0)
         ax.errorbar(
             x,
             y,
