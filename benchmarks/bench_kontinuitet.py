@@ -290,8 +290,10 @@ def kör_i_minnet(rader: int, seed: int, metoder: tuple[str, ...] = UNDERSÖKT) 
         )
     storlek = resultat["ours"]["storlek"]
     print()
-    print(f"input size: {storlek / 1e6:.0f} MB (patient int64, vårdgivare int64, "
-          "listningsenhet categorical)")
+    print(
+        f"input size: {storlek / 1e6:.0f} MB (patient int64, vårdgivare int64, "
+        "listningsenhet categorical)"
+    )
     print(
         "* groupby-apply timed on the visits of the first 1/20 of the patients "
         f"({a['rader']:,} rows, {a['tid']:.1f} s) and scaled by {skala:.1f}; its peak and "
@@ -321,7 +323,9 @@ def _kör_dask(katalog: Path, per: str | None) -> None:
 
     bas = _nollställ_topp()
     t0 = time.perf_counter()
-    with dask.config.set({"dataframe.shuffle.method": "disk", "temporary_directory": str(katalog.parent)}):
+    with dask.config.set(
+        {"dataframe.shuffle.method": "disk", "temporary_directory": str(katalog.parent)}
+    ):
         besök = dd.read_parquet(katalog, columns=["patient", "vårdgivare", "listningsenhet"])
         r = hu.kontinuitetsindex(besök, per=per)
     tid = time.perf_counter() - t0
@@ -398,9 +402,7 @@ def kör_dask(rader: int, per_fil: int, seed: int) -> None:
     for per, r in rader_ut:
         namn = "Dask kontinuitetsindex" + (" (per patient)" if per is None else f'(per="{per}")')
         ok = "yes" if r["topp"] + r["rss_bas"] < 8 * 1024**3 else "NO"
-        print(
-            f"| {namn:<52} | {rader:>12,} | {r['tid']:8.1f} | {r['topp'] / 1e6:8.0f} | {ok:>7} |"
-        )
+        print(f"| {namn:<52} | {rader:>12,} | {r['tid']:8.1f} | {r['topp'] / 1e6:8.0f} | {ok:>7} |")
     print()
     print(
         f"{rader_ut[0][1]['partitioner']} partitions; peak MB = VmHWM minus RSS after imports "
