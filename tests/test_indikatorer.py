@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 import numpy as np
 import pandas as pd
 import pytest
@@ -733,3 +734,16 @@ def test_property_tolka_agrees_with_written_form(
     assert m.enhet == _ENHET[enhet]
     assert Decimal(repr(m.gräns)) == tal
     assert hu.Målnivå.tolka(str(m)) == m
+
+
+def test_rounding_of_a_direction_target_uses_the_targets_unit() -> None:
+    # 16,3 % against 22,2 % last year (Västmanland line 119). With the unit stated the
+    # comparison is at integer percent (16 < 22): met. Without a unit the values are
+    # rounded on their own scale, where both shares are 0: not met. The unit matters.
+    andel = attrs.evolve(hu.Målnivå.tolka("Lägre än fg år"), enhet="andel")
+    assert hu.måluppfyllelse(0.163, andel, föregående=0.222, avrundning=0) is UPP
+    utan = hu.Målnivå.lägre_än_föregående()
+    assert hu.måluppfyllelse(0.163, utan, föregående=0.222, avrundning=0) is EJ
+    # 16,2 % and 16,4 % both print as 16 %: not lower at integer percent
+    assert hu.måluppfyllelse(0.162, andel, föregående=0.164, avrundning=0) is EJ
+    assert hu.måluppfyllelse(0.162, andel, föregående=0.164) is UPP

@@ -1278,7 +1278,11 @@ def måluppfyllelse(
         shares, otherwise the unit), rounding half up as Swedish reports do
         (79,8 % against "≥80 %" is met at ``avrundning=0``). Default ``None``:
         the values as given, unrounded. Reports disagree on which they use,
-        so this is a choice to state.
+        so this is a choice to state. The scale comes from the target's unit:
+        a direction or plan target ("Lägre än fg år", "Enligt plan") has none
+        unless given, and then rounds at the values' own scale; for shares
+        give it ``enhet="andel"`` (``attrs.evolve(målnivå, enhet="andel")``)
+        so that 0,163 and 0,222 compare as 16 and 22 %, not as 0 and 0.
     delvis : Delvis or callable, optional
         The rule for ``DELVIS``; callable as ``delvis(utfall, målnivå,
         föregående) -> bool array``. Default ``None``: no ``DELVIS``.

@@ -159,6 +159,19 @@ def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     return utfall, _tal(rad.get("föregående")), _tal(rad.get("plan")), "nivå"
 
 
+def _regel_gäller(delvis: Delvis | Callable[..., Any] | None, målnivå: Målnivå) -> bool:
+    """Whether a DELVIS rule is defined for this kind of target."""
+    if delvis is None or not isinstance(delvis, Delvis):
+        return delvis is not None
+    if målnivå.typ is Måltyp.SAMMANSATT:
+        return all(_regel_gäller(delvis, d) for d in målnivå.delar)
+    if delvis.regel == "inom":
+        return målnivå.typ in (Måltyp.GRÄNS, Måltyp.INTERVALL)
+    if delvis.regel == "förbättrad":
+        return målnivå.riktning in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE)
+    return målnivå.typ is Måltyp.TVÅNIVÅ
+
+
 def _bedöm(
     rad: dict[str, Any],
     målnivå: Målnivå | None,
@@ -171,10 +184,22 @@ def _bedöm(
     if hur == "förändring mot fg år" and målnivå.typ not in _BEHÖVER_FÖREGÅENDE:
         # only a change is printed, and a level target needs the level
         return Måluppfyllelse.UNDERLAG_SAKNAS
+    enhet = rad.get("enhet")
+    if (
+        hur in ("nivå", "avvikelse mot plan")
+        and målnivå.enhet is None
+        and målnivå.typ in (Måltyp.MOT_FÖREGÅENDE, Måltyp.ENLIGT_PLAN)
+        and isinstance(enhet, str)
+        and enhet.strip()
+    ):
+        # the row states the indicator's unit: a direction or plan target then rounds
+        # on the published scale of that unit (percent for shares)
+        målnivå = attrs.evolve(målnivå, enhet=enhet.strip())
     f = None if föregående is None or _saknas(föregående) else föregående
     p = None if plan is None or _saknas(plan) else plan
+    regel = delvis if _regel_gäller(delvis, målnivå) else None
     return måluppfyllelse(
-        utfall, målnivå, föregående=f, plan=p, avrundning=avrundning, delvis=delvis
+        utfall, målnivå, föregående=f, plan=p, avrundning=avrundning, delvis=regel
     )
 
 
