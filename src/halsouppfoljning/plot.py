@@ -14,6 +14,15 @@ package (:func:`~halsouppfoljning.färgklasser`,
   target, coloured by a :class:`~halsouppfoljning.Färgregel`.
 - :func:`förändringsdiagram`: small multiples of the direction-signed change
   per indicator.
+- :func:`indikatordiagram`: an indicator over time against its target line
+  or band, points coloured by måluppfyllelse.
+- :func:`väntetidsdiagram`: shares within a waiting-time limit per month,
+  with the Wilson interval and the guarantee or target line.
+- :func:`kontinuitetsdiagram`: the distribution of a continuity index per
+  unit.
+- :func:`prognosdiagram`: a chain of forecasts through a year with their
+  intervals, the budget and the outcome.
+- :func:`tornadodiagram`: sensitivity items sorted by their range.
 
 Examples
 --------
@@ -50,7 +59,16 @@ from .jamforelse import (
 )
 from .organisation import region as _region
 
-__all__ = ["förändringsdiagram", "rangdiagram"]
+__all__ = [
+    "BEDÖMNINGSFÄRGER",
+    "förändringsdiagram",
+    "indikatordiagram",
+    "kontinuitetsdiagram",
+    "prognosdiagram",
+    "rangdiagram",
+    "tornadodiagram",
+    "väntetidsdiagram",
+]
 
 #: Colours of the classes of :func:`~halsouppfoljning.färgklasser` (grey: no class).
 FÄRGER = {"grön": "#2e7d32", "gul": "#f2b705", "röd": "#c62828"}
@@ -417,3 +435,15 @@ def förändringsdiagram(
     for ax in axlar:
         ax.set_xlabel(etikett, fontsize="x-small")
     return np.asarray(axlar, dtype=object)
+
+
+# The follow-up plots live in a module of their own; they import this module's
+# lazy matplotlib helper only inside their functions, so the import order is safe.
+from ._plot_uppfoljning import (  # noqa: E402
+    BEDÖMNINGSFÄRGER,
+    indikatordiagram,
+    kontinuitetsdiagram,
+    prognosdiagram,
+    tornadodiagram,
+    väntetidsdiagram,
+)
