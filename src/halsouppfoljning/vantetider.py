@@ -34,13 +34,13 @@ import datetime as dt
 import math
 import numbers
 from collections.abc import Iterable, Sequence
+from statistics import NormalDist
 from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy.stats import norm
 
 from ._dask import importera_dask, är_dask
 from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
@@ -985,7 +985,9 @@ def _räkna(pdf: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
 def _wilson(
     x: npt.NDArray[np.float64], n: npt.NDArray[np.float64], konfidensnivå: float
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    z = float(norm.ppf(0.5 + konfidensnivå / 2.0))
+    # the standard normal quantile (Wichura's AS241 in the standard library, accurate to
+    # about 1e-16; it spares the package import a second of scipy.stats)
+    z = NormalDist().inv_cdf(0.5 + konfidensnivå / 2.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = x / n
         z2n = z * z / n
@@ -1181,7 +1183,7 @@ def väntetidsandelar(
         x = \#\{w \le L\},\quad n = \#\{\text{rows in the base, not excluded}\}
 
     and the Wilson score interval at level :math:`1 - \alpha`, with
-    :math:`z = \Phi^{-1}(1 - \alpha / 2)` (``scipy.stats.norm.ppf``):
+    :math:`z = \Phi^{-1}(1 - \alpha / 2)` (``statistics.NormalDist().inv_cdf``):
 
     .. math::
 
