@@ -698,7 +698,7 @@ def _dask_ram(besök: pd.DataFrame, npartitions: int) -> Any:
     return dd.from_pandas(besök, npartitions=npartitions, sort=False)
 
 
-@settings(max_examples=15)
+@settings(max_examples=max(15, settings.default.max_examples // 10))
 @given(besöksramar(max_rader=60), st.sampled_from(METODER), st.integers(1, 4), st.booleans())
 def test_dask_samma_som_pandas(
     besök: pd.DataFrame, metod: str, npartitions: int, per: bool

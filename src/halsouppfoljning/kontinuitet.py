@@ -535,7 +535,7 @@ def _sammanställ_per(tabell: pd.DataFrame, per: str) -> pd.DataFrame:
     if isinstance(grupper_rå, pd.CategoricalIndex):
         grupper = grupper_rå.categories.take(grupper_rå.codes)
     else:
-        grupper = pd.Index(grupper_rå)
+        grupper = pd.Index(grupper_rå, dtype=tabell["grupp"].dtype)
     try:
         grupper, ordning_g = grupper.sort_values(return_indexer=True)
     except TypeError:  # labels of mixed types: keep the order of appearance
@@ -621,6 +621,15 @@ def _dask_väg(besök: Any, inst: _Inställning) -> pd.Series[float] | pd.DataFr
     hela, antal = dask.compute(tabeller, räkningar)  # type: ignore[attr-defined,no-untyped-call]
     skäl = {k: int(antal[k].sum()) for k in _SKÄL}
     hela = hela.reset_index(drop=True)
+    if "grupp" in hela.columns:
+        # Partitions with different categories concatenate to a union (or to plain values)
+        # whose labels may have another dtype: give them the dtype the pandas path has.
+        mål = meta_tabell["grupp"].cat.categories.dtype
+        g = hela["grupp"]
+        if not isinstance(g.dtype, pd.CategoricalDtype):
+            hela["grupp"] = g.astype(mål)
+        elif g.cat.categories.dtype != mål:
+            hela["grupp"] = g.cat.rename_categories(g.cat.categories.astype(mål))
     return _resultat(hela, skäl, inst)
 
 
