@@ -656,6 +656,22 @@ def test_oberoende_av_etiketter_och_radordning(besök: pd.DataFrame, metod: str,
 
 
 @given(besöksramar(max_dagar=60))
+def test_secon_lexsort_reserv_ger_samma(besök: pd.DataFrame) -> None:
+    # the fallback for keys too large for 64 bits orders the visits the same way
+    from halsouppfoljning import kontinuitet
+
+    kw: dict[str, Any] = {"metod": "secon", "datum": "datum", "minsta_antal_besök": 2}
+    med_nyckel = hu.kontinuitetsindex(besök, **kw)
+    gräns = kontinuitet._MAX_SECON_NYCKEL
+    try:
+        kontinuitet._MAX_SECON_NYCKEL = 0
+        med_lexsort = hu.kontinuitetsindex(besök, **kw)
+    finally:
+        kontinuitet._MAX_SECON_NYCKEL = gräns
+    pd.testing.assert_series_equal(med_lexsort, med_nyckel)
+
+
+@given(besöksramar(max_dagar=60))
 def test_secon_oberoende_av_etiketter_utan_lika_datum(besök: pd.DataFrame) -> None:
     besök = besök.drop_duplicates(["patient", "datum"])
     ut = hu.kontinuitetsindex(besök, metod="secon", datum="datum", minsta_antal_besök=2)

@@ -85,6 +85,9 @@ _F64 = npt.NDArray[np.float64]
 
 _NS_PER_DAG = 86_400 * 10**9
 _MAX_NYCKEL = 2**62
+#: Above this the SECON order comes from lexsort instead of one combined key (a name of
+#: its own so that tests can force the fallback).
+_MAX_SECON_NYCKEL = _MAX_NYCKEL
 
 
 @attrs.frozen(kw_only=True)
@@ -350,20 +353,43 @@ def _kärna_upc(pk: _I64, vk: _I64, ok: _I64, patient_etikett: Any) -> tuple[_I6
 
 
 def _kärna_secon(pk: _I64, vk: _I64, dk: _I64) -> tuple[_I64, _I64, _F64]:
-    """SECON: share of consecutive pairs (by date, ties by provider) with the same provider."""
-    ordning = np.lexsort((vk, dk, pk))
-    ps = pk[ordning]
-    vs = vk[ordning]
+    """SECON: share of consecutive pairs (by date, ties by provider) with the same provider.
+
+    The order (patient, date, provider) comes from one sort of the key
+    ``(patient * D + date rank) * V + provider`` when it fits in 64 bits, else
+    from ``numpy.lexsort``.
+    """
+    if pk.size:
+        unika_d, drang = np.unique(dk, return_inverse=True)
+        D = int(unika_d.size)
+        V = int(vk.max()) + 1
+        P = int(pk.max()) + 1
+    else:
+        D = V = P = 1
+    if pk.size and P * D * V < _MAX_SECON_NYCKEL:
+        nyckel = pk * D
+        nyckel += drang.reshape(-1)
+        nyckel *= V
+        nyckel += vk
+        nyckel.sort()
+        ps = nyckel // (D * V)
+        vs = nyckel % V
+        del nyckel
+    else:
+        ordning = np.lexsort((vk, dk, pk))
+        ps = pk[ordning]
+        vs = vk[ordning]
     starter = _körningar(ps)
     patienter = ps[starter]
     N = _längder(starter, ps.size)
-    if ps.size > 1:
-        samma = (ps[1:] == ps[:-1]) & (vs[1:] == vs[:-1])
-        # the pair (i, i+1) belongs to the patient of row i
-        patient_nr = np.repeat(np.arange(starter.size), N)[:-1]
-        antal_samma = np.bincount(patient_nr, weights=samma, minlength=starter.size)
+    if ps.size:
+        # samma[i]: rows i and i+1 are the same patient and the same provider; the pair
+        # belongs to the patient of row i (the last row of a patient pairs with nobody)
+        samma = np.zeros(ps.size, dtype=np.int64)
+        samma[:-1] = (ps[1:] == ps[:-1]) & (vs[1:] == vs[:-1])
+        antal_samma = np.add.reduceat(samma, starter)
     else:
-        antal_samma = np.zeros(starter.size, dtype=np.float64)
+        antal_samma = np.zeros(0, dtype=np.int64)
     with np.errstate(divide="ignore", invalid="ignore"):
         värde = antal_samma / (N - 1.0)
     return patienter, N, np.asarray(värde, dtype=np.float64)
@@ -395,17 +421,12 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     prov_serie = df[inst.vårdgivare]
     if inst.metod == "upc":
         assert inst.ordinarie_vårdgivare is not None
+        # one code space for the provider and the usual provider (same dtype: fast path)
         n = len(prov_serie)
-        gemensam, _ = pd.factorize(
-            pd.concat(
-                [prov_serie.astype(object), df[inst.ordinarie_vårdgivare].astype(object)],
-                ignore_index=True,
-            ),
-            use_na_sentinel=True,
-        )
-        vk = np.asarray(gemensam[:n], dtype=np.int64)
-        ok = np.asarray(gemensam[n:], dtype=np.int64)
-        antal_v = int(gemensam.max()) + 1 if gemensam.size else 0
+        gemensam = _koda(pd.concat([prov_serie, df[inst.ordinarie_vårdgivare]], ignore_index=True))
+        vk = gemensam.koder[:n]
+        ok = gemensam.koder[n:]
+        antal_v = gemensam.antal
     else:
         prov = _koda(prov_serie)
         vk, antal_v, ok = prov.koder, prov.antal, None
@@ -479,7 +500,8 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     if inst.metod in {"coc", "hhi", "mfpc", "mmci"}:
         patienter, N, värde = _kärna_par(pk_u, vk_u, antal_v, r_u, inst.metod)
     else:
-        alla_patienter = np.unique(pk_u)
+        alla_patienter = np.sort(pk_u)  # sort-based unique (numpy's hash unique is slower here)
+        alla_patienter = alla_patienter[_körningar(alla_patienter)]
         if r_u is not None:
             pk_r, vk_r = pk_u[r_u], vk_u[r_u]
         else:
