@@ -16,13 +16,12 @@ Examples
 
 from __future__ import annotations
 
-import io
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
 from .exceptions import OgiltigtVärdeError
 from .prognos import Prognos
 from .tolka import tolka_tal
@@ -36,21 +35,6 @@ __all__ = [
     "resultaträkning_västmanland_2023_02",
     "syntetiska_månadsutfall",
 ]
-
-_VÄSTMANLAND = (
-    "Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport februari 2023 "
-    "(seeds/vastmanland-hsf-manadsrapport-2023-02.txt)"
-)
-_VÄRMLAND = (
-    "Region Värmland, Hälso- och sjukvårdsnämnden, Årsredovisning 2023 "
-    "(seeds/varmland-hsn-arsredovisning-2023.txt)"
-)
-
-
-def _läs(filnamn: str) -> pd.DataFrame:
-    text = resources.files("halsouppfoljning").joinpath(f"data/{filnamn}").read_text("utf-8")
-    rader = "\n".join(r for r in text.splitlines() if not r.startswith("#"))
-    return pd.read_csv(io.StringIO(rader), dtype=str, keep_default_na=False)
 
 
 def resultaträkning_västmanland_2023_02() -> pd.DataFrame:
@@ -90,14 +74,14 @@ def resultaträkning_västmanland_2023_02() -> pd.DataFrame:
     februari 2023, "Förenklad resultaträkning (mkr)", lines 1034-1117 of the
     seed text.
     """
-    tabell = _läs("vastmanland_2023_02_ekonomi_resultatrakning.csv")
+    tabell = läs_datafil("vastmanland_2023_02_ekonomi_resultatrakning.csv")
     tal = [k for k in tabell.columns if k not in {"post", "radtyp", "rad"}]
     ut = pd.DataFrame({"radtyp": tabell["radtyp"].astype(object)})
     for kolumn in tal:
         ut[kolumn] = tolka_tal(tabell[kolumn])
     ut["rad"] = tabell["rad"].astype(np.int64)
     ut.index = pd.Index(tabell["post"].astype(object), name="post")
-    ut.attrs["källa"] = f"{_VÄSTMANLAND}, Förenklad resultaträkning (mkr)"
+    ut.attrs["källa"] = f"{KÄLLA_VÄSTMANLAND}, Förenklad resultaträkning (mkr)"
     return ut
 
 
@@ -125,7 +109,7 @@ def nyckeltal_västmanland_2023_02() -> pd.DataFrame:
     Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
     februari 2023, lines 17-485 of the seed text.
     """
-    tabell = _läs("vastmanland_2023_02_ekonomi_nyckeltal.csv")
+    tabell = läs_datafil("vastmanland_2023_02_ekonomi_nyckeltal.csv")
     ut = pd.DataFrame(
         {
             "värde": tolka_tal(tabell["som_tryckt"]),
@@ -136,7 +120,7 @@ def nyckeltal_västmanland_2023_02() -> pd.DataFrame:
         }
     )
     ut.index = pd.Index(tabell["mått"].astype(object), name="mått")
-    ut.attrs["källa"] = _VÄSTMANLAND
+    ut.attrs["källa"] = KÄLLA_VÄSTMANLAND
     return ut
 
 
@@ -204,7 +188,7 @@ def känslighetsposter_västmanland_2023_02() -> pd.DataFrame:
     Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
     februari 2023, "Känslighetsintervall i prognos (mnkr)", lines 521-539.
     """
-    tabell = _läs("vastmanland_2023_02_ekonomi_kanslighet.csv")
+    tabell = läs_datafil("vastmanland_2023_02_ekonomi_kanslighet.csv")
     ut = pd.DataFrame(
         {
             "ned": tolka_tal(tabell["ned"]),
@@ -213,7 +197,7 @@ def känslighetsposter_västmanland_2023_02() -> pd.DataFrame:
         }
     )
     ut.index = pd.Index(tabell["post"].astype(object), name="post")
-    ut.attrs["källa"] = f"{_VÄSTMANLAND}, Känslighetsintervall i prognos (mnkr)"
+    ut.attrs["källa"] = f"{KÄLLA_VÄSTMANLAND}, Känslighetsintervall i prognos (mnkr)"
     return ut
 
 
@@ -239,7 +223,7 @@ def avvikelser_västmanland_2023_02() -> pd.DataFrame:
     Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
     februari 2023, "Större avvikelser mot budget", lines 455-516.
     """
-    tabell = _läs("vastmanland_2023_02_ekonomi_avvikelser.csv")
+    tabell = läs_datafil("vastmanland_2023_02_ekonomi_avvikelser.csv")
     ut = pd.DataFrame(
         {
             "period": tabell["period"].astype(object),
@@ -249,7 +233,7 @@ def avvikelser_västmanland_2023_02() -> pd.DataFrame:
             "rad": tabell["rad"].astype(np.int64),
         }
     )
-    ut.attrs["källa"] = f"{_VÄSTMANLAND}, Större avvikelser mot budget"
+    ut.attrs["källa"] = f"{KÄLLA_VÄSTMANLAND}, Större avvikelser mot budget"
     return ut
 
 
@@ -278,7 +262,7 @@ def ekonomi_värmland_2023() -> pd.DataFrame:
     Region Värmland, Hälso- och sjukvårdsnämnden, Årsredovisning 2023, 3.2.2
     "Ekonomi i balans", lines 1540-1618 of the seed text.
     """
-    tabell = _läs("varmland_2023_ekonomi.csv")
+    tabell = läs_datafil("varmland_2023_ekonomi.csv")
     ut = pd.DataFrame(
         {
             "post": tabell["post"].astype(object),
@@ -289,7 +273,7 @@ def ekonomi_värmland_2023() -> pd.DataFrame:
             "sammanhang": tabell["sammanhang"].astype(object),
         }
     )
-    ut.attrs["källa"] = f"{_VÄRMLAND}, 3.2.2 Ekonomi i balans"
+    ut.attrs["källa"] = f"{KÄLLA_VÄRMLAND}, 3.2.2 Ekonomi i balans"
     return ut
 
 

@@ -22,13 +22,12 @@ Examples
 
 from __future__ import annotations
 
-import io
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
 from .indikatorer import Indikator, Målnivå, Måluppfyllelse, Riktning
 
 __all__ = [
@@ -38,21 +37,6 @@ __all__ = [
     "indikatortabell_västmanland_2023_02",
     "resultatmål_värmland_2023",
 ]
-
-_VÄSTMANLAND = (
-    "Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport februari 2023 "
-    "(seeds/vastmanland-hsf-manadsrapport-2023-02.txt)"
-)
-_VÄRMLAND = (
-    "Region Värmland, Hälso- och sjukvårdsnämnden, Årsredovisning 2023 "
-    "(seeds/varmland-hsn-arsredovisning-2023.txt)"
-)
-
-
-def _läs(filnamn: str) -> pd.DataFrame:
-    text = resources.files("halsouppfoljning").joinpath(f"data/{filnamn}").read_text("utf-8")
-    rader = "\n".join(r for r in text.splitlines() if not r.startswith("#"))
-    return pd.read_csv(io.StringIO(rader), dtype=str, keep_default_na=False)
 
 
 def _tal(kolumn: pd.Series[str]) -> pd.Series[float]:
@@ -133,7 +117,7 @@ def indikatortabell_västmanland_2023_02() -> pd.DataFrame:
     Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
     februari 2023, HSF230126.
     """
-    df = _läs("vastmanland_2023_02_indikatorer.csv")
+    df = läs_datafil("vastmanland_2023_02_indikatorer.csv")
     df["rad"] = df["rad"].astype(int)
     for kolumn in ("utfall", "förändring", "föregående"):
         df[kolumn] = _tal(df[kolumn])
@@ -143,7 +127,7 @@ def indikatortabell_västmanland_2023_02() -> pd.DataFrame:
     ]
     df["utfall_delar"] = _objekt(delar, df.index)
     df["målnivå"] = _objekt(_målnivåer(df), df.index)
-    df.attrs["källa"] = _VÄSTMANLAND
+    df.attrs["källa"] = KÄLLA_VÄSTMANLAND
     return df
 
 
@@ -232,7 +216,7 @@ def indikatortabell_värmland_2023() -> pd.DataFrame:
     ----------
     Region Värmland, Hälso- och sjukvårdsnämnden, Årsredovisning 2023.
     """
-    df = _läs("varmland_2023_indikatorer.csv")
+    df = läs_datafil("varmland_2023_indikatorer.csv")
     for kolumn in ("rad", "namn_rad"):
         df[kolumn] = df[kolumn].astype(int)
     for kolumn in ("utfall", "kvinnor", "män", "föregående"):
@@ -240,7 +224,7 @@ def indikatortabell_värmland_2023() -> pd.DataFrame:
     for kolumn in ("periodicitet_rad", "föregående_rad", "mål_i_löptext_rad"):
         df[kolumn] = _heltal(df[kolumn])
     df["målnivå"] = _objekt(_målnivåer(df), df.index)
-    df.attrs["källa"] = _VÄRMLAND
+    df.attrs["källa"] = KÄLLA_VÄRMLAND
     return df
 
 
@@ -289,9 +273,9 @@ def resultatmål_värmland_2023() -> pd.DataFrame:
     >>> rm.bedömning.map(lambda b: b.name).value_counts().to_dict()
     {'DELVIS': 3, 'EJ_UPPNÅDD': 2}
     """
-    df = _läs("varmland_2023_resultatmal.csv")
+    df = läs_datafil("varmland_2023_resultatmal.csv")
     df["rad"] = df["rad"].astype(int)
     df["avsnitt_rad"] = _heltal(df["avsnitt_rad"])
     df["bedömning"] = _objekt([Måluppfyllelse[b] for b in df["bedömning"]], df.index)
-    df.attrs["källa"] = _VÄRMLAND
+    df.attrs["källa"] = KÄLLA_VÄRMLAND
     return df.set_index("resultatmål")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ._data import KÄLLA_VÄSTMANLAND
 from ._exempel_ekonomi import prognos_västmanland_2023_02, resultaträkning_västmanland_2023_02
 from ._exempel_indikatorer import indikatortabell_västmanland_2023_02
 from ._exempel_kontinuitet import syntetiska_besök
@@ -131,8 +132,5 @@ def uppföljning_västmanland_2023_02(
         prognos=prognos_västmanland_2023_02(),
         väntetider=_syntetiska_väntetider(seed) if syntetiska_avsnitt else None,
         kontinuitet=_syntetisk_kontinuitet(seed) if syntetiska_avsnitt else None,
-        källa=(
-            "Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport februari "
-            "2023 (seeds/vastmanland-hsf-manadsrapport-2023-02.txt)"
-        ),
+        källa=KÄLLA_VÄSTMANLAND,
     )

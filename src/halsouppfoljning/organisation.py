@@ -21,19 +21,17 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import enum
 import functools
-import io
 import re
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from ._data import läs_datafil
 from ._validering import nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
@@ -185,12 +183,7 @@ def _nyckel(text: str) -> str:
 
 @functools.cache
 def _tabell() -> tuple[Region, ...]:
-    rader = (
-        resources.files("halsouppfoljning")
-        .joinpath("data/regioner.csv")
-        .read_text(encoding="utf-8")
-    )
-    läsare = csv.DictReader(io.StringIO("\n".join(r for r in rader.splitlines() if r[:1] != "#")))
+    läsare = läs_datafil("regioner.csv").to_dict(orient="records")
     return tuple(
         Region(
             kod=rad["kod"],

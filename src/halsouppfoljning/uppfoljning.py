@@ -466,37 +466,14 @@ def formatera_styrkort(
     |---|---|---|---|
     | Beläggningsgrad | 85-90 % | 96,0 % | ej uppnådd |
     """
+    if format not in ("text", "markdown", "html"):
+        raise OgiltigtVärdeError(
+            f"formatera_styrkort: format must be 'text', 'markdown' or 'html', got {format!r}"
+        )
     kontrollera_kolumner(tabell.columns, list(kolumner), "formatera_styrkort")
     rubriker = [_RUBRIKER.get(k, k) for k in kolumner]
     celler = [[_bedömningstext(rad[k]) for k in kolumner] for _, rad in tabell.iterrows()]
-    if format == "markdown":
-
-        def skydda(t: str) -> str:
-            return t.replace("|", "\\|")
-
-        rader = ["| " + " | ".join(rubriker) + " |", "|" + "---|" * len(rubriker)]
-        rader += ["| " + " | ".join(skydda(c) for c in rad) + " |" for rad in celler]
-        return "\n".join(rader)
-    if format == "html":
-        huvud = "".join(f"<th>{html.escape(r)}</th>" for r in rubriker)
-        kropp = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in rad) + "</tr>" for rad in celler
-        )
-        return (
-            f'<table class="styrkort"><thead><tr>{huvud}</tr></thead><tbody>{kropp}</tbody></table>'
-        )
-    if format == "text":
-        bredd = [max([len(r), *(len(rad[i]) for rad in celler)]) for i, r in enumerate(rubriker)]
-
-        def linje(värden: Sequence[str]) -> str:
-            return "  ".join(v.ljust(b) for v, b in zip(värden, bredd, strict=True)).rstrip()
-
-        return "\n".join(
-            [linje(rubriker), "  ".join("-" * b for b in bredd)] + [linje(rad) for rad in celler]
-        )
-    raise OgiltigtVärdeError(
-        f"formatera_styrkort: format must be 'text', 'markdown' or 'html', got {format!r}"
-    )
+    return _tabelltext(rubriker, celler, format, klass="styrkort")
 
 
 # ----------------------------------------------------------------------------- reading CSV
@@ -860,30 +837,33 @@ def _stycke(text: str, format: str) -> str:
     return f"<p>{html.escape(text)}</p>" if format == "html" else text
 
 
-def _enkel_tabell(df: pd.DataFrame, format: str) -> str:
-    rubriker = [str(k) for k in df.columns]
-    celler = [[str(v) for v in rad] for rad in df.itertuples(index=False)]
+def _tabelltext(
+    rubriker: Sequence[str], celler: Sequence[Sequence[str]], format: str, klass: str = ""
+) -> str:
+    """A table as aligned plain text, a Markdown pipe table or an HTML table (text escaped)."""
     if format == "markdown":
+        skyddade = [[c.replace("|", "\\|") for c in rad] for rad in celler]
         return "\n".join(
             ["| " + " | ".join(rubriker) + " |", "|" + "---|" * len(rubriker)]
-            + ["| " + " | ".join(rad) + " |" for rad in celler]
+            + ["| " + " | ".join(rad) + " |" for rad in skyddade]
         )
     if format == "html":
-        return html_tabell(rubriker, celler)
+        huvud = "".join(f"<th>{html.escape(r)}</th>" for r in rubriker)
+        kropp = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in rad) + "</tr>" for rad in celler
+        )
+        attribut = f' class="{klass}"' if klass else ""
+        return f"<table{attribut}><thead><tr>{huvud}</tr></thead><tbody>{kropp}</tbody></table>"
     bredd = [max([len(r), *(len(rad[i]) for rad in celler)]) for i, r in enumerate(rubriker)]
-    rader = [rubriker, ["-" * b for b in bredd], *celler]
+    rader = [list(rubriker), ["-" * b for b in bredd], *celler]
     return "\n".join(
         "  ".join(v.ljust(b) for v, b in zip(rad, bredd, strict=True)).rstrip() for rad in rader
     )
 
 
-def html_tabell(rubriker: Sequence[str], celler: Sequence[Sequence[str]]) -> str:
-    """An HTML table with escaped text (internal helper of the renderers)."""
-    huvud = "".join(f"<th>{html.escape(r)}</th>" for r in rubriker)
-    kropp = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in rad) + "</tr>" for rad in celler
-    )
-    return f"<table><thead><tr>{huvud}</tr></thead><tbody>{kropp}</tbody></table>"
+def _enkel_tabell(df: pd.DataFrame, format: str) -> str:
+    celler = [[str(v) for v in rad] for rad in df.itertuples(index=False)]
+    return _tabelltext([str(k) for k in df.columns], celler, format)
 
 
 def rapport(
