@@ -315,7 +315,7 @@ def regionpanel_från_kolada(
 
     References
     ----------
-    .. [Kolada-API] RKA, Kolada: "Kolada API v2", https://api.kolada.se/v2/ (values as
+    .. [#kolada-api] RKA, Kolada: "Kolada API v2", https://api.kolada.se/v2/ (values as
        KPI, municipality_id, period, gender, value).
     """
     if not isinstance(data, pd.DataFrame):
@@ -674,7 +674,7 @@ def sammanvägning(
 
     References
     ----------
-    .. [Kolada-Riket] RKA, Kolada: Riket's value of a share is computed from the national
+    .. [#kolada-riket] RKA, Kolada: Riket's value of a share is computed from the national
        numerator and denominator, not as the mean of the regions.
     """
     vad = "sammanvägning"
@@ -1086,7 +1086,7 @@ def rangordning(
 
     References
     ----------
-    .. [Kolada-rang] RKA, Kolada, "Guide till tabeller och diagram": every region is
+    .. [#kolada-rang] RKA, Kolada, "Guide till tabeller och diagram": every region is
        ranked on each key figure.
 
     Examples
@@ -1255,7 +1255,7 @@ class Färgregel:
 
         References
         ----------
-        .. [Kolada-Jämföraren] RKA, Kolada, "Guide till tabeller och diagram" (Jämföraren):
+        .. [#kolada-jamforaren] RKA, Kolada, "Guide till tabeller och diagram" (Jämföraren):
            "de bästa resultaten får grön färg, de sämsta får röd färg och de
            i mitten får gul färg"; missing data grey.
         """
@@ -1446,7 +1446,7 @@ def färgklasser(
 
     References
     ----------
-    .. [Kolada-färg] RKA, Kolada, "Guide till tabeller och diagram" (Jämföraren): regions
+    .. [#kolada-farg] RKA, Kolada, "Guide till tabeller och diagram" (Jämföraren): regions
        ranked on each key figure, best green, worst red, middle yellow.
     """
     vad = "färgklasser"
