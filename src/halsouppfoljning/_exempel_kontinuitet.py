@@ -1,7 +1,7 @@
 """Synthetic primary-care visits for the continuity index (labelled synthetic everywhere).
 
 :func:`syntetiska_besök` draws visits whose continuity resembles Swedish
-primary care: each patient is listed at a unit (*listningsenhet*) and has a
+primary care: each patient is listed at a unit (:term:`listningsenhet`) and has a
 usual doctor there who takes most of the patient's doctor visits; the other
 visits go to colleagues at the unit, to nurses, and a few to other units. The
 national mean of the kontinuitetsindex (COC, patients with at least three

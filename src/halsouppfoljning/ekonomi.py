@@ -102,7 +102,7 @@ def _kontrollera_typ(typ: Any) -> str:
 def budgetavvikelse(
     utfall: Any, budget: Any, *, typ: str = "resultat", relativ: bool = False
 ) -> Any:
-    """Deviation from budget (*budgetavvikelse*), positive when favourable.
+    """Deviation from budget (:term:`budgetavvikelse`), positive when favourable.
 
     Parameters
     ----------
@@ -256,7 +256,7 @@ def periodiserad_budget(
     ackumulerad: bool = False,
     månader: int = 12,
 ) -> Any:
-    """Spread an annual budget over the months (*periodiserad budget*).
+    """Spread an annual budget over the months (:term:`periodiserad budget`).
 
     Parameters
     ----------
@@ -502,7 +502,7 @@ def kostnadsutveckling(
     justeringar: Any = None,
     föregående_justeringar: Any = None,
 ) -> Any:
-    """Cost development (*kostnadsutveckling*) against the same period last year.
+    """Cost development (:term:`kostnadsutveckling`) against the same period last year.
 
     Parameters
     ----------

@@ -84,7 +84,7 @@ class OgiltigtVärdeError(HalsouppfoljningError, ValueError):
 
 
 class AndelsError(OgiltigtVärdeError):
-    """A share (*andel*) was outside [0, 1], typically a percent passed by mistake.
+    """A share (:term:`andel`) was outside [0, 1], typically a percent passed by mistake.
 
     Shares are proportions in [0, 1] everywhere in the package; percent exists
     only in text at the edges. A value such as 78.8 where a share is expected

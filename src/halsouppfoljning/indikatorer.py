@@ -54,7 +54,7 @@ _Arr = npt.NDArray[np.float64]
 
 
 class Riktning(enum.Enum):
-    """The direction (*riktning*) in which an indicator is better.
+    """The direction (:term:`riktning`) in which an indicator is better.
 
     The direction cannot be read from an indicator's name ("Oberoende av
     hyrpersonal" is a cost share where lower is better), so it is stated.
@@ -72,7 +72,7 @@ class Riktning(enum.Enum):
 
 
 class Måluppfyllelse(enum.Enum):
-    """The assessment of an outcome against a target level (*måluppfyllelse*).
+    """The assessment of an outcome against a target level (:term:`måluppfyllelse`).
 
     ``UPPNÅDD`` (met), ``DELVIS`` (partly met, only under an explicit
     :class:`Delvis` rule), ``EJ_UPPNÅDD`` (not met), ``UNDERLAG_SAKNAS`` (no
@@ -94,7 +94,7 @@ class Måluppfyllelse(enum.Enum):
 
 
 class Trend(enum.Enum):
-    """The development of an indicator in its good direction (*trend*).
+    """The development of an indicator in its good direction (:term:`trend`).
 
     Not target attainment: sick leave 8,3 % against a 6,0 % target is
     "Positiv" when it fell from 11,7 %.
@@ -318,7 +318,7 @@ def _enhet_konv(värde: Any) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class Målnivå:
-    """A target level (*målnivå*) as a report writes it, read into a comparable form.
+    """A target level (:term:`målnivå`) as a report writes it, read into a comparable form.
 
     Build one with :meth:`tolka` from the report's text, or with a named
     constructor (:meth:`minst`, :meth:`över`, :meth:`högst`, :meth:`under`,
@@ -1256,7 +1256,7 @@ def måluppfyllelse(
     avrundning: int | None = None,
     delvis: Delvis | Callable[..., Any] | None = None,
 ) -> Any:
-    """Assess outcomes against a target level (*måluppfyllelse*).
+    """Assess outcomes against a target level (:term:`måluppfyllelse`).
 
     Parameters
     ----------
@@ -1413,7 +1413,7 @@ def trend(
     tröskel: float = 0.0,
     relativ: bool = False,
 ) -> Any:
-    """Development in the good direction (*trend*): POSITIV, NEGATIV or NEUTRAL.
+    """Development in the good direction (:term:`trend`): POSITIV, NEGATIV or NEUTRAL.
 
     Parameters
     ----------
@@ -1572,7 +1572,7 @@ def _aggregering(värde: Any) -> Aggregering | None:
 
 @attrs.frozen(kw_only=True)
 class Indikator:
-    """An indicator (*indikator*) with its direction, aggregation and targets per year.
+    """An indicator (:term:`indikator`) with its direction, aggregation and targets per year.
 
     Parameters
     ----------

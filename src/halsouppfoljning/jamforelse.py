@@ -603,7 +603,7 @@ def sammanvägning(
     metod : {"kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde"}, optional
         How to combine the regions. Default ``None`` chooses per indicator and
         period, as national statistics do: the ratio of sums
-        (*kvot av summor*, pooled) when every region with data has a numerator
+        (:term:`kvot av summor`, pooled) when every region with data has a numerator
         and a denominator, else the weighted mean when ``vikter`` are given,
         else an error. The unweighted mean of the regions is used only when
         asked for by name: it is not Riket's value.
@@ -1043,7 +1043,7 @@ def rangordning(
     riktning: Riktning | Mapping[str, Riktning] | None = None,
     metod: _Rangmetod = "min",
 ) -> pd.DataFrame:
-    """Position (*rang*) of each region among the regions, 1 = best in the good direction.
+    """Position (:term:`rang`) of each region among the regions, 1 = best in the good direction.
 
     Parameters
     ----------

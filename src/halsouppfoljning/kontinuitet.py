@@ -1,7 +1,7 @@
 """Continuity of care: the kontinuitetsindex and its family of indices.
 
 :func:`kontinuitetsindex` computes, per patient, how concentrated the
-patient's visits are on few care providers (*vårdgivare*): the Bice-Boxerman
+patient's visits are on few care providers (:term:`vårdgivare`): the Bice-Boxerman
 continuity of care index (COC, the published Swedish *kontinuitetsindex* of
 Primärvårdskvalitet and the default), and beside it UPC, MFPC, HHI, MMCI and
 SECON. The published rule is the default: patients with at least three
@@ -688,17 +688,17 @@ def kontinuitetsindex(
     yrke: str | None = None,
     yrken: Any = None,
 ) -> pd.Series[float] | pd.DataFrame:
-    r"""Continuity of care per patient (*kontinuitetsindex*), or its mean per unit.
+    r"""Continuity of care per patient (:term:`kontinuitetsindex`), or its mean per unit.
 
     One row of ``besök`` is one visit: who the patient was and which care
-    provider (*vårdgivare*, a doctor or a nurse) the patient met. The default
+    provider (:term:`vårdgivare`, a doctor or a nurse) the patient met. The default
     is the published Swedish kontinuitetsindex of Primärvårdskvalitet: the
     Bice-Boxerman COC index, over patients with at least three visits.
 
     Parameters
     ----------
     besök : pandas.DataFrame or dask.dataframe.DataFrame
-        The visits (*besök*), one row each.
+        The visits (:term:`besök`), one row each.
     patient : str, default "patient"
         Column of patient ids (any hashable labels: integers, strings, a
         categorical).
@@ -740,7 +740,7 @@ def kontinuitetsindex(
         same on all of a patient's counted visits; a patient whose usual
         provider is missing gets NaN (counted as excluded with ``per``).
     yrke : str, optional
-        Column of the provider's profession (*yrke*), e.g. "läkare",
+        Column of the provider's profession (:term:`yrke`), e.g. "läkare",
         "sjuksköterska". Give with ``yrken``.
     yrken : str or iterable of str, optional
         The professions whose visits count, e.g. ``"läkare"`` (the published

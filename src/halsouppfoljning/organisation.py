@@ -80,7 +80,7 @@ def _alias(värde: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class Region:
-    """One of Sweden's 21 regions (*region*), the self-governing bodies that run healthcare.
+    """One of Sweden's 21 regions (:term:`region`), the self-governing bodies that run healthcare.
 
     Obtain regions with :func:`region` or :func:`regioner` rather than
     constructing them: the bundled table is the single source of the codes.
@@ -88,14 +88,14 @@ class Region:
     Parameters
     ----------
     kod : str
-        The two-digit SCB county code (*länskod*), a string with its leading
+        The two-digit SCB county code (:term:`länskod`), a string with its leading
         zero, e.g. ``"03"``.
     namn : str
         The region's official name, e.g. ``"Region Västmanland"``.
     kortnamn : str
         The name without "Region", e.g. ``"Västmanland"``.
     län : str
-        The county (*län*), e.g. ``"Västmanlands län"``.
+        The county (:term:`län`), e.g. ``"Västmanlands län"``.
     kolada_id : str
         The Kolada area id, ``"00"`` + länskod, e.g. ``"0019"``.
     iso : str
@@ -314,7 +314,7 @@ def _närmaste(text: str) -> str:
 
 
 class Lagrum(enum.Enum):
-    """The law under which a vårdval buys care (*lagrum*: legal basis).
+    """The law under which a vårdval buys care (:term:`lagrum`: legal basis).
 
     Examples
     --------
@@ -386,10 +386,10 @@ def _verksamhetsområden(värde: Any) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class Nämnd:
-    """A committee (*nämnd*) of a region, with its responsibility area.
+    """A committee (:term:`nämnd`) of a region, with its responsibility area.
 
     A nämnd is a political body under the regional council
-    (*regionfullmäktige*) with a responsibility area (*ansvarsområde*), a
+    (*regionfullmäktige*) with a responsibility area (:term:`ansvarsområde`), a
     budget frame (*ram*) and its own follow-up. A purchasing nämnd may run no
     care itself.
 
@@ -432,7 +432,7 @@ class Nämnd:
 
 @attrs.frozen(kw_only=True)
 class Förvaltning:
-    """An administration (*förvaltning*) that reports to a nämnd.
+    """An administration (:term:`förvaltning`) that reports to a nämnd.
 
     It is split into *verksamhetsområden* (areas such as Akutsjukvård, Nära
     vård). Area results do not add up to the förvaltning's total (central
@@ -520,7 +520,7 @@ def _valfritt_antal(namn: str) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Vårdval:
-    """A patient-choice system (*vårdval*): care bought from any approved provider.
+    """A patient-choice system (:term:`vårdval`): care bought from any approved provider.
 
     Parameters
     ----------
@@ -534,7 +534,7 @@ class Vårdval:
     antal_vårdgivare : int, optional
         Number of approved providers.
     varav_egen_regi : int, optional
-        How many of them the region runs itself (*egen regi*); at most
+        How many of them the region runs itself (:term:`egen regi`); at most
         ``antal_vårdgivare``.
     antal_listade : int, optional
         Listed patients, where the vårdval has listing.

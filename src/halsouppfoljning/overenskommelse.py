@@ -143,7 +143,7 @@ def _texttuple(värde: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class Prestationskrav:
-    """A performance condition (*prestationskrav*) of an agreement.
+    """A performance condition (:term:`prestationskrav`) of an agreement.
 
     Parameters
     ----------
@@ -189,7 +189,7 @@ def _krav_tuple(värde: Iterable[Prestationskrav]) -> tuple[Prestationskrav, ...
 
 @attrs.frozen(kw_only=True)
 class Överenskommelse:
-    """An agreement between the state and the regions (*överenskommelse*).
+    """An agreement between the state and the regions (:term:`överenskommelse`).
 
     Parameters
     ----------
@@ -462,7 +462,7 @@ def prestationsgrad(
     *,
     ej_bedömbart: Literal["vänta", "ej_uppfyllt"] = "vänta",
 ) -> pd.Series:
-    """Share of the performance conditions met (*prestationsgrad*) per region.
+    """Share of the performance conditions met (:term:`prestationsgrad`) per region.
 
     Parameters
     ----------

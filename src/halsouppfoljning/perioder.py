@@ -2,7 +2,7 @@
 
 Follow-up reports cover a month, a tertial (four months), the delår
 (January-August) or the full year (helår); indicators are accumulated year to
-date (*ackumulerat*) or over rolling 12 or 18 months (*R12*, *R18*). The
+date (:term:`ackumulerat`) or over rolling 12 or 18 months (:term:`R12`, *R18*). The
 functions here take a monthly :class:`pandas.Series` (a
 :class:`~pandas.DatetimeIndex` or a monthly :class:`~pandas.PeriodIndex`) and
 refuse gaps in the months rather than roll silently over them. Changes are
@@ -84,7 +84,7 @@ def _elementvis(värde: Any, referens: Any, funktion: Callable[[_Arr, _Arr], _Ar
 
 
 def procentuell_förändring(värde: Any, referens: Any, *, riktning: Riktning | None = None) -> Any:
-    """Relative change (*procentuell förändring*) of ``värde`` against ``referens``.
+    """Relative change (:term:`procentuell förändring`) of ``värde`` against ``referens``.
 
     Parameters
     ----------
@@ -170,7 +170,7 @@ def _tecken(riktning: Riktning | None) -> float:
 
 
 def procentenheter(värde: Any, referens: Any) -> Any:
-    """Difference of two shares in percentage points (*procentenheter*).
+    """Difference of two shares in percentage points (:term:`procentenheter`).
 
     Parameters
     ----------
@@ -595,7 +595,7 @@ def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") ->
 
 
 def r12(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
-    """Rolling 12 months (*R12*): :func:`rullande` with ``månader=12``.
+    """Rolling 12 months (:term:`R12`): :func:`rullande` with ``månader=12``.
 
     Examples
     --------
@@ -623,7 +623,7 @@ def r18(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
 
 
 def ackumulerat(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
-    r"""Year-to-date accumulation (*ackumulerat*, "ack") of a monthly series.
+    r"""Year-to-date accumulation (:term:`ackumulerat`, "ack") of a monthly series.
 
     Parameters
     ----------

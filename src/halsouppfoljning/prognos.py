@@ -8,7 +8,7 @@ The functions:
 
 - :func:`prognosintervall`: the interval from a point, an upside and a downside;
 - :func:`känslighetsintervall`: the interval from a sensitivity analysis of
-  items, each with its own range (*känslighetsintervall*);
+  items, each with its own range (:term:`känslighetsintervall`);
 - :func:`helårsprognos`: a full-year forecast from the months so far, with a
   prediction interval whose stated level is its coverage;
 - :func:`prognosfel`: past years' forecast errors of a method, the
@@ -288,7 +288,7 @@ def känslighetsintervall(
     ned_som_belopp: bool = False,
     bidrag: bool = False,
 ) -> tuple[float, float] | tuple[float, float, pd.DataFrame]:
-    """A forecast interval from a sensitivity analysis of items (*känslighetsintervall*).
+    """A forecast interval from a sensitivity analysis of items (:term:`känslighetsintervall`).
 
     Parameters
     ----------
@@ -517,7 +517,7 @@ def _valfri_text(värde: Any) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class Prognos:
-    """A forecast (*prognos*): a dated judgement of a period's result, with an interval.
+    """A forecast (:term:`prognos`): a dated judgement of a period's result, with an interval.
 
     Parameters
     ----------
@@ -770,7 +770,7 @@ def _tolka_prognostext(text: Any, enhet: str) -> tuple[float, float, float]:
 
 
 def prognosavvikelse(utfall: Any, prognos: Any) -> Any:
-    """Outcome against forecast (*prognosavvikelse*), positive when the outcome was better.
+    """Outcome against forecast (:term:`prognosavvikelse`), positive when the outcome was better.
 
     Parameters
     ----------
@@ -1164,7 +1164,7 @@ def helårsprognos(
     upprättad: Any = None,
     enhet: str = "mnkr",
 ) -> Prognos:
-    """A full-year forecast (*helårsprognos*) from the months so far, with a prediction interval.
+    """A full-year forecast (:term:`helårsprognos`) from the months so far, with an interval.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""Waiting times (*väntetider*) and the care guarantee (*vårdgaranti*).
+"""Waiting times (*väntetider*) and the care guarantee (:term:`vårdgaranti`).
 
 :data:`VÅRDGARANTIN` holds the four statutory limits "0-3-90-90";
 :data:`BUP_30`, :data:`DAGSGRÄNSER` and :data:`AKUTGRÄNSER` hold the other
@@ -8,7 +8,7 @@ source).
 :func:`väntetidsandelar` computes the share of patients within each limit from
 micro data: a column of waiting times, or event records (start date, done
 date empty while waiting) either as the **stock** still waiting at one or
-several snapshot dates (*mätdatum*) or as the **flow** done within one or
+several snapshot dates (:term:`mätdatum`) or as the **flow** done within one or
 several periods. :func:`sammanvägda_andelar` aggregates its result over
 months or units, pooled or as a mean of shares, and says which.
 
@@ -109,7 +109,7 @@ def _text(värde: Any) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Väntetidsgräns:
-    """A waiting-time limit (*väntetidsgräns*): "within N days (or hours)".
+    """A waiting-time limit (:term:`väntetidsgräns`): "within N days (or hours)".
 
     A patient is within the limit when the waiting time is **at most**
     ``gräns`` (limits are inclusive: "högst 90 dagar", "90 dagar eller
@@ -125,8 +125,8 @@ class Väntetidsgräns:
         The unit of ``gräns``; emergency care is measured in hours.
     bas : {"genomförda", "väntande"} or None
         The base the published measure uses: completed contacts in a period
-        (*genomförda*, primary care and emergency care) or patients still
-        waiting at a snapshot date (*väntande*, specialised care since 2021).
+        (:term:`genomförda`, primary care and emergency care) or patients still
+        waiting at a snapshot date (:term:`väntande`, specialised care since 2021).
         It documents the convention; :func:`väntetidsandelar` applies a limit
         to whichever base the call chooses. None when not stated.
     källa : str
@@ -1075,11 +1075,11 @@ def väntetidsandelar(
     - a column of waiting times (``väntetid``), or the waiting times
       themselves as ``data`` (list, ndarray, Series);
     - event records with ``start`` and ``slut`` (done date, empty while still
-      waiting) and ``mätdatum``: the **stock** (*väntande*) still waiting at
+      waiting) and ``mätdatum``: the **stock** (:term:`väntande`) still waiting at
       each snapshot date, waiting time = mätdatum − start, over rows with
       start ≤ mätdatum < slut (done on the snapshot day is done);
     - event records with ``start``, ``slut`` and ``period``: the **flow**
-      (*genomförda*) done inside each period, waiting time = slut − start.
+      (:term:`genomförda`) done inside each period, waiting time = slut − start.
 
     Parameters
     ----------
@@ -1384,14 +1384,14 @@ def sammanvägda_andelar(
     minsta_antal: int = 20,
     konfidensnivå: float = 0.95,
 ) -> pd.DataFrame:
-    r"""Aggregate a :func:`väntetidsandelar` result over months or units (*sammanvägning*).
+    r"""Aggregate a :func:`väntetidsandelar` result over months or units (:term:`sammanvägning`).
 
     The choice is explicit, and the result says which was made (column
     ``metod`` and ``attrs["metod"]``):
 
     - ``"poolad"`` (pooled): the sum of within-limit counts over the sum of
       totals, with a Wilson interval on the pooled counts. National figures
-      (*Riket*) are pooled, and so is a year-to-date share.
+      (:term:`Riket`) are pooled, and so is a year-to-date share.
     - ``"medel"``: the unweighted mean of the parts' shares. Parts with no
       share (``antal`` 0) are left out of the mean and counted in
       ``delar_utan_andel``. A mean of shares has no Wilson interval:
