@@ -79,7 +79,9 @@ def syntetisk_befolkning(*, seed: int | None = None) -> pd.Series:
     -------
     pandas.Series
         Index ``region`` (official names, länskod order), whole numbers of
-        inhabitants between about 60 000 and 2 400 000, name ``befolkning``.
+        inhabitants, name ``befolkning``: rough sizes (Stockholm about 2,4
+        million, Gotland about 60 000) varied at random by up to 10 %, so
+        that examples keep a realistic order of size. Not SCB's figures.
 
     Examples
     --------
@@ -90,7 +92,15 @@ def syntetisk_befolkning(*, seed: int | None = None) -> pd.Series:
     """
     rng = np.random.default_rng(seed)
     namn = [r.namn for r in regioner()]
-    värden = np.round(np.exp(rng.uniform(np.log(6e4), np.log(2.4e6), len(namn))))
+    # Rough sizes in thousands, in länskod order, so that the synthetic regions keep
+    # a realistic order of size (Stockholm largest, Gotland smallest); each is varied
+    # by up to +-10 %. These are not SCB's figures.
+    storlek = np.array(
+        [2400, 400, 300, 470, 370, 200, 250, 60, 160, 1400, 340,
+         1750, 280, 300, 280, 290, 290, 240, 130, 270, 250],
+        dtype=float,
+    )  # fmt: skip
+    värden = np.round(storlek * 1000 * rng.uniform(0.9, 1.1, len(namn)))
     return pd.Series(
         värden.astype(np.int64), index=pd.Index(namn, name="region"), name="befolkning"
     )
