@@ -7,9 +7,12 @@ never depends on luck; ``dev`` runs many more random examples. Choose with
 
 from __future__ import annotations
 
+import builtins
 import os
+from typing import Any
 
 import matplotlib
+import pytest
 from hypothesis import HealthCheck, settings
 
 matplotlib.use("Agg")
@@ -30,3 +33,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def utan_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every import of matplotlib fail, as on a machine without the plot extra."""
+    verklig = builtins.__import__
+
+    def importera(namn: str, *args: Any, **kwargs: Any) -> Any:
+        if namn.startswith("matplotlib"):
+            raise ImportError(f"No module named {namn!r}")
+        return verklig(namn, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importera)

@@ -5,7 +5,6 @@ Synthetic numbers only.
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterator
 from typing import Any
 
@@ -183,15 +182,8 @@ class TestFörändringsdiagram:
             plot.förändringsdiagram(pd.concat([f.assign(kön="K"), f.assign(kön="M")]))
 
 
-def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    verklig = builtins.__import__
-
-    def utan_matplotlib(namn: str, *args: Any, **kwargs: Any) -> Any:
-        if namn.startswith("matplotlib"):
-            raise ImportError(f"No module named {namn!r}")
-        return verklig(namn, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", utan_matplotlib)
+@pytest.mark.usefixtures("utan_matplotlib")
+def test_missing_matplotlib_names_the_extra() -> None:
     with pytest.raises(hu.SaknatTilläggError, match=r'pip install "halsouppfoljning\[plot\]"'):
         plot.rangdiagram(_panel(), riktning=HÖGRE)
     with pytest.raises(ImportError):

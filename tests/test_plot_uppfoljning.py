@@ -7,7 +7,6 @@ with the expected values computed by hand in the comments.
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 from collections.abc import Iterator
 from typing import Any
@@ -627,16 +626,7 @@ class TestTornadodiagram:
         (pu.tornadodiagram, (pd.DataFrame({"ned": [-1.0], "upp": [1.0]}),)),
     ],
 )
-def test_without_matplotlib_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, funktion: Any, argument: tuple[Any, ...]
-) -> None:
-    verklig = builtins.__import__
-
-    def utan_matplotlib(namn: str, *args: Any, **kwargs: Any) -> Any:
-        if namn.startswith("matplotlib"):
-            raise ImportError(f"No module named {namn!r}")
-        return verklig(namn, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", utan_matplotlib)
+@pytest.mark.usefixtures("utan_matplotlib")
+def test_without_matplotlib_names_the_extra(funktion: Any, argument: tuple[Any, ...]) -> None:
     with pytest.raises(hu.SaknatTilläggError, match=r'pip install "halsouppfoljning\[plot\]"'):
         funktion(*argument)

@@ -309,6 +309,29 @@ poster_strategi = st.lists(
 )
 
 
+def _tre_intervall(
+    poster: list[tuple[float, float]],
+    punkt: float,
+    nivå: float,
+    seed: int,
+    antal: int,
+    fördelning: str,
+) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
+    """The same items combined by "summa", "kvadratsumma" and "simulering"."""
+    s = hu.känslighetsintervall(poster, punkt=punkt)
+    k = hu.känslighetsintervall(poster, punkt=punkt, metod="kvadratsumma")
+    m = hu.känslighetsintervall(
+        poster,
+        punkt=punkt,
+        metod="simulering",
+        nivå=nivå,
+        seed=seed,
+        antal=antal,
+        fördelning=fördelning,
+    )
+    return s, k, m
+
+
 @given(
     poster_strategi,
     tryckta,
@@ -319,17 +342,7 @@ poster_strategi = st.lists(
 def test_summa_contains_all(
     poster: list[tuple[float, float]], punkt: float, fördelning: str, nivå: float, seed: int
 ) -> None:
-    s = hu.känslighetsintervall(poster, punkt=punkt)
-    k = hu.känslighetsintervall(poster, punkt=punkt, metod="kvadratsumma")
-    m = hu.känslighetsintervall(
-        poster,
-        punkt=punkt,
-        metod="simulering",
-        nivå=nivå,
-        seed=seed,
-        antal=2000,
-        fördelning=fördelning,
-    )
+    s, k, m = _tre_intervall(poster, punkt, nivå, seed, 2000, fördelning)
     tol = 1e-9 * max(1.0, abs(punkt))
     # summa and kvadratsumma contain the point; a simulated interval of one-sided items
     # need not (its total drifts to the long side, see the docstring's Notes)
@@ -354,17 +367,7 @@ def test_summa_contains_kvadratsumma_contains_simulated_for_symmetric_items(
 ) -> None:
     # items symmetric about their mode (the condition in the docstring's Notes)
     poster = [(-b, b) for b in bredder]
-    s = hu.känslighetsintervall(poster, punkt=punkt)
-    k = hu.känslighetsintervall(poster, punkt=punkt, metod="kvadratsumma")
-    m = hu.känslighetsintervall(
-        poster,
-        punkt=punkt,
-        metod="simulering",
-        nivå=nivå,
-        seed=seed,
-        antal=4000,
-        fördelning=fördelning,
-    )
+    s, k, m = _tre_intervall(poster, punkt, nivå, seed, 4000, fördelning)
     tol = 1e-9 * max(1.0, abs(punkt))
     assert s[0] <= k[0] + tol <= m[0] + 2 * tol
     assert m[1] <= k[1] + tol <= s[1] + 2 * tol
