@@ -51,7 +51,7 @@ def test_warnings_are_user_warnings() -> None:
 
 
 def test_share_check_asks_did_you_pass_percent() -> None:
-    from halsouppfoljning._validering import kontrollera_andel
+    from halsouppfoljning._indata import kontrollera_andel
 
     with pytest.raises(hu.AndelsError, match=r"did you pass percent\? 78\.8 % is the share 0\.788"):
         kontrollera_andel([0.5, 78.8], "utfall")
@@ -61,7 +61,7 @@ def test_share_check_asks_did_you_pass_percent() -> None:
 
 
 def test_column_check_names_the_column_and_lists_existing() -> None:
-    from halsouppfoljning._validering import kontrollera_kolumner
+    from halsouppfoljning._indata import kontrollera_kolumner
 
     with pytest.raises(
         hu.SaknadKolumnError, match=r"column 'väntetid' is not in the data.*'start'"

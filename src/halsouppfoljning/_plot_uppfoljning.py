@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validering import kontrollera_andel, kontrollera_kolumner
+from ._indata import kontrollera_andel, kontrollera_kolumner
 from .exceptions import FelTypError, OgiltigtVärdeError, SaknadKolumnError
 from .indikatorer import Målnivå, Måltyp, Måluppfyllelse, måluppfyllelse
 from .prognos import Prognos, prognoskedja

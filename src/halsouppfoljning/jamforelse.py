@@ -51,7 +51,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from . import overenskommelse as _överenskommelse
-from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from ._indata import kontrollera_andel, kontrollera_kolumner, nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 from .indikatorer import Måluppfyllelse, Riktning, måluppfyllelse
 from .organisation import region as _region

@@ -44,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._validering import kontrollera_kolumner, nfc
+from ._indata import kontrollera_kolumner, nfc
 from .exceptions import (
     FelTypError,
     OgiltigtVärdeError,

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from ._data import läs_datafil
-from ._validering import nfc
+from ._indata import nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
 __all__ = [

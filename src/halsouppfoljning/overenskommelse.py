@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from ._indata import kontrollera_andel, kontrollera_kolumner, nfc
 from .exceptions import FelTypError, OgiltigtVärdeError
 from .organisation import Region, regioner
 from .organisation import region as _region

@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._validering import kontrollera_andel, nfc
+from ._indata import kontrollera_andel, nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from .indikatorer import Periodicitet, Riktning
 

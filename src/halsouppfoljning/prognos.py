@@ -41,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from ._indata import kontrollera_andel, kontrollera_kolumner, nfc
 from .ekonomi import _tal, _ut, budgetavvikelse, periodiserad_budget
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError, UnderlagsVarning
 from .tolka import MINUSTECKEN, formatera_tal, tolka_belopp

@@ -46,7 +46,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._validering import nfc
+from ._indata import nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 
 __all__ = [

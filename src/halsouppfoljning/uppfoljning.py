@@ -64,7 +64,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from ._validering import kontrollera_kolumner, nfc
+from ._indata import kontrollera_kolumner, nfc
 from .ekonomi import budgetavvikelse
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from .indikatorer import (

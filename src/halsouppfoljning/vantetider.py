@@ -42,8 +42,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._dask import importera_dask, är_dask
-from ._validering import kontrollera_andel, kontrollera_kolumner, nfc
+from ._indata import importera_dask, är_dask
+from ._indata import kontrollera_andel, kontrollera_kolumner, nfc
 from .exceptions import FelTypError, OgiltigtVärdeError, SaknadKolumnError
 
 __all__ = [

@@ -1,0 +1,746 @@
+"""The one input layer: every coercion of what a caller passes in, written once.
+
+Not public API. Every module of the package takes its input through these
+functions, so that one rule holds everywhere:
+
+- **columns**: looked up up to Unicode normal form (NFC: "ä" can arrive
+  decomposed), with the closest existing names suggested (:func:`kolumn`,
+  :func:`kolumner`);
+- **frames**: pandas or Dask; any other frame (polars, pyarrow, ...) is refused
+  by name with the way to convert it (:func:`ramtyp`); Dask is detected
+  without importing it (:func:`är_dask`, :func:`är_dask_dataframe`) and
+  imported on demand (:func:`importera_dask`);
+- **numbers**: real numbers only, never text, booleans or ``None`` (read report
+  text with ``hu.tolka_tal`` first); infinity is refused (:func:`tal`,
+  :func:`tal_array`, :func:`skalär`, :func:`heltal`);
+- **shares**: numbers in [0, 1]; a value in (1, 100] asks "did you pass
+  percent?" (:func:`andel`, :func:`kontrollera_andel`);
+- **text** and **booleans**: text is stripped and NFC; a boolean is a boolean,
+  never ``"nej"`` (:func:`text`, :func:`valfri_text`, :func:`boolesk`);
+- **dates**, one rule: a timezone-aware timestamp is converted to Swedish local
+  time (Europe/Stockholm) and its local calendar day (or wall time) is used;
+  a naive timestamp is taken as local; text is ISO 8601 (``2023-12-31``) or
+  ``YYYY-MM``; a slash date such as ``01/12/2023`` is refused as ambiguous;
+  numbers are refused (``20230515`` is not a date) (:func:`datum`,
+  :func:`tidpunkt`, :func:`datumkolumn`).
+
+Examples
+--------
+>>> from halsouppfoljning import _indata
+>>> _indata.datum("2023-12-31", "slutdatum")
+datetime.date(2023, 12, 31)
+>>> _indata.tal([1, 2.5], "utfall")
+array([1. , 2.5])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import importlib
+import math
+import numbers
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from types import ModuleType
+from typing import Any, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .exceptions import (
+    AndelsError,
+    FelTypError,
+    OgiltigtVärdeError,
+    SaknadKolumnError,
+    SaknatTilläggError,
+)
+
+__all__ = [
+    "TIDSZON",
+    "Datum",
+    "Ram",
+    "TalIn",
+    "andel",
+    "boolesk",
+    "datum",
+    "datumkolumn",
+    "heltal",
+    "importera_dask",
+    "kolumn",
+    "kolumner",
+    "kontrollera_andel",
+    "kontrollera_kolumner",
+    "nfc",
+    "ramtyp",
+    "skalär",
+    "tal",
+    "tal_array",
+    "text",
+    "tidpunkt",
+    "valfri_text",
+    "valfritt_datum",
+    "är_dask",
+    "är_dask_dataframe",
+]
+
+# --------------------------------------------------------------------------- type aliases
+
+#: "A number, or numbers": a scalar, a sequence, an ndarray or a pandas Series.
+TalIn: TypeAlias = "float | int | Sequence[float] | npt.ArrayLike | pd.Series[Any]"
+#: "A pandas or Dask frame" (Dask stays optional, so its type is not named here).
+Ram: TypeAlias = "pd.DataFrame | Any"
+#: A date as callers give it: ISO text, ``datetime.date``, ``datetime.datetime``,
+#: ``pandas.Timestamp`` or ``numpy.datetime64``.
+Datum: TypeAlias = "str | dt.date | dt.datetime | pd.Timestamp | np.datetime64"
+
+#: The time zone whose calendar days the package counts in.
+TIDSZON = "Europe/Stockholm"
+
+#: The install command named when Dask is missing.
+DASK_INSTALLATION = 'pip install "halsouppfoljning[dask]"'
+
+
+# --------------------------------------------------------------------------- text
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form NFC ("ä" can arrive decomposed).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import nfc
+    >>> nfc("a\\u0308") == "ä"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def _kort(värde: Any, längd: int = 60) -> str:
+    """``repr(värde)`` shortened for a message."""
+    r = repr(värde)
+    return r if len(r) <= längd else r[: längd - 3] + "..."
+
+
+def text(värde: Any, namn: str, *, tom: bool = False) -> str:
+    """Text, stripped and in NFC; anything but ``str`` is an error naming ``namn``.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import text
+    >>> text("  Region Västmanland ", "namn")
+    'Region Västmanland'
+    """
+    if not isinstance(värde, str):
+        raise FelTypError(
+            f"{namn} must be text (str), got {_kort(värde)} of type {type(värde).__name__}"
+        )
+    ut = nfc(värde).strip()
+    if not ut and not tom:
+        raise OgiltigtVärdeError(f"{namn} must not be empty text; give a name or a value")
+    return ut
+
+
+def valfri_text(värde: Any, namn: str) -> str | None:
+    """Like :func:`text`, but ``None`` (and empty text) give ``None``.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import valfri_text
+    >>> valfri_text(None, "källa") is None
+    True
+    """
+    if värde is None:
+        return None
+    ut = text(värde, namn, tom=True)
+    return ut or None
+
+
+def boolesk(värde: Any, namn: str) -> bool:
+    """A boolean: only ``True``/``False`` (numpy's too); ``"nej"`` or ``1`` are errors.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import boolesk
+    >>> boolesk(True, "egen_regi")
+    True
+    """
+    if isinstance(värde, (bool, np.bool_)):
+        return bool(värde)
+    raise FelTypError(
+        f"{namn} must be True or False, got {_kort(värde)} of type {type(värde).__name__}"
+    )
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def _närmaste(namn: str, finns: Sequence[str]) -> list[str]:
+    nycklar = {nfc(k).casefold(): k for k in finns}
+    träffar = difflib.get_close_matches(nfc(namn).casefold(), list(nycklar), n=3, cutoff=0.6)
+    return [nycklar[t] for t in träffar]
+
+
+def kolumn(kolumner: Iterable[Any], namn: str, vad: str, *, argument: str | None = None) -> Any:
+    """The label in ``kolumner`` equal to ``namn`` up to NFC, or a clear error.
+
+    Parameters
+    ----------
+    kolumner : iterable
+        The column labels of a frame.
+    namn : str
+        The column asked for.
+    vad : str
+        The function asking (quoted in the message).
+    argument : str, optional
+        The keyword that named the column (quoted in the message).
+
+    Raises
+    ------
+    SaknadKolumnError
+        Naming the column, the columns there are and the closest matches.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import kolumn
+    >>> kolumn(["patient", "vårdgivare"], "va\\u030ardgivare", "kontinuitetsindex")
+    'vårdgivare'
+    """
+    finns = list(kolumner)
+    if not isinstance(namn, str):
+        raise FelTypError(
+            f"{vad}: {argument or 'a column name'} must name a column (str), got {_kort(namn)}"
+        )
+    mål = nfc(namn)
+    for k in finns:
+        if isinstance(k, str) and nfc(k) == mål:
+            return k
+    namnen = [str(k) for k in finns]
+    förslag = _närmaste(namn, namnen)
+    råd = f" Did you mean {' or '.join(repr(f) for f in förslag)}?" if förslag else ""
+    vem = f" ({argument}=)" if argument else ""
+    raise SaknadKolumnError(
+        f"{vad}: column {namn!r}{vem} is not in the data; the columns are "
+        f"{_kort(namnen, 200)}.{råd}"
+    )
+
+
+def kolumner(kolumner_: Iterable[Any], namn: Iterable[str | None], vad: str) -> tuple[Any, ...]:
+    """:func:`kolumn` for each name that is not ``None``, in order.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import kolumner
+    >>> kolumner(["a", "b"], ["b", None], "f")
+    ('b',)
+    """
+    finns = list(kolumner_)
+    return tuple(kolumn(finns, n, vad) for n in namn if n is not None)
+
+
+def kontrollera_kolumner(kolumner_: Iterable[Any], behövs: Iterable[str | None], vad: str) -> None:
+    """Raise :class:`SaknadKolumnError` for the first column of ``behövs`` not present.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import kontrollera_kolumner
+    >>> kontrollera_kolumner(["a"], ["a", None], "f")
+    """
+    kolumner(kolumner_, behövs, vad)
+
+
+def som_lista(värde: str | Iterable[str] | None, namn: str) -> tuple[str, ...]:
+    """A column name or a list of them as a tuple of NFC names (``None`` gives ``()``).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import som_lista
+    >>> som_lista("region", "per")
+    ('region',)
+    """
+    if värde is None:
+        return ()
+    if isinstance(värde, str):
+        return (nfc(värde),)
+    if isinstance(värde, Iterable):
+        ut = tuple(värde)
+        for v in ut:
+            if not isinstance(v, str):
+                raise FelTypError(f"{namn} must name columns (str), got {_kort(v)}")
+        return tuple(nfc(v) for v in ut)
+    raise FelTypError(f"{namn} must be a column name or a list of column names, got {_kort(värde)}")
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def är_dask(obj: Any) -> bool:
+    """Whether ``obj`` is a Dask collection; never imports Dask.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import är_dask
+    >>> är_dask([1, 2, 3])
+    False
+    """
+    if "dask" not in sys.modules:
+        return False
+    try:
+        base = importlib.import_module("dask.base")
+    except ImportError:  # pragma: no cover - a broken Dask install
+        return False
+    return bool(base.is_dask_collection(obj))
+
+
+def är_dask_dataframe(obj: Any) -> bool:
+    """Whether ``obj`` is a Dask DataFrame (not a Series or another collection).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import är_dask_dataframe
+    >>> är_dask_dataframe(pd.DataFrame())
+    False
+    """
+    if not är_dask(obj):
+        return False
+    dd = importera_dask("dask.dataframe")
+    return isinstance(obj, dd.DataFrame)
+
+
+def importera_dask(modul: str = "dask.dataframe", *, för: str | None = None) -> ModuleType:
+    """Import a Dask module, or raise :class:`SaknatTilläggError` naming the install command.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import importera_dask
+    >>> importera_dask("dask").__name__
+    'dask'
+    """
+    try:
+        return importlib.import_module(modul)
+    except ImportError as fel:
+        vem = f"{för} needs " if för else "this needs "
+        raise SaknatTilläggError(
+            f"{vem}the optional extra Dask ({modul!r} could not be imported: {fel}); "
+            f"install it with {DASK_INSTALLATION}"
+        ) from fel
+
+
+_ANDRA_RAMAR = {
+    "polars": "df.to_pandas()",
+    "pyarrow": "table.to_pandas()",
+    "modin": "df._to_pandas()",
+    "pyspark": "df.toPandas()",
+    "cudf": "df.to_pandas()",
+    "vaex": "df.to_pandas_df()",
+    "ibis": "expr.to_pandas()",
+    "duckdb": "relation.df()",
+}
+
+
+def ramtyp(obj: Any, vad: str, *, argument: str = "data", dask: bool = True) -> str:
+    """``"pandas"`` or ``"dask"`` for a frame; any other object is an error naming its type.
+
+    Parameters
+    ----------
+    obj : object
+        What the caller passed.
+    vad : str
+        The function (quoted in the message).
+    argument : str
+        The argument name (quoted in the message).
+    dask : bool
+        Whether the function takes Dask DataFrames.
+
+    Raises
+    ------
+    FelTypError
+        For a polars or pyarrow table, a dict, a list ...: the message names the
+        type and how to convert it to pandas.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import ramtyp
+    >>> ramtyp(pd.DataFrame({"a": [1]}), "f")
+    'pandas'
+    """
+    if isinstance(obj, pd.DataFrame):
+        return "pandas"
+    if dask and är_dask_dataframe(obj):
+        return "dask"
+    typ = type(obj)
+    modul = (typ.__module__ or "").split(".")[0]
+    namn = f"{typ.__module__}.{typ.__qualname__}"
+    if modul in _ANDRA_RAMAR:
+        råd = f"convert it with {_ANDRA_RAMAR[modul]} first"
+    elif modul == "dask":
+        råd = "pass a Dask DataFrame (not a Series or array), or compute it to pandas"
+    elif isinstance(obj, pd.Series):
+        råd = "pass a DataFrame (series.to_frame()) with the named columns"
+    else:
+        råd = "build one with pandas.DataFrame(...) first"
+    godtas = "a pandas DataFrame or a Dask DataFrame" if dask else "a pandas DataFrame"
+    raise FelTypError(f"{vad}: {argument} must be {godtas}, got a {namn}; {råd}")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _talfel(värde: Any, namn: str) -> FelTypError:
+    return FelTypError(
+        f"{namn} must be a number or numbers, got {_kort(värde)} of type "
+        f"{type(värde).__name__}; read printed figures such as '-174,1 mnkr' or '88,3 %' "
+        "with hu.tolka_tal first"
+    )
+
+
+def _ändliga(arr: npt.NDArray[np.float64], namn: str, ändlig: bool) -> None:
+    if ändlig and arr.size and np.isinf(arr).any():
+        plats = int(np.flatnonzero(np.isinf(arr).ravel())[0])
+        vilken = f" (position {plats})" if arr.ndim else ""
+        raise OgiltigtVärdeError(
+            f"{namn} must be finite, got {arr.ravel()[plats]!r}{vilken}; use NaN for a "
+            "missing value"
+        )
+
+
+def skalär(värde: Any, namn: str, *, saknas: bool = False, ändlig: bool = True) -> float:
+    """One real number as ``float``.
+
+    Parameters
+    ----------
+    värde : number
+        The value.
+    namn : str
+        The argument (quoted in the message).
+    saknas : bool
+        Whether a missing value (``None``, NaN, ``pd.NA``) is allowed; it gives NaN.
+    ändlig : bool
+        Whether infinity is refused (the default).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import skalär
+    >>> skalär(3, "budget")
+    3.0
+    """
+    if värde is None or värde is pd.NA or värde is pd.NaT:
+        if saknas:
+            return math.nan
+        raise OgiltigtVärdeError(f"{namn} is missing (None); give a number")
+    if isinstance(värde, (bool, np.bool_, str, bytes)) or not isinstance(värde, numbers.Real):
+        raise _talfel(värde, namn)
+    ut = float(värde)
+    if math.isnan(ut) and not saknas:
+        raise OgiltigtVärdeError(f"{namn} is missing (NaN); give a number")
+    if ändlig and math.isinf(ut):
+        raise OgiltigtVärdeError(f"{namn} must be finite, got {ut!r}")
+    return ut
+
+
+def tal_array(värde: Any, namn: str, *, ändlig: bool = True) -> npt.NDArray[np.float64]:
+    """Numbers as a float64 ndarray (no copy when already one); NaN passes, inf is refused.
+
+    ``None`` gives NaN. Text, booleans and objects are errors naming ``namn``.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import tal_array
+    >>> tal_array([1, None, 3], "utfall")
+    array([ 1., nan,  3.])
+    """
+    if värde is None:
+        return np.asarray(np.nan)
+    if isinstance(värde, (str, bytes, bool, np.bool_)):
+        raise _talfel(värde, namn)
+    if isinstance(värde, (pd.Series, pd.Index)):
+        if pd.api.types.is_bool_dtype(värde.dtype) or not (
+            pd.api.types.is_numeric_dtype(värde.dtype) or värde.dtype == object
+        ):
+            raise _talfel(värde, namn)
+        try:
+            arr = värde.to_numpy(dtype=np.float64, na_value=np.nan)
+        except (TypeError, ValueError) as fel:
+            raise _talfel(värde, namn) from fel
+    else:
+        try:
+            rå = np.asarray(värde)
+        except (TypeError, ValueError) as fel:
+            raise FelTypError(
+                f"{namn} must be a number or an equal-length sequence of numbers, got "
+                f"{_kort(värde)}"
+            ) from fel
+        if rå.dtype.kind == "b" or rå.dtype.kind in "USMmV":
+            raise _talfel(värde, namn)
+        if rå.dtype.kind == "O":
+            plattad = rå.ravel()
+            for v in plattad:
+                if v is None or v is pd.NA:
+                    continue
+                if isinstance(v, (bool, np.bool_, str, bytes)) or not isinstance(v, numbers.Real):
+                    raise _talfel(v, namn)
+            rå = np.array(
+                [np.nan if (v is None or v is pd.NA) else float(v) for v in plattad],
+                dtype=np.float64,
+            ).reshape(rå.shape)
+        arr = rå if rå.dtype == np.float64 else rå.astype(np.float64)
+    _ändliga(arr, namn, ändlig)
+    return arr
+
+
+def tal(värde: Any, namn: str, *, ändlig: bool = True) -> Any:
+    """Numbers in, keeping the kind: a Series or DataFrame stays one (as float64),
+    a scalar becomes ``float``, anything else a float64 ndarray.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import tal
+    >>> tal(pd.Series([1, 2], index=["a", "b"]), "utfall").to_dict()
+    {'a': 1.0, 'b': 2.0}
+    >>> tal(5, "utfall")
+    5.0
+    """
+    if isinstance(värde, pd.DataFrame):
+        kolumner_ = {k: tal(värde[k], f"{namn}[{k!r}]", ändlig=ändlig) for k in värde.columns}
+        ut = pd.DataFrame(kolumner_, index=värde.index)
+        ut.columns = värde.columns
+        return ut
+    if isinstance(värde, pd.Series):
+        return pd.Series(tal_array(värde, namn, ändlig=ändlig), index=värde.index, name=värde.name)
+    arr = tal_array(värde, namn, ändlig=ändlig)
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def heltal(värde: Any, namn: str, *, minst: int | None = None, högst: int | None = None) -> int:
+    """A whole number (``2023.0`` passes, ``2023.7``, text and booleans do not).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import heltal
+    >>> heltal(2023.0, "år")
+    2023
+    """
+    if isinstance(värde, (bool, np.bool_)) or not isinstance(värde, numbers.Real):
+        raise FelTypError(
+            f"{namn} must be a whole number, got {_kort(värde)} of type {type(värde).__name__}"
+        )
+    f = float(värde)
+    if not math.isfinite(f) or f != math.floor(f):
+        raise OgiltigtVärdeError(f"{namn} must be a whole number, got {värde!r}")
+    ut = int(f)
+    if minst is not None and ut < minst:
+        raise OgiltigtVärdeError(f"{namn} must be at least {minst}, got {ut}")
+    if högst is not None and ut > högst:
+        raise OgiltigtVärdeError(f"{namn} must be at most {högst}, got {ut}")
+    return ut
+
+
+# --------------------------------------------------------------------------- shares
+
+
+def kontrollera_andel(värde: Any, namn: str) -> None:
+    """Raise :class:`AndelsError` if any finite value is outside [0, 1].
+
+    NaN passes (missing stays missing). A value in (1, 100] asks "did you pass
+    percent?".
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import kontrollera_andel
+    >>> kontrollera_andel(78.8, "andel")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.AndelsError: andel must be a share in [0, 1], got 78.8: ...
+    """
+    arr = np.asarray(värde, dtype=float)
+    if arr.size == 0:
+        return
+    utanför = np.isfinite(arr) & ((arr < 0.0) | (arr > 1.0))
+    if not utanför.any():
+        return
+    första = float(arr[utanför].flat[0])
+    if 1.0 < första <= 100.0:
+        råd = (
+            f"did you pass percent? {första:g} % is the share {första / 100:g}; "
+            "divide by 100 (shares are proportions in [0, 1])"
+        )
+    else:
+        råd = "shares are proportions in [0, 1]"
+    raise AndelsError(f"{namn} must be a share in [0, 1], got {första!r}: {råd}")
+
+
+def andel(värde: Any, namn: str) -> Any:
+    """:func:`tal` followed by :func:`kontrollera_andel`.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import andel
+    >>> andel(0.883, "andel")
+    0.883
+    """
+    ut = tal(värde, namn)
+    kontrollera_andel(ut, namn)
+    return ut
+
+
+# --------------------------------------------------------------------------- dates
+
+_SNEDSTRECK = re.compile(r"^\s*\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\s*$")
+_ÅR_MÅNAD = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def _datumfel(värde: Any, namn: str, varför: str = "") -> FelTypError:
+    return FelTypError(
+        f"{namn} must be a date: ISO text such as '2023-12-31', a datetime.date, a "
+        f"datetime.datetime or a pandas.Timestamp; got {_kort(värde)} of type "
+        f"{type(värde).__name__}{varför}"
+    )
+
+
+def _lokal(ts: pd.Timestamp) -> pd.Timestamp:
+    """A timestamp in Swedish local wall time, without a zone."""
+    if ts.tzinfo is not None:
+        return ts.tz_convert(TIDSZON).tz_localize(None)
+    return ts
+
+
+def tidpunkt(värde: Any, namn: str) -> pd.Timestamp:
+    """A point in time as a naive :class:`pandas.Timestamp` in Swedish local time.
+
+    The date rule of the package: aware timestamps are converted to
+    Europe/Stockholm; naive ones are local; text is ISO 8601 (or ``YYYY-MM``,
+    the month's first day); slash dates are refused as ambiguous; numbers are
+    refused.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import tidpunkt
+    >>> tidpunkt("2023-12-31T23:30Z", "slutdatum")
+    Timestamp('2024-01-01 00:30:00')
+    """
+    if värde is None or värde is pd.NaT or (isinstance(värde, float) and math.isnan(värde)):
+        raise OgiltigtVärdeError(f"{namn} is missing; give a date such as '2023-12-31'")
+    if isinstance(värde, (bool, np.bool_, numbers.Number)):
+        raise _datumfel(värde, namn, "; a number is not a date (write 20230515 as '2023-05-15')")
+    if isinstance(värde, str):
+        t = nfc(värde).strip()
+        if _SNEDSTRECK.match(t):
+            raise OgiltigtVärdeError(
+                f"{namn}: {värde!r} is ambiguous (day/month or month/day); write the date "
+                "as ISO 8601, for example '2023-12-01'"
+            )
+        träff = _ÅR_MÅNAD.match(t)
+        if träff:
+            mån = int(träff[2])
+            if not 1 <= mån <= 12:
+                raise OgiltigtVärdeError(f"{namn}: there is no month {mån} in {värde!r}")
+            return pd.Timestamp(year=int(träff[1]), month=mån, day=1)
+        try:
+            ts = pd.Timestamp(dt.datetime.fromisoformat(t))
+        except ValueError:
+            raise _datumfel(värde, namn) from None
+        return _lokal(ts)
+    if isinstance(värde, (pd.Timestamp, dt.datetime, dt.date, np.datetime64)):
+        try:
+            ts = pd.Timestamp(värde)
+        except (ValueError, OverflowError) as fel:
+            raise OgiltigtVärdeError(f"{namn}: {_kort(värde)} is out of range: {fel}") from fel
+        if pd.isna(ts):
+            raise OgiltigtVärdeError(f"{namn} is missing (NaT); give a date")
+        return _lokal(ts)
+    raise _datumfel(värde, namn)
+
+
+def datum(värde: Any, namn: str) -> dt.date:
+    """A calendar day (:class:`datetime.date`) by the package's date rule.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import datum
+    >>> datum(pd.Timestamp("2023-06-30 23:30", tz="UTC"), "mätdatum")
+    datetime.date(2023, 7, 1)
+    """
+    if isinstance(värde, dt.date) and not isinstance(värde, dt.datetime):
+        return värde
+    return tidpunkt(värde, namn).date()
+
+
+def valfritt_datum(värde: Any, namn: str) -> dt.date | None:
+    """:func:`datum`, with ``None`` giving ``None``.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import valfritt_datum
+    >>> valfritt_datum(None, "giltig_från") is None
+    True
+    """
+    if värde is None:
+        return None
+    return datum(värde, namn)
+
+
+def datumkolumn(
+    kolumn_: pd.Series[Any], namn: str, vad: str, *, dag: bool = False
+) -> npt.NDArray[np.datetime64]:
+    """A column of dates as naive ``datetime64[ns]`` in Swedish local time.
+
+    Timezone-aware columns are converted to Europe/Stockholm (so 00:30+01:00
+    and 23:30Z the day before are the same local moment); naive columns are
+    local. Object columns of ``datetime.date`` or ``datetime`` are read; text
+    and numbers are refused with the way to convert. NaT stays NaT.
+
+    Parameters
+    ----------
+    kolumn_ : pandas.Series
+        The column.
+    namn : str
+        Its name (quoted in the message).
+    vad : str
+        The function (quoted in the message).
+    dag : bool
+        Truncate to the local calendar day.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import datumkolumn
+    >>> s = pd.Series(pd.to_datetime(["2022-12-31 23:30Z", "2023-06-30 22:30Z"]))
+    >>> datumkolumn(s, "datum", "f", dag=True).astype(str).tolist()
+    ['2023-01-01T00:00:00.000000000', '2023-07-01T00:00:00.000000000']
+    """
+    dtyp = kolumn_.dtype
+    if isinstance(dtyp, pd.DatetimeTZDtype):
+        kolumn_ = kolumn_.dt.tz_convert(TIDSZON).dt.tz_localize(None)
+    elif not pd.api.types.is_datetime64_dtype(dtyp):
+        slag = pd.api.types.infer_dtype(kolumn_, skipna=True)
+        if slag in ("date", "datetime", "datetime64") or (slag == "empty" and len(kolumn_) == 0):
+            try:
+                omvandlad = pd.to_datetime(kolumn_)
+            except (ValueError, TypeError) as fel:
+                if "tz-aware" in str(fel) or "timezone" in str(fel) or "offset" in str(fel):
+                    raise OgiltigtVärdeError(
+                        f"{vad}: column {namn!r} mixes dates with and without a time zone; "
+                        "give every date a zone, or none (naive dates are Swedish local time)"
+                    ) from fel
+                raise FelTypError(
+                    f"{vad}: column {namn!r} holds values that are not dates ({fel})"
+                ) from fel
+            return datumkolumn(omvandlad, namn, vad, dag=dag)
+        raise FelTypError(
+            f"{vad}: column {namn!r} must hold dates (datetime64), but it holds {slag} "
+            f"(dtype {dtyp}); convert it with pandas.to_datetime(df[{namn!r}], "
+            "format='%Y-%m-%d') first"
+        )
+    värden = kolumn_.to_numpy()
+    if värden.dtype != np.dtype("datetime64[ns]"):
+        värden = värden.astype("datetime64[ns]")
+    if dag:
+        värden = värden.astype("datetime64[D]").astype("datetime64[ns]")
+    return värden

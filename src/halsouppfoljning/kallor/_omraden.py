@@ -1,0 +1,86 @@
+"""Internal: the ``regioner=`` argument of the clients, read into regions and Riket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ..exceptions import FelTypError, OkändRegionError
+from ..jamforelse import RIKET
+from ..organisation import region, regioner
+from ._http import nfc
+
+__all__ = ["Område", "områden"]
+
+_RIKET = frozenset({"riket", "hela riket", "sverige", "0000", "00", "0", "se"})
+_ALLA = frozenset({"alla", "alla regioner", "*"})
+
+
+@attrs.frozen
+class Område:
+    """A region or Riket as the clients address it."""
+
+    namn: str  # the panel label: the region's official name or "Riket"
+    länskod: str  # "01".."25", "00" for Riket
+
+    @property
+    def kolada_id(self) -> str:
+        return "00" + self.länskod
+
+    @property
+    def heltal(self) -> int:
+        return int(self.länskod)
+
+
+RIKSOMRÅDE = Område(RIKET, "00")
+
+
+def _alla() -> list[Område]:
+    return [Område(r.namn, r.kod) for r in regioner()]
+
+
+def områden(val: Any, *, med_riket: bool) -> list[Område]:
+    """The areas to fetch: ``None`` (the 21 regions, plus Riket when ``med_riket``),
+    ``"alla"`` (the 21), ``"Riket"``, any spelling :func:`hu.region` accepts, or a list.
+
+    Unknown labels raise :class:`OkändRegionError` listing all of them.
+    """
+    if val is None:
+        return ([RIKSOMRÅDE] if med_riket else []) + _alla()
+    poster = [val] if isinstance(val, (str, int)) else val
+    try:
+        poster = list(poster)
+    except TypeError:
+        raise FelTypError(
+            f"regioner must be a region, 'alla', 'Riket' or a list of them, got {val!r}"
+        ) from None
+    resultat: list[Område] = []
+    okända: list[str] = []
+    for post in poster:
+        if isinstance(post, bool) or not isinstance(post, (str, int)):
+            namn = getattr(post, "namn", None)
+            kod = getattr(post, "kod", None)
+            if isinstance(namn, str) and isinstance(kod, str):
+                resultat.append(Område(namn, kod))
+                continue
+            raise FelTypError(f"regioner: cannot read {post!r} as a region or Riket")
+        text = nfc(str(post)).strip()
+        if text.casefold() in _RIKET or (isinstance(post, int) and post == 0):
+            resultat.append(RIKSOMRÅDE)
+        elif text.casefold() in _ALLA:
+            resultat.extend(_alla())
+        else:
+            try:
+                r = region(text.zfill(2) if text.isdigit() and len(text) == 1 else text)
+            except OkändRegionError:
+                okända.append(text)
+                continue
+            resultat.append(Område(r.namn, r.kod))
+    if okända:
+        raise OkändRegionError(
+            f"unknown region(s) {okända!r}: give regions as hu.region() accepts them "
+            "(name, länskod '19', Kolada id '0019', ISO 'SE-U'), 'alla' for the 21 regions "
+            "or 'Riket' for the whole country"
+        )
+    return list(dict.fromkeys(resultat))
