@@ -112,17 +112,30 @@ class Trend(enum.Enum):
 
 
 class Aggregering(enum.Enum):
-    """How an indicator's value for a period is formed (*aggregering*).
+    """How a value is formed from its parts (*aggregering*): over time or over units.
 
-    ``ACKUMULERAT``: year to date, pooled (sum of numerators over sum of
-    denominators since January); ``MÅNADSMEDEL``: mean of the monthly values;
-    ``R12`` / ``R18``: rolling 12 or 18 months; ``ÖGONBLICK``: a snapshot at a
-    date (a point-prevalence measurement); ``ENKÄT``: a survey index.
+    Over the months of a period (an indicator's mode): ``ACKUMULERAT``: year
+    to date, pooled (sum of numerators over sum of denominators since
+    January); ``MÅNADSMEDEL``: mean of the monthly values; ``R12`` / ``R18``:
+    rolling 12 or 18 months; ``ÖGONBLICK``: a snapshot at a date (a
+    point-prevalence measurement); ``ENKÄT``: a survey index.
+
+    Over parts (regions, units, months) when they are combined, the one
+    vocabulary of every function with a pooled-or-mean choice
+    (``sammanvägning``, ``sammanvägda_andelar``): ``POOLAD``: the ratio of
+    sums, sum of numerators over sum of denominators (:term:`kvot av summor`;
+    how national figures are formed); ``VÄGT_MEDEL``: the mean of the parts'
+    values weighted by given weights; ``MEDEL``: the unweighted mean of the
+    parts' values (every part counts once, whatever its size).
+
+    The string values are accepted wherever the enum is.
 
     Examples
     --------
     >>> import halsouppfoljning as hu
     >>> hu.Aggregering("r18") is hu.Aggregering.R18
+    True
+    >>> hu.Aggregering("poolad") is hu.Aggregering.POOLAD
     True
     """
 
@@ -132,6 +145,9 @@ class Aggregering(enum.Enum):
     R18 = "r18"
     ÖGONBLICK = "ögonblick"
     ENKÄT = "enkät"
+    POOLAD = "poolad"
+    VÄGT_MEDEL = "vägt medel"
+    MEDEL = "medel"
 
 
 class Periodicitet(enum.Enum):

@@ -9,6 +9,7 @@ network.
 from __future__ import annotations
 
 import email.utils
+import importlib
 import json
 import math
 import os
@@ -24,8 +25,8 @@ from ..exceptions import FelTypError, HalsouppfoljningError, SaknatTilläggError
 
 __all__ = [
     "FÖRSÖK",
-    "KällfelError",
     "Klient",
+    "KällfelError",
     "cachefil",
     "nfc",
     "rensa_cache",
@@ -88,13 +89,12 @@ def vänta(sekunder: float) -> None:
 
 def kräv(modul: str) -> Any:
     """Import a module of the ``data`` extra, or say how to install it."""
-    import importlib
-
     try:
         return importlib.import_module(modul)
     except ImportError as fel:
         raise SaknatTilläggError(
-            f"the national data clients need {modul.split('.')[0]!r}, which is not installed; "
+            f"the national data clients need {modul.split('.', maxsplit=1)[0]!r}, which is "
+            "not installed; "
             f"install the data extra: {_TILLÄGG}"
         ) from fel
 
@@ -365,4 +365,3 @@ def platt(värden: Any, namn: str) -> list[Any]:
         return list(värden)
     except TypeError:
         raise FelTypError(f"{namn} must be one value or a list of values, got {värden!r}") from None
-

@@ -61,7 +61,9 @@ def _efter_position(fält: Any, n: int, namn: str, tom: Any) -> list[Any]:
             try:
                 pos = int(nyckel)
             except (TypeError, ValueError):
-                raise OgiltigtVärdeError(f"json-stat2: {namn} key {nyckel!r} is not a position") from None
+                raise OgiltigtVärdeError(
+                    f"json-stat2: {namn} key {nyckel!r} is not a position"
+                ) from None
             if not 0 <= pos < n:
                 raise OgiltigtVärdeError(f"json-stat2: {namn} position {pos} is outside 0..{n - 1}")
             ut[pos] = v
@@ -161,10 +163,14 @@ def läs_jsonstat2(dataset: Mapping[str, Any]) -> pd.DataFrame:
     for namn in ids:
         dim = dimensioner.get(namn)
         if not isinstance(dim, Mapping):
-            raise OgiltigtVärdeError(f"json-stat2: dimension {namn!r} is listed in 'id' but missing")
+            raise OgiltigtVärdeError(
+                f"json-stat2: dimension {namn!r} is listed in 'id' but missing"
+            )
         koder.append(kategorier(dim, namn))
         lab = dim["category"].get("label") or {}
-        etiketter[namn] = {str(k): str(v) for k, v in lab.items()} if isinstance(lab, Mapping) else {}
+        etiketter[namn] = (
+            {str(k): str(v) for k, v in lab.items()} if isinstance(lab, Mapping) else {}
+        )
     if storlekar is None:
         storlekar = [len(k) for k in koder]
     if [int(s) for s in storlekar] != [len(k) for k in koder]:

@@ -29,7 +29,7 @@ from .._data import läs_datafil
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..indikatorer import Indikator, Riktning
 from ..jamforelse import regionpanel_från_kolada
-from ._http import KällfelError, Klient, kontrollera_visa, nfc, nu, platt, segment
+from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu, platt, segment
 from ._omraden import områden
 
 __all__ = [
@@ -144,7 +144,9 @@ def _år(år: Any) -> list[int]:
         try:
             ut.append(int(str(a).strip()))
         except ValueError:
-            raise FelTypError(f"år must be whole years (2024, range(2020, 2025)), got {a!r}") from None
+            raise FelTypError(
+                f"år must be whole years (2024, range(2020, 2025)), got {a!r}"
+            ) from None
     return sorted(set(ut))
 
 
@@ -346,8 +348,7 @@ def hämta_kolada(
     jobb = [(k, m, y) for k in kpi_seg for m in omr_seg for y in år_seg]
 
     poster: dict[str, list[Any]] = {
-        k: []
-        for k in ("kpi", "municipality_id", "year", "gender", "value", "status", "raderad")
+        k: [] for k in ("kpi", "municipality_id", "year", "gender", "value", "status", "raderad")
     }
     raderade = 0
     with Klient("Kolada", bas_url, cache=cache, timeout=timeout, visa_förlopp=visa) as klient:
@@ -473,7 +474,7 @@ def _skalor(ids: list[str], andelar: bool | None) -> dict[str, str]:
         return dict.fromkeys(ids, "Kolada")
     tabell = _kurerad()
     return {
-        k: "andel" if k in tabell.index and tabell.at[k, "kolada_skala"] == "procent" else "Kolada"
+        k: "andel" if k in tabell.index and tabell.loc[k, "kolada_skala"] == "procent" else "Kolada"
         for k in ids
     }
 
@@ -553,9 +554,11 @@ def kolada_nyckeltal(
     tabell = pd.DataFrame(poster, columns=list(_METAKOLUMNER.values()))
     tabell["id"] = tabell["id"].astype(str)
     kurerad = _kurerad()
-    tabell["enhet"] = tabell["id"].map(lambda k: kurerad.at[k, "enhet"] if k in kurerad.index else None)
+    tabell["enhet"] = tabell["id"].map(
+        lambda k: kurerad.loc[k, "enhet"] if k in kurerad.index else None
+    )
     riktningar = kolada_riktningar()
-    tabell["riktning"] = tabell["id"].map(lambda k: riktningar.get(k))
+    tabell["riktning"] = tabell["id"].map(riktningar.get)
     tabell = tabell.astype(object).where(tabell.notna(), None)
     tabell.attrs.update({"källa": KÄLLA_KOLADA, "urler": urler, "hämtad": nu()})
     return tabell
@@ -627,7 +630,7 @@ def kolada_indikator(
     titel = str(rad["titel"] or ids[0])
     kurerad = _kurerad()
     if ids[0] in kurerad.index:
-        enhet: str | None = str(kurerad.at[ids[0], "enhet"]) or None
+        enhet: str | None = str(kurerad.loc[ids[0], "enhet"]) or None
         riktning: Riktning | None = kolada_riktningar().get(ids[0])
     else:
         enhet = _enhet_från_titel(titel)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import FelTypError, OgiltigtVärdeError
-from ._http import KällfelError, Klient, kontrollera_visa, nfc, nu
+from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu
 from ._jsonstat import kategorier, läs_jsonstat2
 from ._omraden import Område, områden
 
@@ -32,8 +32,10 @@ KÄLLA_SCB = "Källa: SCB"
 MAX_CELLER = 150_000
 #: The last year of TAB638; later years come from TAB5557.
 SISTA_ÅR_TAB638 = 2024
-_TABELLER = {"TAB638": "Folkmängden efter region, civilstånd, ålder och kön (1968-2024)",
-             "TAB5557": "Folkmängden efter region, civilstånd, ålder och kön (2025-, CKM)"}
+_TABELLER = {
+    "TAB638": "Folkmängden efter region, civilstånd, ålder och kön (1968-2024)",
+    "TAB5557": "Folkmängden efter region, civilstånd, ålder och kön (2025-, CKM)",
+}
 
 #: Category codes SCB uses for totals in the population tables (TAB638 Alder "tot";
 #: TAB5557 Civilstand "SC", Alder "TotSA", Kon "TotSa"), compared case-insensitively.
@@ -183,8 +185,12 @@ def hämta_befolkning(
     data = pd.concat(delar, ignore_index=True)
     efter_kod = {o.länskod: o.namn for o in områdeslista}
     data["region"] = data["Region"].map(efter_kod)
-    saknas = [o.namn for o in områdeslista for a in åren
-              if not ((data["region"] == o.namn) & (data["period"] == a)).any()]
+    saknas = [
+        o.namn
+        for o in områdeslista
+        for a in åren
+        if not ((data["region"] == o.namn) & (data["period"] == a)).any()
+    ]
     if saknas:
         raise KällfelError(
             f"SCB's answer lacks the population of {sorted(set(saknas))[:5]!r} for "
@@ -240,14 +246,10 @@ def _hämta_tabell(
     dimensioner: Mapping[str, Any] = meta["dimension"]
     saknade = [d for d in ("Region", "ContentsCode", "Tid") if d not in dimensioner]
     if saknade:
-        raise KällfelError(
-            f"SCB table {tabell} lacks the variable(s) {saknade} at {url}", url=url
-        )
+        raise KällfelError(f"SCB table {tabell} lacks the variable(s) {saknade} at {url}", url=url)
     try:
         innehåll = _hitta_folkmängd(dimensioner["ContentsCode"], tabell, url)
-        fasta: list[dict[str, Any]] = [
-            {"variableCode": "ContentsCode", "valueCodes": [innehåll]}
-        ]
+        fasta: list[dict[str, Any]] = [{"variableCode": "ContentsCode", "valueCodes": [innehåll]}]
         for namn, dim in dimensioner.items():
             if namn in ("Region", "ContentsCode", "Tid"):
                 continue
@@ -292,8 +294,9 @@ def _hämta_tabell(
         try:
             tidy = läs_jsonstat2(svar)
         except OgiltigtVärdeError as fel:
-            raise KällfelError(f"SCB sent a malformed answer for table {tabell} at {url}: {fel}",
-                               url=url) from fel
+            raise KällfelError(
+                f"SCB sent a malformed answer for table {tabell} at {url}: {fel}", url=url
+            ) from fel
         delar.append(_välj(tidy, innehåll, fasta, tabell, url))
     return pd.concat(delar, ignore_index=True)
 
@@ -316,11 +319,16 @@ def _välj(
     try:
         period = val["Tid"].astype(int)
     except ValueError as fel:
-        raise KällfelError(f"SCB's answer for {tabell} has a year that is not a year at {url}",
-                           url=url) from fel
+        raise KällfelError(
+            f"SCB's answer for {tabell} has a year that is not a year at {url}", url=url
+        ) from fel
     ut = pd.DataFrame(
-        {"Region": val["Region"].to_numpy(), "period": period.to_numpy(dtype=np.int64),
-         "värde": val["värde"].to_numpy(dtype=float), "status": val["status"].to_numpy()}
+        {
+            "Region": val["Region"].to_numpy(),
+            "period": period.to_numpy(dtype=np.int64),
+            "värde": val["värde"].to_numpy(dtype=float),
+            "status": val["status"].to_numpy(),
+        }
     )
     if ut.duplicated(["Region", "period"]).any():
         raise KällfelError(
