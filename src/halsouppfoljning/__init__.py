@@ -19,7 +19,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import exempeldata, plot
-from .ekonomi import *  # noqa: F403
+from .ekonomi import (
+    ackumulerad_avvikelse,
+    ackumulerad_budget,
+    budgetavvikelse,
+    kostnadsutveckling,
+    periodiserad_budget,
+)
 from .exceptions import (
     AndelsError,
     FelTypError,
@@ -32,62 +38,202 @@ from .exceptions import (
     TolkningsError,
     UnderlagsVarning,
 )
-from .indikatorer import *  # noqa: F403
-from .jamforelse import *  # noqa: F403
-from .kontinuitet import *  # noqa: F403
-from .organisation import Förvaltning, Lagrum, Nämnd, Region, Vårdval, region, regioner
-from .perioder import *  # noqa: F403
-from .prognos import *  # noqa: F403
-from .tolka import tolka_belopp, tolka_intervall, tolka_jämförelse, tolka_tal, tolka_tid
-from .uppfoljning import *  # noqa: F403
-from .vantetider import *  # noqa: F403
+from .indikatorer import (
+    Aggregering,
+    Delvis,
+    Indikator,
+    Målnivå,
+    Måltyp,
+    Måluppfyllelse,
+    Periodicitet,
+    Riktning,
+    Trend,
+    måluppfyllelse,
+    trend,
+)
+from .jamforelse import (
+    RIKET,
+    Färgregel,
+    färgklasser,
+    förändring,
+    rangordning,
+    regionpanel,
+    regionpanel_från_kolada,
+    sammanvägning,
+    sämre_än_första_mätningen,
+)
+from .kontinuitet import (
+    METODER,
+    kontinuitetsindex,
+)
+from .organisation import (
+    Förvaltning,
+    Lagrum,
+    Nämnd,
+    Region,
+    Vårdval,
+    region,
+    regioner,
+)
+from .overenskommelse import (
+    Bedömning,
+    Kravbedömning,
+    Prestationskrav,
+    Regionsvar,
+    Svar,
+    Överenskommelse,
+    medelsfördelning,
+    prestationsgrad,
+    svarstabell,
+)
+from .perioder import (
+    Period,
+    ackumulerat,
+    procentenheter,
+    procentuell_förändring,
+    r12,
+    r18,
+    rullande,
+    tertial,
+)
+from .prognos import (
+    Prognos,
+    helårsprognos,
+    känslighetsintervall,
+    prognosavvikelse,
+    prognosfel,
+    prognosintervall,
+    prognoskedja,
+    prognosträffsäkerhet,
+)
+from .tolka import (
+    avrunda,
+    formatera_andel,
+    formatera_tal,
+    tolka_belopp,
+    tolka_intervall,
+    tolka_jämförelse,
+    tolka_tal,
+    tolka_tid,
+)
+from .uppfoljning import (
+    Uppföljning,
+    formatera_styrkort,
+    läs_styrkort,
+    rapport,
+    styrkort,
+)
+from .vantetider import (
+    AKUTGRÄNSER,
+    BUP_30,
+    DAGSGRÄNSER,
+    VÅRDGARANTIN,
+    Väntetidsgräns,
+    sammanvägda_andelar,
+    väntetidsandelar,
+)
 
 try:
     __version__ = version("halsouppfoljning")
 except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
     __version__ = "0+unknown"
 
-from . import ekonomi as _ekonomi
-from . import indikatorer as _indikatorer
-from . import jamforelse as _jamforelse
-from . import kontinuitet as _kontinuitet
-from . import perioder as _perioder
-from . import prognos as _prognos
-from . import uppfoljning as _uppfoljning
-from . import vantetider as _vantetider
-
 __all__ = [
+    "AKUTGRÄNSER",
+    "BUP_30",
+    "DAGSGRÄNSER",
+    "METODER",
+    "RIKET",
+    "VÅRDGARANTIN",
+    "Aggregering",
     "AndelsError",
+    "Bedömning",
+    "Delvis",
     "FelTypError",
+    "Färgregel",
     "Förvaltning",
     "HalsouppfoljningError",
     "HalsouppfoljningWarning",
+    "Indikator",
+    "Kravbedömning",
     "Lagrum",
+    "Målnivå",
+    "Måltyp",
+    "Måluppfyllelse",
     "Nämnd",
     "OgiltigtVärdeError",
     "OkändRegionError",
+    "Period",
+    "Periodicitet",
+    "Prestationskrav",
+    "Prognos",
     "Region",
+    "Regionsvar",
+    "Riktning",
     "SaknadKolumnError",
     "SaknatTilläggError",
+    "Svar",
     "TolkningsError",
+    "Trend",
     "UnderlagsVarning",
+    "Uppföljning",
+    "Väntetidsgräns",
     "Vårdval",
+    "Överenskommelse",
     "__version__",
+    "ackumulerad_avvikelse",
+    "ackumulerad_budget",
+    "ackumulerat",
+    "avrunda",
+    "budgetavvikelse",
     "exempeldata",
+    "formatera_andel",
+    "formatera_styrkort",
+    "formatera_tal",
+    "färgklasser",
+    "förändring",
+    "helårsprognos",
+    "kontinuitetsindex",
+    "kostnadsutveckling",
+    "känslighetsintervall",
+    "läs_styrkort",
+    "medelsfördelning",
+    "måluppfyllelse",
+    "periodiserad_budget",
     "plot",
+    "prestationsgrad",
+    "procentenheter",
+    "procentuell_förändring",
+    "prognosavvikelse",
+    "prognosfel",
+    "prognosintervall",
+    "prognoskedja",
+    "prognosträffsäkerhet",
+    "r12",
+    "r18",
+    "rangordning",
+    "rapport",
     "region",
     "regioner",
+    "regionpanel",
+    "regionpanel_från_kolada",
+    "rullande",
+    "sammanvägda_andelar",
+    "sammanvägning",
+    "styrkort",
+    "svarstabell",
+    "sämre_än_första_mätningen",
+    "tertial",
     "tolka_belopp",
     "tolka_intervall",
     "tolka_jämförelse",
     "tolka_tal",
     "tolka_tid",
+    "trend",
+    "väntetidsandelar",
 ]
-__all__ += _ekonomi.__all__
-__all__ += _indikatorer.__all__
-__all__ += _jamforelse.__all__
-__all__ += _kontinuitet.__all__
-__all__ += _perioder.__all__
-__all__ += _prognos.__all__
-__all__ += _uppfoljning.__all__
-__all__ += _vantetider.__all__
+
+
+def __dir__() -> list[str]:
+    """The public names (what ``dir(hu)`` and tab completion show)."""
+    return sorted(__all__)
