@@ -49,9 +49,9 @@ def _svar(*rader: dict[str, Any], next_url: Any = None) -> dict[str, Any]:
 @pytest.fixture
 def två_sidor(httpserver: HTTPServer) -> HTTPServer:
     b = bas(httpserver)
-    httpserver.expect_request(VÄG, query_string={"per_page": "5000", "page": "2"}).respond_with_json(
-        fixtur("kolada_N79173_sida2.json", b)
-    )
+    httpserver.expect_request(
+        VÄG, query_string={"per_page": "5000", "page": "2"}
+    ).respond_with_json(fixtur("kolada_N79173_sida2.json", b))
     httpserver.expect_request(VÄG, query_string={"per_page": "5000"}).respond_with_json(
         fixtur("kolada_N79173_sida1.json", b)
     )
@@ -62,9 +62,7 @@ def två_sidor(httpserver: HTTPServer) -> HTTPServer:
 
 
 def test_paging_follows_next_url_to_the_last_page(två_sidor: HTTPServer, tmp_path: Path) -> None:
-    p = kallor.hämta_kolada(
-        "N79173", år=[2023, 2024], bas_url=bas(två_sidor), cache=tmp_path
-    )
+    p = kallor.hämta_kolada("N79173", år=[2023, 2024], bas_url=bas(två_sidor), cache=tmp_path)
     assert antal_anrop(två_sidor) == 2
     assert len(p) == 44  # 22 areas x 2 years, one page each
     assert p.attrs["urler"][1].endswith("page=2")
@@ -74,12 +72,21 @@ def test_paging_follows_next_url_to_the_last_page(två_sidor: HTTPServer, tmp_pa
 def test_values_regions_periods_and_status(två_sidor: HTTPServer, tmp_path: Path) -> None:
     p = kallor.hämta_kolada("N79173", år=range(2023, 2025), bas_url=bas(två_sidor), cache=tmp_path)
     assert list(p.columns) == [
-        "region", "indikator", "period", "värde", "täljare", "nämnare", "kön", "status"
+        "region",
+        "indikator",
+        "period",
+        "värde",
+        "täljare",
+        "nämnare",
+        "kön",
+        "status",
     ]
     assert p["period"].dtype == np.int64  # 2023 sent as a number, 2024 as text
     assert sorted(p["period"].unique()) == [2023, 2024]
+
     def värde(region: str, år: int) -> float:
         return float(p.loc[(p["region"] == region) & (p["period"] == år), "värde"].iloc[0])
+
     assert värde("Riket", 2023) == pytest.approx(0.832)
     assert värde("Region Västmanland", 2024) == pytest.approx(0.901)
     assert värde("Region Stockholm", 2024) == pytest.approx(0.810)
@@ -105,8 +112,14 @@ def test_panel_has_the_shape_and_dtypes_of_regionpanel_från_kolada(
 ) -> None:
     p = kallor.hämta_kolada("N79173", år=[2023, 2024], bas_url=bas(två_sidor), cache=tmp_path)
     hand = pd.DataFrame(
-        {"kpi": ["N79173"] * 2, "municipality_id": ["0000", "0019"], "year": [2023, 2023],
-         "gender": ["T", "T"], "value": [0.832, 0.894], "status": ["", ""]}
+        {
+            "kpi": ["N79173"] * 2,
+            "municipality_id": ["0000", "0019"],
+            "year": [2023, 2023],
+            "gender": ["T", "T"],
+            "value": [0.832, 0.894],
+            "status": ["", ""],
+        }
     )
     referens = hu.regionpanel_från_kolada(hand, behåll=["status"])
     assert list(p.columns) == list(referens.columns)
@@ -132,9 +145,10 @@ def test_the_panel_feeds_comparison_and_plots_unchanged(
     assert r24.loc[r24["rang"] == 1, "region"].tolist() == ["Region Gotland"]
     assert r24.loc[r24["rang"] == r24["rang"].max(), "region"].tolist() == ["Region Sörmland"]
     k = hu.färgklasser(p, hu.Färgregel.rang(0.25, 0.25), riktning=riktning)
-    assert k.loc[(k["period"] == 2024) & (k["region"] == "Region Gotland"), "färgklass"].iloc[
-        0
-    ] == "grön"
+    assert (
+        k.loc[(k["period"] == 2024) & (k["region"] == "Region Gotland"), "färgklass"].iloc[0]
+        == "grön"
+    )
     import matplotlib
 
     matplotlib.use("Agg")
@@ -157,11 +171,7 @@ def _segmentserver(request: Request) -> Response:
     listor = {k: v.split(",") for k, v in segment.items()}
     if any(len(v) > 25 for v in listor.values()):
         return Response(json.dumps({"error": "too many ids"}), status=400)
-    rader = [
-        _rad(k, m, 2024, 50.0)
-        for k in listor["kpi"]
-        for m in listor["municipality"]
-    ]
+    rader = [_rad(k, m, 2024, 50.0) for k in listor["kpi"] for m in listor["municipality"]]
     return Response(json.dumps(_svar(*rader)), content_type="application/json")
 
 
@@ -169,8 +179,12 @@ def test_more_than_25_ids_are_split_into_segments(httpserver: HTTPServer, tmp_pa
     httpserver.expect_request(re.compile(r"^/data/kpi/.*")).respond_with_handler(_segmentserver)
     kpier = [f"N{10000 + i}" for i in range(30)]
     p = kallor.hämta_kolada(
-        kpier, regioner=["Riket", "Västmanland"], år=2024, andelar=False,
-        bas_url=bas(httpserver), cache=tmp_path,
+        kpier,
+        regioner=["Riket", "Västmanland"],
+        år=2024,
+        andelar=False,
+        bas_url=bas(httpserver),
+        cache=tmp_path,
     )
     sökvägar = [r.path for r, _ in httpserver.log]
     assert len(sökvägar) == 2
@@ -194,8 +208,10 @@ def test_unknown_region_is_an_error_listing_them_before_any_request(
 ) -> None:
     with pytest.raises(hu.OkändRegionError, match=r"Atlantis.*Lemuria"):
         kallor.hämta_kolada(
-            "N79173", regioner=["Atlantis", "Västmanland", "Lemuria"],
-            bas_url=bas(httpserver), cache=tmp_path,
+            "N79173",
+            regioner=["Atlantis", "Västmanland", "Lemuria"],
+            bas_url=bas(httpserver),
+            cache=tmp_path,
         )
     assert antal_anrop(httpserver) == 0
 
@@ -207,8 +223,11 @@ def test_unknown_kpi_ids_are_an_error_listing_them(httpserver: HTTPServer, tmp_p
     httpserver.expect_request("/kpi/X99999,Y88888").respond_with_json({"values": [], "count": 0})
     with pytest.raises(OkändKpiError, match=r"X99999.*Y88888") as fel:
         kallor.hämta_kolada(
-            ["N79173", "X99999", "Y88888"], regioner="Västmanland", år=2024,
-            bas_url=bas(httpserver), cache=tmp_path,
+            ["N79173", "X99999", "Y88888"],
+            regioner="Västmanland",
+            år=2024,
+            bas_url=bas(httpserver),
+            cache=tmp_path,
         )
     assert isinstance(fel.value, KeyError)
     assert isinstance(fel.value, hu.HalsouppfoljningError)
@@ -217,16 +236,23 @@ def test_unknown_kpi_ids_are_an_error_listing_them(httpserver: HTTPServer, tmp_p
 def test_empty_result_of_a_known_kpi_is_an_empty_panel(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    httpserver.expect_request(
-        "/data/kpi/N79173/municipality/0019/year/2030"
-    ).respond_with_json({"values": [], "count": 0, "next_url": ""})
+    httpserver.expect_request("/data/kpi/N79173/municipality/0019/year/2030").respond_with_json(
+        {"values": [], "count": 0, "next_url": ""}
+    )
     httpserver.expect_request("/kpi/N79173").respond_with_json(fixtur("kolada_kpi_N79173.json"))
     p = kallor.hämta_kolada(
         "N79173", regioner="0019", år=2030, bas_url=bas(httpserver), cache=tmp_path
     )
     assert p.empty
     assert list(p.columns) == [
-        "region", "indikator", "period", "värde", "täljare", "nämnare", "kön", "status"
+        "region",
+        "indikator",
+        "period",
+        "värde",
+        "täljare",
+        "nämnare",
+        "kön",
+        "status",
     ]
     assert p.attrs["utan_data"] == ["N79173"]
 
@@ -234,9 +260,9 @@ def test_empty_result_of_a_known_kpi_is_an_empty_panel(
 def test_empty_result_when_metadata_cannot_be_read_is_still_an_empty_panel(
     httpserver: HTTPServer, tmp_path: Path, sömn: list[float]
 ) -> None:
-    httpserver.expect_request(
-        "/data/kpi/N79173/municipality/0019/year/2030"
-    ).respond_with_json({"values": []})
+    httpserver.expect_request("/data/kpi/N79173/municipality/0019/year/2030").respond_with_json(
+        {"values": []}
+    )
     p = kallor.hämta_kolada(
         "N79173", regioner="0019", år=2030, bas_url=bas(httpserver), cache=tmp_path
     )
@@ -250,7 +276,9 @@ def test_empty_result_when_metadata_cannot_be_read_is_still_an_empty_panel(
 def test_deleted_rows_at_either_level_and_spelling_are_dropped_and_counted(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    httpserver.expect_request("/data/kpi/N1/municipality/0000,0003,0019/year/2024").respond_with_json(
+    httpserver.expect_request(
+        "/data/kpi/N1/municipality/0000,0003,0019/year/2024"
+    ).respond_with_json(
         _svar(
             _rad("N1", "0000", 2024, 70.0),
             _rad("N1", "0003", 2024, 60.0, is_deleted=True),  # outer level, v2 spelling
@@ -258,8 +286,11 @@ def test_deleted_rows_at_either_level_and_spelling_are_dropped_and_counted(
         )
     )
     args: dict[str, Any] = {
-        "regioner": ["Riket", "Uppsala", "Västmanland"], "år": 2024, "andelar": False,
-        "bas_url": bas(httpserver), "cache": tmp_path,
+        "regioner": ["Riket", "Uppsala", "Västmanland"],
+        "år": 2024,
+        "andelar": False,
+        "bas_url": bas(httpserver),
+        "cache": tmp_path,
     }
     p = kallor.hämta_kolada("N1", **args)
     assert p["region"].tolist() == ["Riket"]
@@ -272,7 +303,9 @@ def test_deleted_rows_at_either_level_and_spelling_are_dropped_and_counted(
 
 def test_period_as_text_and_number_and_all_genders(httpserver: HTTPServer, tmp_path: Path) -> None:
     rad = {
-        "kpi": "N1", "municipality": "0019", "period": "2023",
+        "kpi": "N1",
+        "municipality": "0019",
+        "period": "2023",
         "values": [
             {"gender": "T", "status": "", "value": 10.0},
             {"gender": "K", "status": "", "value": 11.0},
@@ -284,16 +317,24 @@ def test_period_as_text_and_number_and_all_genders(httpserver: HTTPServer, tmp_p
         {"values": [rad, rad2]}  # no count, no next_url at all
     )
     p = kallor.hämta_kolada(
-        "N1", regioner="Västmanland", kön=None, andelar=False,
-        bas_url=bas(httpserver), cache=tmp_path,
+        "N1",
+        regioner="Västmanland",
+        kön=None,
+        andelar=False,
+        bas_url=bas(httpserver),
+        cache=tmp_path,
     )
     assert p["period"].tolist() == [2023, 2024, 2023, 2024, 2023, 2024]  # sorted by kön, period
     assert p["kön"].tolist() == ["K", "K", "M", "M", "T", "T"]
     assert p["värde"].tolist()[:2] == [11.0, 11.0]
     assert np.isnan(p["värde"].iloc[2])
     only_k = kallor.hämta_kolada(
-        "N1", regioner="Västmanland", kön="K", andelar=False,
-        bas_url=bas(httpserver), cache=tmp_path,
+        "N1",
+        regioner="Västmanland",
+        kön="K",
+        andelar=False,
+        bas_url=bas(httpserver),
+        cache=tmp_path,
     )
     assert only_k["kön"].tolist() == ["K", "K"]
 
@@ -306,9 +347,7 @@ def test_400_is_a_package_error_naming_kpi_and_url(httpserver: HTTPServer, tmp_p
         {"error": "bad"}, status=400
     )
     with pytest.raises(KällfelError, match=r"400.*N1.*/data/kpi/N1/municipality/0019") as fel:
-        kallor.hämta_kolada(
-            "N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=tmp_path
-        )
+        kallor.hämta_kolada("N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=tmp_path)
     assert fel.value.status == 400
     assert isinstance(fel.value, hu.HalsouppfoljningError)
     assert antal_anrop(httpserver) == 1  # 4xx is not retried
@@ -324,9 +363,7 @@ def test_malformed_body_is_a_package_error_naming_kpi_and_url(
         kropp, content_type="application/json"
     )
     with pytest.raises(KällfelError, match=r"N1.*http://.*/data/kpi/N1"):
-        kallor.hämta_kolada(
-            "N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=False
-        )
+        kallor.hämta_kolada("N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=False)
 
 
 def _ok(httpserver: HTTPServer) -> None:
@@ -468,8 +505,9 @@ def test_cache_true_lives_under_the_user_cache_dir(
 def test_kolada_nyckeltal_by_id_and_search(httpserver: HTTPServer, tmp_path: Path) -> None:
     meta = fixtur("kolada_kpi_N79173.json")
     httpserver.expect_request("/kpi/N79173").respond_with_json(meta)
-    httpserver.expect_request("/kpi", query_string={"per_page": "5000", "title": "bedömning"}
-                              ).respond_with_json(meta)
+    httpserver.expect_request(
+        "/kpi", query_string={"per_page": "5000", "title": "bedömning"}
+    ).respond_with_json(meta)
     t = kallor.kolada_nyckeltal(id="N79173", bas_url=bas(httpserver), cache=tmp_path)
     assert t["id"].tolist() == ["N79173"]
     assert t.loc[0, "titel"] == "Medicinsk bedömning inom tre dagar i primärvård, andel (%)"
@@ -548,13 +586,21 @@ def test_progress_bar_when_asked(
 ) -> None:
     httpserver.expect_request(re.compile(r"^/data/kpi/.*")).respond_with_handler(_segmentserver)
     kallor.hämta_kolada(
-        [f"N{i}" for i in range(10000, 10060)], regioner="Riket", år=2024,
-        visa_förlopp=True, bas_url=bas(httpserver), cache=tmp_path,
+        [f"N{i}" for i in range(10000, 10060)],
+        regioner="Riket",
+        år=2024,
+        visa_förlopp=True,
+        bas_url=bas(httpserver),
+        cache=tmp_path,
     )
     assert "Kolada" in capsys.readouterr().err
     kallor.hämta_kolada(
-        [f"N{i}" for i in range(10000, 10060)], regioner="Riket", år=2024,
-        visa_förlopp=False, bas_url=bas(httpserver), cache=tmp_path,
+        [f"N{i}" for i in range(10000, 10060)],
+        regioner="Riket",
+        år=2024,
+        visa_förlopp=False,
+        bas_url=bas(httpserver),
+        cache=tmp_path,
     )
     assert capsys.readouterr().err == ""
 

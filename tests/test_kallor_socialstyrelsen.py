@@ -1,0 +1,117 @@
+"""The Socialstyrelsen statistikdatabas client against a local server.
+
+Expected values are read by hand from tests/data/kallor/sos_sida*.json
+(illustrative values).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pytest_httpserver import HTTPServer
+
+import halsouppfoljning as hu
+from halsouppfoljning import kallor
+from halsouppfoljning.kallor import KällfelError
+
+from .test_kallor_stod import antal_anrop, bas, fixtur
+
+VÄG = "/v1/sv/exempelamne/resultat/matt/1/region/0,1,19/ar/2022,2023/kon/3"
+
+
+def test_pages_regions_and_decimal_comma(httpserver: HTTPServer, tmp_path: Path) -> None:
+    b = bas(httpserver)
+    httpserver.expect_request(VÄG, query_string={"per_sida": "5000"}).respond_with_json(
+        fixtur("sos_sida1.json", b)
+    )
+    httpserver.expect_request(
+        "/v1/sv/exempelamne/resultat/matt/1/region/0,1,19/ar/2022",
+        query_string={"per_sida": "3", "sida": "2"},
+    ).respond_with_json(fixtur("sos_sida2.json", b))
+    t = kallor.hämta_socialstyrelsen(
+        "exempelamne",
+        1,
+        regioner=["Riket", "Stockholm", "Västmanland"],
+        år=[2022, 2023],
+        kon=3,
+        bas_url=b,
+        cache=tmp_path,
+    )
+    assert antal_anrop(httpserver) == 2
+    assert list(t.columns) == ["region", "period", "mått", "kon", "värde"]
+    assert t["region"].tolist() == ["Riket", "Region Stockholm", "Region Västmanland"] * 2
+    assert t["period"].tolist() == [2022, 2022, 2022, 2023, 2023, 2023]
+    assert t["period"].dtype == np.int64
+    assert t["värde"].iloc[0] == 88.0  # "88"
+    assert t["värde"].iloc[1] == 87.5  # a number
+    assert t["värde"].iloc[3] == 89.5  # "89,5"
+    assert math.isnan(t["värde"].iloc[4])  # "-" is a missing marker
+    assert t["värde"].iloc[5] == 91.25  # "91,25"
+    assert t["kon"].tolist() == [3] * 6
+    assert t.attrs["källa"].startswith("Källa: Socialstyrelsen")
+    assert len(t.attrs["urler"]) == 2
+
+
+def test_default_regions_are_riket_and_the_21(httpserver: HTTPServer, tmp_path: Path) -> None:
+    alla = "0,1,3,4,5,6,7,8,9,10,12,13,14,17,18,19,20,21,22,23,24,25"
+    httpserver.expect_request(f"/v1/sv/amne/resultat/matt/2,3/region/{alla}").respond_with_json(
+        {
+            "data": [
+                {"regionId": 99, "ar": 2020, "mattId": 2, "varde": 1},
+                {"regionId": 25, "ar": 2020, "mattId": 3, "varde": 2.5},
+            ],
+            "nasta_sida": None,
+        }
+    )
+    t = kallor.hämta_socialstyrelsen("amne", [2, 3], bas_url=bas(httpserver), cache=tmp_path)
+    assert t["region"].tolist() == ["Region Norrbotten"]
+    assert t["mått"].tolist() == [3]
+    assert t.attrs["utelämnade"] == 1  # region id 99 is neither a region nor Riket
+
+
+@pytest.mark.parametrize(
+    "kropp",
+    [{"rows": []}, {"data": [{"regionId": 1, "varde": 1}]}, {"data": [{"ar": 2020, "varde": "x"}]}],
+)
+def test_malformed_bodies(httpserver: HTTPServer, kropp: dict[str, object]) -> None:
+    httpserver.expect_request("/v1/sv/amne/resultat/matt/1/region/19").respond_with_json(kropp)
+    with pytest.raises(KällfelError, match=r"amne.*http://"):
+        kallor.hämta_socialstyrelsen(
+            "amne", 1, regioner="Västmanland", bas_url=bas(httpserver), cache=False
+        )
+
+
+def test_empty_data(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/v1/sv/amne/resultat/matt/1/region/19").respond_with_json(
+        {"data": []}
+    )
+    t = kallor.hämta_socialstyrelsen(
+        "amne", 1, regioner="Västmanland", bas_url=bas(httpserver), cache=False
+    )
+    assert t.empty
+    assert list(t.columns) == ["region", "period", "mått", "värde"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fel"),
+    [
+        ({"ämne": "Död orsak"}, hu.OgiltigtVärdeError),
+        ({"ämne": "amne", "mått": []}, hu.OgiltigtVärdeError),
+        ({"ämne": "amne", "mått": "1/2"}, hu.OgiltigtVärdeError),
+        ({"ämne": "amne", "Kon": 1}, hu.OgiltigtVärdeError),
+        ({"ämne": "amne", "regioner": "Atlantis"}, hu.OkändRegionError),
+    ],
+)
+def test_invalid_arguments(args: dict[str, object], fel: type[Exception]) -> None:
+    args = {"mått": 1, **args}
+    with pytest.raises(fel):
+        kallor.hämta_socialstyrelsen(bas_url="http://127.0.0.1:9/", cache=False, **args)  # type: ignore[arg-type]
+
+
+@pytest.mark.live
+def test_live_socialstyrelsen() -> None:  # pragma: no cover - needs the internet
+    t = kallor.hämta_socialstyrelsen("dodsorsaker", 1, år=2020, cache=False)
+    assert "Riket" in set(t["region"])
