@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import importlib
 import math
 import numbers
@@ -45,7 +46,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from types import ModuleType
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -744,3 +745,98 @@ def datumkolumn(
     if dag:
         värden = värden.astype("datetime64[D]").astype("datetime64[ns]")
     return värden
+
+
+def givna_tal(värde: Any, namn: str, *, ändlig: bool = True) -> Any:
+    """:func:`tal` for an argument that must be given: a bare ``None`` is an error, not NaN.
+
+    Inside a sequence, ``None`` is still a missing value (NaN), as in :func:`tal`;
+    only the argument itself being ``None`` (not passed on, forgotten) is refused.
+
+    Parameters
+    ----------
+    värde : number, sequence, ndarray, Series or DataFrame
+        The numbers.
+    namn : str
+        The argument (quoted in the message).
+    ändlig : bool
+        Whether infinity is refused (the default).
+
+    Raises
+    ------
+    FelTypError
+        For ``None``, text, booleans or objects.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import givna_tal
+    >>> givna_tal([1, None], "utfall")
+    array([ 1., nan])
+    >>> givna_tal(None, "budget")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.FelTypError: budget must be a number or numbers, got None ...
+    """
+    if värde is None:
+        raise _talfel(värde, namn)
+    return tal(värde, namn, ändlig=ändlig)
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def alternativ(värde: Any, typ: type[_E], namn: str, *, bland: Iterable[_E] | None = None) -> _E:
+    """One member of the enum ``typ``: the member itself or its string value.
+
+    Text is read in NFC, stripped and in any letter case (``"Vägt medel "`` is
+    ``Aggregering.VÄGT_MEDEL``). ``bland`` limits the members accepted; any
+    other value is an error that lists the choices.
+
+    Parameters
+    ----------
+    värde : enum member or str
+        What the caller passed.
+    typ : enum type
+        The enum, e.g. ``Riktning``.
+    namn : str
+        The argument (quoted in the message).
+    bland : iterable of members, optional
+        The members accepted; default all of ``typ``.
+
+    Raises
+    ------
+    FelTypError
+        If ``värde`` is neither a member of ``typ`` nor text.
+    OgiltigtVärdeError
+        If it is not one of the accepted members or their values.
+
+    Examples
+    --------
+    >>> import enum
+    >>> from halsouppfoljning._indata import alternativ
+    >>> class Färg(enum.Enum):
+    ...     RÖD = "röd"
+    ...     GRÖN = "grön"
+    >>> alternativ(" Ro\u0308d", Färg, "färg")
+    <Färg.RÖD: 'röd'>
+    >>> alternativ("blå", Färg, "färg")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: färg must be one of 'röd', 'grön', got 'blå'
+    """
+    tillåtna = list(typ) if bland is None else list(bland)
+    giltiga = ", ".join(repr(m.value) for m in tillåtna)
+    if isinstance(värde, typ):
+        if värde in tillåtna:
+            return värde
+    elif isinstance(värde, str):
+        nyckel = nfc(värde).strip().casefold()
+        for medlem in tillåtna:
+            if isinstance(medlem.value, str) and nfc(medlem.value).casefold() == nyckel:
+                return medlem
+    else:
+        raise FelTypError(
+            f"{namn} must be a {typ.__name__} or one of its values {giltiga}, got "
+            f"{_kort(värde)} of type {type(värde).__name__}"
+        )
+    raise OgiltigtVärdeError(f"{namn} must be one of {giltiga}, got {värde!r}")
