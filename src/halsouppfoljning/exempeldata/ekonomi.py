@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
-from .exceptions import OgiltigtVärdeError
-from .prognos import Prognos
-from .tolka import tolka_tal
+from .._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
+from ..exceptions import OgiltigtVärdeError
+from ..prognos import Prognos
+from ..tolka import tolka_tal
 
 __all__ = [
     "avvikelser_västmanland_2023_02",

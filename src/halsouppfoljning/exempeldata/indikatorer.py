@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
-from .indikatorer import Indikator, Målnivå, Måluppfyllelse, Riktning
+from .._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
+from ..indikatorer import Indikator, Målnivå, Måluppfyllelse, Riktning
 
 __all__ = [
     "indikatorer_värmland_2023",

@@ -9,11 +9,14 @@ figures and are labelled synthetic wherever they are shown.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
-from .jamforelse import _kärnindikatorer
-from .organisation import regioner
+from .._data import läs_datafil
+from ..indikatorer import Riktning
+from ..organisation import regioner
 
 __all__ = ["kärnindikatorer_nära_vård", "syntetisk_befolkning", "syntetisk_kolada"]
 
@@ -24,6 +27,14 @@ _KÄLLA = (
     "from the indicator's name and should be checked against Socialstyrelsen's indicator "
     "descriptions. No values are bundled: they come from the user."
 )
+
+
+@functools.cache
+def _kärnindikatorer() -> pd.DataFrame:
+    """The bundled file ``data/karnindikatorer_nara_vard.csv``, read once (copied on use)."""
+    tabell = läs_datafil("karnindikatorer_nara_vard.csv").replace("", np.nan)
+    tabell["riktning"] = tabell["riktning"].map(lambda namn: Riktning[namn])
+    return tabell.set_index("id")
 
 
 def kärnindikatorer_nära_vård() -> pd.DataFrame:

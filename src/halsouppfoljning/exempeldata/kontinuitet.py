@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .exceptions import FelTypError, OgiltigtVärdeError
+from ..exceptions import FelTypError, OgiltigtVärdeError
 
 __all__ = ["syntetiska_besök"]
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._data import KÄLLA_VÄSTMANLAND
-from ._exempel_ekonomi import prognos_västmanland_2023_02, resultaträkning_västmanland_2023_02
-from ._exempel_indikatorer import indikatortabell_västmanland_2023_02
-from ._exempel_kontinuitet import syntetiska_besök
-from ._exempel_vantetider import syntetisk_väntelista
-from .kontinuitet import kontinuitetsindex
-from .organisation import Förvaltning, Nämnd
-from .uppfoljning import Uppföljning
-from .vantetider import VÅRDGARANTIN, väntetidsandelar
+from .._data import KÄLLA_VÄSTMANLAND
+from ..kontinuitet import kontinuitetsindex
+from ..organisation import Förvaltning, Nämnd
+from ..uppfoljning import Uppföljning
+from ..vantetider import VÅRDGARANTIN, väntetidsandelar
+from .ekonomi import prognos_västmanland_2023_02, resultaträkning_västmanland_2023_02
+from .indikatorer import indikatortabell_västmanland_2023_02
+from .kontinuitet import syntetiska_besök
+from .vantetider import syntetisk_väntelista
 
 __all__ = ["uppföljning_västmanland_2023_02"]
 

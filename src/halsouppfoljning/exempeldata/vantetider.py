@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .exceptions import FelTypError, OgiltigtVärdeError
-from .organisation import regioner
+from ..exceptions import FelTypError, OgiltigtVärdeError
+from ..organisation import regioner
 
 __all__ = ["syntetisk_väntelista"]
 

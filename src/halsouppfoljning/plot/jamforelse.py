@@ -1,119 +1,57 @@
-"""Figures with matplotlib (the optional ``plot`` extra).
+"""Figures of regions side by side: ranked bars and small multiples of change.
 
-Every function draws on a matplotlib Axes (a new figure unless ``ax=`` is
-given) and returns the Axes (or an array of Axes), so that the caller can
-adjust, save or test it. matplotlib is imported only when a function is
-called; without it, :class:`~halsouppfoljning.SaknatTilläggError` names the
-command that installs it: ``pip install "halsouppfoljning[plot]"``.
-
-Functions here draw only: the numbers come from the pure functions of the
-package (:func:`~halsouppfoljning.färgklasser`,
-:func:`~halsouppfoljning.förändring` ...), called with the same arguments.
+Part of :mod:`halsouppfoljning.plot` (re-exported there; the optional ``plot``
+extra). The numbers come from the comparison functions
+(:func:`~halsouppfoljning.färgklasser`, :func:`~halsouppfoljning.rangordning`,
+:func:`~halsouppfoljning.sammanvägning`, :func:`~halsouppfoljning.förändring`),
+called with the same arguments.
 
 - :func:`rangdiagram`: regions ranked in a bar chart, with Riket and the
   target, coloured by a :class:`~halsouppfoljning.Färgregel`.
 - :func:`förändringsdiagram`: small multiples of the direction-signed change
   per indicator.
-- :func:`indikatordiagram`: an indicator over time against its target line
-  or band, points coloured by måluppfyllelse.
-- :func:`väntetidsdiagram`: shares within a waiting-time limit per month,
-  with the Wilson interval and the guarantee or target line.
-- :func:`kontinuitetsdiagram`: the distribution of a continuity index per
-  unit.
-- :func:`prognosdiagram`: a chain of forecasts through a year with their
-  intervals, the budget and the outcome.
-- :func:`tornadodiagram`: sensitivity items sorted by their range.
-
-Examples
---------
->>> import pandas as pd
->>> import halsouppfoljning as hu
->>> from halsouppfoljning import plot
->>> p = hu.regionpanel(pd.DataFrame({2023: [0.7, 0.8, 0.75]}, index=["03", "19", "Riket"]),
-...                    indikator="x")
->>> ax = plot.rangdiagram(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
->>> [t.get_text() for t in ax.get_yticklabels()]
-['Västmanland', 'Uppsala']
->>> import matplotlib.pyplot as plt; plt.close("all")
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-from .exceptions import OgiltigtVärdeError, SaknatTilläggError
-from .indikatorer import Målnivå, Måltyp
-from .jamforelse import (
-    RIKET,
-    Färgregel,
-    _kontrollera_panel,
-    _kärnindikatorer,
-    _regionordning,
-    färgklasser,
-    rangordning,
-    sammanvägning,
+from .._indata import heltal, kontrollera_kolumner, ramtyp, skalär, tal_array
+from ..exceptions import OgiltigtVärdeError
+from ..indikatorer import Målnivå, Riktning
+from ..jamforelse import RIKET, Färgregel, färgklasser, rangordning, sammanvägning
+from ._grund import (
+    FÄRGER,
+    INGEN_KLASS,
+    MÅLFÄRG,
+    NEUTRAL,
+    UPPSIDA,
+    förklaring_med_färgklasser,
+    förändringsaxel,
+    kortnamn,
+    kärnindikator_är_andel,
+    målvärden,
+    ny_axes,
+    procentaxel_enkel,
+    pyplot,
+    regionordning,
+    som_panel,
+    visningsnamn,
 )
-from .organisation import region as _region
 
-__all__ = [
-    "BEDÖMNINGSFÄRGER",
-    "förändringsdiagram",
-    "indikatordiagram",
-    "kontinuitetsdiagram",
-    "prognosdiagram",
-    "rangdiagram",
-    "tornadodiagram",
-    "väntetidsdiagram",
-]
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from matplotlib.axes import Axes
 
-#: Colours of the classes of :func:`~halsouppfoljning.färgklasser` (grey: no class).
-FÄRGER = {"grön": "#2e7d32", "gul": "#f2b705", "röd": "#c62828"}
-_INGEN_KLASS = "#9e9e9e"
-_NEUTRAL = "#4c72b0"
+__all__ = ["förändringsdiagram", "rangdiagram"]
 
 
-def _matplotlib() -> Any:
-    """Import and return :mod:`matplotlib.pyplot`, or raise SaknatTilläggError.
-
-    Every plot function calls this first, so that importing the package never
-    needs matplotlib.
-    """
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError as fel:
-        raise SaknatTilläggError(
-            "plotting needs matplotlib, which is not installed; install the plot extra: "
-            'pip install "halsouppfoljning[plot]"'
-        ) from fel
-    return plt
-
-
-def _axes(ax: Any, **kwargs: Any) -> Any:
-    if ax is not None:
-        return ax
-    plt = _matplotlib()
-    _, ny = plt.subplots(**kwargs)
-    return ny
-
-
-def _kortnamn(namn: str) -> str:
-    if namn == RIKET:
-        return RIKET
-    return _region(namn).kortnamn
-
-
-def _är_andel(indikator: str, procent: bool | None) -> bool:
-    if procent is not None:
-        return procent
-    meta = _kärnindikatorer()
-    return bool(indikator in meta.index and meta.loc[indikator, "enhet"] == "andel")
-
-
-def _en(panel: pd.DataFrame, kolumn: str, val: Any, vad: str) -> Any:
+def _en(panel: pd.DataFrame, kolumn: str, val: Hashable | None, vad: str) -> Hashable:
     if val is not None:
         return val
     unika = pd.unique(panel[kolumn])
@@ -122,35 +60,22 @@ def _en(panel: pd.DataFrame, kolumn: str, val: Any, vad: str) -> Any:
             f"{vad}: the panel holds several {kolumn} values {list(unika)[:5]!r}; pass "
             f"{kolumn}=... to choose one"
         )
-    return unika[0]
-
-
-def _målvärden(mål: Any) -> tuple[float | None, tuple[float, float] | None]:
-    """A target as a line (limit) or a band (interval); (None, None) if neither."""
-    if mål is None:
-        return None, None
-    if isinstance(mål, Målnivå):
-        if mål.typ is Måltyp.GRÄNS and mål.gräns is not None:
-            return float(mål.gräns), None
-        if mål.typ is Måltyp.INTERVALL and mål.nedre is not None and mål.övre is not None:
-            return None, (float(mål.nedre), float(mål.övre))
-        return None, None
-    return float(mål), None
+    return unika[0]  # type: ignore[no-any-return]
 
 
 def rangdiagram(
     panel: pd.DataFrame,
     *,
     indikator: str | None = None,
-    period: Any = None,
+    period: Hashable | None = None,
     kön: str | None = None,
     regel: Färgregel | None = None,
-    riktning: Any = None,
-    riket: str | float | None = "publicerat",
+    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    riket: Literal["publicerat", "beräknat"] | float | None = "publicerat",
     mål: float | Målnivå | None = None,
     procent: bool | None = None,
-    ax: Any = None,
-) -> Any:
+    ax: Axes | None = None,
+) -> Axes:
     """Bar chart of the regions ranked best first, with Riket and the target.
 
     Parameters
@@ -192,9 +117,14 @@ def rangdiagram(
     ------
     SaknatTilläggError
         If matplotlib is not installed.
+    FelTypError
+        If ``panel`` is not a pandas DataFrame, or ``riket`` is neither a
+        number nor one of the words.
+    SaknadKolumnError
+        If the panel lacks ``region``, ``indikator``, ``period`` or ``värde``.
     OgiltigtVärdeError
         If the panel holds several indicators, periods or genders and none
-        is chosen, or nothing is left to draw.
+        is chosen, ``riket`` is another word, or nothing is left to draw.
 
     See Also
     --------
@@ -213,31 +143,33 @@ def rangdiagram(
     (3, ['Riket 0.72', 'Mål 0.75'])
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    plt = _matplotlib()
+    plt = pyplot()
     vad = "rangdiagram"
-    panel = _kontrollera_panel(panel, vad)
-    indikator = _en(panel, "indikator", indikator, vad)
-    urval = panel.loc[(panel["indikator"] == indikator).to_numpy()]
+    panel = som_panel(panel, vad)
+    vald_indikator = _en(panel, "indikator", indikator, vad)
+    urval = panel.loc[(panel["indikator"] == vald_indikator).to_numpy()]
     if "kön" in urval.columns:
-        kön = _en(urval, "kön", kön, vad)
-        urval = urval.loc[(urval["kön"] == kön).to_numpy()]
+        valt_kön = _en(urval, "kön", kön, vad)
+        urval = urval.loc[(urval["kön"] == valt_kön).to_numpy()]
     if period is None:
         med_värde = urval.loc[urval["värde"].notna() & (urval["region"] != RIKET), "period"]
         if med_värde.empty:
-            raise OgiltigtVärdeError(f"{vad}: indicator {indikator!r} has no region values")
+            raise OgiltigtVärdeError(f"{vad}: indicator {vald_indikator!r} has no region values")
         period = med_värde.max()
     urval = urval.loc[(urval["period"] == period).to_numpy()]
     if regel is not None:
         klassat = färgklasser(urval, regel, riktning=riktning)
-        färg = klassat["färgklass"].astype(object).map(FÄRGER).fillna(_INGEN_KLASS)
+        färg = klassat["färgklass"].astype(object).map(FÄRGER).fillna(INGEN_KLASS)
         urval = klassat.assign(_färg=färg.to_numpy())
     else:
-        urval = urval.assign(_färg=_NEUTRAL)
+        urval = urval.assign(_färg=NEUTRAL)
     rangad = rangordning(urval, riktning=riktning, metod="first")
     regioner = rangad.loc[rangad["rang"].notna().to_numpy()].sort_values("rang")
     if regioner.empty:
-        raise OgiltigtVärdeError(f"{vad}: no region has a value for {indikator!r} in {period!r}")
-    ax = _axes(ax, figsize=(6.4, 0.28 * len(regioner) + 1.6))
+        raise OgiltigtVärdeError(
+            f"{vad}: no region has a value for {vald_indikator!r} in {period!r}"
+        )
+    ax = ny_axes(ax, figsize=(6.4, 0.28 * len(regioner) + 1.6))
     y = np.arange(len(regioner))
     ax.barh(
         y,
@@ -245,7 +177,7 @@ def rangdiagram(
         color=list(regioner["_färg"]),
         edgecolor="none",
     )
-    ax.set_yticks(y, [_kortnamn(r) for r in regioner["region"]])
+    ax.set_yticks(y, [kortnamn(r) for r in regioner["region"]])
     ax.invert_yaxis()
 
     riksvärde: float | None = None
@@ -254,13 +186,13 @@ def rangdiagram(
         riksvärde = float(rad.iloc[0]) if len(rad) and np.isfinite(rad.iloc[0]) else None
     elif riket == "beräknat":
         riksvärde = float(sammanvägning(urval)["värde"].iloc[0])
-    elif isinstance(riket, (int, float)) and not isinstance(riket, bool):
-        riksvärde = float(riket)
-    elif riket is not None:
+    elif isinstance(riket, str):
         raise OgiltigtVärdeError(
             f"{vad}: riket must be 'publicerat', 'beräknat', a number or None, got {riket!r}"
         )
-    andel = _är_andel(str(indikator), procent)
+    elif riket is not None:
+        riksvärde = skalär(riket, f"{vad}: riket")
+    andel = kärnindikator_är_andel(str(vald_indikator)) if procent is None else procent
 
     def text(x: float) -> str:
         return f"{x * 100:.1f} %".replace(".", ",") if andel else f"{x:g}"
@@ -269,26 +201,18 @@ def rangdiagram(
         ax.axvline(riksvärde, color="black", linestyle="--", label=f"Riket {text(riksvärde)}")
     if mål is None and regel is not None and isinstance(regel.målnivå, Målnivå):
         mål = regel.målnivå
-    linje, band = _målvärden(mål)
+    linje, band = målvärden(mål)
     if linje is not None:
-        ax.axvline(linje, color="#333333", linestyle=":", label=f"Mål {text(linje)}")
+        ax.axvline(linje, color=MÅLFÄRG, linestyle=":", label=f"Mål {text(linje)}")
     if band is not None:
-        ax.axvspan(*band, color="#2e7d32", alpha=0.12, label=f"Mål {text(band[0])}-{text(band[1])}")
+        ax.axvspan(*band, color=UPPSIDA, alpha=0.12, label=f"Mål {text(band[0])}-{text(band[1])}")
     if andel:
-        from matplotlib.ticker import PercentFormatter  # noqa: PLC0415
-
-        ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0))
+        procentaxel_enkel(ax.xaxis)
     if regel is not None:
-        from matplotlib.patches import Patch  # noqa: PLC0415
-
-        handtag, etiketter = ax.get_legend_handles_labels()
-        for klass, kod in FÄRGER.items():
-            handtag.append(Patch(color=kod))
-            etiketter.append(klass)
-        ax.legend(handtag, etiketter, loc="lower right", fontsize="small")
+        förklaring_med_färgklasser(ax)
     elif riksvärde is not None or linje is not None or band is not None:
         ax.legend(loc="lower right", fontsize="small")
-    namn = _visningsnamn(str(indikator))
+    namn = visningsnamn(str(vald_indikator))
     rubrik = f"{namn}, {period}"
     if regel is not None:
         rubrik += f"\nFärg: {regel.typ}"
@@ -297,21 +221,14 @@ def rangdiagram(
     return ax
 
 
-def _visningsnamn(indikator: str) -> str:
-    meta = _kärnindikatorer()
-    if indikator in meta.index:
-        return str(meta.loc[indikator, "namn"])
-    return indikator
-
-
 def förändringsdiagram(
     förändringar: pd.DataFrame,
     *,
-    kolumn: str = "förändring",
+    kolumn: Literal["förändring", "procentenheter", "differens"] = "förändring",
     kolumner: int = 3,
     riket: bool = True,
-    axes: Any = None,
-) -> Any:
+    axes: Sequence[Axes] | npt.NDArray[np.object_] | None = None,
+) -> npt.NDArray[np.object_]:
     """Small multiples of the direction-signed change per indicator, one panel each.
 
     Parameters
@@ -343,9 +260,13 @@ def förändringsdiagram(
     ------
     SaknatTilläggError
         If matplotlib is not installed.
+    FelTypError
+        If ``förändringar`` is not a pandas DataFrame.
+    SaknadKolumnError
+        If the table lacks ``kolumn``, ``region`` or ``indikator``.
     OgiltigtVärdeError
         If ``kolumn`` is unknown, the table holds several genders, or
-        ``kolumner`` is below 1.
+        ``kolumner`` is not a whole number of at least 1.
 
     See Also
     --------
@@ -364,18 +285,15 @@ def förändringsdiagram(
     (1, [0.2, -0.25])
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    plt = _matplotlib()
+    plt = pyplot()
     vad = "förändringsdiagram"
     if kolumn not in ("förändring", "procentenheter", "differens"):
         raise OgiltigtVärdeError(
             f"{vad}: kolumn must be 'förändring', 'procentenheter' or 'differens', got {kolumn!r}"
         )
-    if not isinstance(kolumner, int) or kolumner < 1:
-        raise OgiltigtVärdeError(f"{vad}: kolumner must be a positive int, got {kolumner!r}")
-    if not isinstance(förändringar, pd.DataFrame) or kolumn not in förändringar.columns:
-        raise OgiltigtVärdeError(
-            f"{vad} takes the table from hu.förändring() (with the column {kolumn!r})"
-        )
+    kolumner = heltal(kolumner, f"{vad}: kolumner", minst=1)
+    ramtyp(förändringar, vad, argument="förändringar (the table from hu.förändring())", dask=False)
+    kontrollera_kolumner(förändringar.columns, [kolumn, "region", "indikator"], vad)
     data = förändringar
     if "kön" in data.columns and len(set(data["kön"])) > 1:
         raise OgiltigtVärdeError(
@@ -402,31 +320,26 @@ def förändringsdiagram(
         if len(axlar) < n:
             raise OgiltigtVärdeError(f"{vad}: {n} indicators need {n} Axes, got {len(axlar)}")
         axlar = axlar[:n]
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
-
     # The same rows in every panel: all regions of the table, Riket first, länskod order.
     unika = pd.Series(pd.unique(data["region"]))
-    alla = unika.iloc[np.argsort(_regionordning(unika), kind="stable")].tolist()
+    alla = unika.iloc[np.argsort(regionordning(unika), kind="stable")].tolist()
     position = {r: i for i, r in enumerate(alla)}
     for ax, indikator in zip(axlar, indikatorer, strict=True):
         del_ = data.loc[(data["indikator"] == indikator).to_numpy()]
-        x = del_[kolumn].to_numpy(dtype=float)
+        x = tal_array(del_[kolumn], f"{vad}: {kolumn}", ändlig=False)
         finns = np.isfinite(x)  # a missing change gets no bar (not a bar of 0)
         färg = np.where(x >= 0, FÄRGER["grön"], FÄRGER["röd"]).astype(object)
         färg[(del_["region"] == RIKET).to_numpy()] = "black"
         y = del_["region"].map(position).to_numpy(dtype=float)
         ax.barh(y[finns], x[finns], color=list(färg[finns]), edgecolor="none")
-        ax.set_yticks(np.arange(len(alla)), [_kortnamn(r) for r in alla], fontsize="x-small")
+        ax.set_yticks(np.arange(len(alla)), [kortnamn(r) for r in alla], fontsize="x-small")
         ax.axvline(0.0, color="black", linewidth=0.8)
         if not ax.yaxis_inverted():
             ax.invert_yaxis()
         första = del_["referensperiod"].iloc[0] if "referensperiod" in del_ else ""
         sista = del_["period"].iloc[0] if "period" in del_ else ""
-        ax.set_title(f"{_visningsnamn(str(indikator))}\n{första}–{sista}", fontsize="small")
-        if kolumn == "förändring":
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v * 100:+.0f} %"))
-        elif kolumn == "procentenheter":
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v * 100:+.0f} pe"))
+        ax.set_title(f"{visningsnamn(str(indikator))}\n{första}–{sista}", fontsize="small")
+        förändringsaxel(ax.xaxis, kolumn)
     etikett = {
         "förändring": "förändring, positiv = bättre",
         "procentenheter": "procentenheter, positiv = bättre",
@@ -435,15 +348,3 @@ def förändringsdiagram(
     for ax in axlar:
         ax.set_xlabel(etikett, fontsize="x-small")
     return np.asarray(axlar, dtype=object)
-
-
-# The follow-up plots live in a module of their own; they import this module's
-# lazy matplotlib helper only inside their functions, so the import order is safe.
-from ._plot_uppfoljning import (  # noqa: E402
-    BEDÖMNINGSFÄRGER,
-    indikatordiagram,
-    kontinuitetsdiagram,
-    prognosdiagram,
-    tornadodiagram,
-    väntetidsdiagram,
-)

@@ -1,0 +1,74 @@
+"""Figures with matplotlib (the optional ``plot`` extra).
+
+Every function draws on a matplotlib Axes (a new figure unless ``ax=`` is
+given) and returns the Axes (or an array of Axes), so that the caller can
+adjust, save or test it. matplotlib is imported only when a function is
+called; without it, :class:`~halsouppfoljning.SaknatTilläggError` names the
+command that installs it: ``pip install "halsouppfoljning[plot]"``.
+
+Functions here draw only: the numbers come from the pure functions of the
+package (:func:`~halsouppfoljning.färgklasser`,
+:func:`~halsouppfoljning.förändring`, :func:`~halsouppfoljning.måluppfyllelse`
+...), called with the same arguments. Labels are Swedish and numbers are
+written the Swedish way (decimal comma, shares in percent: "78,8 %"; months
+as "maj 2023"). One module per area, every function reachable here:
+
+- :func:`rangdiagram`: regions ranked in a bar chart, with Riket and the
+  target, coloured by a :class:`~halsouppfoljning.Färgregel`
+  (:mod:`~halsouppfoljning.plot.jamforelse`).
+- :func:`förändringsdiagram`: small multiples of the direction-signed change
+  per indicator (:mod:`~halsouppfoljning.plot.jamforelse`).
+- :func:`indikatordiagram`: an indicator over time against its target line
+  or band, points coloured by måluppfyllelse
+  (:mod:`~halsouppfoljning.plot.indikatorer`).
+- :func:`väntetidsdiagram`: shares within a waiting-time limit per month,
+  with the Wilson interval and the guarantee or target line
+  (:mod:`~halsouppfoljning.plot.vantetider`).
+- :func:`kontinuitetsdiagram`: the distribution of a continuity index per
+  unit (:mod:`~halsouppfoljning.plot.kontinuitet`).
+- :func:`prognosdiagram`: a chain of forecasts through a year with their
+  intervals, the budget and the outcome
+  (:mod:`~halsouppfoljning.plot.prognos`).
+- :func:`tornadodiagram`: sensitivity items sorted by their range
+  (:mod:`~halsouppfoljning.plot.prognos`).
+
+The palette is one: :data:`FÄRGER` (colour classes) and
+:data:`BEDÖMNINGSFÄRGER` (måluppfyllelse).
+
+Examples
+--------
+>>> import pandas as pd
+>>> import halsouppfoljning as hu
+>>> from halsouppfoljning import plot
+>>> p = hu.regionpanel(pd.DataFrame({2023: [0.7, 0.8, 0.75]}, index=["03", "19", "Riket"]),
+...                    indikator="x")
+>>> ax = plot.rangdiagram(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+>>> [t.get_text() for t in ax.get_yticklabels()]
+['Västmanland', 'Uppsala']
+>>> import matplotlib.pyplot as plt; plt.close("all")
+"""
+
+from __future__ import annotations
+
+from ._grund import BEDÖMNINGSFÄRGER, FÄRGER
+from .indikatorer import indikatordiagram
+from .jamforelse import förändringsdiagram, rangdiagram
+from .kontinuitet import kontinuitetsdiagram
+from .prognos import prognosdiagram, tornadodiagram
+from .vantetider import väntetidsdiagram
+
+__all__ = [
+    "BEDÖMNINGSFÄRGER",
+    "FÄRGER",
+    "förändringsdiagram",
+    "indikatordiagram",
+    "kontinuitetsdiagram",
+    "prognosdiagram",
+    "rangdiagram",
+    "tornadodiagram",
+    "väntetidsdiagram",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
