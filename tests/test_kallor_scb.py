@@ -310,3 +310,44 @@ def test_invalid_years(år: Any) -> None:
 def test_live_population_2024() -> None:  # pragma: no cover - needs the internet
     bef = kallor.hämta_befolkning(2024, cache=False)
     assert 10_000_000 < bef.sum() < 11_000_000
+
+
+def test_a_server_refusing_post_gets_a_get_with_valuecodes(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    httpserver.expect_request("/tables/TAB638/metadata").respond_with_json(
+        fixtur("scb_TAB638_metadata.json")
+    )
+    httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_data(
+        "", status=405
+    )
+    httpserver.expect_request("/tables/TAB638/data", method="GET").respond_with_json(
+        fixtur("scb_TAB638_data_2024.json")
+    )
+    bef = kallor.hämta_befolkning(2024, bas_url=bas(httpserver), cache=tmp_path)
+    assert bef["Region Västmanland"] == 280000
+    get = [r for r, _ in httpserver.log if r.method == "GET" and r.path.endswith("/data")]
+    assert get[0].args["valuecodes[ContentsCode]"] == "BE0101N1"
+    assert get[0].args["valuecodes[Tid]"] == "2024"
+
+
+def test_variables_named_by_role(httpserver: HTTPServer, tmp_path: Path) -> None:
+    meta = {
+        "role": {"time": ["År"], "metric": ["Innehåll"], "geo": ["Län"]},
+        "id": ["Län", "Innehåll", "År"],
+        "size": [2, 1, 1],
+        "dimension": {
+            "Län": {"category": {"index": {"03": 0, "19": 1}}},
+            "Innehåll": {"category": {"index": {"X1": 0}, "label": {"X1": "Folkmängd"}}},
+            "År": {"category": {"index": {"2020": 0}}},
+        },
+        "value": [],
+    }
+    data = {**meta, "value": [383000, 276000]}
+    httpserver.expect_request("/tables/TAB638/metadata").respond_with_json(meta)
+    httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_json(data)
+    bef = kallor.hämta_befolkning(
+        2020, regioner=["Uppsala", "Västmanland"], bas_url=bas(httpserver), cache=tmp_path
+    )
+    assert bef.to_dict() == {"Region Uppsala": 383000, "Region Västmanland": 276000}
+    assert set(_urval(httpserver, "TAB638")) == {"Län", "Innehåll", "År"}

@@ -177,6 +177,14 @@ def _retry_after(värde: str | None) -> float | None:
     return max(0.0, sek)
 
 
+def _är_url(värde: object) -> bool:
+    return isinstance(värde, str) and värde.startswith(("http://", "https://"))
+
+
+def _är_positivt_tal(värde: object) -> bool:
+    return isinstance(värde, (int, float)) and not isinstance(värde, bool) and värde > 0
+
+
 def _i_terminal_eller_notebook() -> bool:
     if "ipykernel" in sys.modules:
         return True
@@ -200,9 +208,9 @@ class Klient:
         timeout: float,
         visa_förlopp: bool | None,
     ) -> None:
-        if not isinstance(bas_url, str) or not bas_url.startswith(("http://", "https://")):
+        if not _är_url(bas_url):
             raise FelTypError(f"bas_url must be an http(s) URL, got {bas_url!r}")
-        if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or timeout <= 0:
+        if not _är_positivt_tal(timeout):
             raise FelTypError(f"timeout must be a positive number of seconds, got {timeout!r}")
         self.källa = källa
         self.bas_url = bas_url.rstrip("/") + "/"

@@ -409,7 +409,10 @@ def _läs_datarader(
     for rad in rader:
         try:
             kpi = str(rad["kpi"]).strip()
-            område = str(rad.get("municipality", rad.get("municipality_id"))).strip()
+            område_id = rad.get("municipality", rad.get("municipality_id"))
+            if område_id is None:
+                raise KeyError("municipality")
+            område = str(område_id).strip()
             period = _period(rad["period"])
             inre = rad["values"]
             yttre_raderad = _raderad(rad)

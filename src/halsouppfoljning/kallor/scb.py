@@ -169,7 +169,8 @@ def hämta_befolkning(
     områdeslista = områden(regioner, med_riket=False)
     if not områdeslista:
         raise OgiltigtVärdeError("regioner: give at least one region")
-    if not isinstance(max_celler, int) or max_celler < 1:
+    celler: object = max_celler
+    if not isinstance(celler, int) or max_celler < 1:
         raise OgiltigtVärdeError(f"max_celler must be a positive int, got {max_celler!r}")
     visa = kontrollera_visa(visa_förlopp)
     per_tabell: dict[str, list[int]] = {}
@@ -244,19 +245,20 @@ def _hämta_tabell(
             f"SCB sent malformed metadata for table {tabell} at {url}: no 'dimension'", url=url
         )
     dimensioner: Mapping[str, Any] = meta["dimension"]
-    saknade = [d for d in ("Region", "ContentsCode", "Tid") if d not in dimensioner]
+    reg, inn, tid = _roller(meta)
+    saknade = [d for d in (reg, inn, tid) if d not in dimensioner]
     if saknade:
         raise KällfelError(f"SCB table {tabell} lacks the variable(s) {saknade} at {url}", url=url)
     try:
-        innehåll = _hitta_folkmängd(dimensioner["ContentsCode"], tabell, url)
-        fasta: list[dict[str, Any]] = [{"variableCode": "ContentsCode", "valueCodes": [innehåll]}]
+        innehåll = _hitta_folkmängd(dimensioner[inn], tabell, url)
+        fasta: list[dict[str, Any]] = [{"variableCode": inn, "valueCodes": [innehåll]}]
         for namn, dim in dimensioner.items():
-            if namn in ("Region", "ContentsCode", "Tid"):
+            if namn in (reg, inn, tid):
                 continue
             total = _total(dim, namn)
             if total is not None:
                 fasta.append({"variableCode": namn, "valueCodes": [total]})
-        tider = set(kategorier(dimensioner["Tid"], "Tid"))
+        tider = set(kategorier(dimensioner[tid], tid))
     except OgiltigtVärdeError as fel:
         raise KällfelError(f"SCB table {tabell} at {url}: {fel}", url=url) from fel
     okända_år = [a for a in åren if str(a) not in tider]
@@ -277,19 +279,12 @@ def _hämta_tabell(
     ]
     delar = []
     for år_del, reg_del in klient.förlopp(jobb, len(jobb), f"SCB {tabell}"):
-        body = {
-            "selection": [
-                {"variableCode": "Region", "valueCodes": reg_del},
-                *fasta,
-                {"variableCode": "Tid", "valueCodes": [str(a) for a in år_del]},
-            ]
-        }
-        svar = klient.hämta(
-            f"tables/{tabell}/data",
-            vad=f"table {tabell}",
-            params={"lang": "sv", "outputFormat": "json-stat2"},
-            body=body,
-        )
+        urval = [
+            {"variableCode": reg, "valueCodes": reg_del},
+            *fasta,
+            {"variableCode": tid, "valueCodes": [str(a) for a in år_del]},
+        ]
+        svar = _data(klient, tabell, urval)
         url = klient.urler[-1]
         try:
             tidy = läs_jsonstat2(svar)
@@ -297,14 +292,61 @@ def _hämta_tabell(
             raise KällfelError(
                 f"SCB sent a malformed answer for table {tabell} at {url}: {fel}", url=url
             ) from fel
-        delar.append(_välj(tidy, innehåll, fasta, tabell, url))
+        delar.append(_välj(tidy, (reg, inn, tid), innehåll, fasta, tabell, url))
     return pd.concat(delar, ignore_index=True)
 
 
+def _roller(meta: Mapping[str, Any]) -> tuple[str, str, str]:
+    """The names of the region, content and time variables: by ``role`` where the
+    dataset gives one, else SCB's ``Region``, ``ContentsCode`` and ``Tid``."""
+    roll = meta.get("role") if isinstance(meta.get("role"), Mapping) else {}
+    dims = meta["dimension"]
+
+    def välj(nyckel: str, standard: str) -> str:
+        kandidater = roll.get(nyckel) if isinstance(roll, Mapping) else None
+        if isinstance(kandidater, list):
+            for k in kandidater:
+                if k in dims:
+                    return str(k)
+        if standard not in dims:
+            for k in dims:
+                if str(k).casefold() == standard.casefold():
+                    return str(k)
+        return standard
+
+    return välj("geo", "Region"), välj("metric", "ContentsCode"), välj("time", "Tid")
+
+
+def _data(klient: Klient, tabell: str, urval: list[dict[str, Any]]) -> Any:
+    """POST the selection (the spec's form); a server that refuses POST (405) gets a GET
+    with ``valuecodes[VAR]`` parameters instead."""
+    params: dict[str, Any] = {"lang": "sv", "outputFormat": "json-stat2"}
+    try:
+        return klient.hämta(
+            f"tables/{tabell}/data", vad=f"table {tabell}", params=params, body={"selection": urval}
+        )
+    except KällfelError as fel:
+        if fel.status != 405:
+            raise
+    for u in urval:
+        params[f"valuecodes[{u['variableCode']}]"] = ",".join(u["valueCodes"])
+    return klient.hämta(f"tables/{tabell}/data", vad=f"table {tabell}", params=params)
+
+
 def _välj(
-    tidy: pd.DataFrame, innehåll: str, fasta: list[dict[str, Any]], tabell: str, url: str
+    tidy: pd.DataFrame,
+    roller: tuple[str, str, str],
+    innehåll: str,
+    fasta: list[dict[str, Any]],
+    tabell: str,
+    url: str,
 ) -> pd.DataFrame:
     """Keep the Folkmängd cells at the requested totals; one row per region and year."""
+    reg, inn, tid = roller
+    tidy = tidy.rename(columns={reg: "Region", tid: "Tid", inn: "ContentsCode"})
+    fasta = [
+        {**f, "variableCode": "ContentsCode"} if f["variableCode"] == inn else f for f in fasta
+    ]
     for krav in ("Region", "Tid"):
         if krav not in tidy.columns:
             raise KällfelError(f"SCB's answer for {tabell} lacks {krav!r} at {url}", url=url)

@@ -125,7 +125,8 @@ def hämta_socialstyrelsen(
     >>> kallor.SOCIALSTYRELSEN_URL
     'https://sdb.socialstyrelsen.se/api/'
     """
-    if not isinstance(ämne, str) or not _NAMN.match(nfc(ämne).strip().lower()):
+    namn: object = ämne
+    if not isinstance(namn, str) or not _NAMN.match(nfc(namn).strip().lower()):
         raise OgiltigtVärdeError(
             f"ämne must be the subject's API name in lower case ASCII, e.g. 'dodsorsaker', "
             f"got {ämne!r}"
