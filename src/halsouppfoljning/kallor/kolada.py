@@ -325,10 +325,35 @@ def hämta_kolada(
 
     Examples
     --------
+    Against the public API (needs the internet):
+
     >>> import halsouppfoljning.kallor as kallor
     >>> p = kallor.hämta_kolada("N79173", år=2024)  # doctest: +SKIP
-    >>> kallor.KOLADA_URL
-    'https://api.kolada.se/v3/'
+
+    Against a tiny local server that answers like Kolada (as the tests do):
+
+    >>> import json, threading
+    >>> from http.server import BaseHTTPRequestHandler, HTTPServer
+    >>> svar = {"values": [{"kpi": "N79173", "municipality": "0019", "period": "2024",
+    ...         "values": [{"gender": "T", "status": "", "value": 90.1}]}]}
+    >>> class Kolada(BaseHTTPRequestHandler):
+    ...     def do_GET(self):
+    ...         self.send_response(200)
+    ...         self.end_headers()
+    ...         self.wfile.write(json.dumps(svar).encode())
+    ...     def log_message(self, *args):
+    ...         pass
+    >>> server = HTTPServer(("127.0.0.1", 0), Kolada)
+    >>> threading.Thread(target=server.serve_forever, daemon=True).start()
+    >>> bas = f"http://127.0.0.1:{server.server_address[1]}/"
+    >>> p = kallor.hämta_kolada("N79173", regioner="Västmanland", år=2024, bas_url=bas,
+    ...                         cache=False)
+    >>> p[["region", "indikator", "period", "värde", "status"]]
+                   region indikator  period  värde status
+    0  Region Västmanland    N79173    2024  0.901
+    >>> p.attrs["källa"]
+    'Källa: Kolada'
+    >>> server.shutdown(); server.server_close()
 
     References
     ----------

@@ -159,10 +159,43 @@ def hämta_befolkning(
 
     Examples
     --------
+    Against the public API (needs the internet):
+
     >>> import halsouppfoljning.kallor as kallor
     >>> bef = kallor.hämta_befolkning(2024)  # doctest: +SKIP
-    >>> kallor.SCB_URL
-    'https://statistikdatabasen.scb.se/api/v2/'
+
+    Against a tiny local server that answers like PxWebApi 2.0: metadata to a
+    GET, json-stat2 data to the POSTed selection.
+
+    >>> import json, threading
+    >>> from http.server import BaseHTTPRequestHandler, HTTPServer
+    >>> dims = {"Region": {"category": {"index": {"19": 1, "03": 0}}},
+    ...         "ContentsCode": {"category": {"index": {"BE0101N1": 0},
+    ...                                       "label": {"BE0101N1": "Folkmängd"}}},
+    ...         "Tid": {"category": {"index": {"2024": 0}}}}
+    >>> ds = {"id": ["Region", "ContentsCode", "Tid"], "size": [2, 1, 1], "dimension": dims}
+    >>> class Scb(BaseHTTPRequestHandler):
+    ...     def svara(self, kropp):
+    ...         self.send_response(200)
+    ...         self.end_headers()
+    ...         self.wfile.write(json.dumps(kropp).encode())
+    ...     def do_GET(self):
+    ...         self.svara({**ds, "value": []})
+    ...     def do_POST(self):
+    ...         self.rfile.read(int(self.headers["Content-Length"]))
+    ...         self.svara({**ds, "value": [400000, 280000]})
+    ...     def log_message(self, *args):
+    ...         pass
+    >>> server = HTTPServer(("127.0.0.1", 0), Scb)
+    >>> threading.Thread(target=server.serve_forever, daemon=True).start()
+    >>> bas = f"http://127.0.0.1:{server.server_address[1]}/"
+    >>> kallor.hämta_befolkning(2024, regioner=["Uppsala", "Västmanland"], bas_url=bas,
+    ...                         cache=False)
+    region
+    Region Uppsala        400000.0
+    Region Västmanland    280000.0
+    Name: befolkning, dtype: float64
+    >>> server.shutdown(); server.server_close()
     """
     åren = _år(år)
     en = isinstance(år, (int, np.integer)) and not isinstance(år, bool)

@@ -120,10 +120,33 @@ def hämta_socialstyrelsen(
 
     Examples
     --------
+    Against the public API (needs the internet):
+
     >>> import halsouppfoljning.kallor as kallor
     >>> d = kallor.hämta_socialstyrelsen("dodsorsaker", 1, år=2022)  # doctest: +SKIP
-    >>> kallor.SOCIALSTYRELSEN_URL
-    'https://sdb.socialstyrelsen.se/api/'
+
+    Against a tiny local server that answers like the statistikdatabas:
+
+    >>> import json, threading
+    >>> from http.server import BaseHTTPRequestHandler, HTTPServer
+    >>> svar = {"data": [{"regionId": 0, "ar": 2022, "mattId": 1, "konId": 3, "varde": "8,5"},
+    ...                  {"regionId": 19, "ar": 2022, "mattId": 1, "konId": 3, "varde": 9}]}
+    >>> class Sdb(BaseHTTPRequestHandler):
+    ...     def do_GET(self):
+    ...         self.send_response(200)
+    ...         self.end_headers()
+    ...         self.wfile.write(json.dumps(svar).encode())
+    ...     def log_message(self, *args):
+    ...         pass
+    >>> server = HTTPServer(("127.0.0.1", 0), Sdb)
+    >>> threading.Thread(target=server.serve_forever, daemon=True).start()
+    >>> bas = f"http://127.0.0.1:{server.server_address[1]}/"
+    >>> kallor.hämta_socialstyrelsen("exempel", 1, regioner=["Riket", "Västmanland"],
+    ...                              år=2022, kon=3, bas_url=bas, cache=False)
+                   region  period  mått  kon  värde
+    0               Riket    2022     1    3    8.5
+    1  Region Västmanland    2022     1    3    9.0
+    >>> server.shutdown(); server.server_close()
     """
     namn: object = ämne
     if not isinstance(namn, str) or not _NAMN.match(nfc(namn).strip().lower()):
