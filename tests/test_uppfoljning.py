@@ -7,6 +7,7 @@ hand from the printed targets and outcomes of
 
 from __future__ import annotations
 
+import importlib
 import io
 import math
 
@@ -279,9 +280,9 @@ def test_uppföljning_rapport_delegates(monkeypatch: pytest.MonkeyPatch) -> None
         return "text"
 
     u = hu.Uppföljning(organisation=None, period="", indikatorer=pd.DataFrame({"indikator": []}))
-    monkeypatch.setattr(modul, "rapport", spion)
+    monkeypatch.setattr(importlib.import_module("halsouppfoljning.rapport"), "rapport", spion)
     assert u.rapport(format="html", avrundning=0) == "text"
-    assert anrop == {"u": u, "format": "html", "avrundning": 0}
+    assert anrop == {"u": u, "format": "html", "avrundning": 0, "delvis": None, "tröskel": 0.0}
 
 
 @pytest.mark.parametrize(

@@ -106,23 +106,19 @@ from .prognos import (
     prognoskedja,
     prognosträffsäkerhet,
 )
+from .rapport import formatera_styrkort, rapport
 from .tolka import (
     avrunda,
     formatera_andel,
     formatera_tal,
+    läs_styrkort,
     tolka_belopp,
     tolka_intervall,
     tolka_jämförelse,
     tolka_tal,
     tolka_tid,
 )
-from .uppfoljning import (
-    Uppföljning,
-    formatera_styrkort,
-    läs_styrkort,
-    rapport,
-    styrkort,
-)
+from .uppfoljning import Uppföljning, styrkort
 from .vantetider import (
     AKUTGRÄNSER,
     BUP_30,

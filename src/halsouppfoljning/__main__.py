@@ -37,7 +37,8 @@ from . import __version__
 from .exceptions import HalsouppfoljningError
 from .exempeldata import uppföljning_västmanland_2023_02
 from .organisation import regioner
-from .uppfoljning import Uppföljning, rapport
+from .rapport import rapport
+from .uppfoljning import Uppföljning
 
 __all__ = ["main"]
 

@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import enum
 import math
-import re
-from collections.abc import Callable, Mapping
-from decimal import Decimal
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import kontrollera_andel, nfc
-from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
-from .tolka import MINUSTECKEN, _förbered, _läs, avrunda, formatera_tal, tolka_intervall
+from ._indata import TalIn, kontrollera_andel, nfc, skalär, tal_array, valfri_text
+from ._indata import text as _text_in
+from .exceptions import FelTypError, OgiltigtVärdeError
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "Aggregering",
@@ -46,6 +48,9 @@ __all__ = [
     "Periodicitet",
     "Riktning",
     "Trend",
+    "avrunda",
+    "formatera_andel",
+    "formatera_tal",
     "måluppfyllelse",
     "trend",
 ]
@@ -193,75 +198,16 @@ class Måltyp(enum.Enum):
     INGET = "inget"
 
 
-# --------------------------------------------------------------------------- parsing tables
+# --------------------------------------------------------------------------- operators
 
 _OPERATORER = (">", ">=", "<", "<=")
 _SYMBOL = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
-#: Written operators (symbols and words), longest first, -> canonical operator.
-_OPERATORORD: tuple[tuple[str, str], ...] = (
-    ("inte överstiga", "<="),
-    ("ej överstiga", "<="),
-    ("inte understiga", ">="),
-    ("ej understiga", ">="),
-    ("mindre än", "<"),
-    ("färre än", "<"),
-    ("lägre än", "<"),
-    ("kortare än", "<"),
-    ("mer än", ">"),
-    ("fler än", ">"),
-    ("högre än", ">"),
-    ("längre än", ">"),
-    ("maximalt", "<="),
-    ("max.", "<="),
-    ("max", "<="),
-    ("högst", "<="),
-    ("minst", ">="),
-    ("lägst", ">="),
-    ("under", "<"),
-    ("över", ">"),
-    (">=", ">="),
-    ("=>", ">="),
-    ("≥", ">="),
-    ("<=", "<="),
-    ("=<", "<="),
-    ("≤", "<="),
-    (">", ">"),
-    ("<", "<"),
-)
 _RIKTNING_AV_OPERATOR = {
     ">": Riktning.HÖGRE_ÄR_BÄTTRE,
     ">=": Riktning.HÖGRE_ÄR_BÄTTRE,
     "<": Riktning.LÄGRE_ÄR_BÄTTRE,
     "<=": Riktning.LÄGRE_ÄR_BÄTTRE,
 }
-_INGET = frozenset({"-", "–", "—", "−", "inget mål", "mål saknas", "ej aktuell", "ej aktuellt"})
-_FG = r"(?:fg\.?|föreg\.?|föregående)\s+år"
-_MOT_FÖREGÅENDE_RE = re.compile(
-    rf"^(?P<ord>öka|minska|fler|färre|högre|lägre|förbättras|förbättring)"
-    rf"(?:\s+(?:än|jämfört\s+med|mot)\s+{_FG})?\.?$"
-)
-_UPPÅT = {"öka", "fler", "högre"}
-_TAL_TEXT = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
-_OP_TEXT = r"≥|≤|>=|<=|=>|=<|>|<|minst|högst|över|under|mer än|mindre än"
-_RELATIV_FÖRE_RE = re.compile(
-    rf"^(?P<ord>ökning|minskning)\s*(?P<op>{_OP_TEXT})?\s*(?P<tal>{_TAL_TEXT})\s*"
-    r"(?:%|procent)\s*(?P<år>(?:/|per)\s*år)?\.?$"
-)
-_RELATIV_EFTER_RE = re.compile(
-    rf"^(?P<op>{_OP_TEXT})?\s*(?P<tal>{_TAL_TEXT})\s*(?:%|procent)\s*"
-    r"(?P<ord>ökning|minskning)\s*(?P<år>(?:/|per)\s*år)?\.?$"
-)
-_TVÅNIVÅ_RE = re.compile(
-    r"^delmål\s*:?\s*(?P<del>.+?),?\s+(?:med|och)\s+totalmål\s*:?\s*(?P<tot>.+)$"
-)
-_SAMMANSATT_RE = re.compile(
-    r"^(?P<tal>\d+(?:,\d+)?(?:\s*/\s*\d+(?:,\d+)?)+)\s*(?P<enhet>%|procent)?$"
-)
-_KVOT_RE = re.compile(
-    r"^(?P<tal>.+?)\s*(?:/|\sper\s)\s*(?P<nämnare>\d[\d ]*)\s*(?P<enhet>[^\d\s/].*)$"
-)
-
-
 def _som_riktning(riktning: Any, namn: str = "riktning") -> Riktning | None:
     if riktning is None or isinstance(riktning, Riktning):
         return riktning
@@ -274,10 +220,6 @@ def _som_riktning(riktning: Any, namn: str = "riktning") -> Riktning | None:
         f"{namn} must be a Riktning (HÖGRE_ÄR_BÄTTRE, LÄGRE_ÄR_BÄTTRE, INOM_INTERVALL) or "
         f"None, got {riktning!r}"
     )
-
-
-def _delat(x: float, nämnare: int) -> float:
-    return float(Decimal(repr(float(x))) / nämnare)
 
 
 def _gånger(x: float, faktor: int) -> float:
@@ -293,11 +235,12 @@ def _tal_text(x: float) -> str:
 
 
 #: Units shown in percent: shares (bounded to [0, 1]) and changes (unbounded proportions).
-_PROCENTENHETER = frozenset({"andel", "förändring"})
+#: Public to the package: the target grammar (``tolka.malniva``) reads them the same way.
+PROCENTENHETER = frozenset({"andel", "förändring"})
 
 
 def _enhetstext(x: float, enhet: str | None) -> str:
-    if enhet in _PROCENTENHETER:
+    if enhet in PROCENTENHETER:
         return f"{_tal_text(_gånger(x, 100))} %"
     if enhet is None:
         return _tal_text(x)
@@ -306,29 +249,127 @@ def _enhetstext(x: float, enhet: str | None) -> str:
     return f"{_tal_text(x)} {enhet}"
 
 
+# --------------------------------------------------------------------------- rounding, display
+
+
+def avrunda(värde: TalIn, decimaler: int = 0) -> Any:
+    """Round half up (away from zero), as Swedish reports do.
+
+    Defined here because the assessment rounds with it (``avrundning=`` of
+    :func:`måluppfyllelse`); the display helpers :func:`formatera_tal` and
+    :func:`formatera_andel` beside it are what reports print, and the text
+    edge (``halsouppfoljning.tolka``) re-exports all three.
+
+    Python's :func:`round` and :func:`numpy.round` round half to even
+    (84.5 -> 84); reports round 84,5 to 85 and -165,55 to -165,6. A value
+    within a relative 1e-12 below a half is treated as that half, because
+    binary floats store printed decimals a few units in the last place off
+    (0.285 * 100 is 28.499999999999996, printed "28,5", and rounds to 29).
+
+    Parameters
+    ----------
+    värde : float, array-like or Series
+        The numbers; NaN stays NaN. A Series keeps its index.
+    decimaler : int
+        Number of decimals to keep (may be negative: -3 rounds to thousands).
+
+    Returns
+    -------
+    float, ndarray or Series
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.avrunda(84.5), round(84.5)
+    (85.0, 84)
+    >>> hu.avrunda(-165.55, 1)
+    -165.6
+    >>> hu.avrunda(28.499999999999996)
+    29.0
+    """
+    if isinstance(decimaler, bool) or not isinstance(decimaler, (int, np.integer)):
+        raise FelTypError(f"avrunda: decimaler must be an int, got {decimaler!r}")
+    skala = 10.0 ** int(decimaler)
+    arr = tal_array(värde, "avrunda: värde", ändlig=False)
+    y = arr * skala
+    a = np.abs(y)
+    # A printed decimal such as 164990,395 is stored a few ulp below its value
+    # (164990.39499999999); a relative tolerance of 1e-12, far above float error
+    # and far below any printed precision, treats such values as the halves they are.
+    ut = np.sign(y) * np.floor(a + 0.5 + 1e-12 * np.maximum(a, 1.0)) / skala
+    ut = ut + 0.0  # turns -0.0 into 0.0
+    if isinstance(värde, pd.Series):
+        return pd.Series(ut, index=värde.index, name=värde.name)
+    if np.ndim(värde) == 0:
+        return float(ut)
+    return ut
+
+
+def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None) -> str:
+    """Format a number the Swedish way: decimal comma, space-grouped thousands, minus as "-".
+
+    Parameters
+    ----------
+    värde : float
+        The number; NaN gives "i.u." (*inte uppgift*, not available).
+    decimaler : int
+        Decimals, rounded half up (see :func:`avrunda`).
+    enhet : str, optional
+        Unit appended after a space, e.g. "mnkr".
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.formatera_tal(-165.6, enhet="mnkr")
+    '-165,6 mnkr'
+    >>> hu.formatera_tal(1040679, 0)
+    '1 040 679'
+    """
+    if värde is None or (isinstance(värde, float) and math.isnan(värde)):
+        return "i.u."
+    avrundat = Decimal(repr(float(avrunda(float(värde), decimaler))))
+    avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    text = f"{abs(avrundat):,.{max(decimaler, 0)}f}".replace(",", " ").replace(".", ",")
+    if avrundat < 0:
+        text = "-" + text
+    return f"{text} {enhet}" if enhet else text
+
+
+def formatera_andel(andel: float, decimaler: int = 1) -> str:
+    """Format a share [andel, 0-1] as percent the Swedish way: 0.788 gives "78,8 %".
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.formatera_andel(0.788)
+    '78,8 %'
+    >>> hu.formatera_andel(0.8445, 1)
+    '84,5 %'
+    """
+    if andel is None or (isinstance(andel, float) and math.isnan(andel)):
+        return "i.u."
+    return formatera_tal(float(Decimal(repr(float(andel))) * 100), decimaler, enhet="%")
+
+
 # --------------------------------------------------------------------------- Målnivå
 
 
-def _valfritt_tal(värde: Any) -> float | None:
-    if värde is None:
-        return None
-    if isinstance(värde, bool) or not isinstance(värde, (int, float, np.integer, np.floating)):
-        raise FelTypError(f"Målnivå: a limit must be a number, got {värde!r}")
-    if not math.isfinite(float(värde)):
-        raise OgiltigtVärdeError(f"Målnivå: a limit must be finite, got {värde!r}")
-    return float(värde)
+def _valfritt_tal(värde: object) -> float | None:
+    return None if värde is None else skalär(värde, "Målnivå: a limit")
 
 
 def _delar(värde: Any) -> tuple[Any, ...]:
     return tuple(värde)
 
 
-def _enhet_konv(värde: Any) -> str | None:
-    if värde is None:
+def _enhet_konv(värde: object) -> str | None:
+    e = valfri_text(värde, "Målnivå.enhet")
+    if e is None:
         return None
-    if not isinstance(värde, str):
-        raise FelTypError(f"Målnivå.enhet must be a string or None, got {värde!r}")
-    e = nfc(värde).strip()
     return {"%": "andel", "procent": "andel", "mkr": "mnkr"}.get(e.casefold(), e)
 
 
@@ -716,7 +757,7 @@ class Målnivå:
 
     @classmethod
     def tolka(
-        cls, text: str, riktning: Riktning | None = None, *, enhet: str | None = None
+        cls, text: str, riktning: Riktning | str | None = None, *, enhet: str | None = None
     ) -> Målnivå:
         """Read a target as a report writes it.
 
@@ -768,6 +809,8 @@ class Målnivå:
 
         Notes
         -----
+        The grammar lives in the text edge,
+        :mod:`halsouppfoljning.tolka.malniva`; this method hands off to it.
         Percent targets are stored as shares: "85 %" has ``gräns=0.85`` and
         ``enhet="andel"``, and the outcomes assessed against it must be shares.
 
@@ -792,89 +835,9 @@ class Målnivå:
         and Region Värmland, Årsredovisning 2023 (every target printed there is
         read; see ``exempeldata.indikatortabell_*``).
         """
-        if not isinstance(text, str):
-            raise FelTypError(f"Målnivå.tolka expects a string, got {text!r}")
-        r = _som_riktning(riktning)
-        e = _enhet_konv(enhet)
-        try:
-            m = cls._tolka(text, r, e)
-        except TolkningsError as fel:
-            raise TolkningsError(
-                f"cannot read the target {text!r} ({fel}); see Målnivå.tolka for the forms read"
-            ) from None
-        return attrs.evolve(m, text=text)
+        from .tolka.malniva import tolka_målnivå  # noqa: PLC0415 - the edge, on demand
 
-    @classmethod
-    def _tolka(cls, text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå:
-        t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", nfc(text)).strip()
-        s = t.casefold()
-        if s in _INGET:
-            return cls(typ=Måltyp.INGET, riktning=riktning)
-        if s.rstrip(".") in {"enligt plan", "enl. plan", "enl plan"}:
-            return cls(typ=Måltyp.ENLIGT_PLAN, riktning=riktning)
-        träff = _MOT_FÖREGÅENDE_RE.match(s)
-        if träff:
-            ord_ = träff["ord"]
-            r = (
-                Riktning.HÖGRE_ÄR_BÄTTRE
-                if ord_ in _UPPÅT or ord_.startswith("förbättr")
-                else Riktning.LÄGRE_ÄR_BÄTTRE
-            )
-            if ord_.startswith("förbättr"):
-                if riktning not in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE):
-                    raise OgiltigtVärdeError(
-                        f"the target {text!r} (improvement) needs riktning HÖGRE_ÄR_BÄTTRE or "
-                        "LÄGRE_ÄR_BÄTTRE"
-                    )
-                r = riktning
-            _kontrollera_riktning(text, r, riktning)
-            return cls(typ=Måltyp.MOT_FÖREGÅENDE, riktning=r)
-        träff = _RELATIV_FÖRE_RE.match(s) or _RELATIV_EFTER_RE.match(s)
-        if träff:
-            op = _läs_operator(träff["op"] or "≥")
-            if op not in (">", ">="):
-                raise TolkningsError(
-                    f"cannot read the target {text!r}: a required change takes '≥', '>' or 'minst'"
-                )
-            r = Riktning.HÖGRE_ÄR_BÄTTRE if träff["ord"] == "ökning" else Riktning.LÄGRE_ÄR_BÄTTRE
-            _kontrollera_riktning(text, r, riktning)
-            värde, _ = _läs(träff["tal"] + " %", text)
-            return cls(typ=Måltyp.RELATIV_FÖRÄNDRING, operator=op, gräns=värde, riktning=r)
-        träff = _TVÅNIVÅ_RE.match(t)
-        if träff and s.startswith("delmål"):
-            delmål = cls._tolka(träff["del"], riktning, enhet)
-            totalmål = cls._tolka(träff["tot"], riktning, enhet)
-            return cls.tvånivå(delmål, totalmål)
-        träff = _SAMMANSATT_RE.match(s)
-        if träff:
-            delenhet = (enhet if enhet == "förändring" else "andel") if träff["enhet"] else enhet
-            delar = [p.strip() for p in träff["tal"].split("/")]
-            return cls.sammansatt(*(cls._tolka(p, riktning, delenhet) for p in delar))
-        operator, rest = _dela_operator(t)
-        if operator is None:
-            try:
-                nedre, övre = _läs_intervall(rest, enhet)
-            except TolkningsError:
-                pass
-            else:
-                if riktning not in (None, Riktning.INOM_INTERVALL):
-                    raise OgiltigtVärdeError(
-                        f"the target {text!r} is a band, so its riktning is INOM_INTERVALL, "
-                        f"not {riktning!r}"
-                    )
-                procent = "%" in rest or "procent" in rest.casefold()
-                e = ("förändring" if enhet == "förändring" else "andel") if procent else enhet
-                return cls.intervall(nedre, övre, enhet=e)
-        värde, e = _läs_värde(rest, text, enhet)
-        if operator is None:
-            if riktning is None:
-                raise OgiltigtVärdeError(
-                    f"the target {text!r} is a bare level: pass riktning="
-                    "Riktning.HÖGRE_ÄR_BÄTTRE (at least) or Riktning.LÄGRE_ÄR_BÄTTRE (at most)"
-                )
-            return cls.nivå(värde, riktning, enhet=e)
-        _kontrollera_riktning(text, _RIKTNING_AV_OPERATOR[operator], riktning)
-        return cls._gräns(operator, värde, e)
+        return tolka_målnivå(text, riktning, enhet=enhet)
 
     # ------------------------------------------------------------------ display
 
@@ -895,7 +858,7 @@ class Målnivå:
         if typ is Måltyp.INTERVALL:
             a = float(self.nedre or 0.0)
             b = float(self.övre or 0.0)
-            if self.enhet in _PROCENTENHETER:
+            if self.enhet in PROCENTENHETER:
                 return f"{_tal_text(_gånger(a, 100))}-{_tal_text(_gånger(b, 100))} %"
             svans = (
                 ""
@@ -912,7 +875,7 @@ class Målnivå:
                 and len(enheter) == 1
                 and enheter <= {"andel", "förändring", None}
             ):
-                if enheter <= _PROCENTENHETER:
+                if enheter <= PROCENTENHETER:
                     return (
                         "/".join(_tal_text(_gånger(float(d.gräns or 0), 100)) for d in self.delar)
                         + " %"
@@ -936,61 +899,6 @@ class Målnivå:
         <Måluppfyllelse.UPPNÅDD: 'uppnådd'>
         """
         return måluppfyllelse(utfall, self, **kwargs)
-
-
-def _kontrollera_riktning(text: str, funnen: Riktning, given: Riktning | None) -> None:
-    if given is not None and given is not funnen:
-        raise OgiltigtVärdeError(
-            f"the target {text!r} says {funnen.value!r} but riktning={given!r} was passed; "
-            "check the indicator's direction"
-        )
-
-
-def _läs_operator(op: str) -> str:
-    op = op.strip().casefold()
-    for ord_, kanon in _OPERATORORD:
-        if op == ord_:
-            return kanon
-    raise TolkningsError(f"unknown operator {op!r}")  # pragma: no cover - regex guards it
-
-
-def _dela_operator(t: str) -> tuple[str | None, str]:
-    s = t.casefold()
-    for ord_, kanon in _OPERATORORD:
-        if s.startswith(ord_):
-            rest = t[len(ord_) :]
-            if ord_[-1].isalpha() and rest and not rest[0].isspace():
-                continue  # "undervikt" is not "under vikt"
-            return kanon, rest.strip()
-    return None, t
-
-
-def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float]:
-    if rest[:1] in MINUSTECKEN:
-        raise TolkningsError("a negative number is not a band")
-    nedre, övre = tolka_intervall(rest)
-    if enhet in _PROCENTENHETER and "%" not in rest and "procent" not in rest.casefold():
-        nedre, övre = _delat(nedre, 100), _delat(övre, 100)
-    return nedre, övre
-
-
-def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | None]:
-    rest = rest.strip()
-    träff = _KVOT_RE.match(rest)
-    if träff and "%" not in träff["enhet"]:
-        värde, e = _läs(_förbered(träff["tal"]), text)
-        if e is not None:
-            raise TolkningsError(f"cannot read {text!r}: a unit before '/' in a rate")
-        nämnare = int(träff["nämnare"].replace(" ", ""))
-        return värde, f"/{nämnare} {träff['enhet'].strip()}"
-    värde, e = _läs(_förbered(rest), text)
-    if e is None and enhet in _PROCENTENHETER:
-        return _delat(värde, 100), enhet
-    if e == "andel" and enhet == "förändring":
-        return värde, enhet
-    if e is not None and enhet is not None and e != enhet:
-        raise OgiltigtVärdeError(f"the target {text!r} is in {e!r} but enhet={enhet!r} was passed")
-    return värde, e if e is not None else enhet
 
 
 # --------------------------------------------------------------------------- Delvis
@@ -1103,7 +1011,7 @@ def _jämför(u: _Arr, op: str, g: float | _Arr) -> npt.NDArray[np.bool_]:
 
 
 def _skala(enhet: str | None) -> int:
-    return 100 if enhet in _PROCENTENHETER else 1
+    return 100 if enhet in PROCENTENHETER else 1
 
 
 def _avrundad(x: _Arr, skala: int, avrundning: int | None) -> _Arr:
@@ -1118,20 +1026,6 @@ def _gräns_på_skala(g: float | None, skala: int, avrundning: int | None) -> fl
     if avrundning is None:
         return float(g or 0.0)
     return float(np.round(float(g or 0.0) * skala, 10))
-
-
-def _som_array(värde: Any, namn: str) -> _Arr:
-    if värde is None:
-        return np.asarray(np.nan)
-    if isinstance(värde, (str, bytes, bool)):
-        raise FelTypError(f"{namn} must be a number or numbers, got {värde!r}")
-    try:
-        arr = np.asarray(värde, dtype=float)
-    except (TypeError, ValueError) as fel:
-        raise FelTypError(
-            f"{namn} must be a number, a sequence, an ndarray or a Series of numbers, got {värde!r}"
-        ) from fel
-    return arr
 
 
 def _koder(
@@ -1339,7 +1233,7 @@ def måluppfyllelse(
     decimals, so that 110 against 100 is exactly +10 %). With
     ``avrundning=k`` the outcome is scaled to the published scale (x 100 for
     shares), cleaned at 10 decimals and rounded half up with
-    :func:`~halsouppfoljning.tolka.avrunda`.
+    :func:`avrunda`.
 
     See Also
     --------
@@ -1380,9 +1274,9 @@ def måluppfyllelse(
             föregående = föregående.reindex(index)
         if isinstance(plan, pd.Series):
             plan = plan.reindex(index)
-    u = _som_array(utfall, "utfall")
-    f = None if föregående is None else _som_array(föregående, "föregående")
-    p = None if plan is None else _som_array(plan, "plan")
+    u = tal_array(utfall, "utfall")
+    f = None if föregående is None else tal_array(föregående, "föregående")
+    p = None if plan is None else tal_array(plan, "plan")
     if målnivå.typ is Måltyp.SAMMANSATT:
         k = len(målnivå.delar)
         if u.ndim == 0 or u.shape[-1] != k:
@@ -1422,9 +1316,9 @@ def måluppfyllelse(
 
 
 def trend(
-    utfall: Any,
-    jämförelse: Any,
-    riktning: Riktning,
+    utfall: TalIn,
+    referens: TalIn,
+    riktning: Riktning | str,
     *,
     tröskel: float = 0.0,
     relativ: bool = False,
@@ -1435,7 +1329,7 @@ def trend(
     ----------
     utfall : float, array-like or Series
         The current value.
-    jämförelse : float, array-like or Series
+    referens : float, array-like or Series
         The earlier value compared with (previous year, previous month,
         previous forecast), in the same unit. Two Series are matched by index
         label (the result has the index of ``utfall``).
@@ -1444,7 +1338,7 @@ def trend(
     tröskel : float
         Changes of at most this size are ``NEUTRAL``: in the values' unit
         (a share [andel, 0-1] for shares: 0.005 is half a procentenhet), or
-        a proportion of ``|jämförelse|`` with ``relativ=True``. Default 0:
+        a proportion of ``|referens|`` with ``relativ=True``. Default 0:
         only an unchanged value is neutral. Reports set this by judgement;
         state it.
     relativ : bool
@@ -1466,8 +1360,9 @@ def trend(
     Notes
     -----
     With :math:`s = +1` for higher-is-better and :math:`-1` otherwise,
-    :math:`d = s (u - j)`; POSITIV if :math:`d > t`, NEGATIV if
-    :math:`d < -t`, else NEUTRAL.
+    :math:`d = s (u - r)` for the outcome :math:`u` and the reference
+    :math:`r`; POSITIV if :math:`d > t`, NEGATIV if :math:`d < -t`, else
+    NEUTRAL.
 
     See Also
     --------
@@ -1507,14 +1402,14 @@ def trend(
         raise OgiltigtVärdeError(f"tröskel must be a number >= 0, got {tröskel!r}")
     index = None
     namn = None
-    for x in (utfall, jämförelse):
+    for x in (utfall, referens):
         if isinstance(x, pd.Series):
             index, namn = x.index, x.name
             break
-    if isinstance(utfall, pd.Series) and isinstance(jämförelse, pd.Series):
-        jämförelse = jämförelse.reindex(utfall.index)  # matched by label, not by position
-    u = _som_array(utfall, "utfall")
-    j = _som_array(jämförelse, "jämförelse")
+    if isinstance(utfall, pd.Series) and isinstance(referens, pd.Series):
+        referens = referens.reindex(utfall.index)  # matched by label, not by position
+    u = tal_array(utfall, "utfall")
+    j = tal_array(referens, "referens")
     with np.errstate(invalid="ignore", divide="ignore"):
         d = s * (u - j)
         if relativ:
@@ -1535,14 +1430,22 @@ def trend(
 # --------------------------------------------------------------------------- Indikator
 
 
-def _text(värde: Any) -> str:
-    return nfc(str(värde)).strip()
+def _id(värde: object) -> str:
+    return _text_in(värde, "Indikator.id")
 
 
-def _alias(värde: Any) -> tuple[str, ...]:
+def _namn(värde: object) -> str:
+    return _text_in(värde, "Indikator.namn")
+
+
+def _alias(värde: str | Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(värde, str):
-        return (nfc(värde).strip(),)
-    return tuple(nfc(str(v)).strip() for v in värde)
+        return (_text_in(värde, "Indikator.alias"),)
+    return tuple(_text_in(v, "Indikator.alias") for v in värde or ())
+
+
+def _källa(värde: object) -> str | None:
+    return valfri_text(värde, "Indikator.källa")
 
 
 def _målnivåer(värde: Any) -> dict[int, Målnivå]:
@@ -1646,12 +1549,12 @@ class Indikator:
     (periodicity, method and data source per indicator).
     """
 
-    id: str = attrs.field(converter=_text)
-    namn: str = attrs.field(converter=_text)
+    id: str = attrs.field(converter=_id)
+    namn: str = attrs.field(converter=_namn)
     alias: tuple[str, ...] = attrs.field(default=(), converter=_alias)
     enhet: str | None = attrs.field(default=None, converter=_enhet_konv)
     riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
-    källa: str | None = attrs.field(default=None)
+    källa: str | None = attrs.field(default=None, converter=_källa)
     periodicitet: Periodicitet | None = attrs.field(default=None, converter=_periodicitet)
     aggregering: Aggregering | None = attrs.field(default=None, converter=_aggregering)
     målnivåer: dict[int, Målnivå] = attrs.field(factory=dict, converter=_målnivåer, hash=False)
@@ -1685,7 +1588,7 @@ class Indikator:
         """
         return måluppfyllelse(utfall, self.målnivå(år), **kwargs)
 
-    def trend(self, utfall: Any, jämförelse: Any, **kwargs: Any) -> Any:
+    def trend(self, utfall: TalIn, referens: TalIn, **kwargs: Any) -> Any:
         """The trend in this indicator's direction: calls :func:`trend`.
 
         Raises
@@ -1703,4 +1606,4 @@ class Indikator:
             raise OgiltigtVärdeError(
                 f"indicator {self.id!r} has no riktning; set it to compute a trend"
             )
-        return trend(utfall, jämförelse, self.riktning, **kwargs)
+        return trend(utfall, referens, self.riktning, **kwargs)

@@ -1,9 +1,8 @@
 """Numbers, intervals and times as Swedish reports write them.
 
-The edge of the package where text becomes numbers (and numbers text again).
-Everything inside the package works with floats, shares as proportions in
-[0, 1] and money in a named unit; only these functions see "88,3 %",
-"- 890 mkr" or "14:58".
+The edge of the package where text becomes numbers. Everything inside the
+package works with floats, shares as proportions in [0, 1] and money in a
+named unit; only these functions see "88,3 %", "- 890 mkr" or "14:58".
 
 Formats read (see the user guide's page on report numbers):
 
@@ -20,6 +19,11 @@ Formats read (see the user guide's page on report numbers):
 - footnote marks glued to values ``85*``, ``77,2%***``;
 - missing markers ``i.u``, ``i.u.``, ``Ej aktuell``, ``*``, ``-``, ``..`` and
   the empty string, which give NaN.
+
+The way back, numbers to report text (:func:`formatera_tal`,
+:func:`formatera_andel`) and rounding half up (:func:`avrunda`), is defined in
+:mod:`halsouppfoljning.indikatorer`, because the assessment and the domain
+classes need it too, and is re-exported here.
 
 Examples
 --------
@@ -39,17 +43,30 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import nfc
-from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
+from .._indata import text as _text_in
+from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
+from ..indikatorer import avrunda, formatera_andel, formatera_tal
+from ._grund import (
+    MINUSKLASS,
+    MINUSTECKEN,
+    PENNINGENHETER,
+    SAKNAS,
+    TAL,
+    enkla_mellanrum,
+    förbered,
+    läs,
+)
 
 __all__ = [
+    "MINUSTECKEN",
+    "PENNINGENHETER",
     "avrunda",
     "formatera_andel",
     "formatera_tal",
@@ -59,101 +76,6 @@ __all__ = [
     "tolka_tal",
     "tolka_tid",
 ]
-
-#: Characters used as a minus sign: hyphen-minus, en dash, Unicode minus, figure dash.
-MINUSTECKEN = "-\u2013\u2212\u2012\u2010\u2011"
-_MELLANRUM_RE = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u2002\u2003]+")
-_FOTNOT_RE = re.compile(r"(?<=\S)[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
-_SAKNAS = frozenset({"i.u", "i.u.", "iu", "ej aktuell", "*", "**", "***", "..", ""}) | frozenset(
-    MINUSTECKEN
-)
-
-#: Units read after a number: the written form (case-folded) -> (canonical unit, factor).
-#: The factor turns the number into the canonical unit's base: percent to a share,
-#: money to kronor. Units without a factor (st, dagar) are returned as written.
-_ENHETER: dict[str, tuple[str, float]] = {
-    "%": ("andel", 0.01),
-    "procent": ("andel", 0.01),
-    "procentenheter": ("procentenheter", 0.01),
-    "p.e.": ("procentenheter", 0.01),
-    "%-enheter": ("procentenheter", 0.01),
-    "kr": ("kr", 1.0),
-    "kronor": ("kr", 1.0),
-    "tkr": ("tkr", 1.0),
-    "tusen kronor": ("tkr", 1.0),
-    "mnkr": ("mnkr", 1.0),
-    "mkr": ("mnkr", 1.0),
-    "mn kr": ("mnkr", 1.0),
-    "milj kr": ("mnkr", 1.0),
-    "milj. kr": ("mnkr", 1.0),
-    "miljoner kronor": ("mnkr", 1.0),
-    "miljoner": ("mnkr", 1.0),
-    "mdkr": ("mdkr", 1.0),
-    "mdr kr": ("mdkr", 1.0),
-    "miljarder kronor": ("mdkr", 1.0),
-    "miljarder": ("mdkr", 1.0),
-    "st": ("st", 1.0),
-    "st.": ("st", 1.0),
-    "stycken": ("st", 1.0),
-    "dagar": ("dagar", 1.0),
-    "dag": ("dagar", 1.0),
-    "dgr": ("dagar", 1.0),
-    "min": ("min", 1.0),
-    "minuter": ("min", 1.0),
-    "tim": ("timmar", 1.0),
-    "timmar": ("timmar", 1.0),
-    "timme": ("timmar", 1.0),
-    "h": ("timmar", 1.0),
-}
-#: Money units in kronor, for :func:`tolka_belopp`.
-PENNINGENHETER: dict[str, float] = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6, "mdkr": 1e9}
-
-_MINUSKLASS = re.escape(MINUSTECKEN)
-_TAL = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?|,\d+)"
-_TAL_RE = re.compile(
-    rf"^(?P<tecken>[+{_MINUSKLASS}]|minus|plus)?\s?(?P<tal>{_TAL})\s?(?P<enhet>.*?)$",
-    re.IGNORECASE,
-)
-
-
-def _förbered(text: str) -> str:
-    t = _MELLANRUM_RE.sub(" ", nfc(text)).strip()
-    return _FOTNOT_RE.sub("", t).strip()
-
-
-def _läs(text: str, ursprung: str) -> tuple[float, str | None]:
-    """Read one signed number with an optional unit; return (value, canonical unit)."""
-    träff = _TAL_RE.match(text)
-    if träff is None:
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a number: expected Swedish report notation such "
-            "as '88,3 %', '- 890 mkr' or '1 040 679'"
-        )
-    tal = träff["tal"]
-    if re.fullmatch(r"\d{1,3}\.\d{3}", tal):
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a number: {tal!r} is ambiguous (a decimal point "
-            "or a thousands separator?); write it with a decimal comma or a space"
-        )
-    värde = float(tal.replace(" ", "").replace(",", "."))
-    tecken = (träff["tecken"] or "").casefold()
-    if tecken in {"minus"} or (tecken and tecken in MINUSTECKEN):
-        värde = -värde
-    enhetstext = träff["enhet"].strip()
-    if not enhetstext:
-        return värde, None
-    nyckel = enhetstext.casefold()
-    if nyckel not in _ENHETER and nyckel.endswith(".") and nyckel[:-1] in _ENHETER:
-        nyckel = nyckel[:-1]  # a full stop ending the sentence: "+20/-50 mnkr."
-    if nyckel not in _ENHETER:
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a number: unknown unit or trailing text "
-            f"{enhetstext!r}; known units are {sorted({u for u, _ in _ENHETER.values()})}"
-        )
-    enhet, faktor = _ENHETER[nyckel]
-    if faktor != 1.0:
-        värde = float(Decimal(repr(värde)) * Decimal(repr(faktor)))
-    return värde, enhet
 
 
 def _tolka_ett(text: Any) -> tuple[float, str | None]:
@@ -168,10 +90,10 @@ def _tolka_ett(text: Any) -> tuple[float, str | None]:
             f"tolka_tal expects a string such as '88,3 %', got {text!r} of type "
             f"{type(text).__name__}"
         )
-    t = _MELLANRUM_RE.sub(" ", nfc(text)).strip()
-    if t.casefold() in _SAKNAS:
+    t = enkla_mellanrum(text)
+    if t.casefold() in SAKNAS:
         return math.nan, None
-    t = _förbered(t)
+    t = förbered(t)
     if "(" in t or ")" in t:
         raise TolkningsError(
             f"cannot read {text!r} as one number: it holds a value in parentheses "
@@ -182,7 +104,7 @@ def _tolka_ett(text: Any) -> tuple[float, str | None]:
             f"cannot read {text!r} as one number: it holds '/', a composite value or a "
             "rate; split it first (Målnivå.tolka reads composite targets)"
         )
-    return _läs(t, text)
+    return läs(t, text)
 
 
 @overload
@@ -299,7 +221,8 @@ def tolka_belopp(text: str, *, enhet: str = "mnkr") -> float:
     >>> hu.tolka_belopp("-890 mkr", enhet="tkr")
     -890000.0
     """
-    mål = {"mkr": "mnkr"}.get(enhet.casefold(), enhet.casefold())
+    e = _text_in(enhet, "tolka_belopp: enhet").casefold()
+    mål = {"mkr": "mnkr"}.get(e, e)
     if mål not in PENNINGENHETER:
         raise OgiltigtVärdeError(
             f"tolka_belopp: enhet must be one of {sorted(PENNINGENHETER)}, got {enhet!r}"
@@ -344,17 +267,15 @@ def tolka_jämförelse(text: str) -> tuple[float, float]:
     >>> hu.tolka_jämförelse("96 % (90)")
     (0.96, 0.9)
     """
-    if not isinstance(text, str):
-        raise FelTypError(f"tolka_jämförelse expects a string, got {text!r}")
-    t = _MELLANRUM_RE.sub(" ", nfc(text)).strip()
+    t = enkla_mellanrum(_text_in(text, "tolka_jämförelse: text"))
     träff = re.fullmatch(r"(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?", t)
     if träff is None:
         raise TolkningsError(
             f"cannot read {text!r} as 'outcome (previous)': expected a form such as "
             "'16,8 % (21,5%)'"
         )
-    a, enhet_a = _läs(_förbered(träff["a"]), text)
-    b, enhet_b = _läs(_förbered(träff["b"]), text)
+    a, enhet_a = läs(förbered(träff["a"]), text)
+    b, enhet_b = läs(förbered(träff["b"]), text)
     if enhet_b is None and enhet_a == "andel":
         b = float(Decimal(repr(b)) / 100)
     return a, b
@@ -385,11 +306,9 @@ def tolka_intervall(text: str) -> tuple[float, float]:
     >>> hu.tolka_intervall("85-90 %")
     (0.85, 0.9)
     """
-    if not isinstance(text, str):
-        raise FelTypError(f"tolka_intervall expects a string, got {text!r}")
-    t = _förbered(text)
+    t = förbered(_text_in(text, "tolka_intervall: text"))
     träff = re.fullmatch(
-        rf"(?P<a>{_TAL})\s?(?P<ea>[^\d{_MINUSKLASS}]*?)\s?[{_MINUSKLASS}]\s?(?P<b>{_TAL})\s?(?P<eb>.*)",
+        rf"(?P<a>{TAL})\s?(?P<ea>[^\d{MINUSKLASS}]*?)\s?[{MINUSKLASS}]\s?(?P<b>{TAL})\s?(?P<eb>.*)",
         t,
     )
     if träff is None:
@@ -400,8 +319,8 @@ def tolka_intervall(text: str) -> tuple[float, float]:
             f"cannot read {text!r} as a range: the two ends have different units "
             f"{träff['ea']!r} and {träff['eb']!r}"
         )
-    nedre, _ = _läs(f"{träff['a']} {enhet}".strip(), text)
-    övre, _ = _läs(f"{träff['b']} {enhet}".strip(), text)
+    nedre, _ = läs(f"{träff['a']} {enhet}".strip(), text)
+    övre, _ = läs(f"{träff['b']} {enhet}".strip(), text)
     if nedre > övre:
         raise TolkningsError(
             f"cannot read {text!r} as a range: the lower end {nedre:g} exceeds the upper "
@@ -444,10 +363,8 @@ def tolka_tid(text: str) -> dt.timedelta | None:
     >>> hu.tolka_tid("1:02:03").total_seconds()
     3723.0
     """
-    if not isinstance(text, str):
-        raise FelTypError(f"tolka_tid expects a string such as '14:58', got {text!r}")
-    t = _förbered(text)
-    if t.casefold() in _SAKNAS:
+    t = förbered(_text_in(text, "tolka_tid: text (such as '14:58')"))
+    if t.casefold() in SAKNAS:
         return None
     klocka = re.fullmatch(r"(?:(\d+):)?(\d{1,2}):(\d{2})", t)
     if klocka:
@@ -459,7 +376,7 @@ def tolka_tid(text: str) -> dt.timedelta | None:
             )
         return dt.timedelta(hours=timmar, minutes=minuter, seconds=sekunder)
     try:
-        värde, enhet = _läs(t, text)
+        värde, enhet = läs(t, text)
     except TolkningsError:
         raise TolkningsError(
             f"cannot read {text!r} as a duration: expected 'mm:ss', 'h:mm:ss' or a number "
@@ -473,104 +390,3 @@ def tolka_tid(text: str) -> dt.timedelta | None:
     if värde < 0:
         raise TolkningsError(f"cannot read {text!r} as a duration: it is negative")
     return dt.timedelta(seconds=värde * _TID_ENHET[enhet])
-
-
-# --------------------------------------------------------------------------- display
-
-
-def avrunda(värde: Any, decimaler: int = 0) -> Any:
-    """Round half up (away from zero), as Swedish reports do.
-
-    Python's :func:`round` and :func:`numpy.round` round half to even
-    (84.5 -> 84); reports round 84,5 to 85 and -165,55 to -165,6. A value
-    within a relative 1e-12 below a half is treated as that half, because
-    binary floats store printed decimals a few units in the last place off
-    (0.285 * 100 is 28.499999999999996, printed "28,5", and rounds to 29).
-
-    Parameters
-    ----------
-    värde : float, array-like or Series
-        The numbers; NaN stays NaN. A Series keeps its index.
-    decimaler : int
-        Number of decimals to keep (may be negative: -3 rounds to thousands).
-
-    Returns
-    -------
-    float, ndarray or Series
-
-    Examples
-    --------
-    >>> from halsouppfoljning.tolka import avrunda
-    >>> avrunda(84.5), round(84.5)
-    (85.0, 84)
-    >>> avrunda(-165.55, 1)
-    -165.6
-    >>> avrunda(28.499999999999996)
-    29.0
-    """
-    if isinstance(decimaler, bool) or not isinstance(decimaler, (int, np.integer)):
-        raise FelTypError(f"avrunda: decimaler must be an int, got {decimaler!r}")
-    skala = 10.0 ** int(decimaler)
-    arr = np.asarray(värde, dtype=float)
-    y = arr * skala
-    a = np.abs(y)
-    # A printed decimal such as 164990,395 is stored a few ulp below its value
-    # (164990.39499999999); a relative tolerance of 1e-12, far above float error
-    # and far below any printed precision, treats such values as the halves they are.
-    ut = np.sign(y) * np.floor(a + 0.5 + 1e-12 * np.maximum(a, 1.0)) / skala
-    ut = ut + 0.0  # turns -0.0 into 0.0
-    if isinstance(värde, pd.Series):
-        return pd.Series(ut, index=värde.index, name=värde.name)
-    if np.ndim(värde) == 0:
-        return float(ut)
-    return ut
-
-
-def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None) -> str:
-    """Format a number the Swedish way: decimal comma, space-grouped thousands, minus as "-".
-
-    Parameters
-    ----------
-    värde : float
-        The number; NaN gives "i.u." (*inte uppgift*, not available).
-    decimaler : int
-        Decimals, rounded half up (see :func:`avrunda`).
-    enhet : str, optional
-        Unit appended after a space, e.g. "mnkr".
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> from halsouppfoljning.tolka import formatera_tal
-    >>> formatera_tal(-165.6, enhet="mnkr")
-    '-165,6 mnkr'
-    >>> formatera_tal(1040679, 0)
-    '1 040 679'
-    """
-    if värde is None or (isinstance(värde, float) and math.isnan(värde)):
-        return "i.u."
-    avrundat = Decimal(repr(float(avrunda(float(värde), decimaler))))
-    avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
-    text = f"{abs(avrundat):,.{max(decimaler, 0)}f}".replace(",", " ").replace(".", ",")
-    if avrundat < 0:
-        text = "-" + text
-    return f"{text} {enhet}" if enhet else text
-
-
-def formatera_andel(andel: float, decimaler: int = 1) -> str:
-    """Format a share [andel, 0-1] as percent the Swedish way: 0.788 gives "78,8 %".
-
-    Examples
-    --------
-    >>> from halsouppfoljning.tolka import formatera_andel
-    >>> formatera_andel(0.788)
-    '78,8 %'
-    >>> formatera_andel(0.8445, 1)
-    '84,5 %'
-    """
-    if andel is None or (isinstance(andel, float) and math.isnan(andel)):
-        return "i.u."
-    return formatera_tal(float(Decimal(repr(float(andel))) * 100), decimaler, enhet="%")

@@ -1,0 +1,286 @@
+"""Targets (*målnivåer*) as Swedish follow-up reports write them.
+
+The grammar behind :meth:`halsouppfoljning.Målnivå.tolka`, which hands off to
+:func:`tolka_målnivå`: limits with symbols or words ("≥ 80 %", "högst 10
+procent", "<0,5/100 vpl"), bare levels with a direction ("85 %"), bands
+("85-90 %"), composite targets ("90/80/80"), relative change ("ökning
+≥10%/år"), direction against the previous value ("Lägre än fg år"), "Enligt
+plan", two levels ("delmål 50 procent med totalmål 80 procent") and no target
+("-"). The result is built with the public constructors of
+:class:`~halsouppfoljning.Målnivå`, so every target read is one the domain
+class validates.
+
+Examples
+--------
+>>> from halsouppfoljning.tolka.malniva import tolka_målnivå
+>>> str(tolka_målnivå("högst 10 procent"))
+'≤ 10 %'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import attrs
+
+from .._indata import text as _text_in
+from ..exceptions import OgiltigtVärdeError, TolkningsError
+from ..indikatorer import PROCENTENHETER, Målnivå, Måltyp, Riktning
+from ._grund import MINUSTECKEN, enkla_mellanrum, förbered, läs
+from .tal import tolka_intervall
+
+__all__ = ["tolka_målnivå"]
+
+#: Written operators (symbols and words), longest first, -> canonical operator.
+_OPERATORORD: tuple[tuple[str, str], ...] = (
+    ("inte överstiga", "<="),
+    ("ej överstiga", "<="),
+    ("inte understiga", ">="),
+    ("ej understiga", ">="),
+    ("mindre än", "<"),
+    ("färre än", "<"),
+    ("lägre än", "<"),
+    ("kortare än", "<"),
+    ("mer än", ">"),
+    ("fler än", ">"),
+    ("högre än", ">"),
+    ("längre än", ">"),
+    ("maximalt", "<="),
+    ("max.", "<="),
+    ("max", "<="),
+    ("högst", "<="),
+    ("minst", ">="),
+    ("lägst", ">="),
+    ("under", "<"),
+    ("över", ">"),
+    (">=", ">="),
+    ("=>", ">="),
+    ("≥", ">="),
+    ("<=", "<="),
+    ("=<", "<="),
+    ("≤", "<="),
+    (">", ">"),
+    ("<", "<"),
+)
+#: The limit constructors by canonical operator.
+_GRÄNSER: dict[str, Callable[..., Målnivå]] = {
+    ">=": Målnivå.minst,
+    ">": Målnivå.över,
+    "<=": Målnivå.högst,
+    "<": Målnivå.under,
+}
+_INGET = frozenset({"-", "–", "—", "−", "inget mål", "mål saknas", "ej aktuell", "ej aktuellt"})
+_FG = r"(?:fg\.?|föreg\.?|föregående)\s+år"
+_MOT_FÖREGÅENDE_RE = re.compile(
+    rf"^(?P<ord>öka|minska|fler|färre|högre|lägre|förbättras|förbättring)"
+    rf"(?:\s+(?:än|jämfört\s+med|mot)\s+{_FG})?\.?$"
+)
+_UPPÅT = {"öka", "fler", "högre"}
+_TAL_TEXT = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+_OP_TEXT = r"≥|≤|>=|<=|=>|=<|>|<|minst|högst|över|under|mer än|mindre än"
+_RELATIV_FÖRE_RE = re.compile(
+    rf"^(?P<ord>ökning|minskning)\s*(?P<op>{_OP_TEXT})?\s*(?P<tal>{_TAL_TEXT})\s*"
+    r"(?:%|procent)\s*(?P<år>(?:/|per)\s*år)?\.?$"
+)
+_RELATIV_EFTER_RE = re.compile(
+    rf"^(?P<op>{_OP_TEXT})?\s*(?P<tal>{_TAL_TEXT})\s*(?:%|procent)\s*"
+    r"(?P<ord>ökning|minskning)\s*(?P<år>(?:/|per)\s*år)?\.?$"
+)
+_TVÅNIVÅ_RE = re.compile(
+    r"^delmål\s*:?\s*(?P<del>.+?),?\s+(?:med|och)\s+totalmål\s*:?\s*(?P<tot>.+)$"
+)
+_SAMMANSATT_RE = re.compile(
+    r"^(?P<tal>\d+(?:,\d+)?(?:\s*/\s*\d+(?:,\d+)?)+)\s*(?P<enhet>%|procent)?$"
+)
+_KVOT_RE = re.compile(
+    r"^(?P<tal>.+?)\s*(?:/|\sper\s)\s*(?P<nämnare>\d[\d ]*)\s*(?P<enhet>[^\d\s/].*)$"
+)
+
+
+def _delat(x: float, nämnare: int) -> float:
+    return float(Decimal(repr(float(x))) / nämnare)
+
+
+def tolka_målnivå(
+    text: str, riktning: Riktning | str | None = None, *, enhet: str | None = None
+) -> Målnivå:
+    """Read a target as a report writes it (the grammar of :meth:`Målnivå.tolka`).
+
+    Parameters
+    ----------
+    text : str
+        The target text; see :meth:`halsouppfoljning.Målnivå.tolka` for the
+        forms read.
+    riktning : Riktning or str, optional
+        The indicator's direction (or its value, "högre är bättre"). Needed
+        for bare levels; checked against the operator where the text has one.
+    enhet : str, optional
+        The unit of numbers written without one (``"andel"``, ``"%"`` ...).
+
+    Returns
+    -------
+    Målnivå
+        With ``text`` set to the original text.
+
+    Raises
+    ------
+    TolkningsError
+        If the text is none of the forms read; the message quotes it.
+    OgiltigtVärdeError
+        If a bare level comes without ``riktning``, or ``riktning``
+        contradicts the text.
+    FelTypError
+        If ``text`` is not a string, or ``riktning``/``enhet`` are of the
+        wrong type.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> from halsouppfoljning.tolka.malniva import tolka_målnivå
+    >>> tolka_målnivå("85-90 %") == hu.Målnivå.intervall(0.85, 0.9, enhet="andel")
+    True
+    >>> tolka_målnivå("85 %", "högre är bättre").operator
+    '>='
+    """
+    _text_in(text, "Målnivå.tolka: text")
+    # the class's own converters read riktning and enhet (one rule for both paths)
+    normal = Målnivå(typ=Måltyp.INGET, riktning=riktning, enhet=enhet)
+    try:
+        m = _tolka(text, normal.riktning, normal.enhet)
+    except TolkningsError as fel:
+        raise TolkningsError(
+            f"cannot read the target {text!r} ({fel}); see Målnivå.tolka for the forms read"
+        ) from None
+    return attrs.evolve(m, text=text)
+
+
+def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå:
+    t = enkla_mellanrum(text)
+    s = t.casefold()
+    if s in _INGET:
+        return Målnivå(typ=Måltyp.INGET, riktning=riktning)
+    if s.rstrip(".") in {"enligt plan", "enl. plan", "enl plan"}:
+        return Målnivå.enligt_plan(riktning)
+    träff = _MOT_FÖREGÅENDE_RE.match(s)
+    if träff:
+        ord_ = träff["ord"]
+        r = (
+            Riktning.HÖGRE_ÄR_BÄTTRE
+            if ord_ in _UPPÅT or ord_.startswith("förbättr")
+            else Riktning.LÄGRE_ÄR_BÄTTRE
+        )
+        if ord_.startswith("förbättr"):
+            if riktning not in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE):
+                raise OgiltigtVärdeError(
+                    f"the target {text!r} (improvement) needs riktning HÖGRE_ÄR_BÄTTRE or "
+                    "LÄGRE_ÄR_BÄTTRE"
+                )
+            r = riktning
+        _kontrollera_riktning(text, r, riktning)
+        return Målnivå(typ=Måltyp.MOT_FÖREGÅENDE, riktning=r)
+    träff = _RELATIV_FÖRE_RE.match(s) or _RELATIV_EFTER_RE.match(s)
+    if träff:
+        op = _läs_operator(träff["op"] or "≥")
+        if op not in (">", ">="):
+            raise TolkningsError(
+                f"cannot read the target {text!r}: a required change takes '≥', '>' or 'minst'"
+            )
+        r = Riktning.HÖGRE_ÄR_BÄTTRE if träff["ord"] == "ökning" else Riktning.LÄGRE_ÄR_BÄTTRE
+        _kontrollera_riktning(text, r, riktning)
+        värde, _ = läs(träff["tal"] + " %", text)
+        return Målnivå(typ=Måltyp.RELATIV_FÖRÄNDRING, operator=op, gräns=värde, riktning=r)
+    träff = _TVÅNIVÅ_RE.match(t)
+    if träff and s.startswith("delmål"):
+        delmål = _tolka(träff["del"], riktning, enhet)
+        totalmål = _tolka(träff["tot"], riktning, enhet)
+        return Målnivå.tvånivå(delmål, totalmål)
+    träff = _SAMMANSATT_RE.match(s)
+    if träff:
+        delenhet = (enhet if enhet == "förändring" else "andel") if träff["enhet"] else enhet
+        delar = [p.strip() for p in träff["tal"].split("/")]
+        return Målnivå.sammansatt(*(_tolka(p, riktning, delenhet) for p in delar))
+    operator, rest = _dela_operator(t)
+    if operator is None:
+        try:
+            nedre, övre = _läs_intervall(rest, enhet)
+        except TolkningsError:
+            pass
+        else:
+            if riktning not in (None, Riktning.INOM_INTERVALL):
+                raise OgiltigtVärdeError(
+                    f"the target {text!r} is a band, so its riktning is INOM_INTERVALL, "
+                    f"not {riktning!r}"
+                )
+            procent = "%" in rest or "procent" in rest.casefold()
+            e = ("förändring" if enhet == "förändring" else "andel") if procent else enhet
+            return Målnivå.intervall(nedre, övre, enhet=e)
+    värde, e = _läs_värde(rest, text, enhet)
+    if operator is None:
+        if riktning is None:
+            raise OgiltigtVärdeError(
+                f"the target {text!r} is a bare level: pass riktning="
+                "Riktning.HÖGRE_ÄR_BÄTTRE (at least) or Riktning.LÄGRE_ÄR_BÄTTRE (at most)"
+            )
+        return Målnivå.nivå(värde, riktning, enhet=e)
+    uppåt = operator.startswith(">")
+    _kontrollera_riktning(
+        text, Riktning.HÖGRE_ÄR_BÄTTRE if uppåt else Riktning.LÄGRE_ÄR_BÄTTRE, riktning
+    )
+    return _GRÄNSER[operator](värde, enhet=e)
+
+
+def _kontrollera_riktning(text: str, funnen: Riktning, given: Riktning | None) -> None:
+    if given is not None and given is not funnen:
+        raise OgiltigtVärdeError(
+            f"the target {text!r} says {funnen.value!r} but riktning={given!r} was passed; "
+            "check the indicator's direction"
+        )
+
+
+def _läs_operator(op: str) -> str:
+    op = op.strip().casefold()
+    for ord_, kanon in _OPERATORORD:
+        if op == ord_:
+            return kanon
+    raise TolkningsError(f"unknown operator {op!r}")  # pragma: no cover - regex guards it
+
+
+def _dela_operator(t: str) -> tuple[str | None, str]:
+    s = t.casefold()
+    for ord_, kanon in _OPERATORORD:
+        if s.startswith(ord_):
+            rest = t[len(ord_) :]
+            if ord_[-1].isalpha() and rest and not rest[0].isspace():
+                continue  # "undervikt" is not "under vikt"
+            return kanon, rest.strip()
+    return None, t
+
+
+def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float]:
+    if rest[:1] in MINUSTECKEN:
+        raise TolkningsError("a negative number is not a band")
+    nedre, övre = tolka_intervall(rest)
+    if enhet in PROCENTENHETER and "%" not in rest and "procent" not in rest.casefold():
+        nedre, övre = _delat(nedre, 100), _delat(övre, 100)
+    return nedre, övre
+
+
+def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | None]:
+    rest = rest.strip()
+    träff = _KVOT_RE.match(rest)
+    if träff and "%" not in träff["enhet"]:
+        värde, e = läs(förbered(träff["tal"]), text)
+        if e is not None:
+            raise TolkningsError(f"cannot read {text!r}: a unit before '/' in a rate")
+        nämnare = int(träff["nämnare"].replace(" ", ""))
+        return värde, f"/{nämnare} {träff['enhet'].strip()}"
+    värde, e = läs(förbered(rest), text)
+    if e is None and enhet in PROCENTENHETER:
+        return _delat(värde, 100), enhet
+    if e == "andel" and enhet == "förändring":
+        return värde, enhet
+    if e is not None and enhet is not None and e != enhet:
+        raise OgiltigtVärdeError(f"the target {text!r} is in {e!r} but enhet={enhet!r} was passed")
+    return värde, e if e is not None else enhet
