@@ -312,14 +312,15 @@ def test_live_population_2024() -> None:  # pragma: no cover - needs the interne
     assert 10_000_000 < bef.sum() < 11_000_000
 
 
+@pytest.mark.parametrize("status", [404, 405, 501])
 def test_a_server_refusing_post_gets_a_get_with_valuecodes(
-    httpserver: HTTPServer, tmp_path: Path
+    httpserver: HTTPServer, tmp_path: Path, status: int
 ) -> None:
     httpserver.expect_request("/tables/TAB638/metadata").respond_with_json(
         fixtur("scb_TAB638_metadata.json")
     )
     httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_data(
-        "", status=405
+        "", status=status
     )
     httpserver.expect_request("/tables/TAB638/data", method="GET").respond_with_json(
         fixtur("scb_TAB638_data_2024.json")

@@ -274,6 +274,8 @@ class Klient:
     ) -> Any:
         """GET (or POST with a JSON ``body``) and parse JSON, retrying 429/5xx/timeouts.
 
+        501 (not implemented) is not retried: it will not change.
+
         ``vad`` says what was asked for (e.g. "KPI N79173") for error messages.
         """
         requests = self._requests
@@ -297,7 +299,7 @@ class Klient:
                 full_url = str(svar.url or url)
                 if getattr(svar, "from_cache", False):
                     self.antal_från_cache += 1
-                if svar.status_code == 429 or svar.status_code >= 500:
+                if svar.status_code == 429 or (svar.status_code >= 500 and svar.status_code != 501):
                     senaste = f"HTTP {svar.status_code}"
                     angiven = _retry_after(svar.headers.get("Retry-After"))
                     paus = min(

@@ -351,15 +351,15 @@ def _roller(meta: Mapping[str, Any]) -> tuple[str, str, str]:
 
 
 def _data(klient: Klient, tabell: str, urval: list[dict[str, Any]]) -> Any:
-    """POST the selection (the spec's form); a server that refuses POST (405) gets a GET
-    with ``valuecodes[VAR]`` parameters instead."""
+    """POST the selection (the spec's form); a server that refuses POST (404, 405, 501)
+    gets a GET with ``valuecodes[VAR]`` parameters instead (the spec's other form)."""
     params: dict[str, Any] = {"lang": "sv", "outputFormat": "json-stat2"}
     try:
         return klient.hämta(
             f"tables/{tabell}/data", vad=f"table {tabell}", params=params, body={"selection": urval}
         )
     except KällfelError as fel:
-        if fel.status != 405:
+        if fel.status not in (404, 405, 501):
             raise
     for u in urval:
         params[f"valuecodes[{u['variableCode']}]"] = ",".join(u["valueCodes"])
