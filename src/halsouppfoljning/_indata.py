@@ -747,6 +747,58 @@ def datumkolumn(
     return värden
 
 
+def booleskkolumn(
+    kolumn_: pd.Series[Any], namn: str, vad: str, *, argument: str | None = None
+) -> npt.NDArray[np.bool_]:
+    """A column of flags as a bool ndarray: boolean dtype only, no missing values.
+
+    ``0``/``1``, ``"ja"``/``"nej"`` and missing values are refused with the way
+    to convert, so that what a flag means is stated by the caller.
+
+    Parameters
+    ----------
+    kolumn_ : pandas.Series
+        The column.
+    namn : str
+        Its name (quoted in the message).
+    vad : str
+        The function (quoted in the message).
+    argument : str, optional
+        The keyword that named the column (quoted in the message).
+
+    Raises
+    ------
+    FelTypError
+        A column that is not boolean.
+    OgiltigtVärdeError
+        A boolean column with missing values.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import booleskkolumn
+    >>> booleskkolumn(pd.Series([True, False]), "patientvald", "f")
+    array([ True, False])
+    >>> booleskkolumn(pd.Series([0, 1]), "patientvald", "f")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.FelTypError: f: column 'patientvald' must be boolean ...
+    """
+    vem = f" ({argument}=)" if argument else ""
+    dtyp = kolumn_.dtype
+    if not pd.api.types.is_bool_dtype(dtyp):
+        raise FelTypError(
+            f"{vad}: column {namn!r}{vem} must be boolean (True/False), but its dtype is "
+            f"{dtyp}; convert it, e.g. df[{namn!r}].astype(bool) for 0/1"
+        )
+    if kolumn_.hasnans:
+        raise OgiltigtVärdeError(
+            f"{vad}: column {namn!r}{vem} has {int(kolumn_.isna().sum())} missing values; "
+            f"state what they mean, e.g. df[{namn!r}].fillna(False)"
+        )
+    return kolumn_.to_numpy(dtype=bool)
+
+
 def givna_tal(värde: Any, namn: str, *, ändlig: bool = True) -> Any:
     """:func:`tal` for an argument that must be given: a bare ``None`` is an error, not NaN.
 
