@@ -307,11 +307,11 @@ def test_kostnadsutveckling_hand() -> None:
     assert hu.kostnadsutveckling(-105.0, -100.0) == pytest.approx(0.05)
     # net: (110 - 20) / (100 - 25) - 1 = 90/75 - 1 = 0.2
     assert hu.kostnadsutveckling(
-        110.0, 100.0, intäkter=20.0, föregående_intäkter=25.0
+        110.0, 100.0, intäkter=20.0, referens_intäkter=25.0
     ) == pytest.approx(0.2)
     # adjustments of both years: (110 - 10) / (100 - 20) - 1 = 0.25
     assert hu.kostnadsutveckling(
-        110.0, 100.0, justeringar=[4.0, 6.0], föregående_justeringar={"covid": 20.0}
+        110.0, 100.0, justeringar=[4.0, 6.0], referens_justeringar={"covid": 20.0}
     ) == pytest.approx(0.25)
 
 
@@ -389,3 +389,57 @@ def test_kostnadsutveckling_reference(u: float, f: float, poster: list[float]) -
     assert ut == pytest.approx((u - math.fsum(poster)) / f - 1, rel=1e-9, abs=1e-9)
     # no change without adjustments gives exactly 0
     assert hu.kostnadsutveckling(u, u) == 0.0
+
+
+# --------------------------------------------------------------------------- periods, input rules
+
+
+def test_ackumulerad_budget_takes_a_period_through_its_last_month() -> None:
+    # T1 is January-April: 1 200 * 4/12 = 400; the delår ends in August: 1 200 * 8/12 = 800
+    assert hu.ackumulerad_budget(1200.0, hu.Period.tertial(2023, 1)) == pytest.approx(400.0)
+    assert hu.ackumulerad_budget(1200.0, hu.Period.delår(2023)) == pytest.approx(800.0)
+    assert hu.ackumulerad_budget(1200.0, hu.Period.månad(2023, 2)) == pytest.approx(200.0)
+    assert hu.ackumulerad_budget(1200.0, hu.Period.helår(2023)) == pytest.approx(1200.0)
+    # costs as positive numbers: 900 spent by August against 800, deviation -100
+    assert hu.ackumulerad_avvikelse(
+        900.0, 1200.0, hu.Period.tertial(2023, 2), typ="kostnad"
+    ) == pytest.approx(-100.0)
+
+
+@given(belopp, st.integers(min_value=2000, max_value=2030), st.integers(min_value=1, max_value=12))
+def test_period_and_month_number_agree(årsbudget: float, år: int, månad: int) -> None:
+    med_period = hu.ackumulerad_budget(årsbudget, hu.Period.månad(år, månad))
+    assert med_period == hu.ackumulerad_budget(årsbudget, månad)
+    # plain reference: the linear profile gives månad twelfths of the year
+    assert med_period == pytest.approx(årsbudget * månad / 12, rel=1e-12, abs=1e-9)
+
+
+def test_input_rules_of_the_input_layer() -> None:
+    # a whole-number float is a month; a fraction or a bool is not
+    assert hu.ackumulerad_budget(1200.0, 2.0) == pytest.approx(200.0)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="whole number"):
+        hu.ackumulerad_budget(1200.0, 2.5)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="månad"):
+        hu.ackumulerad_budget(1200.0, True)
+    # infinity is not an amount; NaN is a missing one
+    with pytest.raises(hu.OgiltigtVärdeError, match="finite"):
+        hu.budgetavvikelse(math.inf, 1.0)
+    with pytest.raises(hu.FelTypError, match="utfall must be"):
+        hu.kostnadsutveckling(None, 1.0)  # type: ignore[arg-type]
+    # None inside a sequence is a missing value, as everywhere
+    np.testing.assert_allclose(hu.budgetavvikelse([1.0, None], [0.5, 0.5]), [0.5, np.nan])
+    # text choices are read in NFC, stripped, in any case
+    assert hu.periodiserad_budget(12.0, metod=" LINJÄR").tolist() == [1.0] * 12  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="typ"):
+        hu.budgetavvikelse(1.0, 2.0, typ=None)  # type: ignore[arg-type]
+
+
+def test_periodiserad_budget_shapes_of_last_year() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="12 monthly outcomes"):
+        hu.periodiserad_budget(1.0, metod="föregående år", föregående_år=[1.0, 2.0])
+    # a scalar budget with one pattern per line gives one row per pattern
+    fg = np.array([[1.0] * 12, [3.0] + [1.0] * 11])
+    ut = hu.periodiserad_budget(14.0, metod="föregående år", föregående_år=fg)
+    assert ut.shape == (2, 12)
+    np.testing.assert_allclose(ut[0], [14.0 / 12] * 12)
+    assert ut[1, 0] == pytest.approx(14.0 * 3 / 14)  # 3 of a pattern summing to 14

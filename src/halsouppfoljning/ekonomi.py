@@ -20,15 +20,16 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import nfc
-from .exceptions import FelTypError, OgiltigtVärdeError
+from ._indata import TalIn, givna_tal, heltal, tal, tal_array, text
+from .exceptions import OgiltigtVärdeError
+from .perioder import Period
 
 __all__ = [
     "ackumulerad_avvikelse",
@@ -42,54 +43,28 @@ _TYPER = ("resultat", "kostnad", "intäkt")
 _PROFILER = ("linjär", "vikter", "föregående år")
 
 
-def _tal(värde: Any, namn: str) -> Any:
-    """Numbers in: pandas objects pass, lists become float arrays, scalars floats."""
-    if isinstance(värde, (pd.Series, pd.DataFrame)):
-        for dtype in värde.dtypes if isinstance(värde, pd.DataFrame) else [värde.dtype]:
-            if not (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)):
-                raise FelTypError(
-                    f"{namn} must hold numbers, got a pandas object of dtype {dtype}; read "
-                    "printed figures with hu.tolka_tal first"
-                )
-        return värde
-    if isinstance(värde, (bool, np.bool_, str)) or värde is None:
-        raise FelTypError(
-            f"{namn} must be a number or numbers, got {värde!r}; read printed figures such "
-            "as '-174,1 mnkr' with hu.tolka_tal first"
-        )
-    try:
-        arr = np.asarray(värde)
-    except (TypeError, ValueError) as fel:  # pragma: no cover - ragged input
-        raise FelTypError(f"{namn} must be numbers, got {värde!r}") from fel
-    if arr.dtype.kind not in "iuf":
-        raise FelTypError(
-            f"{namn} must be numbers, got {värde!r} (dtype {arr.dtype}); read printed "
-            "figures with hu.tolka_tal first"
-        )
-    arr = arr.astype(np.float64)
-    return float(arr) if arr.ndim == 0 else arr
+#: Amounts as callers give them: a number, numbers, a Series or a DataFrame of numbers.
+Belopp: TypeAlias = "TalIn | pd.DataFrame"
+#: Adjustment items: a number, numbers, a mapping of item name to amount, or a DataFrame
+#: with one column per item.
+Poster: TypeAlias = "TalIn | Mapping[str, float] | pd.DataFrame"
+_Typ = Literal["resultat", "kostnad", "intäkt"]
+_Profil = Literal["linjär", "vikter", "föregående år"]
 
 
-def _ut(värde: Any) -> Any:
-    """Return 0-d results as float."""
-    if isinstance(värde, np.ndarray) and värde.ndim == 0:
-        return float(värde)
-    if isinstance(värde, (np.floating, np.integer)):
-        return float(värde)
-    return värde
+def _utan_noll(värde: Any) -> Any:
+    """``värde`` with zeros as NaN (an empty denominator gives NaN, not inf)."""
+    if isinstance(värde, pd.Series):
+        return värde.where(värde != 0)
+    if isinstance(värde, pd.DataFrame):
+        return värde.where(värde != 0)
+    if isinstance(värde, float):
+        return värde if värde != 0 else np.nan
+    return np.where(värde == 0, np.nan, värde)
 
 
-def _nämnare(budget: Any) -> Any:
-    """|budget| with zeros as NaN, so that a relative deviation on a zero budget is NaN."""
-    if isinstance(budget, (pd.Series, pd.DataFrame)):
-        absolut: Any = budget.abs()
-        return absolut.where(budget != 0)
-    arr = np.abs(np.asarray(budget, dtype=np.float64))
-    return _ut(np.where(arr == 0, np.nan, arr))
-
-
-def _kontrollera_typ(typ: Any) -> str:
-    t = nfc(typ).strip().casefold() if isinstance(typ, str) else typ
+def _kontrollera_typ(typ: str) -> str:
+    t = text(typ, "budgetavvikelse: typ").casefold()
     if t not in _TYPER:
         raise OgiltigtVärdeError(
             f"budgetavvikelse: typ must be one of {list(_TYPER)}, got {typ!r}. Use "
@@ -100,7 +75,7 @@ def _kontrollera_typ(typ: Any) -> str:
 
 
 def budgetavvikelse(
-    utfall: Any, budget: Any, *, typ: str = "resultat", relativ: bool = False
+    utfall: Belopp, budget: Belopp, *, typ: _Typ = "resultat", relativ: bool = False
 ) -> Any:
     """Deviation from budget (:term:`budgetavvikelse`), positive when favourable.
 
@@ -184,22 +159,22 @@ def budgetavvikelse(
     minus 932 miljoner kronor).
     """
     t = _kontrollera_typ(typ)
-    u = _tal(utfall, "utfall")
-    b = _tal(budget, "budget")
+    u = givna_tal(utfall, "utfall")
+    b = givna_tal(budget, "budget")
     avvikelse = b - u if t == "kostnad" else u - b
     if relativ:
-        avvikelse = avvikelse / _nämnare(b)
-    return _ut(avvikelse)
+        avvikelse = avvikelse / _utan_noll(abs(b))
+    return avvikelse
 
 
 def _profil(
     metod: str,
-    vikter: Any,
-    föregående_år: Any,
+    vikter: TalIn | None,
+    föregående_år: TalIn | None,
     månader: int,
 ) -> npt.NDArray[np.float64]:
     """Monthly shares (length ``månader`` in the last axis) that sum to 1."""
-    m = nfc(metod).strip().casefold() if isinstance(metod, str) else metod
+    m = text(metod, "periodiserad_budget: metod").casefold()
     if m == "linjär":
         if vikter is not None or föregående_år is not None:
             raise OgiltigtVärdeError(
@@ -212,7 +187,7 @@ def _profil(
             raise OgiltigtVärdeError(
                 "periodiserad_budget: metod='vikter' needs vikter, one weight per month"
             )
-        w = np.asarray(_tal(vikter, "vikter"), dtype=np.float64)
+        w = tal_array(vikter, "vikter")
         if w.shape[-1:] != (månader,):
             raise OgiltigtVärdeError(
                 f"periodiserad_budget: vikter must hold {månader} monthly weights, got shape "
@@ -228,7 +203,7 @@ def _profil(
                 "periodiserad_budget: metod='föregående år' needs föregående_år, last year's "
                 f"{månader} monthly outcomes"
             )
-        w = np.asarray(_tal(föregående_år, "föregående_år"), dtype=np.float64)
+        w = tal_array(föregående_år, "föregående_år")
         if w.shape[-1:] != (månader,):
             raise OgiltigtVärdeError(
                 f"periodiserad_budget: föregående_år must hold {månader} monthly outcomes, got "
@@ -247,12 +222,23 @@ def _profil(
     return np.asarray(w / summa, dtype=np.float64)
 
 
+def _antal_månader(månader: int, vad: str) -> int:
+    return heltal(månader, f"{vad}: månader (months in the year, a positive int)", minst=1)
+
+
+def _sista_månad(månad: int | Period, månader: int) -> int:
+    """The last month elapsed (1..``månader``); a :class:`Period` counts through its last month."""
+    if isinstance(månad, Period):
+        månad = int(månad.slut.month)
+    return heltal(månad, "ackumulerad_budget: månad", minst=1, högst=månader)
+
+
 def periodiserad_budget(
-    årsbudget: Any,
+    årsbudget: TalIn,
     *,
-    metod: str = "linjär",
-    vikter: Any = None,
-    föregående_år: Any = None,
+    metod: _Profil = "linjär",
+    vikter: TalIn | None = None,
+    föregående_år: TalIn | None = None,
     ackumulerad: bool = False,
     månader: int = 12,
 ) -> Any:
@@ -324,12 +310,9 @@ def periodiserad_budget(
     februari 2023, "Förenklad resultaträkning": Resultat, Ack Budget -8,5,
     Helår Budget 0,0.
     """
-    if isinstance(månader, bool) or not isinstance(månader, (int, np.integer)) or månader < 1:
-        raise OgiltigtVärdeError(
-            f"periodiserad_budget: månader must be a positive int, got {månader!r}"
-        )
-    b = _tal(årsbudget, "årsbudget")
-    w = _profil(metod, vikter, föregående_år, int(månader))
+    n = _antal_månader(månader, "periodiserad_budget")
+    b = givna_tal(årsbudget, "årsbudget")
+    w = _profil(metod, vikter, föregående_år, n)
     barr = np.asarray(b, dtype=np.float64)
     if barr.ndim > 1:
         raise OgiltigtVärdeError(
@@ -339,11 +322,9 @@ def periodiserad_budget(
     belopp = barr[..., np.newaxis] * w
     if ackumulerad:
         belopp = np.cumsum(belopp, axis=-1)
-    kolumner = pd.RangeIndex(1, int(månader) + 1, name="månad")
+    kolumner = pd.RangeIndex(1, n + 1, name="månad")
     if isinstance(b, pd.Series):
-        return pd.DataFrame(
-            np.broadcast_to(belopp, (len(b), int(månader))), index=b.index, columns=kolumner
-        )
+        return pd.DataFrame(np.broadcast_to(belopp, (len(b), n)), index=b.index, columns=kolumner)
     if barr.ndim == 0:
         if belopp.ndim > 1:
             return belopp
@@ -352,12 +333,12 @@ def periodiserad_budget(
 
 
 def ackumulerad_budget(
-    årsbudget: Any,
-    månad: int,
+    årsbudget: TalIn,
+    månad: int | Period,
     *,
-    metod: str = "linjär",
-    vikter: Any = None,
-    föregående_år: Any = None,
+    metod: _Profil = "linjär",
+    vikter: TalIn | None = None,
+    föregående_år: TalIn | None = None,
     månader: int = 12,
 ) -> Any:
     """The year-to-date budget through ``månad`` (*ackumulerad budget*).
@@ -366,8 +347,10 @@ def ackumulerad_budget(
     ----------
     årsbudget : float, array-like or Series
         The annual budget [mnkr], one value or one per line.
-    månad : int
-        The last month elapsed, 1..``månader`` (2 for "ack februari").
+    månad : int or Period
+        The last month elapsed, 1..``månader`` (2 for "ack februari"), or a
+        :class:`~halsouppfoljning.Period`, counted through its last month
+        (``Period.delår(2023)`` and ``Period.tertial(2023, 2)`` are 8).
     metod, vikter, föregående_år, månader
         The profile, as in :func:`periodiserad_budget`.
 
@@ -397,15 +380,11 @@ def ackumulerad_budget(
     1560.95
     >>> hu.ackumulerad_budget([120.0, -60.0], 3)
     array([ 30., -15.])
+    >>> hu.ackumulerad_budget(1200.0, hu.Period.tertial(2023, 1))  # through April
+    400.0
     """
-    if (
-        isinstance(månad, bool)
-        or not isinstance(månad, (int, np.integer))
-        or not 1 <= månad <= månader
-    ):
-        raise OgiltigtVärdeError(
-            f"ackumulerad_budget: månad must be a whole month 1..{månader}, got {månad!r}"
-        )
+    n = _antal_månader(månader, "ackumulerad_budget")
+    m = _sista_månad(månad, n)
     tabell = periodiserad_budget(
         årsbudget,
         metod=metod,
@@ -415,22 +394,22 @@ def ackumulerad_budget(
         månader=månader,
     )
     if isinstance(tabell, pd.DataFrame):
-        return tabell[int(månad)].rename(getattr(årsbudget, "name", None))
+        return tabell[m].rename(getattr(årsbudget, "name", None))
     if isinstance(tabell, pd.Series):
-        return float(tabell.iloc[int(månad) - 1])
-    return np.asarray(tabell)[..., int(månad) - 1]
+        return float(tabell.iloc[m - 1])
+    return np.asarray(tabell)[..., m - 1]
 
 
 def ackumulerad_avvikelse(
-    ack_utfall: Any,
-    årsbudget: Any,
-    månad: int,
+    ack_utfall: TalIn,
+    årsbudget: TalIn,
+    månad: int | Period,
     *,
-    typ: str = "resultat",
+    typ: _Typ = "resultat",
     relativ: bool = False,
-    metod: str = "linjär",
-    vikter: Any = None,
-    föregående_år: Any = None,
+    metod: _Profil = "linjär",
+    vikter: TalIn | None = None,
+    föregående_år: TalIn | None = None,
     månader: int = 12,
 ) -> Any:
     """Year-to-date deviation against the periodised budget.
@@ -441,8 +420,9 @@ def ackumulerad_avvikelse(
         The year-to-date outcome [mnkr].
     årsbudget : float, array-like or Series
         The annual budget [mnkr].
-    månad : int
-        The last month elapsed (1..12).
+    månad : int or Period
+        The last month elapsed (1..12), or a :class:`~halsouppfoljning.Period`
+        counted through its last month, as in :func:`ackumulerad_budget`.
     typ, relativ
         As in :func:`budgetavvikelse`.
     metod, vikter, föregående_år, månader
@@ -478,29 +458,27 @@ def ackumulerad_avvikelse(
     return budgetavvikelse(ack_utfall, ack_budget, typ=typ, relativ=relativ)
 
 
-def _summera_poster(poster: Any, namn: str) -> Any:
+def _summera_poster(poster: Poster | Sequence[TalIn] | None, namn: str) -> Any:
     """Sum adjustment items: a number, numbers, a mapping of name -> amount, or a DataFrame."""
     if poster is None:
         return 0.0
     if isinstance(poster, Mapping):
-        värden = [_tal(v, f"{namn}[{k!r}]") for k, v in poster.items()]
-        return sum(värden, 0.0) if värden else 0.0
+        return sum((givna_tal(v, f"{namn}[{k!r}]") for k, v in poster.items()), 0.0)
     if isinstance(poster, pd.DataFrame):
-        return _tal(poster, namn).sum(axis=1, skipna=False)
+        return tal(poster, namn).sum(axis=1, skipna=False)
     if isinstance(poster, (list, tuple)):
-        värden = [_tal(v, f"{namn}[{i}]") for i, v in enumerate(poster)]
-        return sum(värden, 0.0) if värden else 0.0
-    return _tal(poster, namn)
+        return sum((givna_tal(v, f"{namn}[{i}]") for i, v in enumerate(poster)), 0.0)
+    return givna_tal(poster, namn)
 
 
 def kostnadsutveckling(
-    utfall: Any,
-    föregående: Any,
+    utfall: TalIn,
+    referens: TalIn,
     *,
-    intäkter: Any = None,
-    föregående_intäkter: Any = None,
-    justeringar: Any = None,
-    föregående_justeringar: Any = None,
+    intäkter: TalIn | None = None,
+    referens_intäkter: TalIn | None = None,
+    justeringar: Poster | Sequence[TalIn] | None = None,
+    referens_justeringar: Poster | Sequence[TalIn] | None = None,
 ) -> Any:
     """Cost development (:term:`kostnadsutveckling`) against the same period last year.
 
@@ -510,14 +488,14 @@ def kostnadsutveckling(
         This period's costs [mnkr]: gross costs (*bruttokostnad*), or, with
         ``intäkter``, the costs whose net is wanted. Costs may be given as
         positive numbers or, as in result statements, negative: only the ratio
-        to ``föregående`` (same sign) matters.
-    föregående : float, array-like or Series
-        The same period last year [mnkr], signed like ``utfall``.
-    intäkter, föregående_intäkter : optional
+        to ``referens`` (same sign) matters.
+    referens : float, array-like or Series
+        The reference: the same period last year [mnkr], signed like ``utfall``.
+    intäkter, referens_intäkter : optional
         Revenues of both years [mnkr], positive numbers. When given, the
         development of the *net cost* (*nettokostnad*) ``utfall - intäkter``
         is returned (costs must then be positive numbers).
-    justeringar, föregående_justeringar : optional
+    justeringar, referens_justeringar : optional
         Like-for-like adjustments: items **subtracted** from this year's
         (resp. last year's) amount because they distort the comparison
         (erroneous postings, items that did not exist in the comparison year).
@@ -539,7 +517,7 @@ def kostnadsutveckling(
     -----
     .. math::
 
-        k = \\frac{(U - I) - \\sum_j J_j}{(U^{fg} - I^{fg}) - \\sum_j J^{fg}_j} - 1
+        k = \\frac{(U - I) - \\sum_j J_j}{(U^{ref} - I^{ref}) - \\sum_j J^{ref}_j} - 1
 
     with :math:`I = 0` for gross costs.
 
@@ -556,7 +534,7 @@ def kostnadsutveckling(
     >>> import halsouppfoljning as hu
     >>> round(hu.kostnadsutveckling(-189.4, -163.0, justeringar={"felaktig post": -7.4}), 3)
     0.117
-    >>> round(hu.kostnadsutveckling(110.0, 100.0, intäkter=20.0, föregående_intäkter=25.0), 4)
+    >>> round(hu.kostnadsutveckling(110.0, 100.0, intäkter=20.0, referens_intäkter=25.0), 4)
     0.2
 
     References
@@ -565,22 +543,16 @@ def kostnadsutveckling(
     februari 2023, "Kostnadsutveckling" (lines 478-487 of the seed text) and
     the "Förenklad resultaträkning".
     """
-    u = _tal(utfall, "utfall")
-    f = _tal(föregående, "föregående")
-    if (intäkter is None) != (föregående_intäkter is None):
+    u = givna_tal(utfall, "utfall")
+    r = givna_tal(referens, "referens")
+    if (intäkter is None) != (referens_intäkter is None):
         raise OgiltigtVärdeError(
-            "kostnadsutveckling: pass both intäkter and föregående_intäkter for net cost "
+            "kostnadsutveckling: pass both intäkter and referens_intäkter for net cost "
             "development, or neither for gross"
         )
     if intäkter is not None:
-        u = u - _tal(intäkter, "intäkter")
-        f = f - _tal(föregående_intäkter, "föregående_intäkter")
+        u = u - givna_tal(intäkter, "intäkter")
+        r = r - givna_tal(referens_intäkter, "referens_intäkter")
     u = u - _summera_poster(justeringar, "justeringar")
-    f = f - _summera_poster(föregående_justeringar, "föregående_justeringar")
-    if isinstance(f, (pd.Series, pd.DataFrame)):
-        fp: Any = f
-        nämnare = fp.where(fp != 0)
-    else:
-        farr = np.asarray(f, dtype=np.float64)
-        nämnare = _ut(np.where(farr == 0, np.nan, farr))
-    return _ut(u / nämnare - 1.0)
+    r = r - _summera_poster(referens_justeringar, "referens_justeringar")
+    return u / _utan_noll(r) - 1.0
