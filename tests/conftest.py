@@ -1,21 +1,31 @@
-"""Shared pytest configuration: Hypothesis profiles.
+"""Shared pytest configuration: Hypothesis profiles, matplotlib off screen.
 
 ``ci`` (the default, and what ``.ci/run`` uses) is derandomized so that a run
 never depends on luck; ``dev`` runs many more random examples. Choose with
 ``HYPOTHESIS_PROFILE=dev pytest``.
+
+matplotlib (the optional ``plot`` extra) is put on the off-screen Agg backend
+when it is installed; this file imports without it, and the plot tests skip
+themselves where it is missing.
 """
 
 from __future__ import annotations
 
 import builtins
 import os
+import sys
+from collections.abc import Iterator
 from typing import Any
 
-import matplotlib
 import pytest
 from hypothesis import HealthCheck, settings
 
-matplotlib.use("Agg")
+try:  # the plot extra is optional: the suite runs without matplotlib
+    import matplotlib
+except ImportError:  # pragma: no cover - only on a machine without the plot extra
+    pass
+else:
+    matplotlib.use("Agg")  # draw off screen
 
 settings.register_profile(
     "ci",
@@ -46,3 +56,12 @@ def utan_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
         return verklig(namn, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", importera)
+
+
+@pytest.fixture
+def stäng_figurer() -> Iterator[None]:
+    """Close every matplotlib figure after the test (the plot tests use it)."""
+    yield
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        plt.close("all")

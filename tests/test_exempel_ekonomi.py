@@ -154,3 +154,14 @@ def test_syntetiska_månadsutfall() -> None:
         hu.exempeldata.syntetiska_månadsutfall(1, spridning=-1.0)
     with pytest.raises(hu.OgiltigtVärdeError, match="12 months"):
         hu.exempeldata.syntetiska_månadsutfall(1, månadsbudget=[1.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="antal_år must be a whole number"):
+        hu.exempeldata.syntetiska_månadsutfall(1.5)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="spridning must be a number"):
+        hu.exempeldata.syntetiska_månadsutfall(1, spridning="10")  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="månadsbudget must be a number"):
+        hu.exempeldata.syntetiska_månadsutfall(1, månadsbudget=["1"] * 12)  # type: ignore[list-item]
+    # medelavvikelse shifts every month by the same amount when spridning is 0
+    skift = hu.exempeldata.syntetiska_månadsutfall(
+        1, spridning=0.0, medelavvikelse=-2.5, månadsbudget=np.arange(12.0)
+    )
+    assert skift.iloc[0].tolist() == [m - 2.5 for m in range(12)]

@@ -107,14 +107,19 @@ def test_noll_besök() -> None:
 @pytest.mark.parametrize(
     ("args", "kwargs", "fel", "text"),
     [
-        ((1.5,), {}, hu.FelTypError, "n_besök must be an integer"),
-        ((True,), {}, hu.FelTypError, "n_besök must be an integer"),
-        (("100",), {}, hu.FelTypError, "n_besök must be an integer"),
-        ((-1,), {}, hu.OgiltigtVärdeError, "n_besök must be >= 0"),
-        ((10,), {"andel_ordinarie": 30.0}, hu.OgiltigtVärdeError, "share in"),
-        ((10,), {"andel_ordinarie": 0.0}, hu.OgiltigtVärdeError, "share in"),
+        ((1.5,), {}, hu.OgiltigtVärdeError, "n_besök must be a whole number"),
+        ((True,), {}, hu.FelTypError, "n_besök must be a whole number"),
+        (("100",), {}, hu.FelTypError, "n_besök must be a whole number"),
+        ((-1,), {}, hu.OgiltigtVärdeError, "n_besök must be at least 0"),
+        ((10,), {"andel_ordinarie": 30.0}, hu.AndelsError, "did you pass percent"),
+        ((10,), {"andel_ordinarie": 0.0}, hu.OgiltigtVärdeError, "strictly between 0 and 1"),
+        ((10,), {"andel_ordinarie": "0,3"}, hu.FelTypError, "andel_ordinarie must be a number"),
         ((10,), {"besök_per_patient": 0}, hu.OgiltigtVärdeError, "must be positive"),
+        ((10,), {"besök_per_vårdgivare": "667"}, hu.FelTypError, "must be a number"),
         ((10,), {"vårdgivare_per_enhet": -2}, hu.OgiltigtVärdeError, "must be positive"),
+        ((10,), {"vårdgivare_per_enhet": 2.5}, hu.OgiltigtVärdeError, "whole number"),
+        ((10,), {"slutdatum": "12/31/2023"}, hu.OgiltigtVärdeError, "ambiguous"),
+        ((10,), {"slutdatum": 20231231}, hu.FelTypError, "not a date"),
     ],
 )
 def test_fel(
@@ -126,3 +131,14 @@ def test_fel(
 
 def test_numpy_heltal_godtas() -> None:
     assert len(hu.exempeldata.syntetiska_besök(np.int64(50), seed=1)) == 50
+
+
+def test_slutdatum_som_datum_och_heltal_som_flyttal() -> None:
+    import datetime as dt
+
+    a = hu.exempeldata.syntetiska_besök(500, seed=2, slutdatum=dt.date(2023, 2, 28))
+    b = hu.exempeldata.syntetiska_besök(500, seed=2, slutdatum="2023-02-28")
+    pd.testing.assert_frame_equal(a, b)
+    assert a["datum"].max() < pd.Timestamp("2023-03-01")
+    # a whole number given as a float (the input layer's rule for whole numbers)
+    assert len(hu.exempeldata.syntetiska_besök(50.0, seed=1)) == 50  # type: ignore[arg-type]

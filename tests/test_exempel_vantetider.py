@@ -84,12 +84,26 @@ def test_egenskaper(n: int, seed: int) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "fel", "text"),
     [
-        ({"n": -1}, hu.OgiltigtVärdeError, "n must be >= 0"),
-        ({"n": 2.5}, hu.FelTypError, "n must be an int"),
-        ({"n": True}, hu.FelTypError, "n must be an int"),
+        ({"n": -1}, hu.OgiltigtVärdeError, r"n \(number of rows\) must be at least 0"),
+        ({"n": 2.5}, hu.OgiltigtVärdeError, "must be a whole number"),
+        ({"n": True}, hu.FelTypError, "must be a whole number"),
+        ({"n": "5"}, hu.FelTypError, "must be a whole number"),
+        ({"n": 5, "från": "01/02/2023"}, hu.OgiltigtVärdeError, "ambiguous"),
+        ({"n": 5, "till": 20231231}, hu.FelTypError, "not a date"),
         ({"n": 5, "från": "2023-02-01", "till": "2023-01-01"}, hu.OgiltigtVärdeError, "before"),
     ],
 )
 def test_ogiltigt(kwargs: dict[str, object], fel: type, text: str) -> None:
     with pytest.raises(fel, match=text):
         hu.exempeldata.syntetisk_väntelista(**kwargs)  # type: ignore[arg-type]
+
+
+def test_datum_följer_paketets_regel() -> None:
+    # 23:30 UTC on 29 June is 01:30 on 30 June in Stockholm: the same extraction day
+    a = hu.exempeldata.syntetisk_väntelista(
+        200, seed=5, från="2023-01-01", till=pd.Timestamp("2023-06-29 23:30", tz="UTC")
+    )
+    b = hu.exempeldata.syntetisk_väntelista(200, seed=5, från="2023-01-01", till="2023-06-30")
+    pd.testing.assert_frame_equal(a, b)
+    # a whole number given as a float is a number of rows
+    assert len(hu.exempeldata.syntetisk_väntelista(7.0, seed=1)) == 7  # type: ignore[arg-type]

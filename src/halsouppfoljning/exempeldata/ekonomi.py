@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
+from .._indata import TalIn, heltal, skalär, tal_array
 from ..exceptions import OgiltigtVärdeError
 from ..prognos import Prognos
 from ..tolka import tolka_tal
@@ -280,7 +281,7 @@ def ekonomi_värmland_2023() -> pd.DataFrame:
 def syntetiska_månadsutfall(
     antal_år: int = 10,
     *,
-    månadsbudget: object = None,
+    månadsbudget: TalIn | None = None,
     medelavvikelse: float = 0.0,
     spridning: float = 10.0,
     seed: int | np.random.Generator | None = None,
@@ -313,9 +314,11 @@ def syntetiska_månadsutfall(
 
     Raises
     ------
+    FelTypError
+        For a number that is not a number (text, a boolean).
     OgiltigtVärdeError
-        For a non-positive ``antal_år``, a negative ``spridning`` or a budget
-        that is not 12 months.
+        For an ``antal_år`` that is not a whole number of at least 1, a
+        negative ``spridning`` or a budget that is not 12 months.
 
     Examples
     --------
@@ -324,27 +327,23 @@ def syntetiska_månadsutfall(
     >>> t.shape, t.attrs["källa"]
     ((3, 12), 'syntetisk')
     """
-    if isinstance(antal_år, bool) or not isinstance(antal_år, int) or antal_år < 1:
-        raise OgiltigtVärdeError(
-            f"syntetiska_månadsutfall: antal_år must be >= 1, got {antal_år!r}"
-        )
-    if not spridning >= 0:
-        raise OgiltigtVärdeError(
-            f"syntetiska_månadsutfall: spridning must be >= 0, got {spridning!r}"
-        )
+    vad = "syntetiska_månadsutfall"
+    år = heltal(antal_år, f"{vad}: antal_år", minst=1)
+    medel = skalär(medelavvikelse, f"{vad}: medelavvikelse")
+    sd = skalär(spridning, f"{vad}: spridning")
+    if sd < 0:
+        raise OgiltigtVärdeError(f"{vad}: spridning must be >= 0, got {spridning!r}")
     if månadsbudget is None:
         budget = np.array([-4.0, 6.0, 8.0, 6.0, 4.0, -10.0, -20.0, -6.0, 6.0, 8.0, 6.0, -4.0])
     else:
-        budget = np.asarray(månadsbudget, dtype=np.float64)
+        budget = tal_array(månadsbudget, f"{vad}: månadsbudget")
         if budget.shape != (12,):
-            raise OgiltigtVärdeError(
-                f"syntetiska_månadsutfall: månadsbudget must hold 12 months, got {budget.shape}"
-            )
+            raise OgiltigtVärdeError(f"{vad}: månadsbudget must hold 12 months, got {budget.shape}")
     rng = np.random.default_rng(seed)
-    utfall = budget + rng.normal(medelavvikelse, spridning, size=(antal_år, 12))
+    utfall = budget + rng.normal(medel, sd, size=(år, 12))
     ut = pd.DataFrame(
         utfall,
-        index=pd.RangeIndex(1, antal_år + 1, name="år"),
+        index=pd.RangeIndex(1, år + 1, name="år"),
         columns=pd.RangeIndex(1, 13, name="månad"),
     )
     ut.attrs["källa"] = "syntetisk"

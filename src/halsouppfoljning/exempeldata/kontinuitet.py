@@ -17,12 +17,15 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..exceptions import FelTypError, OgiltigtVärdeError
+from .._indata import Datum, andel, datum, heltal, skalär
+from ..exceptions import OgiltigtVärdeError
 
 __all__ = ["syntetiska_besök"]
 
@@ -41,7 +44,7 @@ def syntetiska_besök(
     besök_per_vårdgivare: float = 667.0,
     vårdgivare_per_enhet: int = 25,
     andel_ordinarie: float = 0.3,
-    slutdatum: str = "2023-12-31",
+    slutdatum: Datum = "2023-12-31",
 ) -> pd.DataFrame:
     """Synthetic primary-care visits with realistic continuity (*syntetiska besök*).
 
@@ -66,7 +69,7 @@ def syntetiska_besök(
     andel_ordinarie : float, default 0.3
         Mean share [andel, 0-1] of a patient's visits taken by the usual
         doctor (drawn per patient from a Beta distribution with this mean).
-    slutdatum : str, default "2023-12-31"
+    slutdatum : str, datetime.date or pandas.Timestamp, default "2023-12-31"
         The last day of the two years over which the visit dates are spread
         (uniformly over the days of ``(slutdatum − 2 years, slutdatum]``, at
         times between 08:00 and 17:00).
@@ -86,9 +89,12 @@ def syntetiska_besök(
     Raises
     ------
     FelTypError
-        If ``n_besök`` is not an integer.
+        If ``n_besök`` or a rate is not a number, or ``slutdatum`` is not a date.
     OgiltigtVärdeError
-        If ``n_besök`` is negative or a rate is not positive.
+        If ``n_besök`` is negative or not whole, a rate is not positive, or
+        ``andel_ordinarie`` is not a share strictly between 0 and 1.
+    AndelsError
+        If ``andel_ordinarie`` is outside [0, 1] ("did you pass percent?").
 
     Notes
     -----
@@ -115,34 +121,34 @@ def syntetiska_besök(
     >>> print(f"{coc.mean():.2f}")
     0.29
     """
-    if isinstance(n_besök, bool) or not isinstance(n_besök, (int, np.integer)):
-        raise FelTypError(
-            f"syntetiska_besök: n_besök must be an integer, got {n_besök!r} "
-            f"of type {type(n_besök).__name__}"
-        )
-    if n_besök < 0:
-        raise OgiltigtVärdeError(f"syntetiska_besök: n_besök must be >= 0, got {n_besök}")
+    vad = "syntetiska_besök"
+    n = heltal(n_besök, f"{vad}: n_besök", minst=0)
+    per_patient = skalär(besök_per_patient, f"{vad}: besök_per_patient")
+    per_vårdgivare = skalär(besök_per_vårdgivare, f"{vad}: besök_per_vårdgivare")
+    per_enhet = heltal(vårdgivare_per_enhet, f"{vad}: vårdgivare_per_enhet")
     for namn, värde in (
-        ("besök_per_patient", besök_per_patient),
-        ("besök_per_vårdgivare", besök_per_vårdgivare),
-        ("vårdgivare_per_enhet", vårdgivare_per_enhet),
+        ("besök_per_patient", per_patient),
+        ("besök_per_vårdgivare", per_vårdgivare),
+        ("vårdgivare_per_enhet", per_enhet),
     ):
         if not värde > 0:
-            raise OgiltigtVärdeError(f"syntetiska_besök: {namn} must be positive, got {värde!r}")
-    if not 0.0 < andel_ordinarie < 1.0:
+            raise OgiltigtVärdeError(f"{vad}: {namn} must be positive, got {värde!r}")
+    q = float(andel(andel_ordinarie, f"{vad}: andel_ordinarie"))
+    if not 0.0 < q < 1.0:
         raise OgiltigtVärdeError(
-            f"syntetiska_besök: andel_ordinarie must be a share in (0, 1), got {andel_ordinarie!r}"
+            f"{vad}: andel_ordinarie must be a share strictly between 0 and 1, got {q!r}"
         )
+    slut = datum(slutdatum, f"{vad}: slutdatum")
     rng = np.random.default_rng(seed)
     befolkning = _befolkning(
-        int(n_besök),
+        n,
         rng,
-        besök_per_patient=besök_per_patient,
-        besök_per_vårdgivare=besök_per_vårdgivare,
-        vårdgivare_per_enhet=int(vårdgivare_per_enhet),
-        andel_ordinarie=andel_ordinarie,
+        besök_per_patient=per_patient,
+        besök_per_vårdgivare=per_vårdgivare,
+        vårdgivare_per_enhet=per_enhet,
+        andel_ordinarie=q,
     )
-    return _besök_ur(befolkning, int(n_besök), rng, slutdatum=slutdatum)
+    return _besök_ur(befolkning, n, rng, slutdatum=slut)
 
 
 @attrs.frozen(kw_only=True)
@@ -190,7 +196,11 @@ def _befolkning(
 
 
 def _besök_ur(
-    bef: _Befolkning, n: int, rng: np.random.Generator, *, slutdatum: str = "2023-12-31"
+    bef: _Befolkning,
+    n: int,
+    rng: np.random.Generator,
+    *,
+    slutdatum: dt.date = dt.date(2023, 12, 31),
 ) -> pd.DataFrame:
     """Draw ``n`` visits from the patients of ``bef`` (a chunk of a larger set is fine)."""
     k, n_enheter = bef.k, bef.n_enheter
@@ -205,7 +215,7 @@ def _besök_ur(
     vårdgivare = np.where(ordinarie, bef.p_läkare[patient], slumpad).astype(np.int64)
     besöksenhet = np.where(ordinarie, enhet_p, besöksenhet)
     är_läkare = (vårdgivare % k) < bef.n_läkare_per_enhet
-    slut_ts = pd.Timestamp(slutdatum).normalize()
+    slut_ts = pd.Timestamp(slutdatum)
     dagar = (slut_ts - (slut_ts - pd.DateOffset(years=2))).days  # 730 or 731
     slut = slut_ts.to_datetime64().astype("datetime64[D]")
     dag = slut - rng.integers(0, dagar, n).astype("timedelta64[D]")

@@ -14,13 +14,11 @@ Examples
 
 from __future__ import annotations
 
-import numbers
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
-from ..exceptions import FelTypError, OgiltigtVärdeError
+from .._indata import Datum, datum, heltal
+from ..exceptions import OgiltigtVärdeError
 from ..organisation import regioner
 
 __all__ = ["syntetisk_väntelista"]
@@ -39,8 +37,8 @@ def syntetisk_väntelista(
     n: int,
     *,
     seed: int | np.random.Generator | None = None,
-    från: Any = "2022-01-01",
-    till: Any = "2023-12-31",
+    från: Datum = "2022-01-01",
+    till: Datum = "2023-12-31",
 ) -> pd.DataFrame:
     """Synthetic event records of a waiting list: start, done date, exclusion flags.
 
@@ -57,9 +55,11 @@ def syntetisk_väntelista(
         Number of rows (>= 0).
     seed : int, numpy.random.Generator or None
         Seed for reproducible data.
-    från, till : date-like
+    från, till : str, datetime.date, datetime.datetime or pandas.Timestamp
         Start dates are uniform over these days (inclusive); ``till`` is
         also the extraction date: a wait that ends after it is still open.
+        Dates follow the package's one rule (ISO text; a timezone-aware
+        timestamp counts by its Swedish calendar day).
 
     Returns
     -------
@@ -74,9 +74,9 @@ def syntetisk_väntelista(
     Raises
     ------
     FelTypError
-        If ``n`` is not an int.
+        If ``n`` is not a whole number, or a date is not a date.
     OgiltigtVärdeError
-        If ``n`` is negative or ``till`` is before ``från``.
+        If ``n`` is negative or not whole, or ``till`` is before ``från``.
 
     See Also
     --------
@@ -98,13 +98,9 @@ def syntetisk_väntelista(
     >>> bool((d["slut"].dropna() >= d.loc[d["slut"].notna(), "start"]).all())
     True
     """
-    antal: Any = n
-    if isinstance(antal, bool) or not isinstance(antal, numbers.Integral):
-        raise FelTypError(f"n must be an int (number of rows), got {n!r}")
-    if antal < 0:
-        raise OgiltigtVärdeError(f"n must be >= 0, got {n!r}")
-    n = int(antal)
-    f, t = pd.Timestamp(från).normalize(), pd.Timestamp(till).normalize()
+    n = heltal(n, "syntetisk_väntelista: n (number of rows)", minst=0)
+    f = pd.Timestamp(datum(från, "syntetisk_väntelista: från"))
+    t = pd.Timestamp(datum(till, "syntetisk_väntelista: till"))
     if t < f:
         raise OgiltigtVärdeError(f"till ({till!r}) is before från ({från!r})")
     rng = np.random.default_rng(seed)

@@ -1,0 +1,205 @@
+"""Tests of what the figures share (halsouppfoljning.plot._grund) and of the plot extra.
+
+- the package and the plot module import without matplotlib, and every plot
+  function then names the extra to install;
+- the time labels, target levels and lookups that several figures use, each
+  branch on a hand-made case.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import halsouppfoljning as hu
+from halsouppfoljning import plot
+from halsouppfoljning.plot import _grund
+
+MÅN = pd.period_range("2023-01", periods=1, freq="M")
+INSTALLERA = r'pip install "halsouppfoljning\[plot\]"'
+
+
+# --------------------------------------------------------------------------- without matplotlib
+
+
+def _panel() -> pd.DataFrame:
+    return hu.regionpanel(pd.DataFrame({2023: [0.6, 0.8]}, index=["01", "03"]), indikator="x")
+
+
+@pytest.mark.parametrize(
+    ("funktion", "argument"),
+    [
+        (plot.rangdiagram, (_panel(),)),
+        (plot.förändringsdiagram, (pd.DataFrame(),)),
+        (plot.indikatordiagram, (pd.Series([0.8], index=MÅN), hu.Målnivå.minst(0.8))),
+        (plot.väntetidsdiagram, (pd.DataFrame(),)),
+        (plot.kontinuitetsdiagram, (pd.Series([0.5], name="coc"),)),
+        (plot.prognosdiagram, ([],)),
+        (plot.tornadodiagram, (pd.DataFrame({"ned": [-1.0], "upp": [1.0]}),)),
+    ],
+)
+@pytest.mark.usefixtures("utan_matplotlib")
+def test_without_matplotlib_names_the_extra(
+    funktion: Callable[..., Any], argument: tuple[Any, ...]
+) -> None:
+    with pytest.raises(hu.SaknatTilläggError, match=INSTALLERA):
+        funktion(*argument)
+    # an ImportError too, so that ``except ImportError`` works
+    with pytest.raises(ImportError):
+        funktion(*argument)
+
+
+def _utan_matplotlib(kod: str) -> subprocess.CompletedProcess[str]:
+    """Run ``kod`` in a fresh interpreter where ``import matplotlib`` fails."""
+    spärr = "import sys; sys.modules['matplotlib'] = None; "
+    return subprocess.run(
+        [sys.executable, "-c", spärr + kod],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).parent,
+    )
+
+
+def test_package_imports_without_matplotlib() -> None:
+    kod = (
+        "import halsouppfoljning as hu; from halsouppfoljning import plot; "
+        "assert 'matplotlib.pyplot' not in sys.modules; print(len(plot.__all__))"
+    )
+    ut = _utan_matplotlib(kod)
+    assert ut.returncode == 0, ut.stderr
+    assert ut.stdout.strip() == str(len(plot.__all__))
+
+
+def test_conftest_imports_without_matplotlib() -> None:
+    kod = "import runpy; runpy.run_path('conftest.py'); print('ok')"
+    ut = _utan_matplotlib(kod)
+    assert ut.returncode == 0, ut.stderr
+    assert ut.stdout.strip() == "ok"
+
+
+def test_importing_the_package_does_not_import_matplotlib() -> None:
+    kod = "import halsouppfoljning; print('matplotlib' in sys.modules)"
+    ut = subprocess.run(
+        [sys.executable, "-c", "import sys; " + kod],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ut.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- public names
+
+
+def test_public_names() -> None:
+    assert sorted(plot.__all__) == [
+        "BEDÖMNINGSFÄRGER",
+        "FÄRGER",
+        "förändringsdiagram",
+        "indikatordiagram",
+        "kontinuitetsdiagram",
+        "prognosdiagram",
+        "rangdiagram",
+        "tornadodiagram",
+        "väntetidsdiagram",
+    ]
+    assert set(dir(plot)) == set(plot.__all__)
+    # one palette: the assessment colours are the colour classes' colours
+    assert plot.BEDÖMNINGSFÄRGER[hu.Måluppfyllelse.UPPNÅDD] == plot.FÄRGER["grön"]
+    assert plot.BEDÖMNINGSFÄRGER[hu.Måluppfyllelse.DELVIS] == plot.FÄRGER["gul"]
+    assert plot.BEDÖMNINGSFÄRGER[hu.Måluppfyllelse.EJ_UPPNÅDD] == plot.FÄRGER["röd"]
+    assert set(plot.BEDÖMNINGSFÄRGER) == set(hu.Måluppfyllelse)
+
+
+# --------------------------------------------------------------------------- time labels
+
+
+@pytest.mark.parametrize(
+    ("värde", "månadsvis", "väntat"),
+    [
+        (pd.Period("2023-05", freq="M"), False, "maj 2023"),
+        (pd.Period("2023", freq="Y"), False, "2023"),
+        (pd.Period("2023Q2", freq="Q"), False, "2023Q2"),
+        (pd.Interval(pd.Timestamp("2023-01-01"), pd.Timestamp("2023-04-30")), False,
+         "2023-01-01–2023-04-30"),
+        (pd.Interval(0, 1), False, "(0, 1]"),
+        (pd.Timestamp("2023-12-31"), True, "dec 2023"),
+        (pd.Timestamp("2023-12-15"), False, "2023-12-15"),
+        ("tertial 1", False, "tertial 1"),
+    ],
+)  # fmt: skip
+def test_tidsetikett(värde: object, månadsvis: bool, väntat: str) -> None:
+    assert _grund.tidsetikett(värde, månadsvis) == väntat
+
+
+def test_tidpunkter_sorted_labelled_and_mixed_kinds_kept_in_order() -> None:
+    slut = [pd.Timestamp("2023-02-28"), pd.Timestamp("2023-01-31"), pd.Timestamp("2023-02-28")]
+    punkter, etiketter = _grund.tidpunkter(slut)
+    assert punkter == [pd.Timestamp("2023-01-31"), pd.Timestamp("2023-02-28")]
+    assert etiketter == ["jan 2023", "feb 2023"]
+    # not all month ends: labelled by day
+    assert _grund.tidpunkter([pd.Timestamp("2023-01-15")])[1] == ["2023-01-15"]
+    # text and a timestamp cannot be sorted: the order of appearance stays
+    blandat = ["b", pd.Timestamp("2023-01-31")]
+    assert _grund.tidpunkter(blandat)[0] == blandat
+
+
+@pytest.mark.parametrize(
+    ("månad", "väntat"), [(2023 * 12, "jan 2023"), (2023 * 12 + 11, "dec 2023")]
+)
+def test_månadsetikett(månad: int, väntat: str) -> None:
+    assert _grund.månadsetikett(månad) == väntat
+
+
+# --------------------------------------------------------------------------- targets and lookups
+
+
+def test_målvärden_every_kind() -> None:
+    assert _grund.målvärden(None) == (None, None)
+    assert _grund.målvärden(0.75) == (0.75, None)
+    assert _grund.målvärden(hu.Målnivå.minst(0.8)) == (0.8, None)
+    assert _grund.målvärden(hu.Målnivå.intervall(0.85, 0.9)) == (None, (0.85, 0.9))
+    # a target without a level (relative change) gives neither
+    assert _grund.målvärden(hu.Målnivå.ökning(0.05)) == (None, None)
+
+
+def test_region_lookups() -> None:
+    assert _grund.kortnamn("Region Västmanland") == "Västmanland"
+    assert _grund.kortnamn("Riket") == "Riket"
+    namn = pd.Series(["Region Västmanland", "Riket", "Region Stockholm", "Atlantis"])
+    # Riket first (0), then länskod (Stockholm 01, Västmanland 19), unknown last (99)
+    assert _grund.regionordning(namn).tolist() == [19, 0, 1, 99]
+
+
+def test_core_indicator_lookups_read_the_bundled_file() -> None:
+    k = hu.exempeldata.kärnindikatorer_nära_vård()
+    andelar = k.index[k["enhet"] == "andel"]
+    antal = k.index[k["enhet"] != "andel"]
+    assert len(andelar) and len(antal)
+    assert all(_grund.kärnindikator_är_andel(i) for i in andelar)
+    assert not any(_grund.kärnindikator_är_andel(i) for i in antal)
+    assert not _grund.kärnindikator_är_andel("okänd")
+    assert [_grund.visningsnamn(i) for i in k.index] == k["namn"].tolist()
+    assert _grund.visningsnamn("okänd") == "okänd"
+
+
+def test_som_panel_refuses_other_frames_and_missing_columns() -> None:
+    with pytest.raises(hu.FelTypError, match="rangdiagram: panel must be a pandas DataFrame"):
+        _grund.som_panel({"region": []}, "rangdiagram")
+    with pytest.raises(hu.SaknadKolumnError, match="'värde'"):
+        _grund.som_panel(pd.DataFrame(columns=["region", "indikator", "period"]), "rangdiagram")
+    p = _panel()
+    assert _grund.som_panel(p, "rangdiagram") is p
+
+
+def test_andelstext() -> None:
+    assert _grund.andelstext(0.788) == "78,8 %"
+    assert _grund.andelstext(np.float64(0.8), 0) == "80 %"
