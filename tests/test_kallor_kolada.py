@@ -632,3 +632,15 @@ def test_live_kolada_n79173() -> None:  # pragma: no cover - needs the internet
     p = kallor.hämta_kolada("N79173", år=2023, cache=False)
     assert "Riket" in set(p["region"])
     assert p["värde"].dropna().between(0, 1).all()
+
+
+def test_a_failed_call_leaves_nothing_in_the_cache(httpserver: HTTPServer, tmp_path: Path) -> None:
+    väg = "/data/kpi/N1/municipality/0019/year/2024"
+    httpserver.expect_oneshot_request(väg).respond_with_data("{oops", content_type="text/plain")
+    _ok(httpserver)
+    args: dict[str, Any] = {"regioner": "0019", "år": 2024, "bas_url": bas(httpserver)}
+    with pytest.raises(KällfelError, match="not JSON"):
+        kallor.hämta_kolada("N1", cache=tmp_path, andelar=False, **args)
+    p = kallor.hämta_kolada("N1", cache=tmp_path, andelar=False, **args)
+    assert p["värde"].tolist() == [42.0]
+    assert antal_anrop(httpserver) == 2

@@ -8,6 +8,7 @@ network.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import importlib
 import json
@@ -218,6 +219,7 @@ class Klient:
         self.visa_förlopp = visa_förlopp
         self.urler: list[str] = []
         self.antal_från_cache = 0
+        self._förfrågningar: list[Any] = []
         requests = kräv("requests")
         self._requests = requests
         fil = cachefil(cache)
@@ -240,7 +242,12 @@ class Klient:
     def __enter__(self) -> Klient:
         return self
 
-    def __exit__(self, *args: object) -> None:
+    def __exit__(self, typ: object, fel: object, spår: object) -> None:
+        # A call that failed must not leave its answers in the cache: a malformed
+        # body would otherwise be served again for a day.
+        if fel is not None and self._förfrågningar and hasattr(self.session, "cache"):
+            with contextlib.suppress(Exception):  # cleaning must not hide the error
+                self.session.cache.delete(requests=self._förfrågningar)
         self.session.close()
 
     def url(self, väg: str) -> str:
@@ -297,6 +304,8 @@ class Klient:
                 paus = min(2.0 ** (nummer - 1), LÄNGSTA_VÄNTAN)
             else:
                 full_url = str(svar.url or url)
+                if svar.request is not None:
+                    self._förfrågningar.append(svar.request)
                 if getattr(svar, "from_cache", False):
                     self.antal_från_cache += 1
                 if svar.status_code == 429 or (svar.status_code >= 500 and svar.status_code != 501):
