@@ -644,3 +644,50 @@ def test_a_failed_call_leaves_nothing_in_the_cache(httpserver: HTTPServer, tmp_p
     p = kallor.hämta_kolada("N1", cache=tmp_path, andelar=False, **args)
     assert p["värde"].tolist() == [42.0]
     assert antal_anrop(httpserver) == 2
+
+
+def test_other_areas_in_the_answer_are_dropped_and_counted(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    httpserver.expect_request("/data/kpi/N1/municipality/0019/year/2024").respond_with_json(
+        _svar(
+            _rad("N1", "0019", 2024, 80.0),
+            _rad("N1", "1980", 2024, 70.0),  # a kommun (Västerås)
+            _rad("N1", "G2329", 2024, 75.0),  # a group
+        )
+    )
+    p = kallor.hämta_kolada(
+        "N1", regioner="0019", år=2024, andelar=False, bas_url=bas(httpserver), cache=tmp_path
+    )
+    assert p["region"].tolist() == ["Region Västmanland"]
+    assert p.attrs["utelämnade"] == 2
+
+
+def test_v2_next_page_and_a_relative_link_are_followed(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    väg = "/data/kpi/N1/municipality/0003,0019/year/2024"
+    httpserver.expect_request(väg, query_string={"page": "2"}).respond_with_json(
+        {"values": [_rad("N1", "0019", 2024, 80.0)], "next_page": None}
+    )
+    httpserver.expect_request(väg).respond_with_json(
+        {"values": [_rad("N1", "0003", 2024, 60.0)], "next_page": väg.lstrip("/") + "?page=2"}
+    )
+    p = kallor.hämta_kolada(
+        "N1",
+        regioner=["Uppsala", "Västmanland"],
+        år=2024,
+        andelar=False,
+        bas_url=bas(httpserver),
+        cache=tmp_path,
+    )
+    assert p["värde"].tolist() == [60.0, 80.0]
+
+
+def test_a_next_url_that_loops_is_an_error(httpserver: HTTPServer, tmp_path: Path) -> None:
+    väg = "/data/kpi/N1/municipality/0019/year/2024"
+    httpserver.expect_request(väg).respond_with_json(
+        {"values": [], "next_url": httpserver.url_for(väg)}
+    )
+    with pytest.raises(KällfelError, match="loops"):
+        kallor.hämta_kolada("N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=False)
