@@ -208,6 +208,8 @@ _RIKTNING_AV_OPERATOR = {
     "<": Riktning.LÄGRE_ÄR_BÄTTRE,
     "<=": Riktning.LÄGRE_ÄR_BÄTTRE,
 }
+
+
 def _som_riktning(riktning: Any, namn: str = "riktning") -> Riktning | None:
     if riktning is None or isinstance(riktning, Riktning):
         return riktning
@@ -305,7 +307,7 @@ def avrunda(värde: TalIn, decimaler: int = 0) -> Any:
     return ut
 
 
-def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None) -> str:
+def formatera_tal(värde: float | None, decimaler: int = 1, *, enhet: str | None = None) -> str:
     """Format a number the Swedish way: decimal comma, space-grouped thousands, minus as "-".
 
     Parameters
@@ -329,7 +331,7 @@ def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None
     >>> hu.formatera_tal(1040679, 0)
     '1 040 679'
     """
-    if värde is None or (isinstance(värde, float) and math.isnan(värde)):
+    if värde is None or math.isnan(värde):
         return "i.u."
     avrundat = Decimal(repr(float(avrunda(float(värde), decimaler))))
     avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
@@ -339,7 +341,7 @@ def formatera_tal(värde: float, decimaler: int = 1, *, enhet: str | None = None
     return f"{text} {enhet}" if enhet else text
 
 
-def formatera_andel(andel: float, decimaler: int = 1) -> str:
+def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
     """Format a share [andel, 0-1] as percent the Swedish way: 0.788 gives "78,8 %".
 
     Examples
@@ -350,7 +352,7 @@ def formatera_andel(andel: float, decimaler: int = 1) -> str:
     >>> hu.formatera_andel(0.8445, 1)
     '84,5 %'
     """
-    if andel is None or (isinstance(andel, float) and math.isnan(andel)):
+    if andel is None or math.isnan(andel):
         return "i.u."
     return formatera_tal(float(Decimal(repr(float(andel))) * 100), decimaler, enhet="%")
 
@@ -1398,7 +1400,7 @@ def trend(
             f"trend needs riktning HÖGRE_ÄR_BÄTTRE or LÄGRE_ÄR_BÄTTRE, got {riktning!r}: a "
             "band has no good direction; assess it with måluppfyllelse() instead"
         )
-    if isinstance(tröskel, bool) or not isinstance(tröskel, (int, float)) or not tröskel >= 0:
+    if not skalär(tröskel, "tröskel") >= 0:
         raise OgiltigtVärdeError(f"tröskel must be a number >= 0, got {tröskel!r}")
     index = None
     namn = None

@@ -32,7 +32,8 @@ from typing import Any
 import attrs
 
 from ._data import läs_datafil
-from ._indata import nfc
+from ._indata import datum as _datum
+from ._indata import heltal, nfc, text, valfri_text, valfritt_datum
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
 __all__ = [
@@ -46,36 +47,32 @@ __all__ = [
 ]
 
 
-def _krav_text(namn: str) -> Any:
-    """attrs validator: a non-empty string after stripping whitespace."""
-
-    def kontroll(instans: Any, attribut: attrs.Attribute[Any], värde: Any) -> None:
-        if not isinstance(värde, str):
-            raise FelTypError(
-                f"{type(instans).__name__}.{namn} must be a string, got {värde!r} "
-                f"of type {type(värde).__name__}"
-            )
-        if not värde.strip():
-            raise OgiltigtVärdeError(
-                f"{type(instans).__name__}.{namn} must not be empty, got {värde!r}"
-            )
-
-    return kontroll
-
-
-def _text(värde: Any) -> Any:
-    """attrs converter: NFC-normalise and strip strings, leave anything else to the validator."""
-    return nfc(värde).strip() if isinstance(värde, str) else värde
-
-
-def _valfri_text(värde: Any) -> Any:
-    if värde is None:
-        return None
-    return _text(värde)
-
-
 def _alias(värde: Iterable[str]) -> tuple[str, ...]:
-    return tuple(_text(a) for a in värde)
+    return tuple(text(a, "Region.alias") for a in värde)
+
+
+def _region_kod(v: object) -> str:
+    return text(v, "Region.kod", tom=True)
+
+
+def _region_namn(v: object) -> str:
+    return text(v, "Region.namn")
+
+
+def _region_kortnamn(v: object) -> str:
+    return text(v, "Region.kortnamn")
+
+
+def _region_län(v: object) -> str:
+    return text(v, "Region.län")
+
+
+def _region_kolada_id(v: object) -> str:
+    return text(v, "Region.kolada_id", tom=True)
+
+
+def _region_iso(v: object) -> str:
+    return text(v, "Region.iso", tom=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -124,16 +121,16 @@ class Region:
     ('19', '0019', 'SE-U')
     """
 
-    kod: str = attrs.field(converter=_text)
-    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
-    kortnamn: str = attrs.field(converter=_text, validator=_krav_text("kortnamn"))
-    län: str = attrs.field(converter=_text, validator=_krav_text("län"))
-    kolada_id: str = attrs.field(converter=_text)
-    iso: str = attrs.field(converter=_text)
+    kod: str = attrs.field(converter=_region_kod)
+    namn: str = attrs.field(converter=_region_namn)
+    kortnamn: str = attrs.field(converter=_region_kortnamn)
+    län: str = attrs.field(converter=_region_län)
+    kolada_id: str = attrs.field(converter=_region_kolada_id)
+    iso: str = attrs.field(converter=_region_iso)
     alias: tuple[str, ...] = attrs.field(default=(), converter=_alias, eq=False, repr=False)
 
     @kod.validator
-    def _kontrollera_kod(self, attribut: attrs.Attribute[str], värde: str) -> None:
+    def _kontrollera_kod(self, attribut: attrs.Attribute[str], värde: object) -> None:
         if not (isinstance(värde, str) and re.fullmatch(r"\d{2}", värde)):
             raise OgiltigtVärdeError(
                 f"Region.kod must be a two-digit länskod string such as '03', got {värde!r}"
@@ -369,19 +366,26 @@ def _verksamhetsområden(värde: Any) -> tuple[str, ...]:
             "Förvaltning.verksamhetsområden must be a sequence of names, got the single "
             f"string {värde!r}; wrap it in a list: [{värde!r}]"
         )
-    namn = tuple(_text(v) for v in värde)
+    namn = tuple(text(v, "Förvaltning.verksamhetsområden") for v in värde)
     dubletter = sorted({n for n in namn if namn.count(n) > 1})
     if dubletter:
         raise OgiltigtVärdeError(
             f"Förvaltning.verksamhetsområden lists {dubletter[0]!r} more than once; "
             "each area is named once"
         )
-    for n in namn:
-        if not isinstance(n, str) or not n:
-            raise OgiltigtVärdeError(
-                f"Förvaltning.verksamhetsområden must be non-empty names, got {n!r}"
-            )
     return namn
+
+
+def _nämnd_namn(v: object) -> str:
+    return text(v, "Nämnd.namn")
+
+
+def _nämnd_kortnamn(v: object) -> str | None:
+    return valfri_text(v, "Nämnd.kortnamn")
+
+
+def _nämnd_ansvarsområde(v: object) -> str:
+    return text(v, "Nämnd.ansvarsområde", tom=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -421,13 +425,21 @@ class Nämnd:
     """
 
     region: Region = attrs.field(converter=_som_region)
-    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
-    kortnamn: str | None = attrs.field(default=None, converter=_valfri_text)
-    ansvarsområde: str = attrs.field(default="", converter=_text)
+    namn: str = attrs.field(converter=_nämnd_namn)
+    kortnamn: str | None = attrs.field(default=None, converter=_nämnd_kortnamn)
+    ansvarsområde: str = attrs.field(default="", converter=_nämnd_ansvarsområde)
     driver_egen_verksamhet: bool | None = attrs.field(default=None)
 
     def __str__(self) -> str:
         return f"{self.namn} ({self.region.namn})"
+
+
+def _förvaltning_namn(v: object) -> str:
+    return text(v, "Förvaltning.namn")
+
+
+def _förvaltning_kortnamn(v: object) -> str | None:
+    return valfri_text(v, "Förvaltning.kortnamn")
 
 
 @attrs.frozen(kw_only=True)
@@ -471,8 +483,8 @@ class Förvaltning:
     """
 
     nämnd: Nämnd = attrs.field()
-    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
-    kortnamn: str | None = attrs.field(default=None, converter=_valfri_text)
+    namn: str = attrs.field(converter=_förvaltning_namn)
+    kortnamn: str | None = attrs.field(default=None, converter=_förvaltning_kortnamn)
     verksamhetsområden: tuple[str, ...] = attrs.field(default=(), converter=_verksamhetsområden)
 
     @nämnd.validator
@@ -491,31 +503,28 @@ class Förvaltning:
         return f"{self.namn} ({self.region.namn})"
 
 
-def _valfritt_datum(värde: Any) -> dt.date | None:
-    if värde is None:
-        return None
-    if isinstance(värde, dt.datetime):
-        return värde.date()
-    if isinstance(värde, dt.date):
-        return värde
-    if isinstance(värde, str):
-        try:
-            return dt.date.fromisoformat(värde.strip())
-        except ValueError:
-            pass
-    raise FelTypError(f"expected a date (datetime.date or 'YYYY-MM-DD'), got {värde!r}")
+def _vårdval_namn(v: object) -> str:
+    return text(v, "Vårdval.namn")
 
 
-def _valfritt_antal(namn: str) -> Any:
-    def kontroll(instans: Any, attribut: attrs.Attribute[Any], värde: Any) -> None:
-        if värde is None:
-            return
-        if isinstance(värde, bool) or not isinstance(värde, int):
-            raise FelTypError(f"Vårdval.{namn} must be a whole number, got {värde!r}")
-        if värde < 0:
-            raise OgiltigtVärdeError(f"Vårdval.{namn} must not be negative, got {värde!r}")
+def _vårdval_antal_vårdgivare(v: object) -> int | None:
+    return None if v is None else heltal(v, "Vårdval.antal_vårdgivare", minst=0)
 
-    return kontroll
+
+def _vårdval_varav_egen_regi(v: object) -> int | None:
+    return None if v is None else heltal(v, "Vårdval.varav_egen_regi", minst=0)
+
+
+def _vårdval_antal_listade(v: object) -> int | None:
+    return None if v is None else heltal(v, "Vårdval.antal_listade", minst=0)
+
+
+def _vårdval_giltig_från(v: object) -> dt.date | None:
+    return valfritt_datum(v, "Vårdval.giltig_från")
+
+
+def _vårdval_giltig_till(v: object) -> dt.date | None:
+    return valfritt_datum(v, "Vårdval.giltig_till")
 
 
 @attrs.frozen(kw_only=True)
@@ -568,21 +577,15 @@ class Vårdval:
     False
     """
 
-    namn: str = attrs.field(converter=_text, validator=_krav_text("namn"))
+    namn: str = attrs.field(converter=_vårdval_namn)
     lagrum: Lagrum = attrs.field(converter=_som_lagrum)
     nämnd: Nämnd = attrs.field()
-    antal_vårdgivare: int | None = attrs.field(
-        default=None, validator=_valfritt_antal("antal_vårdgivare")
-    )
-    varav_egen_regi: int | None = attrs.field(
-        default=None, validator=_valfritt_antal("varav_egen_regi")
-    )
-    antal_listade: int | None = attrs.field(
-        default=None, validator=_valfritt_antal("antal_listade")
-    )
+    antal_vårdgivare: int | None = attrs.field(default=None, converter=_vårdval_antal_vårdgivare)
+    varav_egen_regi: int | None = attrs.field(default=None, converter=_vårdval_varav_egen_regi)
+    antal_listade: int | None = attrs.field(default=None, converter=_vårdval_antal_listade)
     rapporterar_till_väntetidsdatabasen: bool | None = attrs.field(default=None)
-    giltig_från: dt.date | None = attrs.field(default=None, converter=_valfritt_datum)
-    giltig_till: dt.date | None = attrs.field(default=None, converter=_valfritt_datum)
+    giltig_från: dt.date | None = attrs.field(default=None, converter=_vårdval_giltig_från)
+    giltig_till: dt.date | None = attrs.field(default=None, converter=_vårdval_giltig_till)
 
     @nämnd.validator
     def _kontrollera_nämnd(self, attribut: attrs.Attribute[Nämnd], värde: Any) -> None:
@@ -648,8 +651,7 @@ class Vårdval:
         >>> v.gäller("2022-12-31"), v.gäller("2023-01-01")
         (True, False)
         """
-        d = _valfritt_datum(datum)
-        assert d is not None
+        d = _datum(datum, "Vårdval.gäller: datum")
         if self.giltig_från is not None and d < self.giltig_från:
             return False
         return not (self.giltig_till is not None and d > self.giltig_till)

@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
@@ -56,13 +56,16 @@ def _elementvis(värde: TalIn, referens: TalIn, funktion: Callable[[_Arr, _Arr],
     a float, anything else an ndarray.
     """
     if isinstance(värde, pd.Series) or isinstance(referens, pd.Series):
+        v: TalIn
+        r: TalIn
+        mall: pd.Series[Any]
         if isinstance(värde, pd.Series) and isinstance(referens, pd.Series):
             v, r = värde.align(referens)
             mall = v
         elif isinstance(värde, pd.Series):
             v, r, mall = värde, referens, värde
         else:
-            v, r, mall = värde, referens, referens
+            v, r, mall = värde, referens, cast("pd.Series[Any]", referens)
         a = tal_array(v, "värde")
         b = tal_array(r, "referens")
         return pd.Series(funktion(a, b), index=mall.index, name=mall.name)
@@ -436,10 +439,10 @@ def tertial(datum: Datum | Sequence[Datum] | pd.Index | pd.Series[Any]) -> Any:
     if isinstance(datum, pd.Series):
         månad = _månader_av(datum.to_numpy())
         return pd.Series((månad - 1) // 4 + 1, index=datum.index, name=datum.name)
-    skalär = np.ndim(datum) == 0 and not isinstance(datum, (pd.Index, list, tuple))
-    månad = _månader_av([datum] if skalär else datum)
+    ett = not isinstance(datum, (pd.Index, list, tuple, np.ndarray))
+    månad = _månader_av([datum] if ett else datum)
     ut = (månad - 1) // 4 + 1
-    return int(ut[0]) if skalär else ut
+    return int(ut[0]) if ett else ut
 
 
 def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
@@ -570,8 +573,7 @@ def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") ->
     12-månadersperiod" (vårdskador) and "rullande 18-månadersperiod"
     (depression, diabetes).
     """
-    if isinstance(månader, bool) or not isinstance(månader, (int, np.integer)) or månader < 1:
-        raise OgiltigtVärdeError(f"rullande: månader must be an int >= 1, got {månader!r}")
+    månader = heltal(månader, "rullande: månader (an int >= 1)", minst=1)
     _kontrollera_metod(metod, "rullande")
     _månadsindex(serie, "rullande")
     värden = pd.Series(np.asarray(serie, dtype=float), index=serie.index, name=serie.name)

@@ -34,7 +34,7 @@ import math
 import re
 import warnings
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, TypeAlias, overload
+from typing import Any, Literal, TypeAlias, cast, overload
 
 import attrs
 import numpy as np
@@ -45,17 +45,15 @@ from ._indata import (
     Datum,
     TalIn,
     datum,
+    heltal,
     kontrollera_andel,
     kontrollera_kolumner,
-    nfc,
     skalär,
     tal,
     tal_array,
     valfri_text,
 )
-from ._indata import (
-    text as _text_in,
-)
+from ._indata import text as _text_in
 from .ekonomi import budgetavvikelse, periodiserad_budget
 from .exceptions import FelTypError, OgiltigtVärdeError, UnderlagsVarning
 from .indikatorer import formatera_tal
@@ -100,9 +98,7 @@ def _kontrollera_sida(värde: Any, namn: str, tillåtet: str, råd: str) -> None
         raise OgiltigtVärdeError(f"prognosintervall: {namn}={första:g}{plats} {råd}")
 
 
-def prognosintervall(
-    punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bool = False
-) -> Any:
+def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bool = False) -> Any:
     """The forecast interval (*prognosintervall*) from a point, an upside and a downside.
 
     Parameters
@@ -408,13 +404,13 @@ def känslighetsintervall(
     februari 2023, "Känslighetsintervall i prognos (mnkr)": "Alla parametrar
     kommer inte att falla ut maximalt."
     """
-    m = nfc(metod).strip().casefold() if isinstance(metod, str) else metod
+    m = _text_in(metod, "känslighetsintervall: metod").casefold()
     if m not in {"summa", "kvadratsumma", "simulering"}:
         raise OgiltigtVärdeError(
             "känslighetsintervall: metod must be 'summa', 'kvadratsumma' or 'simulering', "
             f"got {metod!r}"
         )
-    f = nfc(fördelning).strip().casefold() if isinstance(fördelning, str) else fördelning
+    f = _text_in(fördelning, "känslighetsintervall: fördelning").casefold()
     if f not in {"triangel", "pert"}:
         raise OgiltigtVärdeError(
             f"känslighetsintervall: fördelning must be 'triangel' or 'pert', got {fördelning!r}"
@@ -422,10 +418,7 @@ def känslighetsintervall(
     kontrollera_andel(nivå, "nivå")
     if not 0.0 < float(nivå) < 1.0:
         raise OgiltigtVärdeError(f"känslighetsintervall: nivå must be in (0, 1), got {nivå!r}")
-    if isinstance(antal, bool) or not isinstance(antal, (int, np.integer)) or antal < 1:
-        raise OgiltigtVärdeError(
-            f"känslighetsintervall: antal must be a positive int, got {antal!r}"
-        )
+    antal = heltal(antal, "känslighetsintervall: antal (a positive int)", minst=1)
     p = skalär(punkt, "punkt")
     tabell = _poster(poster, ned_som_belopp)
     a = tabell["ned"].to_numpy(dtype=np.float64)
@@ -755,16 +748,18 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
     >>> hu.prognosavvikelse([-850.0, -900.0], [-890.0, -890.0])
     array([ 40., -10.])
     """
+    värde: TalIn
     if isinstance(prognos, Prognos):
-        prognos = prognos.värde
+        värde = prognos.värde
     elif (
         isinstance(prognos, Sequence)
-        and not isinstance(prognos, str)
         and len(prognos) > 0
         and all(isinstance(p, Prognos) for p in prognos)
     ):
-        prognos = [p.värde for p in prognos]
-    return budgetavvikelse(utfall, prognos)
+        värde = [cast(Prognos, p).värde for p in prognos]
+    else:
+        värde = cast("TalIn", prognos)
+    return budgetavvikelse(utfall, värde)
 
 
 def prognoskedja(
@@ -980,8 +975,8 @@ def prognosträffsäkerhet(
 # --------------------------------------------------------------------------- full-year forecast
 
 
-def _metod(metod: Any) -> str:
-    m = nfc(metod).strip().casefold() if isinstance(metod, str) else metod
+def _metod(metod: object) -> str:
+    m = _text_in(metod, "helårsprognos: metod").casefold()
     if m not in _METODER:
         raise OgiltigtVärdeError(
             f"helårsprognos: metod must be one of {list(_METODER)}, got {metod!r}"
@@ -1087,11 +1082,8 @@ def prognosfel(
             f"prognosfel: utfall must have one row per year and {månader} monthly columns, "
             f"got shape {u.shape}"
         )
-    if (
-        isinstance(månad, bool)
-        or not isinstance(månad, (int, np.integer))
-        or not 1 <= månad < månader
-    ):
+    månad = heltal(månad, f"prognosfel: månad must be 1..{månader - 1}; månad")
+    if not 1 <= månad < månader:
         raise OgiltigtVärdeError(f"prognosfel: månad must be 1..{månader - 1}, got {månad!r}")
     if budget is not None:
         b = tal_array(budget, "budget")

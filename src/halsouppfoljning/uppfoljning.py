@@ -561,6 +561,4 @@ class Uppföljning:
         """
         from .rapport import rapport  # noqa: PLC0415 - the rendering edge, on demand
 
-        return rapport(
-            self, format=format, avrundning=avrundning, delvis=delvis, tröskel=tröskel
-        )
+        return rapport(self, format=format, avrundning=avrundning, delvis=delvis, tröskel=tröskel)

@@ -12,7 +12,8 @@ Examples
 --------
 >>> import io
 >>> import halsouppfoljning as hu
->>> hu.läs_styrkort(io.StringIO("indikator,mål,utfall\nX,≥80 %,\"79,8 %\"\n"))["utfall"].item()
+>>> csv = io.StringIO('indikator,mål,utfall\\nX,≥80 %,"79,8 %"\\n')
+>>> hu.läs_styrkort(csv)["utfall"].item()
 0.798
 """
 
@@ -250,7 +251,7 @@ def uppföljning_från_csv(
     --------
     >>> import io
     >>> from halsouppfoljning.tolka.styrkort import uppföljning_från_csv
-    >>> csv = io.StringIO("indikator,mål,utfall\nBeläggningsgrad,85-90 %,96 %\n")
+    >>> csv = io.StringIO("indikator,mål,utfall\\nBeläggningsgrad,85-90 %,96 %\\n")
     >>> u = uppföljning_från_csv(csv, organisation="19", period="2023-02")
     >>> u.organisation.namn, len(u.indikatorer)
     ('Region Västmanland', 1)
