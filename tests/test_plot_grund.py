@@ -183,7 +183,8 @@ def test_core_indicator_lookups_read_the_bundled_file() -> None:
     k = hu.exempeldata.kärnindikatorer_nära_vård()
     andelar = k.index[k["enhet"] == "andel"]
     antal = k.index[k["enhet"] != "andel"]
-    assert len(andelar) and len(antal)
+    assert len(andelar) > 0
+    assert len(antal) > 0
     assert all(_grund.kärnindikator_är_andel(i) for i in andelar)
     assert not any(_grund.kärnindikator_är_andel(i) for i in antal)
     assert not _grund.kärnindikator_är_andel("okänd")
