@@ -24,16 +24,30 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import kontrollera_andel, kontrollera_kolumner, nfc
+from ._indata import (
+    Datum,
+    alternativ,
+    heltal,
+    kontrollera_andel,
+    kontrollera_kolumner,
+    ramtyp,
+    skalär,
+    som_lista,
+    tal,
+    tal_array,
+    text,
+    valfri_text,
+    valfritt_datum,
+)
 from .exceptions import FelTypError, OgiltigtVärdeError
 from .organisation import Region, regioner
 from .organisation import region as _region
@@ -51,6 +65,8 @@ __all__ = [
 ]
 
 _KRONOR_PER = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000, "mdkr": 1_000_000_000}
+#: The money units an agreement's total may be given in.
+Enhet = Literal["kr", "tkr", "mnkr", "mdkr"]
 
 
 class Svar(enum.Enum):
@@ -86,59 +102,72 @@ class Bedömning(enum.Enum):
     EJ_BEDÖMBART_ÄNNU = "ej bedömbart ännu"
 
 
-def _text(värde: Any) -> Any:
-    return nfc(värde).strip() if isinstance(värde, str) else värde
+#: Numbers per region as callers give them: a Series (its index labels the result), a
+#: mapping from label to number, or a one-dimensional sequence (labelled by position).
+PerRegion: TypeAlias = (
+    "pd.Series[float] | Mapping[Any, float] | Sequence[float] | npt.NDArray[np.float64]"
+)
+#: A region as callers name it: a :class:`Region`, a name, a länskod or a Kolada id.
+RegionIn: TypeAlias = "Region | str | int"
 
 
-def _valfri_text(värde: Any) -> Any:
-    if värde is None:
-        return None
-    if isinstance(värde, float) and np.isnan(värde):
-        return None
-    text = _text(värde)
-    return text or None
+# Converters of the fields (attrs): each a named function, so that the classes'
+# signatures keep the precise types, each through the one input layer.
 
 
-def _icke_tom(instans: Any, attribut: attrs.Attribute[Any], värde: Any) -> None:
-    if not isinstance(värde, str):
-        raise FelTypError(
-            f"{type(instans).__name__}.{attribut.name} must be a string, got {värde!r}"
-        )
-    if not värde:
-        raise OgiltigtVärdeError(f"{type(instans).__name__}.{attribut.name} must not be empty")
+def _krav_id(värde: str) -> str:
+    return text(värde, "krav (a condition's id)")
 
 
-def _som_enum(typ: type[enum.Enum]) -> Any:
-    def omvandla(värde: Any) -> Any:
-        if isinstance(värde, typ):
-            return värde
-        if isinstance(värde, str):
-            try:
-                return typ(nfc(värde).strip().lower())
-            except ValueError:
-                pass
-        giltiga = ", ".join(repr(m.value) for m in typ)
-        raise OgiltigtVärdeError(f"{typ.__name__} must be one of {giltiga}, got {värde!r}")
-
-    return omvandla
+def _beskrivning(värde: str) -> str:
+    return text(värde, "Prestationskrav.beskrivning")
 
 
-def _som_region(värde: Any) -> Region:
-    return _region(värde)
+def _namn(värde: str) -> str:
+    return text(värde, "Överenskommelse.namn")
 
 
-def _som_svar(värde: Any) -> Svar:
-    ut: Svar = _som_enum(Svar)(värde)
+def _fritext(värde: str | None) -> str | None:
+    return valfri_text(värde, "free text (fokusområde, källa, kommentar, motivering)")
+
+
+def _dag(värde: Datum | None) -> dt.date | None:
+    return valfritt_datum(värde, "date (senast, bedömd)")
+
+
+def _år(värde: int) -> int:
+    return heltal(värde, "Överenskommelse.år")
+
+
+def _belopp(värde: float) -> float:
+    return skalär(värde, "Överenskommelse.belopp")
+
+
+def _andel_prestation(värde: float) -> float:
+    return skalär(värde, "Överenskommelse.andel_prestation")
+
+
+def _texter(värde: str | Iterable[str]) -> tuple[str, ...]:
+    return tuple(text(v, "Överenskommelse.fokusområden") for v in som_lista(värde, "fokusområden"))
+
+
+def _som_region(värde: RegionIn) -> Region:
+    return värde if isinstance(värde, Region) else _region(värde)
+
+
+def _som_svar(värde: Svar | str) -> Svar:
+    return alternativ(värde, Svar, "Svar")
+
+
+def _som_bedömning(värde: Bedömning | str) -> Bedömning:
+    return alternativ(värde, Bedömning, "Bedömning")
+
+
+def _vikt(värde: float) -> float:
+    ut = skalär(värde, "Prestationskrav.vikt")
+    if ut < 0:
+        raise OgiltigtVärdeError(f"Prestationskrav.vikt must be >= 0, got {värde!r}")
     return ut
-
-
-def _som_bedömning(värde: Any) -> Bedömning:
-    ut: Bedömning = _som_enum(Bedömning)(värde)
-    return ut
-
-
-def _texttuple(värde: Iterable[str]) -> tuple[str, ...]:
-    return tuple(_text(x) for x in värde)
 
 
 @attrs.frozen(kw_only=True)
@@ -156,8 +185,9 @@ class Prestationskrav:
     vikt : float
         Weight of the condition in :func:`prestationsgrad` [antal]; default 1
         (every condition counts the same).
-    senast : datetime.date, optional
-        The date by which it must be met or reported.
+    senast : datetime.date or ISO text, optional
+        The date by which it must be met or reported (read by the package's
+        date rule: ``"2024-10-31"``, a date, a timestamp).
 
     Raises
     ------
@@ -171,16 +201,11 @@ class Prestationskrav:
     1.0
     """
 
-    id: str = attrs.field(converter=_text, validator=_icke_tom)
-    beskrivning: str = attrs.field(converter=_text, validator=_icke_tom)
-    fokusområde: str | None = attrs.field(default=None, converter=_valfri_text)
-    vikt: float = attrs.field(default=1.0, converter=float)
-    senast: dt.date | None = attrs.field(default=None)
-
-    @vikt.validator
-    def _kontrollera_vikt(self, attribut: attrs.Attribute[float], värde: float) -> None:
-        if not np.isfinite(värde) or värde < 0:
-            raise OgiltigtVärdeError(f"Prestationskrav.vikt must be >= 0, got {värde!r}")
+    id: str = attrs.field(converter=_krav_id)
+    beskrivning: str = attrs.field(converter=_beskrivning)
+    fokusområde: str | None = attrs.field(default=None, converter=_fritext)
+    vikt: float = attrs.field(default=1.0, converter=_vikt)
+    senast: dt.date | None = attrs.field(default=None, converter=_dag)
 
 
 def _krav_tuple(värde: Iterable[Prestationskrav]) -> tuple[Prestationskrav, ...]:
@@ -237,32 +262,33 @@ class Överenskommelse:
     [5, 3, 2]
     """
 
-    namn: str = attrs.field(converter=_text, validator=_icke_tom)
-    år: int = attrs.field(converter=int)
-    belopp: float = attrs.field(converter=float)
-    enhet: str = attrs.field(default="mnkr")
-    fokusområden: tuple[str, ...] = attrs.field(default=(), converter=_texttuple)
+    namn: str = attrs.field(converter=_namn)
+    år: int = attrs.field(converter=_år)
+    belopp: float = attrs.field(converter=_belopp)
+    enhet: Enhet = attrs.field(default="mnkr")
+    fokusområden: tuple[str, ...] = attrs.field(default=(), converter=_texter)
     prestationskrav: tuple[Prestationskrav, ...] = attrs.field(default=(), converter=_krav_tuple)
-    andel_prestation: float = attrs.field(default=0.0, converter=float)
-    källa: str | None = attrs.field(default=None, converter=_valfri_text)
+    andel_prestation: float = attrs.field(default=0.0, converter=_andel_prestation)
+    källa: str | None = attrs.field(default=None, converter=_fritext)
 
     def __attrs_post_init__(self) -> None:
         if self.enhet not in _KRONOR_PER:
             raise OgiltigtVärdeError(
                 f"Överenskommelse.enhet must be one of {list(_KRONOR_PER)!r}, got {self.enhet!r}"
             )
-        if not np.isfinite(self.belopp) or self.belopp < 0:
+        if self.belopp < 0:
             raise OgiltigtVärdeError(f"Överenskommelse.belopp must be >= 0, got {self.belopp!r}")
         kontrollera_andel(self.andel_prestation, "Överenskommelse.andel_prestation")
-        ids = [k.id for k in self.prestationskrav]
-        dubbla = sorted({i for i in ids if ids.count(i) > 1})
-        if dubbla:
-            raise OgiltigtVärdeError(f"Överenskommelse: duplicate prestationskrav ids {dubbla!r}")
         for krav in self.prestationskrav:
             if not isinstance(krav, Prestationskrav):
                 raise FelTypError(
                     f"Överenskommelse.prestationskrav must hold Prestationskrav, got {krav!r}"
                 )
+        ids = [k.id for k in self.prestationskrav]
+        dubbla = sorted({i for i in ids if ids.count(i) > 1})
+        if dubbla:
+            raise OgiltigtVärdeError(f"Överenskommelse: duplicate prestationskrav ids {dubbla!r}")
+        for krav in self.prestationskrav:
             if krav.fokusområde is not None and krav.fokusområde not in self.fokusområden:
                 raise OgiltigtVärdeError(
                     f"Prestationskrav {krav.id!r} has fokusområde {krav.fokusområde!r}, which "
@@ -271,7 +297,7 @@ class Överenskommelse:
 
     def prestationsgrad(
         self,
-        bedömningar: Any,
+        bedömningar: pd.DataFrame | Iterable[Kravbedömning],
         *,
         ej_bedömbart: Literal["vänta", "ej_uppfyllt"] = "vänta",
     ) -> pd.Series:
@@ -290,9 +316,9 @@ class Överenskommelse:
 
     def medelsfördelning(
         self,
-        befolkning: Any,
+        befolkning: PerRegion,
         *,
-        prestation: Any = None,
+        prestation: PerRegion | None = None,
         outnyttjat: Literal["omfördelas", "behålls"] | None = None,
     ) -> pd.Series:
         """This agreement's money per region in whole kronor; see :func:`medelsfördelning`.
@@ -346,9 +372,9 @@ class Regionsvar:
     """
 
     region: Region = attrs.field(converter=_som_region)
-    krav: str = attrs.field(converter=_text, validator=_icke_tom)
+    krav: str = attrs.field(converter=_krav_id)
     svar: Svar = attrs.field(converter=_som_svar)
-    kommentar: str | None = attrs.field(default=None, converter=_valfri_text)
+    kommentar: str | None = attrs.field(default=None, converter=_fritext)
 
     def __attrs_post_init__(self) -> None:
         if self.svar is Svar.JA_MED_KOMMENTAR and self.kommentar is None:
@@ -372,8 +398,8 @@ class Kravbedömning:
         ``"uppfyllt"``, ``"ej uppfyllt"`` or ``"ej bedömbart ännu"``.
     motivering : str, optional
         The reason given.
-    bedömd : datetime.date, optional
-        When the assessment was made.
+    bedömd : datetime.date or ISO text, optional
+        When the assessment was made (read by the package's date rule).
 
     Raises
     ------
@@ -388,10 +414,10 @@ class Kravbedömning:
     """
 
     region: Region = attrs.field(converter=_som_region)
-    krav: str = attrs.field(converter=_text, validator=_icke_tom)
+    krav: str = attrs.field(converter=_krav_id)
     bedömning: Bedömning = attrs.field(converter=_som_bedömning)
-    motivering: str | None = attrs.field(default=None, converter=_valfri_text)
-    bedömd: dt.date | None = attrs.field(default=None)
+    motivering: str | None = attrs.field(default=None, converter=_fritext)
+    bedömd: dt.date | None = attrs.field(default=None, converter=_dag)
 
 
 def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
@@ -523,18 +549,22 @@ def prestationsgrad(
         kontrollera_kolumner(
             bedömningar.columns, ["region", "krav", "bedömning"], "prestationsgrad"
         )
-        regionetiketter = bedömningar["region"].astype(object)
-        unika = pd.unique(regionetiketter)
-        karta = {e: _region(e).namn for e in unika}
         tabell = pd.DataFrame(
             {
-                "region": regionetiketter.map(karta).to_numpy(dtype=object),
-                "krav": bedömningar["krav"].map(_text).to_numpy(dtype=object),
-                "bedömning": bedömningar["bedömning"].map(_som_enum(Bedömning)).to_numpy(),
+                "region": _per_unikt(bedömningar["region"], lambda e: _som_region(e).namn),
+                "krav": _per_unikt(bedömningar["krav"], _krav_id),
+                "bedömning": _per_unikt(bedömningar["bedömning"], _som_bedömning),
             }
         )
     else:
         poster = list(bedömningar)
+        if not all(isinstance(p, Kravbedömning) for p in poster):
+            ramtyp(
+                bedömningar,
+                "prestationsgrad",
+                argument="bedömningar (a DataFrame or Kravbedömning objects)",
+                dask=False,
+            )
         tabell = pd.DataFrame(
             {
                 "region": [p.region.namn for p in poster],
@@ -573,16 +603,19 @@ def prestationsgrad(
     return ut
 
 
+def _per_unikt(kolumn: pd.Series[Any], funktion: Callable[[Any], Any]) -> npt.NDArray[Any]:
+    """``funktion`` of every value of a column, called once per distinct value."""
+    koder, unika = pd.factorize(kolumn, use_na_sentinel=False)
+    return np.array([funktion(u) for u in unika], dtype=object)[koder]
+
+
 def _till_kronor(belopp: float, enhet: str) -> int:
     if enhet not in _KRONOR_PER:
         raise OgiltigtVärdeError(
             f"medelsfördelning: enhet must be one of {list(_KRONOR_PER)!r}, got {enhet!r}"
         )
-    try:
-        exakt = Decimal(repr(float(belopp))) * _KRONOR_PER[enhet]
-    except (InvalidOperation, TypeError, ValueError) as fel:
-        raise FelTypError(f"medelsfördelning: belopp must be a number, got {belopp!r}") from fel
-    if not exakt.is_finite() or exakt < 0:
+    exakt = Decimal(repr(skalär(belopp, "medelsfördelning: belopp"))) * _KRONOR_PER[enhet]
+    if exakt < 0:
         raise OgiltigtVärdeError(f"medelsfördelning: belopp must be >= 0, got {belopp!r}")
     hela = exakt.to_integral_value()
     if abs(exakt - hela) > Decimal("1e-6"):
@@ -593,16 +626,18 @@ def _till_kronor(belopp: float, enhet: str) -> int:
     return int(hela)
 
 
-def _som_serie(värde: Any, namn: str) -> pd.Series:
+def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
+    """Numbers per recipient as a float Series: a Series keeps its index, a mapping its keys."""
+    vad = f"medelsfördelning: {namn}"
     if isinstance(värde, pd.Series):
-        return värde.astype(float)
+        ut: pd.Series[float] = tal(värde, vad)
+        return ut
     if isinstance(värde, Mapping):
-        return pd.Series({k: float(v) for k, v in värde.items()}, dtype=float)
+        tal_ = tal_array(list(värde.values()), vad)
+        return pd.Series(dict(zip(värde.keys(), tal_.tolist(), strict=True)), dtype=float)
     if isinstance(värde, (str, bytes)) or np.ndim(värde) != 1:
-        raise FelTypError(
-            f"medelsfördelning: {namn} must be a Series, a mapping or a 1-d sequence, got {värde!r}"
-        )
-    return pd.Series(np.asarray(värde, dtype=float))
+        raise FelTypError(f"{vad} must be a Series, a mapping or a 1-d sequence, got {värde!r}")
+    return pd.Series(tal_array(värde, vad))
 
 
 def _största_rest(kvoter: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.int64]:
@@ -624,12 +659,12 @@ def _största_rest(kvoter: npt.NDArray[np.float64], total: int) -> npt.NDArray[n
 
 def medelsfördelning(
     belopp: float,
-    befolkning: Any,
+    befolkning: PerRegion,
     *,
-    prestation: Any = None,
+    prestation: PerRegion | None = None,
     andel_prestation: float | None = None,
     outnyttjat: Literal["omfördelas", "behålls"] | None = None,
-    enhet: str = "mnkr",
+    enhet: Enhet = "mnkr",
 ) -> pd.Series:
     """Distribute an agreement's money between regions in whole kronor that sum to the total.
 
@@ -647,7 +682,8 @@ def medelsfördelning(
     prestation : Series, mapping or sequence, optional
         Performance per region [andel, 0-1] (e.g. :func:`prestationsgrad`),
         aligned with ``befolkning`` (by label for Series and mappings, by
-        position for sequences). Booleans count as 1/0.
+        position for sequences). Booleans are refused, as everywhere numbers
+        are wanted: turn met/not met into 1.0/0.0 with ``.astype(float)``.
     andel_prestation : float, optional
         Share of ``belopp`` distributed by performance [andel, 0-1]. Default:
         1 when ``prestation`` is given, else 0.
@@ -732,7 +768,7 @@ def medelsfördelning(
        Brookings, 2001 (Hamilton's largest remainder method).
     """
     total = _till_kronor(belopp, enhet)
-    p = _som_serie(befolkning, "befolkning")
+    p = _per_region(befolkning, "befolkning")
     pv = p.to_numpy(dtype=float)
     if len(pv) == 0:
         raise OgiltigtVärdeError("medelsfördelning: befolkning is empty; no region to pay")
@@ -745,13 +781,13 @@ def medelsfördelning(
         raise OgiltigtVärdeError("medelsfördelning: the total population is 0")
     if prestation is None:
         q = np.ones_like(pv)
-        s = 0.0 if andel_prestation is None else float(andel_prestation)
+        s = 0.0 if andel_prestation is None else skalär(andel_prestation, "andel_prestation")
         if s > 0:
             raise OgiltigtVärdeError(
                 "medelsfördelning: andel_prestation > 0 needs prestation= (per region)"
             )
     else:
-        qs = _som_serie(prestation, "prestation")
+        qs = _per_region(prestation, "prestation")
         if isinstance(prestation, (pd.Series, Mapping)) and isinstance(
             befolkning, (pd.Series, Mapping)
         ):
@@ -772,7 +808,7 @@ def medelsfördelning(
                 f"{list(p.index[np.isnan(q)])[:5]!r}; settle the assessments first"
             )
         kontrollera_andel(q, "prestation")
-        s = 1.0 if andel_prestation is None else float(andel_prestation)
+        s = 1.0 if andel_prestation is None else skalär(andel_prestation, "andel_prestation")
     kontrollera_andel(s, "andel_prestation")
     if s > 0 and outnyttjat not in ("omfördelas", "behålls"):
         raise OgiltigtVärdeError(
