@@ -8,6 +8,7 @@ shares, so 83.2 in a file is 0.832 here.
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -691,3 +694,79 @@ def test_a_next_url_that_loops_is_an_error(httpserver: HTTPServer, tmp_path: Pat
     )
     with pytest.raises(KällfelError, match="loops"):
         kallor.hämta_kolada("N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=False)
+
+
+# --------------------------------------------------------------------------- properties
+
+_OMRÅDEN = ["0000", "0003", "0019", "0025"]
+
+
+@st.composite
+def _kolada_svar(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[tuple[str, int], float]]:
+    """Rows in any legal shape (period int or text, deletion flags at either level and in
+    either spelling, status, null values), and the panel values they must give."""
+    rader: list[dict[str, Any]] = []
+    väntat: dict[tuple[str, int], float] = {}
+    for område in _OMRÅDEN:
+        for år in (2023, 2024):
+            värde = draw(st.one_of(st.none(), st.integers(0, 1000).map(lambda x: x / 10)))
+            raderad = draw(st.booleans())
+            nivå = draw(st.sampled_from(["yttre", "inre"]))
+            stavning = draw(st.sampled_from(["isdeleted", "is_deleted"]))
+            inre: dict[str, Any] = {"gender": "T", "value": värde, "status": ""}
+            rad: dict[str, Any] = {
+                "kpi": "N1",
+                "municipality": område,
+                "period": draw(st.sampled_from([år, str(år)])),
+                "values": [inre],
+            }
+            (rad if nivå == "yttre" else inre)[stavning] = raderad
+            rader.append(rad)
+            if not raderad:
+                väntat[(område, år)] = math.nan if värde is None else värde
+    ordning = draw(st.permutations(range(len(rader))))
+    return [rader[i] for i in ordning], väntat
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(svar=_kolada_svar(), data=st.data())
+def test_any_paging_and_row_shape_gives_the_same_panel(
+    httpserver: HTTPServer,
+    svar: tuple[list[dict[str, Any]], dict[tuple[str, int], float]],
+    data: st.DataObject,
+) -> None:
+    rader, väntat = svar
+    httpserver.clear()
+    snitt = sorted(data.draw(st.sets(st.integers(1, len(rader) - 1), max_size=3)))
+    gränser = [0, *snitt, len(rader)]
+    väg = "/data/kpi/N1/municipality/" + ",".join(_OMRÅDEN) + "/year/2023,2024"
+    for sida in range(len(gränser) - 1):
+        sista = sida == len(gränser) - 2
+        nästa = None if sista else httpserver.url_for(väg) + f"?page={sida + 2}"
+        kropp = {"values": rader[gränser[sida] : gränser[sida + 1]]}
+        if nästa is not None or data.draw(st.booleans()):
+            kropp["next_url"] = (
+                nästa if nästa is not None else data.draw(st.sampled_from([None, ""]))
+            )
+        fråga = {"per_page": "5000"} if sida == 0 else {"page": str(sida + 1)}
+        httpserver.expect_request(väg, query_string=fråga).respond_with_json(kropp)
+    p = kallor.hämta_kolada(
+        "N1",
+        regioner=["Riket", "Uppsala", "Västmanland", "Norrbotten"],
+        år=[2023, 2024],
+        andelar=False,
+        bas_url=bas(httpserver),
+        cache=False,
+    )
+    namn = {
+        "0000": "Riket",
+        "0003": "Region Uppsala",
+        "0019": "Region Västmanland",
+        "0025": "Region Norrbotten",
+    }
+    fått = {(r, int(a)): v for r, a, v in zip(p["region"], p["period"], p["värde"], strict=True)}
+    assert fått.keys() == {(namn[o], a) for o, a in väntat}
+    for (o, a), v in väntat.items():
+        assert fått[(namn[o], a)] == pytest.approx(v, nan_ok=True)
+    assert p.attrs["raderade"] == 8 - len(väntat)
+    assert p["period"].dtype == np.int64
