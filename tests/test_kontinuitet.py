@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
+from halsouppfoljning import kontinuitet
 
 from .strategies import besöksramar
 
@@ -183,17 +184,17 @@ def test_listningsenhet_och_yrke() -> None:
             "yrke": ["läkare", "läkare", "läkare", "sjuksköterska", "läkare"],
         }
     )
-    enhet = {"listningsenhet": "listningsenhet", "enhet": "enhet"}
+    enhet = {"listningsenhet": "listningsenhet", "vårdenhet": "enhet"}
     ut = hu.kontinuitetsindex(besök, **enhet)
     assert ut.loc[1] == pytest.approx(0.5)
-    assert ut.attrs["exkluderade_besök"]["annan_enhet"] == 1
+    assert ut.attrs["exkluderade_besök"]["annan_vårdenhet"] == 1
     ut = hu.kontinuitetsindex(besök, yrke="yrke", yrken="läkare")
     assert ut.loc[1] == pytest.approx(0.5)
     assert ut.attrs["exkluderade_besök"]["annat_yrke"] == 1
     ut = hu.kontinuitetsindex(besök, yrke="yrke", yrken=["läkare"], **enhet)
     assert ut.loc[1] == pytest.approx(1.0)
     # the doctor visit at Y is counted as annan_enhet (tested first), the nurse visit as yrke
-    assert ut.attrs["exkluderade_besök"]["annan_enhet"] == 1
+    assert ut.attrs["exkluderade_besök"]["annan_vårdenhet"] == 1
     assert ut.attrs["exkluderade_besök"]["annat_yrke"] == 1
     # both professions: same as no selection
     ut = hu.kontinuitetsindex(besök, yrke="yrke", yrken=("läkare", "sjuksköterska"))
@@ -209,9 +210,9 @@ def test_listningsenhet_saknas_räknas_inte() -> None:
             "listningsenhet": ["X", "X", "X", "X"],
         }
     )
-    ut = hu.kontinuitetsindex(besök, listningsenhet="listningsenhet", enhet="enhet")
+    ut = hu.kontinuitetsindex(besök, listningsenhet="listningsenhet", vårdenhet="enhet")
     assert ut.loc[1] == 1.0  # the visit without a unit does not count
-    assert ut.attrs["exkluderade_besök"]["annan_enhet"] == 1
+    assert ut.attrs["exkluderade_besök"]["annan_vårdenhet"] == 1
 
 
 def test_kategoriska_enheter_jämförs() -> None:
@@ -224,7 +225,7 @@ def test_kategoriska_enheter_jämförs() -> None:
             "listningsenhet": pd.Series(["X"] * 4, dtype=typ),
         }
     )
-    ut = hu.kontinuitetsindex(besök, listningsenhet="listningsenhet", enhet="enhet")
+    ut = hu.kontinuitetsindex(besök, listningsenhet="listningsenhet", vårdenhet="enhet")
     assert ut.loc[1] == 1.0
 
 
@@ -421,22 +422,31 @@ def test_tidszon_i_datum() -> None:
             r"needs \(N >= 2\)",
         ),
         ({"metod": "mfpc", "minsta_antal_besök": 0}, hu.OgiltigtVärdeError, r"needs \(N >= 1\)"),
-        ({"minsta_antal_besök": 2.5}, hu.FelTypError, "must be an integer"),
-        ({"minsta_antal_besök": True}, hu.FelTypError, "must be an integer"),
+        ({"minsta_antal_besök": 2.5}, hu.OgiltigtVärdeError, "must be a whole number"),
+        ({"minsta_antal_besök": True}, hu.FelTypError, "must be a whole number"),
+        ({"minsta_antal_besök": "3"}, hu.FelTypError, "must be a whole number"),
+        ({"fönster_månader": 6.5}, hu.OgiltigtVärdeError, "fönster_månader must be a whole"),
         ({"minsta_antal_besök": -1}, hu.OgiltigtVärdeError, "at least 0"),
         ({"fönster_månader": 0}, hu.OgiltigtVärdeError, "at least 1"),
         ({"metod": "secon"}, hu.OgiltigtVärdeError, "needs the visit order"),
         ({"metod": "upc"}, hu.OgiltigtVärdeError, "needs the patient's usual provider"),
         ({"ordinarie_vårdgivare": "ordinarie"}, hu.OgiltigtVärdeError, "only by metod='upc'"),
         ({"slutdatum": "2023-12-31"}, hu.OgiltigtVärdeError, "slutdatum needs datum"),
-        ({"datum": "datum", "slutdatum": "igår"}, hu.FelTypError, "cannot read slutdatum"),
+        ({"datum": "datum", "slutdatum": "igår"}, hu.FelTypError, "slutdatum must be a date"),
+        ({"datum": "datum", "slutdatum": "01/12/2023"}, hu.OgiltigtVärdeError, "ambiguous"),
+        ({"datum": "datum", "slutdatum": 20231231}, hu.FelTypError, "a number is not a date"),
         ({"datum": "datum", "slutdatum": pd.NaT}, hu.OgiltigtVärdeError, "slutdatum is missing"),
-        ({"listningsenhet": "ordinarie"}, hu.OgiltigtVärdeError, "both listningsenhet and enhet"),
-        ({"enhet": "ordinarie"}, hu.OgiltigtVärdeError, "both listningsenhet and enhet"),
+        (
+            {"listningsenhet": "ordinarie"},
+            hu.OgiltigtVärdeError,
+            "both listningsenhet and vårdenhet",
+        ),
+        ({"vårdenhet": "ordinarie"}, hu.OgiltigtVärdeError, "both listningsenhet and vårdenhet"),
         ({"yrke": "ordinarie"}, hu.OgiltigtVärdeError, "both yrke"),
         ({"yrken": "läkare"}, hu.OgiltigtVärdeError, "both yrke"),
         ({"yrke": "ordinarie", "yrken": []}, hu.OgiltigtVärdeError, "yrken is empty"),
-        ({"patient": "pnr"}, hu.SaknadKolumnError, "column 'pnr' is not in the data"),
+        ({"yrke": "ordinarie", "yrken": 5}, hu.FelTypError, "yrken must be a profession"),
+        ({"patient": "pnr"}, hu.SaknadKolumnError, r"column 'pnr' \(patient=\) is not in"),
         ({"per": "region"}, hu.SaknadKolumnError, "column 'region'"),
         ({"datum": "ordinarie", "metod": "secon"}, hu.FelTypError, "pandas.to_datetime"),
     ],
@@ -453,7 +463,7 @@ def test_fel(
     [3, [1, 2, 3], np.array([[1, 2], [1, 3]]), pd.Series([1, 2, 3]), None, "besök.csv"],
 )
 def test_fel_typ_av_besök(fel_indata: Any) -> None:
-    with pytest.raises(hu.FelTypError, match="must be a pandas or Dask DataFrame"):
+    with pytest.raises(hu.FelTypError, match="must be a pandas DataFrame or a Dask DataFrame"):
         hu.kontinuitetsindex(fel_indata)
 
 
@@ -483,7 +493,7 @@ def referens(
     *,
     slutdatum: pd.Timestamp | None = None,
     månader: int = 18,
-    enhet: bool = False,
+    vårdenhet: bool = False,
     yrken: tuple[str, ...] | None = None,
     ordinarie: dict[int, int] | None = None,
     uteslutna: Counter[str] | None = None,
@@ -498,8 +508,8 @@ def referens(
             if not (start < rad.datum.normalize() <= slutdatum):
                 uteslutna["utanför_fönster"] += 1
                 continue
-        if enhet and rad.enhet != rad.listningsenhet:
-            uteslutna["annan_enhet"] += 1
+        if vårdenhet and rad.enhet != rad.listningsenhet:
+            uteslutna["annan_vårdenhet"] += 1
             continue
         if yrken is not None and rad.yrke not in yrken:
             uteslutna["annat_yrke"] += 1
@@ -568,7 +578,7 @@ def test_stämmer_med_referens(
     if fönster:
         kw.update(slutdatum=slut, fönster_månader=1)  # (2022-12-04, 2023-01-04]: days 0-3
     if enhet:
-        kw.update(listningsenhet="listningsenhet", enhet="enhet")
+        kw.update(listningsenhet="listningsenhet", vårdenhet="enhet")
     if yrke:
         kw.update(yrke="yrke", yrken="läkare")
     ut = hu.kontinuitetsindex(besök, **kw)
@@ -579,7 +589,7 @@ def test_stämmer_med_referens(
         minsta,
         slutdatum=slut if fönster else None,
         månader=1,
-        enhet=enhet,
+        vårdenhet=enhet,
         yrken=("läkare",) if yrke else None,
         ordinarie=ordinarie,
         uteslutna=uteslutna,
@@ -658,16 +668,14 @@ def test_oberoende_av_etiketter_och_radordning(besök: pd.DataFrame, metod: str,
 @given(besöksramar(max_dagar=60))
 def test_secon_lexsort_reserv_ger_samma(besök: pd.DataFrame) -> None:
     # the fallback for keys too large for 64 bits orders the visits the same way
-    from halsouppfoljning import kontinuitet
-
     kw: dict[str, Any] = {"metod": "secon", "datum": "datum", "minsta_antal_besök": 2}
     med_nyckel = hu.kontinuitetsindex(besök, **kw)
-    gräns = kontinuitet._MAX_SECON_NYCKEL
+    gräns = kontinuitet._MAX_SECON_BITAR
     try:
-        kontinuitet._MAX_SECON_NYCKEL = 0
+        kontinuitet._MAX_SECON_BITAR = 0
         med_lexsort = hu.kontinuitetsindex(besök, **kw)
     finally:
-        kontinuitet._MAX_SECON_NYCKEL = gräns
+        kontinuitet._MAX_SECON_BITAR = gräns
     pd.testing.assert_series_equal(med_lexsort, med_nyckel)
 
 
@@ -688,7 +696,7 @@ def test_secon_oberoende_av_etiketter_utan_lika_datum(besök: pd.DataFrame) -> N
 @given(besöksramar())
 def test_per_stämmer_med_patientvärden(besök: pd.DataFrame) -> None:
     # restricted to the listing unit, each patient has one unit: per= is the plain groupby
-    kw: dict[str, Any] = {"listningsenhet": "listningsenhet", "enhet": "enhet"}
+    kw: dict[str, Any] = {"listningsenhet": "listningsenhet", "vårdenhet": "enhet"}
     ut = hu.kontinuitetsindex(besök, per="listningsenhet", **kw)
     per_patient = hu.kontinuitetsindex(besök, **kw)
     enhet_per_patient = (
@@ -743,7 +751,7 @@ def test_dask_syntetiska_besök_alla_filter() -> None:
         "datum": "datum",
         "slutdatum": "2023-12-31",
         "listningsenhet": "listningsenhet",
-        "enhet": "enhet",
+        "vårdenhet": "enhet",
         "yrke": "yrke",
         "yrken": "läkare",
     }

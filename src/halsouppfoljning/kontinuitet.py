@@ -9,15 +9,17 @@ visits, optionally only the visits of the 18 months ending at ``slutdatum``
 and only the visits at the patient's listing unit. Patients below the
 minimum stay in the result as NaN, so that nothing disappears and
 ``.mean()`` is the published mean. With ``per=`` the result is one row per
-unit (or region) with the number of patients, the number excluded, the mean
-and the median.
+care unit (or region) with the number of patients, the number excluded, the
+mean and the median.
 
 The computation is vectorised: patients and providers are turned into
-integer codes, the (patient, provider) pairs are counted with one sort of a
-combined ``int64`` key, and the per-patient sums are ``numpy`` reductions over
-contiguous runs. A Dask DataFrame is accepted too: it is shuffled by patient
-and the same pandas kernel runs on each partition, so the data need not fit
-in memory.
+integer codes and each method sorts one packed integer key once: (patient,
+provider) for COC, HHI, MFPC and MMCI, (patient, usual provider, hit) for
+UPC, (patient, time, provider) for SECON. Large inputs are sorted in blocks
+of patients small enough for the processor's cache, as 32-bit keys where
+they fit. Per-patient sums are ``numpy`` reductions over contiguous runs. A
+Dask DataFrame is accepted too: it is shuffled by patient and the same
+pandas kernel runs on each partition, so the data need not fit in memory.
 
 Examples
 --------
@@ -36,7 +38,9 @@ Name: coc, dtype: float64
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import warnings
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -44,13 +48,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import kontrollera_kolumner, nfc
-from .exceptions import (
-    FelTypError,
-    OgiltigtVärdeError,
-    SaknatTilläggError,
-    UnderlagsVarning,
-)
+from . import _indata
+from ._indata import Datum, Ram
+from .exceptions import FelTypError, OgiltigtVärdeError, UnderlagsVarning
 
 __all__ = ["METODER", "kontinuitetsindex"]
 
@@ -71,7 +71,7 @@ _SKÄL: tuple[str, ...] = (
     "saknad_vårdgivare",
     "saknat_datum",
     "utanför_fönster",
-    "annan_enhet",
+    "annan_vårdenhet",
     "annat_yrke",
     "saknat_per_värde",
 )
@@ -84,43 +84,53 @@ _I64 = npt.NDArray[np.int64]
 _F64 = npt.NDArray[np.float64]
 
 _NS_PER_DAG = 86_400 * 10**9
-_MAX_NYCKEL = 2**62
-#: Above this the SECON order comes from lexsort instead of one combined key (a name of
+_NAT = np.iinfo(np.int64).min
+#: Widest sort key in bits (keys are non-negative int64).
+_MAX_BITAR = 62
+#: Above this the SECON order comes from lexsort instead of one packed key (a name of
 #: its own so that tests can force the fallback).
-_MAX_SECON_NYCKEL = _MAX_NYCKEL
+_MAX_SECON_BITAR = _MAX_BITAR
+#: Below this many rows the key is sorted whole; above, in blocks of patients.
+_MINST_FÖR_BLOCK = 1 << 18
+#: Rows a block of patients aims at (its keys stay in the processor's cache).
+_RADER_PER_BLOCK = 1 << 19
+#: Rows read at a time when the rows are partitioned into blocks.
+_RADER_PER_SKIVA = 1 << 20
+#: At most 2**_MAX_BLOCKBITAR blocks (block numbers are 16-bit for the radix sort).
+_MAX_BLOCKBITAR = 16
 
 
 @attrs.frozen(kw_only=True)
 class _Inställning:
     """The validated arguments of one call, passed to the per-partition kernel."""
 
-    patient: str
-    vårdgivare: str
+    patient: Hashable
+    vårdgivare: Hashable
     metod: str
-    datum: str | None
-    slutdatum: pd.Timestamp | None
+    datum: Hashable | None
+    slutdatum: dt.date | None
     fönster_månader: int
     minsta_antal_besök: int
-    listningsenhet: str | None
-    enhet: str | None
-    per: str | None
-    ordinarie_vårdgivare: str | None
-    yrke: str | None
-    yrken: tuple[Any, ...] | None
+    listningsenhet: Hashable | None
+    vårdenhet: Hashable | None
+    per: Hashable | None
+    ordinarie_vårdgivare: Hashable | None
+    yrke: Hashable | None
+    yrken: tuple[Hashable, ...] | None
 
-    def kolumner(self) -> list[str]:
+    def kolumner(self) -> list[Hashable]:
         """The columns the computation reads, without duplicates, in a fixed order."""
         alla = [
             self.patient,
             self.vårdgivare,
             self.datum,
             self.listningsenhet,
-            self.enhet,
+            self.vårdenhet,
             self.per,
             self.ordinarie_vårdgivare,
             self.yrke,
         ]
-        ut: list[str] = []
+        ut: list[Hashable] = []
         for k in alla:
             if k is not None and k not in ut:
                 ut.append(k)
@@ -130,19 +140,13 @@ class _Inställning:
 # --------------------------------------------------------------------------- helpers
 
 
-def _är_dask(objekt: Any) -> bool:
-    """True for a Dask DataFrame, tested without importing Dask."""
-    modul = type(objekt).__module__ or ""
-    return modul.split(".")[0] in {"dask", "dask_expr"} and hasattr(objekt, "map_partitions")
-
-
 @attrs.frozen
 class _Koder:
     """Integer codes of one column: ``koder`` (-1 for missing), ``antal`` distinct slots."""
 
     koder: _I64
     antal: int
-    etiketter: Any  # callable: codes -> labels (an Index)
+    etiketter: Callable[[_I64], pd.Index]  # codes -> labels
 
 
 def _koda(serie: pd.Series[Any]) -> _Koder:
@@ -150,33 +154,38 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
 
     The codes do not depend on the order of the rows: integers are shifted by
     their minimum, categoricals use their category codes, anything else is
-    factorised with ``sort=True``. Missing values get the code -1.
+    factorised with ``sort=True``. Missing values get the code -1. The codes
+    are always a new array (callers work in place).
     """
     dtype = serie.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        koder = np.array(serie.cat.codes, dtype=np.int64)  # a copy: callers work in place
+        koder = np.array(serie.cat.codes, dtype=np.int64)
         kategorier = serie.cat.categories
         return _Koder(koder, len(kategorier), kategorier.take)
     if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
-        saknas = serie.isna().to_numpy()
-        if isinstance(dtype, np.dtype):
+        saknas: npt.NDArray[np.bool_] | None
+        if isinstance(dtype, np.dtype):  # no missing values possible: no test needed
             värden = serie.to_numpy(dtype=np.int64, copy=False)
+            saknas = None
         else:
+            saknas = serie.isna().to_numpy()
             värden = serie.to_numpy(dtype=np.int64, na_value=0)
-        if värden.size == 0 or saknas.all():
+            if not saknas.any():
+                saknas = None
+        giltiga = värden if saknas is None else värden[~saknas]
+        if giltiga.size == 0:
             tom = np.full(värden.size, -1, dtype=np.int64)
             return _Koder(tom, 0, lambda k: pd.Index(np.asarray(k, dtype=np.int64)))
-        giltiga = värden[~saknas] if saknas.any() else värden
         lägst = int(giltiga.min())
         spann = int(giltiga.max()) - lägst + 1
         # A dense shift is cheaper than hashing when the ids are not too sparse.
         if spann <= max(4 * värden.size, 1 << 20):
             koder = värden - lägst
-            if saknas.any():
+            if saknas is not None:
                 koder[saknas] = -1
-            ut_dtype: Any = dtype.numpy_dtype if hasattr(dtype, "numpy_dtype") else dtype
+            ut_dtype: Any = getattr(dtype, "numpy_dtype", dtype)
 
-            def etiketter_int(k: Any) -> pd.Index:
+            def etiketter_int(k: _I64) -> pd.Index:
                 etiketter: pd.Index = pd.Index(
                     (np.asarray(k, dtype=np.int64) + lägst).astype(ut_dtype)
                 )
@@ -185,7 +194,7 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
             return _Koder(koder, spann, etiketter_int)
     koder_f, unika = pd.factorize(serie, sort=True, use_na_sentinel=True)
     unika_index = pd.Index(unika)
-    return _Koder(np.asarray(koder_f, dtype=np.int64), len(unika_index), unika_index.take)
+    return _Koder(np.array(koder_f, dtype=np.int64), len(unika_index), unika_index.take)
 
 
 def _lika(a: pd.Series[Any], b: pd.Series[Any]) -> npt.NDArray[np.bool_]:
@@ -207,19 +216,7 @@ def _lika(a: pd.Series[Any], b: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     return np.asarray((ka2 == koder[n:]) & (ka2 >= 0), dtype=bool)
 
 
-def _datum_ns(serie: pd.Series[Any], namn: str) -> _I64:
-    """Dates as int64 nanoseconds since 1970 (NaT as the int64 minimum)."""
-    if not pd.api.types.is_datetime64_any_dtype(serie.dtype):
-        raise FelTypError(
-            f"kontinuitetsindex: column {namn!r} (datum) must hold dates, got dtype "
-            f"{serie.dtype}; convert it with pandas.to_datetime(...) first"
-        )
-    if getattr(serie.dtype, "tz", None) is not None:
-        serie = serie.dt.tz_convert(None)
-    return np.asarray(serie.to_numpy(dtype="datetime64[ns]").view(np.int64))
-
-
-def _körningar(sorterad: _I64) -> _I64:
+def _körningar(sorterad: npt.NDArray[Any]) -> _I64:
     """Start positions of the runs of equal values in a sorted array."""
     if sorterad.size == 0:
         return np.zeros(0, dtype=np.int64)
@@ -250,7 +247,82 @@ def _längder(starter: _I64, n: int) -> _I64:
     return längd
 
 
-# --------------------------------------------------------------------------- the kernel
+# --------------------------------------------------------------------------- sorting
+
+
+def _blockbitar(n: int, hög_bitar: int, låg_bitar: int) -> int:
+    """Patient-code bits per block: blocks of about ``_RADER_PER_BLOCK`` rows.
+
+    One block (the whole key, ``hög_bitar``) for small inputs. Otherwise the
+    number of blocks follows the number of rows; when a few more, smaller
+    blocks make the local key fit in 32 bits, they are taken (a 32-bit sort
+    moves half the bytes). At most ``_MAX_BLOCK`` blocks, and the local key
+    never exceeds ``_MAX_BITAR`` bits.
+    """
+    if n < _MINST_FÖR_BLOCK:
+        return hög_bitar
+    önskat = max(1, n // _RADER_PER_BLOCK)
+    k = max(0, hög_bitar - (önskat.bit_length() - 1))
+    if 32 - låg_bitar < k <= 32 - låg_bitar + 3:
+        k = 32 - låg_bitar
+    k = max(k, hög_bitar - _MAX_BLOCKBITAR)
+    return min(k, hög_bitar, _MAX_BITAR - låg_bitar)
+
+
+def _sorterade_block(
+    hög: _I64, låg: _I64, låg_bitar: int, antal_hög: int
+) -> Iterator[tuple[int, npt.NDArray[Any]]]:
+    """The key ``(hög << låg_bitar) | låg`` in sorted order, one block of ``hög`` at a time.
+
+    Yields ``(offset, nycklar)``: the sorted local keys
+    ``((hög - offset) << låg_bitar) | låg`` of the rows whose ``hög`` lies in
+    one block ``[offset, offset + 2**k)``, blocks in increasing order, so that
+    the concatenation is the sorted full key. A block's keys are ``uint32``
+    when they fit, else ``int64``. With more than one block the rows are first
+    partitioned by block (a radix sort of the small block number, slab by
+    slab, so that the data are read once in order), then each block, small
+    enough for the processor's cache, is sorted on its own. ``hög`` and
+    ``låg`` (non-negative, the caller's own arrays) are consumed.
+    """
+    n = hög.size
+    hög_bitar = max(antal_hög - 1, 0).bit_length()
+    k = _blockbitar(n, hög_bitar, låg_bitar)
+    typ: type[np.integer[Any]] = np.uint32 if k + låg_bitar <= 32 else np.int64
+    if k >= hög_bitar:
+        hög <<= låg_bitar
+        hög |= låg
+        _frigör(låg)
+        nyckel = hög.astype(typ) if typ is np.uint32 else hög
+        if typ is np.uint32:
+            _frigör(hög)
+        nyckel.sort()
+        yield 0, nyckel
+        return
+    antal_block = ((antal_hög - 1) >> k) + 1
+    id_typ = np.uint8 if antal_block <= 256 else np.uint16
+    mask = (1 << k) - 1
+    skivor: list[npt.NDArray[Any]] = []
+    gränser: list[_I64] = []
+    for a in range(0, n, _RADER_PER_SKIVA):
+        h = hög[a : a + _RADER_PER_SKIVA]
+        block = (h >> k).astype(id_typ)
+        lokal = h & mask
+        lokal <<= låg_bitar
+        lokal |= låg[a : a + _RADER_PER_SKIVA]
+        ordning = np.argsort(block, kind="stable")  # radix sort of 8- or 16-bit numbers
+        skivor.append(lokal.astype(typ)[ordning])
+        gräns = np.zeros(antal_block + 1, dtype=np.int64)
+        np.cumsum(np.bincount(block, minlength=antal_block), out=gräns[1:])
+        gränser.append(gräns)
+    _frigör(hög)
+    _frigör(låg)
+    for b in range(antal_block):
+        nyckel = np.concatenate([s[g[b] : g[b + 1]] for s, g in zip(skivor, gränser, strict=True)])
+        nyckel.sort()
+        yield b << k, nyckel
+
+
+# --------------------------------------------------------------------------- the kernels
 
 
 def _index_från_par(metod: str, n: _I64, N: _I64, par_starter: _I64, antal_par: _I64) -> _F64:
@@ -275,68 +347,129 @@ def _index_från_par(metod: str, n: _I64, N: _I64, par_starter: _I64, antal_par:
         return np.asarray((1.0 - M / (Nf + 0.1)) / (1.0 - 1.0 / (Nf + 0.1)), dtype=np.float64)
 
 
-def _kärna_par(
-    pk: _I64, vk: _I64, antal_v: int, räknas: npt.NDArray[np.bool_] | None, metod: str
+def _par_block(
+    nyckel: npt.NDArray[Any], offset: int, låg_bitar: int, plats: int | None, metod: str
 ) -> tuple[_I64, _I64, _F64]:
-    """COC, HHI, MFPC, MMCI by one sort of the key ``patient * (V + 1) + provider``.
+    """COC, HHI, MFPC, MMCI of one sorted block of ``patient << låg_bitar | provider`` keys.
 
-    Rows that do not count get the provider slot ``V``: they keep their patient
-    in the result (with N = 0 if nothing else counts) without adding a visit.
-    Returns patient codes (sorted), N and the index. ``pk`` is overwritten (it
-    becomes the key), so that the input is not copied once more.
+    A run of equal keys is one (patient, provider) pair; its length is n_j.
+    Rows that do not count carry the provider code ``plats``: they keep their
+    patient in the result without adding a visit.
     """
-    bas = antal_v + 1
-    nyckel = pk
-    nyckel *= bas
-    if räknas is not None:
-        np.copyto(vk, antal_v, where=~räknas)
-    nyckel += vk
-    _frigör(vk)
-    nyckel.sort()
     starter = _körningar(nyckel)
     n = _längder(starter, nyckel.size)
     par = nyckel[starter]
-    _frigör(nyckel)
-    del nyckel
-    par_patient = par // bas
-    if räknas is not None:
-        räknande = (par - par_patient * bas) < antal_v
-        n = np.where(räknande, n, 0)
-        antal_par_per = räknande.astype(np.int64)
-    else:
-        antal_par_per = None
-    del par
+    par_patient = (par >> låg_bitar).astype(np.int64)
+    M: _I64 | None = None
+    if plats is not None:
+        räknande = (par & ((1 << låg_bitar) - 1)) != plats
+        n *= räknande
+        M = räknande.astype(np.int64)
     p_starter = _körningar(par_patient)
     patienter = par_patient[p_starter]
+    patienter += offset
     if n.size:
         N = np.add.reduceat(n, p_starter)
-        if antal_par_per is None:
-            M = _längder(p_starter, n.size)
-        else:
-            M = np.add.reduceat(antal_par_per, p_starter)
+        M = _längder(p_starter, n.size) if M is None else np.add.reduceat(M, p_starter)
     else:
-        N = np.zeros(0, dtype=np.int64)
-        M = np.zeros(0, dtype=np.int64)
-    värde = _index_från_par(metod, n, N, p_starter, M)
-    return patienter, N.astype(np.int64), värde
+        N = M = np.zeros(0, dtype=np.int64)
+    return patienter, N, _index_från_par(metod, n, N, p_starter, M)
 
 
-def _kärna_upc(pk: _I64, vk: _I64, ok: _I64, patient_etikett: Any) -> tuple[_I64, _I64, _F64]:
-    """UPC: visits to the patient's usual provider (code ``ok``) divided by N."""
-    ordning = np.argsort(pk, kind="stable")
-    ps = pk[ordning]
-    starter = _körningar(ps)
-    patienter = ps[starter]
-    träff = (vk[ordning] == ok[ordning]).astype(np.int64)
-    os_ = ok[ordning]
-    if ps.size:
-        N = _längder(starter, ps.size)
-        träffar = np.add.reduceat(träff, starter)
-        lägst = np.minimum.reduceat(os_, starter)
-        högst = np.maximum.reduceat(os_, starter)
-    else:
-        N = träffar = lägst = högst = np.zeros(0, dtype=np.int64)
-    olika = lägst != högst
+def _kärna_par(
+    pk: _I64,
+    vk: _I64,
+    antal_p: int,
+    antal_v: int,
+    räknas: npt.NDArray[np.bool_] | None,
+    metod: str,
+) -> tuple[_I64, _I64, _F64]:
+    """COC, HHI, MFPC, MMCI: one sort of the pairs ``patient << b | provider``.
+
+    Returns patient codes (sorted), N and the index. ``pk`` and ``vk`` (the
+    caller's own code arrays) are consumed: they become the key.
+    """
+    plats: int | None = None
+    if räknas is not None:
+        np.copyto(vk, antal_v, where=~räknas)
+        plats = antal_v
+    låg_bitar = (antal_v if plats is not None else max(antal_v - 1, 0)).bit_length()
+    delar = [
+        _par_block(nyckel, offset, låg_bitar, plats, metod)
+        for offset, nyckel in _sorterade_block(pk, vk, låg_bitar, antal_p)
+    ]
+    return _slå_ihop(delar)
+
+
+def _slå_ihop(delar: list[tuple[_I64, _I64, _F64]]) -> tuple[_I64, _I64, _F64]:
+    """Concatenate the (patients, N, value) of the blocks."""
+    if len(delar) == 1:
+        return delar[0]
+    patienter, N, värde = zip(*delar, strict=True)
+    return np.concatenate(patienter), np.concatenate(N), np.concatenate(värde)
+
+
+def _upc_block(
+    nyckel: npt.NDArray[Any], offset: int, låg_bitar: int
+) -> tuple[_I64, _I64, _I64, _I64, _I64]:
+    """UPC counts of one sorted block of ``patient << låg_bitar | kod`` keys.
+
+    ``kod`` is 0 for a row that does not count, else ``2 + 2 * usual + hit``
+    (``hit``: the visit is with the usual provider). Sorted, a patient's rows
+    that count follow its others, ordered by usual provider: the usual provider
+    is the same on all of them exactly when the first and the last agree.
+    Returns patients, N, hits, and the usual provider of the first and last
+    counted row (-1 where N = 0).
+    """
+    lp = (nyckel >> låg_bitar).astype(np.int64)
+    kod = (nyckel & ((1 << låg_bitar) - 1)).astype(np.int64)
+    p_starter = _körningar(lp)
+    patienter = lp[p_starter]
+    patienter += offset
+    if not kod.size:
+        tom = np.zeros(0, dtype=np.int64)
+        return patienter, tom, tom, tom, tom
+    längd = _längder(p_starter, kod.size)
+    N = np.add.reduceat(kod > 0, p_starter, dtype=np.int64)
+    träffar = np.add.reduceat(kod & 1, p_starter)
+    sista = p_starter + längd - 1
+    första = np.minimum(sista + 1 - N, sista)
+    ok_första = np.where(N > 0, (kod[första] >> 1) - 1, -1)
+    ok_sista = np.where(N > 0, (kod[sista] >> 1) - 1, -1)
+    return patienter, N, träffar, ok_första, ok_sista
+
+
+def _kärna_upc(
+    pk: _I64,
+    vk: _I64,
+    ok: _I64,
+    antal_p: int,
+    antal_v: int,
+    räknas: npt.NDArray[np.bool_] | None,
+    patient_etikett: Callable[[_I64], pd.Index],
+) -> tuple[_I64, _I64, _F64]:
+    """UPC: visits to the patient's usual provider (code ``ok``) divided by N.
+
+    One sort of ``patient << b | kod`` (see :func:`_upc_block`); a missing usual
+    provider has the code ``antal_v`` and gives NaN.
+    """
+    träff = vk == ok
+    kod = np.where(ok < 0, antal_v, ok)
+    kod += 1
+    kod <<= 1
+    kod += träff
+    if räknas is not None:
+        kod[~räknas] = 0
+    _frigör(vk)
+    låg_bitar = (2 * antal_v + 3).bit_length()
+    delar = [
+        _upc_block(nyckel, offset, låg_bitar)
+        for offset, nyckel in _sorterade_block(pk, kod, låg_bitar, antal_p)
+    ]
+    patienter, N, träffar, ok_första, ok_sista = (
+        np.concatenate(d) if len(delar) > 1 else d[0] for d in zip(*delar, strict=True)
+    )
+    olika = ok_första != ok_sista
     if olika.any():
         exempel = patient_etikett(patienter[np.flatnonzero(olika)[:1]])[0]
         exempel = exempel.item() if isinstance(exempel, np.generic) else exempel
@@ -348,51 +481,73 @@ def _kärna_upc(pk: _I64, vk: _I64, ok: _I64, patient_etikett: Any) -> tuple[_I6
         )
     with np.errstate(divide="ignore", invalid="ignore"):
         värde = träffar / N.astype(np.float64)
-    värde = np.where(lägst < 0, np.nan, värde)  # no usual provider: undefined
+    värde[ok_sista == antal_v] = np.nan  # no usual provider: undefined
     return patienter, N, np.asarray(värde, dtype=np.float64)
 
 
-def _kärna_secon(pk: _I64, vk: _I64, dk: _I64) -> tuple[_I64, _I64, _F64]:
-    """SECON: share of consecutive pairs (by date, ties by provider) with the same provider.
-
-    The order (patient, date, provider) comes from one sort of the key
-    ``(patient * D + date rank) * V + provider`` when it fits in 64 bits, else
-    from ``numpy.lexsort``.
-    """
-    if pk.size:
-        unika_d, drang = np.unique(dk, return_inverse=True)
-        D = int(unika_d.size)
-        V = int(vk.max()) + 1
-        P = int(pk.max()) + 1
-    else:
-        D = V = P = 1
-    if pk.size and P * D * V < _MAX_SECON_NYCKEL:
-        nyckel = pk * D
-        nyckel += drang.reshape(-1)
-        nyckel *= V
-        nyckel += vk
-        nyckel.sort()
-        ps = nyckel // (D * V)
-        vs = nyckel % V
-        del nyckel
-    else:
-        ordning = np.lexsort((vk, dk, pk))
-        ps = pk[ordning]
-        vs = vk[ordning]
-    starter = _körningar(ps)
-    patienter = ps[starter]
-    N = _längder(starter, ps.size)
-    if ps.size:
+def _secon_ordnade(lp: _I64, prov: npt.NDArray[Any], offset: int) -> tuple[_I64, _I64, _F64]:
+    """SECON from rows in (patient, date, provider) order: patients, N, value."""
+    p_starter = _körningar(lp)
+    patienter = lp[p_starter].astype(np.int64)
+    patienter += offset
+    N = _längder(p_starter, lp.size)
+    if lp.size:
         # samma[i]: rows i and i+1 are the same patient and the same provider; the pair
         # belongs to the patient of row i (the last row of a patient pairs with nobody)
-        samma = np.zeros(ps.size, dtype=np.int64)
-        samma[:-1] = (ps[1:] == ps[:-1]) & (vs[1:] == vs[:-1])
-        antal_samma = np.add.reduceat(samma, starter)
+        samma = np.zeros(lp.size, dtype=bool)
+        np.equal(lp[1:], lp[:-1], out=samma[:-1])
+        samma[:-1] &= prov[1:] == prov[:-1]
+        antal_samma = np.add.reduceat(samma, p_starter, dtype=np.int64)
     else:
         antal_samma = np.zeros(0, dtype=np.int64)
     with np.errstate(divide="ignore", invalid="ignore"):
         värde = antal_samma / (N - 1.0)
     return patienter, N, np.asarray(värde, dtype=np.float64)
+
+
+def _tidskod(dk: _I64) -> _I64:
+    """Visit times as small non-negative integers in the same order (``dk`` consumed).
+
+    The times are shifted by their minimum and divided by the coarsest unit
+    (day, second, millisecond, microsecond) that divides them all.
+    """
+    if not dk.size:
+        return dk.copy()
+    dk = dk - dk.min()
+    prov = dk[:1024]
+    for enhet in (_NS_PER_DAG, 10**9, 10**6, 10**3):
+        if not (prov % enhet).any() and not (dk % enhet).any():
+            dk //= enhet
+            break
+    return dk
+
+
+def _kärna_secon(
+    pk: _I64, vk: _I64, dk: _I64, antal_p: int, antal_v: int
+) -> tuple[_I64, _I64, _F64]:
+    """SECON: share of consecutive pairs (by date, ties by provider) with the same provider.
+
+    The order (patient, date, provider) comes from one sort of the key
+    ``patient << (bt + bv) | time << bv | provider`` when it fits in
+    ``_MAX_SECON_BITAR`` bits, else from ``numpy.lexsort``. The arrays (the
+    caller's own) are consumed.
+    """
+    tk = _tidskod(dk)
+    v_bitar = max(antal_v - 1, 0).bit_length()
+    t_bitar = int(tk.max()).bit_length() if tk.size else 0
+    låg_bitar = t_bitar + v_bitar
+    if max(antal_p - 1, 0).bit_length() + låg_bitar <= _MAX_SECON_BITAR:
+        tk <<= v_bitar
+        tk |= vk
+        _frigör(vk)
+        v_mask = (1 << v_bitar) - 1
+        delar = [
+            _secon_ordnade(nyckel >> låg_bitar, nyckel & v_mask, offset)
+            for offset, nyckel in _sorterade_block(pk, tk, låg_bitar, antal_p)
+        ]
+        return _slå_ihop(delar)
+    ordning = np.lexsort((vk, tk, pk))
+    return _secon_ordnade(pk[ordning], vk[ordning], 0)
 
 
 def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -419,6 +574,7 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
 
     pat = _koda(df[inst.patient])
     prov_serie = df[inst.vårdgivare]
+    ok: _I64 | None = None
     if inst.metod == "upc":
         assert inst.ordinarie_vårdgivare is not None
         # one code space for the provider and the usual provider (same dtype: fast path)
@@ -429,23 +585,24 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
         antal_v = gemensam.antal
     else:
         prov = _koda(prov_serie)
-        vk, antal_v, ok = prov.koder, prov.antal, None
+        vk, antal_v = prov.koder, prov.antal
 
     patient_saknas = pat.koder < 0
     uteslut(patient_saknas, "saknat_patient_id")
     uteslut(vk < 0, "saknad_vårdgivare")
-    dk = None
+    dk: _I64 | None = None
     if inst.datum is not None:
-        dk = _datum_ns(df[inst.datum], inst.datum)
-        uteslut(dk == np.iinfo(np.int64).min, "saknat_datum")
+        datum = _indata.datumkolumn(df[inst.datum], str(inst.datum), "kontinuitetsindex")
+        dk = datum.view(np.int64)
+        uteslut(dk == _NAT, "saknat_datum")
         if inst.slutdatum is not None:
-            slut = inst.slutdatum.normalize()
+            slut = pd.Timestamp(inst.slutdatum)
             start = slut - pd.DateOffset(months=inst.fönster_månader)
-            dag = (dk // _NS_PER_DAG) * _NS_PER_DAG
-            inom = (dag > start.value) & (dag <= slut.value)
+            dag = dk // _NS_PER_DAG
+            inom = (dag > start.value // _NS_PER_DAG) & (dag <= slut.value // _NS_PER_DAG)
             uteslut(~inom, "utanför_fönster")
-    if inst.listningsenhet is not None and inst.enhet is not None:
-        uteslut(~_lika(df[inst.enhet], df[inst.listningsenhet]), "annan_enhet")
+    if inst.listningsenhet is not None and inst.vårdenhet is not None:
+        uteslut(~_lika(df[inst.vårdenhet], df[inst.listningsenhet]), "annan_vårdenhet")
     if inst.yrke is not None and inst.yrken is not None:
         uteslut(~df[inst.yrke].isin(list(inst.yrken)).to_numpy(dtype=bool), "annat_yrke")
 
@@ -457,17 +614,13 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     # The code arrays are this function's own copies: combine them in place.
     pk = pat.koder
     p_spann = max(pat.antal, 1)
+    antal_p = p_spann
     pat_etiketter = pat.etiketter
     del pat
     grupp_etiketter = None
     g_antal = 0
     if grupp is not None:
         g_spann = max(grupp.antal, 1)
-        if g_spann * p_spann * (antal_v + 2) >= _MAX_NYCKEL:  # pragma: no cover - huge ids
-            raise OgiltigtVärdeError(
-                "kontinuitetsindex: too many distinct (group, patient, provider) values "
-                "for a 64-bit key; pass fewer groups or recode the ids"
-            )
         gk = grupp.koder
         g_antal = grupp.antal
         grupp_etiketter = grupp.etiketter
@@ -478,15 +631,17 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
         gk += pk
         pk = gk
         del gk
+        antal_p = g_spann * p_spann
         urval = None if alla_räknas else räknas
     elif alla_räknas:
         urval = None
     else:
         urval = ~patient_saknas
-    if p_spann * (antal_v + 2) >= _MAX_NYCKEL:  # pragma: no cover - huge ids
-        raise OgiltigtVärdeError(
-            "kontinuitetsindex: too many distinct (patient, provider) values for a "
-            "64-bit key; recode the ids"
+    # 2 * V + 3 codes at most (UPC), and the SECON key falls back to lexsort
+    if (antal_p - 1).bit_length() + (2 * antal_v + 3).bit_length() > _MAX_BITAR:
+        raise OgiltigtVärdeError(  # pragma: no cover - needs some 10**18 distinct ids
+            "kontinuitetsindex: too many distinct (group, patient, provider) values for a "
+            "64-bit key; pass fewer groups or recode the ids"
         )
 
     if urval is not None:
@@ -497,42 +652,34 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     if r_u is not None and r_u.all():
         r_u = None
 
-    if inst.metod in {"coc", "hhi", "mfpc", "mmci"}:
-        patienter, N, värde = _kärna_par(pk_u, vk_u, antal_v, r_u, inst.metod)
+    if inst.metod == "upc":
+        assert ok is not None
+        ok_u = ok[urval] if urval is not None else ok
+
+        def etikett(k: _I64) -> pd.Index:
+            return pat_etiketter(np.asarray(k) % p_spann)
+
+        patienter, N, värde = _kärna_upc(pk_u, vk_u, ok_u, antal_p, antal_v, r_u, etikett)
+    elif inst.metod == "secon":
+        assert dk is not None
+        dk_u = dk[urval] if urval is not None else dk
+        if r_u is None:
+            patienter, N, värde = _kärna_secon(pk_u, vk_u, dk_u, antal_p, antal_v)
+        else:
+            # every patient stays in the result: those without counted visits with N = 0
+            finns = np.zeros(antal_p, dtype=bool)
+            finns[pk_u] = True
+            patienter = np.flatnonzero(finns)
+            p_r, N_r, v_r = _kärna_secon(pk_u[r_u], vk_u[r_u], dk_u[r_u], antal_p, antal_v)
+            plats = np.searchsorted(patienter, p_r)
+            N = np.zeros(patienter.size, dtype=np.int64)
+            N[plats] = N_r
+            värde = np.full(patienter.size, np.nan)
+            värde[plats] = v_r
     else:
-        alla_patienter = np.sort(pk_u)  # sort-based unique (numpy's hash unique is slower here)
-        alla_patienter = alla_patienter[_körningar(alla_patienter)]
-        if r_u is not None:
-            pk_r, vk_r = pk_u[r_u], vk_u[r_u]
-        else:
-            pk_r, vk_r = pk_u, vk_u
-        if inst.metod == "upc":
-            assert ok is not None
-            ok_u = ok[urval] if urval is not None else ok
-            ok_r = ok_u[r_u] if r_u is not None else ok_u
+        patienter, N, värde = _kärna_par(pk_u, vk_u, antal_p, antal_v, r_u, inst.metod)
 
-            def etikett(k: Any) -> Any:
-                k = np.asarray(k) % p_spann
-                return pat_etiketter(k)
-
-            p_r, N_r, v_r = _kärna_upc(pk_r, vk_r, ok_r, etikett)
-        else:
-            assert dk is not None
-            dk_u = dk[urval] if urval is not None else dk
-            dk_r = dk_u[r_u] if r_u is not None else dk_u
-            p_r, N_r, v_r = _kärna_secon(pk_r, vk_r, dk_r)
-        patienter = alla_patienter
-        plats = np.searchsorted(p_r, patienter)
-        plats = np.minimum(plats, max(p_r.size - 1, 0))
-        finns = (
-            (p_r.size > 0) & (p_r[plats] == patienter)
-            if p_r.size
-            else np.zeros(patienter.size, dtype=bool)
-        )
-        N = np.where(finns, N_r[plats] if p_r.size else 0, 0).astype(np.int64)
-        värde = np.where(finns, v_r[plats] if p_r.size else np.nan, np.nan)
-
-    värde = np.where(inst.minsta_antal_besök <= N, värde, np.nan)
+    värde[inst.minsta_antal_besök > N] = np.nan
     kolumner: dict[str, Any] = {}
     if grupp_etiketter is not None:
         # a categorical: the labels of the groups once, not once per patient
@@ -542,15 +689,15 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
         kolumner["patient"] = pat_etiketter(patienter % p_spann)
     else:
         kolumner["patient"] = pat_etiketter(patienter)
-    kolumner["antal_besök"] = N.astype(np.int64)
-    kolumner["värde"] = np.asarray(värde, dtype=np.float64)
-    return pd.DataFrame(kolumner), skäl
+    kolumner["antal_besök"] = N
+    kolumner["värde"] = värde
+    return pd.DataFrame(kolumner, copy=False), skäl
 
 
 # --------------------------------------------------------------------------- assembling
 
 
-def _sammanställ_per(tabell: pd.DataFrame, per: str) -> pd.DataFrame:
+def _sammanställ_per(tabell: pd.DataFrame, per: Hashable) -> pd.DataFrame:
     """One row per group: antal_patienter, antal_exkluderade, medel, median."""
     koder, grupper_rå = pd.factorize(tabell["grupp"])
     # the groups in sorted order of their values (whatever the column's dtype)
@@ -617,16 +764,10 @@ def _resultat(
     return ut
 
 
-def _dask_väg(besök: Any, inst: _Inställning) -> pd.Series[float] | pd.DataFrame:
+def _dask_väg(besök: Ram, inst: _Inställning) -> pd.Series[float] | pd.DataFrame:
     """Shuffle by patient, then the pandas kernel on each partition."""
-    try:
-        import dask  # noqa: PLC0415 - optional extra, imported only when a Dask frame arrives
-    except ImportError as fel:  # pragma: no cover - dask is in the dev extra
-        raise SaknatTilläggError(
-            'kontinuitetsindex on a Dask DataFrame needs Dask: pip install "halsouppfoljning[dask]"'
-        ) from fel
-
-    delar = besök[inst.kolumner()]
+    dask = _indata.importera_dask("dask", för="kontinuitetsindex on a Dask DataFrame")
+    delar: Any = besök[inst.kolumner()]
     meta_tabell, _ = _patientvärden(delar._meta, inst)
 
     def tabell(df: pd.DataFrame) -> pd.DataFrame:
@@ -640,7 +781,7 @@ def _dask_väg(besök: Any, inst: _Inställning) -> pd.Series[float] | pd.DataFr
     räkningar = delar.map_partitions(
         räkna, meta=pd.DataFrame({k: pd.Series(dtype=np.int64) for k in _SKÄL})
     )
-    hela, antal = dask.compute(tabeller, räkningar)  # type: ignore[attr-defined,no-untyped-call]
+    hela, antal = dask.compute(tabeller, räkningar)
     skäl = {k: int(antal[k].sum()) for k in _SKÄL}
     hela = hela.reset_index(drop=True)
     if "grupp" in hela.columns:
@@ -658,35 +799,22 @@ def _dask_väg(besök: Any, inst: _Inställning) -> pd.Series[float] | pd.DataFr
 # --------------------------------------------------------------------------- public
 
 
-def _kontrollera_heltal(värde: Any, namn: str, minst: int) -> int:
-    if isinstance(värde, bool) or not isinstance(värde, (int, np.integer)):
-        raise FelTypError(
-            f"kontinuitetsindex: {namn} must be an integer, got {värde!r} "
-            f"of type {type(värde).__name__}"
-        )
-    if int(värde) < minst:
-        raise OgiltigtVärdeError(
-            f"kontinuitetsindex: {namn} must be at least {minst}, got {int(värde)}"
-        )
-    return int(värde)
-
-
 def kontinuitetsindex(
-    besök: Any,
+    besök: Ram,
     *,
     patient: str = "patient",
     vårdgivare: str = "vårdgivare",
     metod: str = "coc",
     datum: str | None = None,
-    slutdatum: Any = None,
+    slutdatum: Datum | None = None,
     fönster_månader: int = 18,
     minsta_antal_besök: int = 3,
     listningsenhet: str | None = None,
-    enhet: str | None = None,
+    vårdenhet: str | None = None,
     per: str | None = None,
     ordinarie_vårdgivare: str | None = None,
     yrke: str | None = None,
-    yrken: Any = None,
+    yrken: str | Iterable[str] | None = None,
 ) -> pd.Series[float] | pd.DataFrame:
     r"""Continuity of care per patient (:term:`kontinuitetsindex`), or its mean per unit.
 
@@ -708,14 +836,19 @@ def kontinuitetsindex(
         The index; see Notes. ``"upc"`` needs ``ordinarie_vårdgivare``,
         ``"secon"`` needs ``datum``.
     datum : str, optional
-        Column of visit dates (datetime dtype). Needed for ``"secon"`` (the
-        order of the visits) and for the window ``slutdatum``.
-    slutdatum : date-like, optional
+        Column of visit dates (datetime dtype, or ``datetime.date`` objects).
+        Needed for ``"secon"`` (the order of the visits) and for the window
+        ``slutdatum``. The package's date rule applies: timezone-aware times
+        are converted to Swedish local time (Europe/Stockholm) and their local
+        calendar day is used; naive times are taken as local. So a visit at
+        00:30+01:00 and one at 23:30Z the evening before fall on the same day.
+    slutdatum : str, datetime.date, datetime.datetime or pandas.Timestamp, optional
         Last day of the follow-up window [dag]. With ``datum``, only visits
-        whose calendar day lies in ``(slutdatum − fönster_månader months,
+        whose local calendar day lies in ``(slutdatum − fönster_månader months,
         slutdatum]`` count; e.g. ``slutdatum="2023-12-31"`` with 18 months
         counts 2022-07-01 to 2023-12-31, both included. Times of day are
-        ignored (a visit at 14:00 on ``slutdatum`` counts).
+        ignored (a visit at 14:00 on ``slutdatum`` counts); a timezone-aware
+        ``slutdatum`` counts by its Swedish local day. Text is ISO 8601.
     fönster_månader : int, default 18
         Length of the window [månader]; 18 is the published rule. Used only
         with ``slutdatum``.
@@ -723,14 +856,16 @@ def kontinuitetsindex(
         Patients with fewer counted visits get NaN (the published rule is
         at least 3). Must be at least what the method needs: 2 for ``"coc"``
         and ``"secon"``, 1 for the others; a smaller value is an error.
-    listningsenhet, enhet : str, optional
+    listningsenhet, vårdenhet : str, optional
         Give both or neither. ``listningsenhet`` is the column that gives, on
-        each visit row, the unit where the patient is listed; ``enhet`` the
-        unit where the visit took place. With both, only visits with
-        ``enhet == listningsenhet`` count (the published rule: visits at the
-        patient's own unit); a missing value on either side does not count.
+        each visit row, the care unit where the patient is listed
+        (:term:`listningsenhet`); ``vårdenhet`` the care unit where the visit
+        took place. With both, only visits with ``vårdenhet == listningsenhet``
+        count (the published rule: visits at the patient's own unit); a
+        missing value on either side does not count.
     per : str, optional
-        Column to group by (a unit such as ``listningsenhet``, or a region).
+        Column to group by (a care unit such as ``listningsenhet``, or a
+        region).
         The result is then one row per value (see Returns). A patient is
         counted in each group where it has counted visits, with the visits of
         that group only.
@@ -763,22 +898,25 @@ def kontinuitetsindex(
         number of visit rows that do not count, by reason (each row under the
         first reason that applies, in this order): ``saknat_patient_id``,
         ``saknad_vårdgivare``, ``saknat_datum``, ``utanför_fönster``,
-        ``annan_enhet``, ``annat_yrke``, ``saknat_per_värde``.
+        ``annan_vårdenhet``, ``annat_yrke``, ``saknat_per_värde``.
 
     Raises
     ------
     FelTypError
-        If ``besök`` is not a DataFrame, an integer argument is not an
-        integer, or ``datum`` is not a datetime column.
+        If ``besök`` is not a pandas or Dask DataFrame (a polars or pyarrow
+        table is named, with the way to convert it), an integer argument is
+        not a number, ``datum`` is not a column of dates, or ``slutdatum`` is
+        not a date.
     SaknadKolumnError
         If a named column is not in ``besök``.
     OgiltigtVärdeError
-        For an unknown ``metod``; ``minsta_antal_besök`` below what the method
-        needs; ``slutdatum`` without ``datum``; ``"secon"`` without ``datum``;
-        ``"upc"`` without ``ordinarie_vårdgivare`` (or that argument with
-        another method); only one of ``listningsenhet`` and ``enhet``; only one
-        of ``yrke`` and ``yrken``; a usual provider that differs between a
-        patient's visits.
+        For an unknown ``metod``; an integer argument that is not whole or too
+        small; ``minsta_antal_besök`` below what the method needs;
+        ``slutdatum`` without ``datum``, missing, or an ambiguous slash date;
+        ``"secon"`` without ``datum``; ``"upc"`` without
+        ``ordinarie_vårdgivare`` (or that argument with another method); only
+        one of ``listningsenhet`` and ``vårdenhet``; only one of ``yrke`` and
+        ``yrken``; a usual provider that differs between a patient's visits.
 
     Warns
     -----
@@ -836,12 +974,17 @@ def kontinuitetsindex(
     Every index lies in [0, 1]. Patients with :math:`N` below
     ``minsta_antal_besök`` get NaN, never 0.
 
-    Computation: patients and providers become integer codes, the key
-    ``patient * (V + 1) + provider`` is sorted once and its runs are the
+    Computation: patients and providers become integer codes, the packed
+    key ``patient << b | provider`` is sorted once and its runs are the
     counts :math:`n_j`; the per-patient sums are ``numpy.add.reduceat`` over
-    the runs. A Dask DataFrame is shuffled by patient (``DataFrame.shuffle``)
-    and the same pandas kernel runs on each partition; the per-patient values
-    are then collected (one row per patient) for the result. The shuffle
+    the runs. UPC sorts ``patient << b | (usual provider, hit)`` and SECON
+    ``patient << b | (time, provider)`` the same way. Large inputs are
+    partitioned into blocks of patients (a radix sort of the block number)
+    and each block, small enough for the processor's cache, is sorted on
+    its own, as 32-bit keys where they fit. A Dask DataFrame is shuffled by
+    patient (``DataFrame.shuffle``) and the same pandas kernel runs on each
+    partition; the per-patient values are then collected (one row per
+    patient) for the result. The shuffle
     method follows Dask's configuration (``dataframe.shuffle.method``; "disk"
     bounds memory on one machine).
 
@@ -898,116 +1041,89 @@ def kontinuitetsindex(
     X                          1                  0  0.333333  0.333333
     Y                          1                  1  0.000000  0.000000
     """
-    if not isinstance(besök, pd.DataFrame) and not _är_dask(besök):
-        raise FelTypError(
-            "kontinuitetsindex: besök must be a pandas or Dask DataFrame with one row per "
-            f"visit, got {type(besök).__name__}"
-        )
-    if not isinstance(metod, str) or nfc(metod).strip().lower() not in METODER:
-        raise OgiltigtVärdeError(
-            f"kontinuitetsindex: unknown metod {metod!r}; choose one of {sorted(METODER)}"
-        )
-    metod = nfc(metod).strip().lower()
-    minsta = _kontrollera_heltal(minsta_antal_besök, "minsta_antal_besök", 0)
+    vad = "kontinuitetsindex"
+    ramtyp = _indata.ramtyp(besök, vad, argument="besök")
+    metod_in: object = metod
+    if not isinstance(metod_in, str) or _indata.nfc(metod_in).strip().lower() not in METODER:
+        raise OgiltigtVärdeError(f"{vad}: unknown metod {metod!r}; choose one of {sorted(METODER)}")
+    metod = _indata.nfc(metod).strip().lower()
+    minsta = _indata.heltal(minsta_antal_besök, f"{vad}: minsta_antal_besök", minst=0)
     if minsta < METODER[metod]:
         raise OgiltigtVärdeError(
-            f"kontinuitetsindex: minsta_antal_besök={minsta} is below what metod={metod!r} "
+            f"{vad}: minsta_antal_besök={minsta} is below what metod={metod!r} "
             f"needs (N >= {METODER[metod]}); pass minsta_antal_besök={METODER[metod]} or more "
             "(the published rule is 3)"
         )
-    fönster = _kontrollera_heltal(fönster_månader, "fönster_månader", 1)
-    slut: pd.Timestamp | None = None
+    fönster = _indata.heltal(fönster_månader, f"{vad}: fönster_månader", minst=1)
+    slut: dt.date | None = None
     if slutdatum is not None:
         if datum is None:
             raise OgiltigtVärdeError(
-                "kontinuitetsindex: slutdatum needs datum, the column of visit dates; "
-                "pass datum='<column>'"
+                f"{vad}: slutdatum needs datum, the column of visit dates; pass datum='<column>'"
             )
-        try:
-            slut = pd.Timestamp(slutdatum)
-        except (TypeError, ValueError) as fel:
-            raise FelTypError(
-                f"kontinuitetsindex: cannot read slutdatum {slutdatum!r} as a date; "
-                "pass e.g. '2023-12-31' or a datetime.date"
-            ) from fel
-        if pd.isna(slut):
-            raise OgiltigtVärdeError(
-                f"kontinuitetsindex: slutdatum is missing ({slutdatum!r}); pass a date or None"
-            )
-        if slut.tzinfo is not None:
-            slut = slut.tz_convert(None)
+        slut = _indata.datum(slutdatum, f"{vad}: slutdatum")
     if metod == "secon" and datum is None:
         raise OgiltigtVärdeError(
-            "kontinuitetsindex: metod='secon' needs the visit order; pass datum='<column>'"
+            f"{vad}: metod='secon' needs the visit order; pass datum='<column>'"
         )
     if metod == "upc" and ordinarie_vårdgivare is None:
         raise OgiltigtVärdeError(
-            "kontinuitetsindex: metod='upc' needs the patient's usual provider; pass "
+            f"{vad}: metod='upc' needs the patient's usual provider; pass "
             "ordinarie_vårdgivare='<column>'"
         )
     if metod != "upc" and ordinarie_vårdgivare is not None:
         raise OgiltigtVärdeError(
-            f"kontinuitetsindex: ordinarie_vårdgivare is used only by metod='upc', not "
+            f"{vad}: ordinarie_vårdgivare is used only by metod='upc', not "
             f"metod={metod!r}; drop it or choose metod='upc'"
         )
-    if (listningsenhet is None) != (enhet is None):
+    if (listningsenhet is None) != (vårdenhet is None):
         raise OgiltigtVärdeError(
-            "kontinuitetsindex: give both listningsenhet and enhet (visits count only where "
-            f"they are equal) or neither; got listningsenhet={listningsenhet!r}, enhet={enhet!r}"
+            f"{vad}: give both listningsenhet and vårdenhet (visits count only where they "
+            f"are equal) or neither; got listningsenhet={listningsenhet!r}, "
+            f"vårdenhet={vårdenhet!r}"
         )
     if (yrke is None) != (yrken is None):
         raise OgiltigtVärdeError(
-            "kontinuitetsindex: give both yrke (the profession column) and yrken (the "
+            f"{vad}: give both yrke (the profession column) and yrken (the "
             f"professions that count) or neither; got yrke={yrke!r}, yrken={yrken!r}"
         )
-    yrken_t: tuple[Any, ...] | None = None
-    if yrken is not None:
-        yrken_t = (
-            (nfc(yrken),)
-            if isinstance(yrken, str)
-            else tuple(nfc(y) if isinstance(y, str) else y for y in yrken)
+    yrken_t: tuple[Hashable, ...] | None = None
+    yrken_in: object = yrken
+    if isinstance(yrken_in, str):
+        yrken_t = (_indata.nfc(yrken_in),)
+    elif isinstance(yrken_in, Iterable):
+        yrken_t = tuple(_indata.nfc(y) if isinstance(y, str) else y for y in yrken_in)
+    elif yrken_in is not None:
+        raise FelTypError(
+            f"{vad}: yrken must be a profession (str) or a list of them, got {yrken_in!r}"
         )
-        if not yrken_t:
-            raise OgiltigtVärdeError(
-                "kontinuitetsindex: yrken is empty, so no visit would count; name at least "
-                "one profession, e.g. yrken='läkare'"
-            )
+    if yrken_t is not None and not yrken_t:
+        raise OgiltigtVärdeError(
+            f"{vad}: yrken is empty, so no visit would count; name at least "
+            "one profession, e.g. yrken='läkare'"
+        )
+    # Column names are matched in NFC ("ä" can arrive decomposed): use the frame's own labels.
+    kolumner = list(besök.columns)
+
+    def kolumn(namn: str | None, argument: str) -> Hashable | None:
+        return None if namn is None else _indata.kolumn(kolumner, namn, vad, argument=argument)
+
     inst = _Inställning(
-        patient=patient,
-        vårdgivare=vårdgivare,
+        patient=_indata.kolumn(kolumner, patient, vad, argument="patient"),
+        vårdgivare=_indata.kolumn(kolumner, vårdgivare, vad, argument="vårdgivare"),
         metod=metod,
-        datum=datum,
+        datum=kolumn(datum, "datum"),
         slutdatum=slut,
         fönster_månader=fönster,
         minsta_antal_besök=minsta,
-        listningsenhet=listningsenhet,
-        enhet=enhet,
-        per=per,
-        ordinarie_vårdgivare=ordinarie_vårdgivare,
-        yrke=yrke,
+        listningsenhet=kolumn(listningsenhet, "listningsenhet"),
+        vårdenhet=kolumn(vårdenhet, "vårdenhet"),
+        per=kolumn(per, "per"),
+        ordinarie_vårdgivare=kolumn(ordinarie_vårdgivare, "ordinarie_vårdgivare"),
+        yrke=kolumn(yrke, "yrke"),
         yrken=yrken_t,
     )
-    kontrollera_kolumner(besök.columns, inst.kolumner(), "kontinuitetsindex")
-    # Column names are matched in NFC ("ä" can arrive decomposed): use the frame's own labels.
-    egna = {nfc(str(k)): k for k in besök.columns}
-    inst = attrs.evolve(
-        inst,
-        **{
-            fält: egna[nfc(namn)]
-            for fält in (
-                "patient",
-                "vårdgivare",
-                "datum",
-                "listningsenhet",
-                "enhet",
-                "per",
-                "ordinarie_vårdgivare",
-                "yrke",
-            )
-            if (namn := getattr(inst, fält)) is not None
-        },
-    )
-    if _är_dask(besök):
+    if ramtyp == "dask":
         return _dask_väg(besök, inst)
     tabell, skäl = _patientvärden(besök, inst)
     return _resultat(tabell, skäl, inst)
