@@ -573,7 +573,7 @@ def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") ->
     12-månadersperiod" (vårdskador) and "rullande 18-månadersperiod"
     (depression, diabetes).
     """
-    månader = heltal(månader, "rullande: månader (an int >= 1)", minst=1)
+    månader = heltal(månader, "rullande: månader", minst=1)
     _kontrollera_metod(metod, "rullande")
     _månadsindex(serie, "rullande")
     värden = pd.Series(np.asarray(serie, dtype=float), index=serie.index, name=serie.name)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import pandas as pd
 
@@ -34,8 +34,8 @@ from .uppfoljning import Uppföljning, styrkort
 
 __all__ = ["formatera_styrkort", "rapport"]
 
-#: The output formats.
-Format = Literal["text", "markdown", "html"]
+#: The output formats: aligned plain text, a Markdown pipe table, HTML (text escaped).
+Format: TypeAlias = Literal["text", "markdown", "html"]
 
 
 def _saknas(x: Any) -> bool:
@@ -77,7 +77,7 @@ _RUBRIKER = {
 def formatera_styrkort(
     tabell: pd.DataFrame,
     *,
-    format: str = "text",
+    format: Format = "text",
     kolumner: Sequence[str] = (
         "indikator",
         "mål",
@@ -203,7 +203,7 @@ def _enkel_tabell(df: pd.DataFrame, format: str) -> str:
 def rapport(
     uppföljning: Uppföljning,
     *,
-    format: str = "text",
+    format: Format = "text",
     avrundning: int | None = None,
     delvis: Delvis | Callable[..., Any] | None = None,
     tröskel: float = 0.0,

@@ -59,7 +59,7 @@ import io
 import math
 import os
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import attrs
 import numpy as np
@@ -542,7 +542,7 @@ class Uppföljning:
     def rapport(
         self,
         *,
-        format: str = "text",
+        format: Literal["text", "markdown", "html"] = "text",
         avrundning: int | None = None,
         delvis: Delvis | Callable[..., Any] | None = None,
         tröskel: float = 0.0,
