@@ -76,7 +76,7 @@ def test_realistisk_kontinuitet(besök: pd.DataFrame) -> None:
         datum="datum",
         slutdatum="2023-12-31",
         listningsenhet="listningsenhet",
-        enhet="enhet",
+        vårdenhet="enhet",
         yrke="yrke",
         yrken="läkare",
     )

@@ -108,6 +108,35 @@ class TestRangdiagram:
         with pytest.raises(hu.OgiltigtVärdeError, match="no region values"):
             plot.rangdiagram(tom, riktning=HÖGRE)
 
+    def test_riket_as_a_number_and_no_legend_without_lines(self) -> None:
+        ax = plot.rangdiagram(_panel(), riktning=HÖGRE, riket=0.65)
+        (linje,) = ax.get_lines()
+        assert linje.get_xdata()[0] == pytest.approx(0.65)
+        # an id that is not a bundled core indicator: plain numbers, not percent
+        assert linje.get_label() == "Riket 0.65"
+        ax = plot.rangdiagram(_panel(), riktning=HÖGRE, riket=None)
+        assert ax.get_lines() == []
+        assert ax.get_legend() is None
+        with pytest.raises(hu.FelTypError, match="riket must be a number"):
+            plot.rangdiagram(_panel(), riktning=HÖGRE, riket=[0.7])  # type: ignore[arg-type]
+
+    def test_bundled_core_indicator_gives_its_name_and_percent(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({2023: [0.61, 0.72]}, index=["01", "03"]),
+            indikator="medicinsk_bedömning_3_dagar",
+        )
+        ax = plot.rangdiagram(p, riket=0.7)
+        assert ax.get_title().startswith("Medicinsk bedömning inom 3 dagar i primärvården, 2023")
+        assert ax.get_lines()[0].get_label() == "Riket 70,0 %"
+        assert ax.xaxis.get_major_formatter()(0.7, 0) == "70%"
+
+    def test_period_without_region_values(self) -> None:
+        två = pd.concat([_panel(), _panel().assign(period=2024, värde=np.nan)])
+        with pytest.raises(hu.OgiltigtVärdeError, match="no region has a value for 'x' in 2024"):
+            plot.rangdiagram(två, riktning=HÖGRE, period=2024)
+        with pytest.raises(hu.FelTypError, match="panel must be a pandas DataFrame"):
+            plot.rangdiagram(_panel().to_dict(), riktning=HÖGRE)  # type: ignore[arg-type]
+
 
 class TestFörändringsdiagram:
     def förändringar(self) -> pd.DataFrame:
@@ -160,6 +189,27 @@ class TestFörändringsdiagram:
         ut = plot.förändringsdiagram(self.förändringar(), axes=egna)
         assert ut[0] is egna[0, 0]
         assert ut[1] is egna[0, 1]
+
+    def test_unused_panels_of_the_grid_are_removed(self) -> None:
+        f = self.förändringar()
+        fyra = pd.concat([f, f.assign(indikator=f["indikator"] + "2")], ignore_index=True)
+        axes = plot.förändringsdiagram(fyra, kolumner=3)
+        # 4 indicators in rows of 3: a 2 x 3 grid of which 2 panels are removed
+        assert len(axes) == 4
+        assert len(axes[0].figure.axes) == 4
+        assert [a.get_title().split("\n")[0] for a in axes] == ["a", "b", "a2", "b2"]
+        # procentenheter: ticks written "+5 pe"
+        pe = plot.förändringsdiagram(f, kolumn="procentenheter")
+        assert pe[0].xaxis.get_major_formatter()(0.05, 0) == "+5 pe"
+        assert "procentenheter" in pe[0].get_xlabel()
+        # the relative change: ticks written "+10 %"
+        assert axes[0].xaxis.get_major_formatter()(0.1, 0) == "+10 %"
+
+    def test_nothing_to_draw(self) -> None:
+        bara_riket = self.förändringar()
+        bara_riket = bara_riket[bara_riket["region"] == "Riket"]
+        with pytest.raises(hu.OgiltigtVärdeError, match="nothing to draw"):
+            plot.förändringsdiagram(bara_riket, riket=False)
 
     def test_invalid(self) -> None:
         f = self.förändringar()

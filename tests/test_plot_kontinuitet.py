@@ -94,6 +94,22 @@ class TestKontinuitetsdiagram:
         ax = plot.kontinuitetsdiagram(hhi, b)
         assert ax.get_ylabel() == "Kontinuitetsindex (HHI)"
 
+    def test_many_units_turn_their_labels(self) -> None:
+        index = pd.Series(np.linspace(0, 1, 10), name="coc")
+        enheter = pd.Series([f"VC{i}" for i in range(10)])
+        ax = plot.kontinuitetsdiagram(index, enheter)
+        assert len(xetiketter(ax)) == 10
+        assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}
+        # an unnamed index is called "index"
+        namnlös = plot.kontinuitetsdiagram(index.rename(None))
+        assert namnlös.get_ylabel() == "Kontinuitetsindex (index)"
+
+    def test_a_patient_twice_in_the_series_of_units(self) -> None:
+        coc = hu.kontinuitetsindex(_besök())
+        dubbel = pd.Series(["VC1", "VC2"], index=[1, 1])
+        with pytest.raises(hu.OgiltigtVärdeError, match="holds a patient twice"):
+            plot.kontinuitetsdiagram(coc, dubbel)
+
     def test_invalid_inputs(self) -> None:
         b = _besök()
         coc = hu.kontinuitetsindex(b)

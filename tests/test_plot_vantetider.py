@@ -137,6 +137,24 @@ class TestVäntetidsdiagram:
         # Feb pooled: (85 + 65) / 200 = 0.75
         assert linjer_i(ax)["Andel inom gränsen"].get_ydata()[1] == pytest.approx(0.75)
 
+    def test_limit_chosen_by_name_object_or_days(self) -> None:
+        t = _väntetabell()
+        tre = pd.concat(
+            [t, t.assign(gräns=90.0, gränsnamn="operation inom 90 dagar", andel=0.5)],
+            ignore_index=True,
+        )
+        namn = plot.väntetidsdiagram(tre, gräns="operation inom 90 dagar")
+        assert list(linjer_i(namn)["Andel inom gränsen"].get_ydata()) == pytest.approx([0.5] * 3)
+        objekt = hu.Väntetidsgräns(gräns=90, namn="första besök inom 90 dagar", bas="väntande")
+        ax = plot.väntetidsdiagram(tre, gräns=objekt)
+        assert list(linjer_i(ax)["Andel inom gränsen"].get_ydata()) == pytest.approx(
+            [0.80, 0.85, 0.90]
+        )
+        assert ax.get_title() == "Första besök inom 90 dagar (väntande)"
+        # 90 days names two limits: the name must choose
+        with pytest.raises(hu.OgiltigtVärdeError, match="several limits of 90"):
+            plot.väntetidsdiagram(tre, gräns=90)
+
     def test_invalid_inputs(self) -> None:
         t = _väntetabell()
         with pytest.raises(hu.FelTypError, match="väntetidsandelar"):

@@ -69,7 +69,7 @@ def _syntetisk_kontinuitet(seed: int) -> pd.DataFrame:
         datum="datum",
         slutdatum=pd.Timestamp("2023-02-28"),
         listningsenhet="listningsenhet",
-        enhet="enhet",
+        vårdenhet="enhet",
         yrke="yrke",
         yrken=["läkare"],
         per="enhet",
