@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import halsouppfoljning as hu
 from halsouppfoljning import plot
@@ -204,3 +206,54 @@ def test_som_panel_refuses_other_frames_and_missing_columns() -> None:
 def test_andelstext() -> None:
     assert _grund.andelstext(0.788) == "78,8 %"
     assert _grund.andelstext(np.float64(0.8), 0) == "80 %"
+
+
+# --------------------------------------------------------------------------- properties
+
+_SVENSKA_MÅNADER = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+]
+
+
+@given(st.integers(1900, 2100), st.integers(1, 12))
+def test_property_three_ways_to_a_month_label_agree(år: int, mån: int) -> None:
+    månadsslut = pd.Timestamp(year=år, month=mån, day=1) + pd.offsets.MonthEnd(0)
+    väntat = f"{_SVENSKA_MÅNADER[mån - 1]} {år}"
+    assert _grund.är_månadsslut(månadsslut)
+    assert _grund.tidsetikett(månadsslut, månadsvis=True) == väntat
+    assert _grund.tidsetikett(pd.Period(year=år, month=mån, freq="M"), månadsvis=False) == väntat
+    assert _grund.månadsetikett(år * 12 + mån - 1) == väntat
+
+
+@given(st.permutations([r.namn for r in hu.regioner()] + ["Riket"]))
+def test_property_region_order_is_riket_then_länskod(namn: list[str]) -> None:
+    serie = pd.Series(namn)
+    ordnade = serie.iloc[np.argsort(_grund.regionordning(serie), kind="stable")].tolist()
+    # reference: Riket first, then the regions as hu.regioner() lists them (länskod order)
+    assert ordnade == ["Riket"] + [r.namn for r in hu.regioner()]
+
+
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=20))
+def test_property_percent_axis_decimals_follow_the_span(värden: list[float]) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    try:
+        _grund.procentaxel(ax.yaxis, värden)
+        text = ax.yaxis.get_major_formatter()(0.5, 0)
+    finally:
+        plt.close(fig)
+    # reference: one decimal ("50,0 %") when the values span less than 5 procentenheter
+    assert text == ("50 %" if max(värden) - min(värden) >= 0.05 else "50,0 %")
