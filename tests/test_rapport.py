@@ -76,3 +76,98 @@ def test_rapport_formats(uppföljning: hu.Uppföljning) -> None:
     assert "<table" in html
     with pytest.raises(hu.OgiltigtVärdeError, match="'rtf'"):
         hu.rapport(uppföljning, format="rtf")
+
+
+def test_rapport_renders_waiting_times_and_continuity_in_every_format() -> None:
+    u = hu.exempeldata.uppföljning_västmanland_2023_02()
+    assert u.väntetider is not None
+    assert u.kontinuitet is not None
+    text = hu.rapport(u)
+    assert "Väntetider\n----------" in text
+    assert "Kontinuitet\n-----------" in text
+    markdown = hu.rapport(u, format="markdown")
+    assert "## Väntetider" in markdown
+    assert "## Kontinuitet" in markdown
+    assert "| mätdatum | gräns | antal | andel | 95 % intervall | exkluderade |" in markdown
+    första = u.väntetider.iloc[0]
+    # the share printed is antal_inom / antal to one decimal of a percent
+    andel = hu.formatera_andel(int(första["antal_inom"]) / int(första["antal"]))
+    assert f"| {första['gränsnamn']} | {int(första['antal'])} | {andel} |" in markdown
+    html = hu.rapport(u, format="html")
+    assert "<h2>Väntetider</h2>" in html
+    assert "<h2>Kontinuitet</h2>" in html
+    # the continuity table: one row per unit, mean and median with two decimals
+    rad = u.kontinuitet.iloc[0]
+    medel = hu.formatera_tal(float(rad["medel"]), 2)
+    assert f"<td>{medel}</td>" in html
+
+
+def _minsta_underlag() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indikator": ["Beläggningsgrad", "Utlokaliserade"],
+            "mål_text": ["85-90 %", "Lägre än fg år"],
+            "utfall": [0.88, 94.0],
+            "föregående": [float("nan"), 140.0],
+            "riktning": ["inom intervall", "lägre är bättre"],
+        }
+    )
+
+
+def test_rapport_of_a_minimal_follow_up() -> None:
+    u = hu.Uppföljning(
+        organisation=None,
+        period=hu.Period.tertial(2023, 1),
+        indikatorer=_minsta_underlag(),
+        prognos=hu.Prognos(värde=-53.6),
+    )
+    text = u.rapport()
+    första = text.splitlines()[0]
+    assert första == "Uppföljning: (organisation not stated), T1 2023"
+    # 0,88 is inside 85-90 %; 94 is lower than 140: both met, by hand
+    assert "Summary: 2 uppnådd." in text
+    assert "Prognos -53,6 mnkr: interval [i.u., i.u.] mnkr, None, upprättad None." in text
+    assert "Against budget" not in text
+    assert "Revision" not in text
+    assert "Resultaträkning" not in text
+    assert "Källa" not in text
+
+
+def test_rapport_names_a_nämnd_or_förvaltning_with_its_region() -> None:
+    hsn = hu.Nämnd(region="19", namn="Hälso- och sjukvårdsnämnden")
+    u = hu.Uppföljning(organisation=hsn, period="", indikatorer=_minsta_underlag())
+    assert hu.rapport(u).splitlines()[0] == (
+        "Uppföljning: Hälso- och sjukvårdsnämnden (Region Västmanland)"
+    )
+    html = hu.rapport(u, format="html", avrundning=0, tröskel=1.0)
+    assert html.startswith("<h1>Uppföljning: Hälso- och sjukvårdsnämnden (Region Västmanland)</h1>")
+    assert "rounded half up to 0 decimals" in html
+    assert "threshold 1" in html
+
+
+def test_rapport_refuses_an_unknown_format() -> None:
+    u = hu.Uppföljning(organisation=None, period="", indikatorer=_minsta_underlag())
+    with pytest.raises(hu.OgiltigtVärdeError, match="format must be"):
+        hu.rapport(u, format="pdf")  # type: ignore[arg-type]
+
+
+def test_formatera_styrkort_cells_missing_values_and_composites() -> None:
+    tabell = pd.DataFrame(
+        {
+            "indikator": ["A", "B"],
+            "måluppfyllelse": [
+                (hu.Måluppfyllelse.UPPNÅDD, hu.Måluppfyllelse.EJ_UPPNÅDD),
+                hu.Måluppfyllelse.MÅL_SAKNAS,
+            ],
+            "trend_beräknad": [None, float("nan")],
+            "övrigt": [[1, 2], 3],
+        }
+    )
+    text = hu.formatera_styrkort(
+        tabell, kolumner=["indikator", "måluppfyllelse", "trend_beräknad", "övrigt"]
+    )
+    rader = text.splitlines()
+    assert rader[0].split() == ["Indikator", "Måluppfyllelse", "Trend", "(beräknad)", "övrigt"]
+    assert rader[2].startswith("A          uppnådd / ej uppnådd")
+    assert rader[2].endswith("[1, 2]")
+    assert rader[3].split() == ["B", "mål", "saknas", "3"]
