@@ -40,24 +40,33 @@ Examples
 from __future__ import annotations
 
 import functools
-import io
 from collections.abc import Hashable, Iterable, Mapping
-from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from . import overenskommelse as _överenskommelse
-from ._indata import kontrollera_andel, kontrollera_kolumner, nfc
-from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
-from .indikatorer import Måluppfyllelse, Riktning, måluppfyllelse
+from ._data import läs_datafil
+from ._indata import (
+    alternativ,
+    kolumn,
+    kontrollera_andel,
+    kontrollera_kolumner,
+    nfc,
+    ramtyp,
+    skalär,
+    som_lista,
+    tal_array,
+    text,
+)
+from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, OkändRegionError
+from .indikatorer import Aggregering, Delvis, Målnivå, Måluppfyllelse, Riktning, måluppfyllelse
+from .organisation import Region
 from .organisation import region as _region
 from .organisation import regioner as _regioner
-from .overenskommelse import *  # noqa: F403  (agreements: re-exported, see the module)
-from .perioder import procentenheter, procentuell_förändring
+from .perioder import Period, procentenheter, procentuell_förändring
 
 __all__ = [
     "RIKET",
@@ -70,19 +79,35 @@ __all__ = [
     "sammanvägning",
     "sämre_än_första_mätningen",
 ]
-__all__ += _överenskommelse.__all__
 
 #: The label of the whole country's rows in a region panel (Kolada area id ``"0000"``).
 RIKET = "Riket"
 
 _RIKET_STAVNINGAR = frozenset({"0000", "0", "00", "riket", "hela riket", "sverige", "se"})
 
-_METODER = ("kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde")
+#: The three ways of combining regions (the one vocabulary of pooled vs mean).
+_SAMMANVÄGNINGAR = (Aggregering.POOLAD, Aggregering.VÄGT_MEDEL, Aggregering.MEDEL)
+_POOLAD = Aggregering.POOLAD.value
+_VÄGT_MEDEL = Aggregering.VÄGT_MEDEL.value
 _RANGMETODER = ("min", "max", "dense", "first", "average")
 _FÄRGER = ("röd", "gul", "grön")
 
 _F64 = npt.NDArray[np.float64]
 _Rangmetod = Literal["min", "max", "dense", "first", "average"]
+
+#: A period as a comparison takes it: a label of the panel's ``period`` column (a
+#: year such as 2023, or text such as ``"T1 2023"``), or a :class:`~halsouppfoljning.Period`,
+#: which names the label that denotes it (``Period.helår(2023)`` is the year 2023).
+PeriodIn: TypeAlias = "int | str | Period"
+#: The reference or compared period: ``"första"``/``"senaste"``, one period for every
+#: indicator, or a mapping from indicator id to period.
+PeriodVal: TypeAlias = "PeriodIn | Mapping[str, PeriodIn]"
+#: The good direction: one for every indicator, or a mapping from indicator id to it.
+RiktningIn: TypeAlias = "Riktning | str | Mapping[str, Riktning | str] | None"
+#: Weights of the regions: a column of the panel, or a mapping/Series from region to weight.
+Vikter: TypeAlias = "str | Mapping[Region | str | int, float] | pd.Series[float]"
+#: Groups of regions: a mapping/Series from region (any spelling) to group label.
+Grupper: TypeAlias = "Mapping[Region | str | int, Hashable] | pd.Series[Any]"
 
 
 # --------------------------------------------------------------------------- regions
@@ -151,18 +176,6 @@ def _som_period(kolumn: pd.Series) -> pd.Series:
     return kolumn.astype(object)
 
 
-def _tal(värden: Any, namn: str, vad: str) -> _F64:
-    """A column as float64; text that is not a number is an error naming the column."""
-    serie = pd.Series(värden)
-    try:
-        return np.asarray(pd.to_numeric(serie, errors="raise"), dtype=np.float64)
-    except (ValueError, TypeError) as fel:
-        raise OgiltigtVärdeError(
-            f"{vad}: the {namn} column holds values that are not numbers ({fel}); read "
-            "report text with hu.tolka_tal first (decimal comma, '%', missing markers)"
-        ) from fel
-
-
 def _färdig_panel(
     region: Any,
     indikator: Any,
@@ -183,18 +196,18 @@ def _färdig_panel(
             lambda x: nfc(x) if isinstance(x, str) else x
         ),
         "period": _som_period(pd.Series(period)).to_numpy(),
-        "värde": _tal(värde, "värde", vad),
-        "täljare": _tal(täljare, "täljare", vad),
-        "nämnare": _tal(nämnare, "nämnare", vad),
+        "värde": tal_array(värde, f"{vad}: the värde column"),
+        "täljare": tal_array(täljare, f"{vad}: the täljare column"),
+        "nämnare": tal_array(nämnare, f"{vad}: the nämnare column"),
     }
     if kön is not None:
         data["kön"] = pd.Series(kön, dtype=object).to_numpy()
-    for namn_, kolumn in (extra or {}).items():
+    for namn_, värden_ in (extra or {}).items():
         if namn_ in data:
             raise OgiltigtVärdeError(
                 f"{vad}: behåll names the column {namn_!r}, which the panel already has"
             )
-        data[namn_] = np.asarray(kolumn)
+        data[namn_] = np.asarray(värden_)
     panel = pd.DataFrame(data)
     behåll = panel["region"].notna().to_numpy()
     utelämnade = int((~behåll).sum())
@@ -318,45 +331,38 @@ def regionpanel_från_kolada(
     .. [#kolada-api] RKA, Kolada: "Kolada API v2", https://api.kolada.se/v2/ (values as
        KPI, municipality_id, period, gender, value).
     """
-    if not isinstance(data, pd.DataFrame):
-        raise FelTypError(
-            f"regionpanel_från_kolada takes a pandas DataFrame, got {type(data).__name__}"
-        )
+    vad = "regionpanel_från_kolada"
+    ramtyp(data, vad, dask=False)
     if okända_områden not in ("fel", "utelämna"):
         raise OgiltigtVärdeError(
             f"okända_områden must be 'fel' or 'utelämna', got {okända_områden!r}"
         )
-    kolumner = [nfc(str(k)) for k in data.columns]
-    data = data.set_axis(kolumner, axis=1)
-    if kön == "gender" and "gender" not in kolumner:
+    if kön == "gender" and "gender" not in {nfc(k) for k in data.columns if isinstance(k, str)}:
         kön = None
-    vad = "regionpanel_från_kolada"
-    behåll = [nfc(b) for b in behåll]
-    kontrollera_kolumner(kolumner, [kpi, område, år, värde, kön, täljare, nämnare, *behåll], vad)
+
+    def hämta(namn: str, argument: str) -> pd.Series[Any]:
+        ut: pd.Series[Any] = data[kolumn(data.columns, namn, vad, argument=argument)]
+        return ut
+
     n = len(data)
     return _färdig_panel(
-        data[nfc(område)].to_numpy(dtype=object),
-        data[nfc(kpi)].to_numpy(dtype=object),
-        data[nfc(år)],
-        data[nfc(värde)],
-        data[nfc(täljare)] if täljare else np.full(n, np.nan),
-        data[nfc(nämnare)] if nämnare else np.full(n, np.nan),
-        data[nfc(kön)].to_numpy(dtype=object) if kön else None,
+        hämta(område, "område").to_numpy(dtype=object),
+        hämta(kpi, "kpi").to_numpy(dtype=object),
+        hämta(år, "år"),
+        hämta(värde, "värde"),
+        hämta(täljare, "täljare") if täljare else np.full(n, np.nan),
+        hämta(nämnare, "nämnare") if nämnare else np.full(n, np.nan),
+        hämta(kön, "kön").to_numpy(dtype=object) if kön else None,
         okända=okända_områden,
         vad=vad,
-        extra={b: data[b].to_numpy() for b in behåll},
+        extra={nfc(b): hämta(b, "behåll").to_numpy() for b in som_lista(behåll, "behåll")},
     )
 
 
 def _smält(tabell: pd.DataFrame, region: str | None, namn: str) -> pd.DataFrame:
-    if not isinstance(tabell, pd.DataFrame):
-        raise FelTypError(
-            f"regionpanel: {namn} must be a DataFrame of regions × periods, got "
-            f"{type(tabell).__name__}"
-        )
+    ramtyp(tabell, "regionpanel", argument=f"{namn} (a table of regions × periods)", dask=False)
     if region is not None:
-        kontrollera_kolumner(tabell.columns, [region], "regionpanel")
-        tabell = tabell.set_index(region)
+        tabell = tabell.set_index(kolumn(tabell.columns, region, "regionpanel", argument="region"))
     tabell = tabell.rename_axis(index="region").reset_index()
     return tabell.melt(id_vars="region", var_name="period", value_name=namn)
 
@@ -431,10 +437,7 @@ def regionpanel(
     >>> hu.regionpanel(täljare=t, nämnare=n, indikator="x")["värde"].tolist()
     [0.6, 0.75]
     """
-    if not isinstance(indikator, str) or not indikator.strip():
-        raise OgiltigtVärdeError(
-            f"regionpanel: indikator must be a non-empty id, got {indikator!r}"
-        )
+    indikator = text(indikator, "regionpanel: indikator (the indicator's id)")
     delar = []
     if värden is not None:
         delar.append(_smält(värden, region, "värde"))
@@ -461,7 +464,7 @@ def regionpanel(
             v = np.where(n > 0, t / n, np.nan)
     return _färdig_panel(
         lång["region"].to_numpy(dtype=object),
-        np.full(len(lång), nfc(indikator.strip()), dtype=object),
+        np.full(len(lång), indikator, dtype=object),
         lång["period"],
         v,
         t,
@@ -472,12 +475,13 @@ def regionpanel(
     )
 
 
-def _kontrollera_panel(panel: Any, vad: str) -> pd.DataFrame:
-    if not isinstance(panel, pd.DataFrame):
-        raise FelTypError(
-            f"{vad} takes a region panel (a DataFrame from regionpanel() or "
-            f"regionpanel_från_kolada()), got {type(panel).__name__}"
-        )
+def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
+    ramtyp(
+        panel,
+        vad,
+        argument="panel (a region panel from regionpanel() or regionpanel_från_kolada())",
+        dask=False,
+    )
     kontrollera_kolumner(panel.columns, ["region", "indikator", "period", "värde"], vad)
     return panel
 
@@ -491,33 +495,17 @@ def _nycklar(panel: pd.DataFrame) -> list[str]:
 
 @functools.cache
 def _kärnindikatorer() -> pd.DataFrame:
-    text = (
-        resources.files("halsouppfoljning")
-        .joinpath("data/karnindikatorer_nara_vard.csv")
-        .read_text(encoding="utf-8")
-    )
-    rader = "\n".join(r for r in text.splitlines() if not r.startswith("#"))
-    tabell = pd.read_csv(io.StringIO(rader), dtype=str, keep_default_na=False)
-    tabell = tabell.replace("", np.nan)
+    """The bundled core indicators' metadata (direction, unit), indexed by id."""
+    tabell = läs_datafil("karnindikatorer_nara_vard.csv").replace("", np.nan)
     tabell["riktning"] = tabell["riktning"].map(lambda n: Riktning[n])
     return tabell.set_index("id")
 
 
-def _som_riktning(värde: Any, indikator: Any) -> Riktning:
-    if isinstance(värde, Riktning):
-        return värde
-    if isinstance(värde, str):
-        try:
-            return Riktning(nfc(värde).strip().lower())
-        except ValueError:
-            pass
-    raise FelTypError(
-        f"riktning for indikator {indikator!r} must be a hu.Riktning "
-        f"(HÖGRE_ÄR_BÄTTRE, LÄGRE_ÄR_BÄTTRE), got {värde!r}"
-    )
+def _som_riktning(värde: Riktning | str, indikator: Hashable) -> Riktning:
+    return alternativ(värde, Riktning, f"riktning for indikator {indikator!r}")
 
 
-def _riktningar(indikatorer: Iterable[Any], riktning: Any) -> dict[Any, Riktning]:
+def _riktningar(indikatorer: Iterable[Hashable], riktning: RiktningIn) -> dict[Hashable, Riktning]:
     """The direction of every indicator: one for all, a mapping, or the bundled metadata."""
     ids = list(dict.fromkeys(indikatorer))
     if riktning is None:
@@ -542,7 +530,7 @@ def _riktningar(indikatorer: Iterable[Any], riktning: Any) -> dict[Any, Riktning
     return {i: _som_riktning(källa[i], i) for i in ids}
 
 
-def _tecken(indikator: pd.Series, riktning: Any, vad: str) -> _F64:
+def _tecken(indikator: pd.Series[Any], riktning: RiktningIn, vad: str) -> _F64:
     """+1 where higher is better, -1 where lower is better, per row."""
     riktningar = _riktningar(indikator.unique(), riktning)
     band = [i for i, r in riktningar.items() if r is Riktning.INOM_INTERVALL]
@@ -559,15 +547,17 @@ def _tecken(indikator: pd.Series, riktning: Any, vad: str) -> _F64:
 # --------------------------------------------------------------------------- totals
 
 
-def _vikter(panel: pd.DataFrame, vikter: Any) -> _F64:
+def _vikter(panel: pd.DataFrame, vikter: Vikter) -> _F64:
     if isinstance(vikter, str):
-        kontrollera_kolumner(panel.columns, [vikter], "sammanvägning (vikter)")
-        w = _tal(panel[nfc(vikter)], f"vikter ({vikter!r})", "sammanvägning")
+        k = kolumn(panel.columns, vikter, "sammanvägning", argument="vikter")
+        w = tal_array(panel[k], f"sammanvägning: the vikter column {vikter!r}")
     elif isinstance(vikter, (Mapping, pd.Series)):
-        par = vikter.items()
-        nycklar = [k for k, _ in par]
+        nycklar = list(vikter.keys())
         namn, _ = _regionnamn(np.array(nycklar, dtype=object), okända="fel", vad="vikter")
-        karta = dict(zip(namn, (float(v) for _, v in vikter.items()), strict=True))
+        värden = tal_array(
+            list(vikter.values()) if isinstance(vikter, Mapping) else vikter, "vikter"
+        )
+        karta = dict(zip(namn, värden.tolist(), strict=True))
         regioner_i_panel = panel.loc[panel["region"] != RIKET, "region"].unique()
         saknas = [r for r in regioner_i_panel if r not in karta]
         if saknas:
@@ -589,9 +579,9 @@ def _vikter(panel: pd.DataFrame, vikter: Any) -> _F64:
 def sammanvägning(
     panel: pd.DataFrame,
     *,
-    metod: Literal["kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde"] | None = None,
-    vikter: str | Mapping[Any, float] | pd.Series | None = None,
-    grupper: Mapping[Any, Hashable] | pd.Series | None = None,
+    metod: Aggregering | Literal["poolad", "vägt medel", "medel"] | None = None,
+    vikter: Vikter | None = None,
+    grupper: Grupper | None = None,
 ) -> pd.DataFrame:
     """National (:term:`Riket`) or group totals of a region panel, saying how each was made.
 
@@ -600,13 +590,16 @@ def sammanvägning(
     panel : pandas.DataFrame
         A :term:`regionpanel`. Rows of Riket are not summed; their value is
         kept beside the computed one as ``publicerat``.
-    metod : {"kvot_av_summor", "viktat_medelvärde", "ovägt_medelvärde"}, optional
-        How to combine the regions. Default ``None`` chooses per indicator and
-        period, as national statistics do: the ratio of sums
-        (:term:`kvot av summor`, pooled) when every region with data has a numerator
-        and a denominator, else the weighted mean when ``vikter`` are given,
-        else an error. The unweighted mean of the regions is used only when
-        asked for by name: it is not Riket's value.
+    metod : Aggregering or {"poolad", "vägt medel", "medel"}, optional
+        How to combine the regions, one of the three combining members of
+        :class:`~halsouppfoljning.Aggregering` (or its string value):
+        ``POOLAD`` (the ratio of sums, :term:`kvot av summor`), ``VÄGT_MEDEL``
+        (the mean weighted by ``vikter``) or ``MEDEL`` (the unweighted mean of
+        the regions). Default ``None`` chooses per indicator and period, as
+        national statistics do: pooled when every region with data has a
+        numerator and a denominator, else the weighted mean when ``vikter``
+        are given, else an error. The unweighted mean is used only when asked
+        for by name: it is not Riket's value.
     vikter : str, mapping or Series, optional
         Weights for the weighted mean [antal]: a column of the panel (e.g. the
         population per region and year) or a mapping from region (any
@@ -620,8 +613,10 @@ def sammanvägning(
     -------
     pandas.DataFrame
         One row per indicator, period (and gender; and group when
-        ``grupper``), columns ``värde``, ``metod`` (the rule used, or
-        ``"inget underlag"`` when no region had data), ``antal_regioner``
+        ``grupper``), columns ``värde``, ``metod`` (the rule used, as the
+        string value of :class:`~halsouppfoljning.Aggregering`: ``"poolad"``,
+        ``"vägt medel"`` or ``"medel"``; ``"inget underlag"`` when no region
+        had data), ``antal_regioner``
         (regions used), ``exkluderade`` (regions in the panel not used:
         missing value, count or weight), ``täljare`` and ``nämnare`` (the sums,
         for the ratio of sums), and, without ``grupper``, ``publicerat`` (the
@@ -631,10 +626,10 @@ def sammanvägning(
     Raises
     ------
     OgiltigtVärdeError
-        If ``metod`` is unknown; if an indicator has shares without numerator
-        and denominator for some region and neither ``vikter`` nor
-        ``metod="ovägt_medelvärde"`` is given; if a weight is missing for a
-        region or negative.
+        If ``metod`` is not one of the three (the message lists them); if an
+        indicator has shares without numerator and denominator for some region
+        and neither ``vikter`` nor ``metod="medel"`` is given; if a weight is
+        missing for a region or negative.
     SaknadKolumnError
         If the panel lacks a column or ``vikter`` names a missing column.
 
@@ -645,9 +640,9 @@ def sammanvägning(
 
     .. math::
 
-        \\text{kvot av summor} = \\frac{\\sum_i t_i}{\\sum_i n_i}, \\qquad
-        \\text{viktat medelvärde} = \\frac{\\sum_i w_i v_i}{\\sum_i w_i}, \\qquad
-        \\text{ovägt medelvärde} = \\frac{1}{k}\\sum_i v_i
+        \\text{poolad} = \\frac{\\sum_i t_i}{\\sum_i n_i}, \\qquad
+        \\text{vägt medel} = \\frac{\\sum_i w_i v_i}{\\sum_i w_i}, \\qquad
+        \\text{medel} = \\frac{1}{k}\\sum_i v_i
 
     A zero sum of denominators or weights gives NaN. Regions with a missing
     value (or count, or weight) are left out of that total and counted in
@@ -667,10 +662,12 @@ def sammanvägning(
     >>> panel = hu.regionpanel(täljare=t, nämnare=n, indikator="x")
     >>> s = hu.sammanvägning(panel)
     >>> s[["värde", "metod", "antal_regioner"]]  # (30 + 90) / (100 + 200)
-       värde           metod  antal_regioner
-    0    0.4  kvot_av_summor               2
-    >>> hu.sammanvägning(panel, metod="ovägt_medelvärde")["värde"].round(3).tolist()
+       värde   metod  antal_regioner
+    0    0.4  poolad               2
+    >>> hu.sammanvägning(panel, metod=hu.Aggregering.MEDEL)["värde"].round(3).tolist()
     [0.375]
+    >>> hu.sammanvägning(panel, metod="medel")["metod"].tolist()
+    ['medel']
 
     References
     ----------
@@ -679,11 +676,11 @@ def sammanvägning(
     """
     vad = "sammanvägning"
     panel = _kontrollera_panel(panel, vad)
-    if metod is not None and metod not in _METODER:
-        raise OgiltigtVärdeError(
-            f"sammanvägning: metod must be one of {_METODER!r} or None (choose by the data), "
-            f"got {metod!r}"
-        )
+    val_av_metod = (
+        None
+        if metod is None
+        else alternativ(metod, Aggregering, "sammanvägning: metod", bland=_SAMMANVÄGNINGAR)
+    )
     nycklar = _nycklar(panel)
     är_riket = (panel["region"] == RIKET).to_numpy()
     regioner = panel.loc[~är_riket]
@@ -695,10 +692,12 @@ def sammanvägning(
             )
         etiketter = list(grupper.keys())
         namn, _ = _regionnamn(np.array(etiketter, dtype=object), okända="fel", vad="grupper")
-        karta = (
-            dict(zip(namn, list(grupper.values), strict=True))
-            if isinstance(grupper, pd.Series)
-            else dict(zip(namn, grupper.values(), strict=True))
+        karta = dict(
+            zip(
+                namn,
+                grupper.to_list() if isinstance(grupper, pd.Series) else grupper.values(),
+                strict=True,
+            )
         )
         grupp = regioner["region"].map(karta)
         regioner = regioner.assign(grupp=grupp).loc[grupp.notna().to_numpy()]
@@ -731,7 +730,7 @@ def sammanvägning(
     sum_wv, sum_w = summa(w * v, har_vikt), summa(w, har_vikt)
     sum_v = summa(v, har_värde)
 
-    if metod is None:
+    if val_av_metod is None:
         kvot = (n_kvot == n_något) & (n_kvot > 0)
         if vikter is None:
             omöjlig = ~kvot & (n_något > 0)
@@ -741,22 +740,23 @@ def sammanvägning(
                     f"sammanvägning: {fall} has values without numerator and denominator "
                     "for some region, so the ratio of sums (Riket's definition) cannot be "
                     "formed; pass vikter= (population or counts per region) for a weighted "
-                    "mean, or metod='ovägt_medelvärde' for the unweighted mean of the regions"
+                    "mean (metod=hu.Aggregering.VÄGT_MEDEL), or metod=hu.Aggregering.MEDEL "
+                    "('medel') for the unweighted mean of the regions"
                 )
-        val = np.where(kvot, "kvot_av_summor", "viktat_medelvärde").astype(object)
+        val = np.where(kvot, _POOLAD, _VÄGT_MEDEL).astype(object)
     else:
-        if metod == "viktat_medelvärde" and vikter is None:
+        if val_av_metod is Aggregering.VÄGT_MEDEL and vikter is None:
             raise OgiltigtVärdeError(
-                "sammanvägning: metod='viktat_medelvärde' needs vikter= (a column of the panel "
-                "or a mapping from region to weight)"
+                "sammanvägning: metod='vägt medel' (hu.Aggregering.VÄGT_MEDEL) needs vikter= "
+                "(a column of the panel or a mapping from region to weight)"
             )
-        val = np.full(k, metod, dtype=object)
+        val = np.full(k, val_av_metod.value, dtype=object)
     with np.errstate(divide="ignore", invalid="ignore"):
         kvotvärde = np.where(sum_n > 0, sum_t / sum_n, np.nan)
         viktvärde = np.where(sum_w > 0, sum_wv / sum_w, np.nan)
         medel = np.where(n_värde > 0, sum_v / n_värde, np.nan)
-    är_kvot = val == "kvot_av_summor"
-    är_vikt = val == "viktat_medelvärde"
+    är_kvot = val == _POOLAD
+    är_vikt = val == _VÄGT_MEDEL
     värde = np.where(är_kvot, kvotvärde, np.where(är_vikt, viktvärde, medel))
     använda = np.where(är_kvot, n_kvot, np.where(är_vikt, n_vikt, n_värde)).astype(np.int64)
     val = np.where(n_något == 0, "inget underlag", val)
@@ -779,8 +779,38 @@ def sammanvägning(
 # --------------------------------------------------------------------------- change
 
 
+def _avser(etikett: object) -> Period | None:
+    """The :class:`Period` a panel's period label denotes (a year is its helår), if any."""
+    if isinstance(etikett, Period):
+        return etikett
+    try:
+        if isinstance(etikett, (int, np.integer)) and not isinstance(etikett, bool):
+            return Period.helår(int(etikett))
+        if isinstance(etikett, str):
+            return Period.tolka(etikett)
+    except HalsouppfoljningError:
+        return None
+    return None
+
+
+def _etikett(val: Hashable, etiketter: Iterable[Hashable], vad: str, namn: str) -> Hashable:
+    """The panel's label for ``val``: a :class:`Period` names the one label denoting it."""
+    if not isinstance(val, Period):
+        return val
+    lista = list(etiketter)
+    träffar = [e for e in lista if _avser(e) == val]
+    if len(träffar) != 1:
+        vilka = "no label" if not träffar else f"several labels ({träffar!r})"
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn} {str(val)!r} matches {vilka} of the panel's periods "
+            f"{lista[:8]!r}{' ...' if len(lista) > 8 else ''}; a year such as 2023 is "
+            "Period.helår(2023), text labels are read as hu.Period.tolka reads them"
+        )
+    return träffar[0]
+
+
 def _period_per_indikator(
-    regioner: pd.DataFrame, grupp: list[str], val: Any, vad: str, namn: str
+    regioner: pd.DataFrame, grupp: list[str], val: PeriodVal, vad: str, namn: str
 ) -> pd.DataFrame:
     """The reference or comparison period of every indicator (and gender)."""
     med_värde = regioner.loc[regioner["värde"].notna(), [*grupp, "period"]]
@@ -788,8 +818,12 @@ def _period_per_indikator(
         agg = "min" if val == "första" else "max"
         return med_värde.groupby(grupp, sort=False)["period"].agg(agg).rename(namn).reset_index()
     alla = regioner[grupp].drop_duplicates()
+    etiketter = pd.unique(regioner["period"].to_numpy(dtype=object))
     if isinstance(val, Mapping):
-        karta = {(nfc(k) if isinstance(k, str) else k): p for k, p in val.items()}
+        karta = {
+            (nfc(k) if isinstance(k, str) else k): _etikett(p, etiketter, vad, namn)
+            for k, p in val.items()
+        }
         saknas = [i for i in alla["indikator"].unique() if i not in karta]
         if saknas:
             raise OgiltigtVärdeError(
@@ -797,16 +831,17 @@ def _period_per_indikator(
                 "every indicator in the panel, or 'första'/'senaste'"
             )
         return alla.assign(**{namn: alla["indikator"].map(karta).to_numpy()})
-    return alla.assign(**{namn: val})
+    etikett: Any = _etikett(val, etiketter, vad, namn)
+    return alla.assign(**{namn: etikett})
 
 
 def förändring(
     panel: pd.DataFrame,
     *,
-    riktning: Riktning | Mapping[str, Riktning] | None = None,
-    referens: Any = "första",
-    jämförelse: Any = "senaste",
-    andelar: Iterable[str] | None = None,
+    riktning: RiktningIn = None,
+    referens: PeriodVal = "första",
+    period: PeriodVal = "senaste",
+    andelar: str | Iterable[str] | None = None,
     tröskel: float = 0.0,
 ) -> pd.DataFrame:
     """Direction-signed change of every region (and Riket) against a reference period.
@@ -829,15 +864,18 @@ def förändring(
         looks the indicators up in the bundled core indicators of god och
         nära vård (:func:`halsouppfoljning.exempeldata.kärnindikatorer_nära_vård`).
     referens : "första", period or mapping
-        The reference period. ``"första"`` (default): per indicator (and
-        gender), the first period in which any region has a value, so the
-        first comparable year can differ between indicators. A single period
-        applies to all; a mapping gives one per indicator (e.g. the year a
-        definition changed).
-    jämförelse : "senaste", period or mapping
-        The compared period; ``"senaste"`` (default) is the last period with
-        any value, per indicator.
-    andelar : iterable of str, optional
+        The reference period (the earlier one). ``"första"`` (default): per
+        indicator (and gender), the first period in which any region has a
+        value, so the first comparable year can differ between indicators. A
+        single period applies to all; a mapping gives one per indicator (e.g.
+        the year a definition changed). A period is a label of the panel's
+        ``period`` column or a :class:`~halsouppfoljning.Period`, which stands
+        for the label that denotes it (``Period.helår(2023)`` for the year
+        2023, ``Period.tertial(2023, 1)`` for ``"T1 2023"``).
+    period : "senaste", period or mapping
+        The compared (later) period, given as ``referens`` is; ``"senaste"``
+        (default) is the last period with any value, per indicator.
+    andelar : str or iterable of str, optional
         Indicators whose values are shares [andel, 0-1], for which
         ``procentenheter`` is computed. Default ``None``: those whose bundled
         unit is ``andel``.
@@ -861,7 +899,9 @@ def förändring(
     ------
     OgiltigtVärdeError
         If an indicator has no direction, or its direction is
-        ``INOM_INTERVALL``; if ``referens``/``jämförelse`` lacks an indicator.
+        ``INOM_INTERVALL``; if ``referens``/``period`` lacks an indicator, or
+        a :class:`~halsouppfoljning.Period` matches no label of the panel (or
+        several).
     AndelsError
         If an indicator listed in ``andelar`` has values above 1 ("did you
         pass percent?").
@@ -894,6 +934,10 @@ def förändring(
                    region  förändring  procentenheter  försämrad
     0      Region Uppsala        0.20             0.1      False
     1  Region Västmanland       -0.25            -0.1       True
+    >>> g = hu.förändring(panel, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE,
+    ...                   referens=hu.Period.helår(2019), period=hu.Period.helår(2023))
+    >>> g[["referensperiod", "period"]].iloc[0].tolist()
+    [2019, 2023]
     """
     vad = "förändring"
     panel = _kontrollera_panel(panel, vad)
@@ -901,7 +945,7 @@ def förändring(
     serie = ["region", *grupp]
     regioner = panel.loc[panel["region"] != RIKET]
     ref = _period_per_indikator(regioner, grupp, referens, vad, "referensperiod")
-    jmf = _period_per_indikator(regioner, grupp, jämförelse, vad, "period")
+    jmf = _period_per_indikator(regioner, grupp, period, vad, "period")
     rader = panel[serie].drop_duplicates()
     rader = rader.merge(ref, on=grupp, how="left").merge(jmf, on=grupp, how="left")
     värden = panel[[*serie, "period", "värde"]]
@@ -927,14 +971,14 @@ def förändring(
         meta = _kärnindikatorer()
         andelsid = set(meta.index[meta["enhet"] == "andel"])
     else:
-        andelsid = {nfc(a) for a in andelar}
+        andelsid = set(som_lista(andelar, "förändring: andelar"))
     är_andel = rader["indikator"].isin(andelsid).to_numpy()
     pe = np.full(len(rader), np.nan)
     if är_andel.any():
         kontrollera_andel(v[är_andel], "värde of a share indicator")
         kontrollera_andel(r[är_andel], "referensvärde of a share indicator")
         pe[är_andel] = tecken[är_andel] * procentenheter(v[är_andel], r[är_andel]) + 0.0
-    försämrad = pd.array(differens < -float(tröskel), dtype="boolean")
+    försämrad = pd.array(differens < -skalär(tröskel, "förändring: tröskel"), dtype="boolean")
     försämrad[np.isnan(differens)] = pd.NA
     return rader.assign(
         förändring=relativ, differens=differens, procentenheter=pe, försämrad=försämrad
@@ -944,8 +988,8 @@ def förändring(
 def sämre_än_första_mätningen(
     panel: pd.DataFrame,
     *,
-    riktning: Riktning | Mapping[str, Riktning] | None = None,
-    första: Any = "första",
+    riktning: RiktningIn = None,
+    referens: PeriodVal = "första",
     tröskel: float = 0.0,
 ) -> pd.DataFrame:
     """Flag every region and indicator whose latest value is worse than at the first measurement.
@@ -962,10 +1006,11 @@ def sämre_än_första_mätningen(
         only (filter first, e.g. ``panel[panel["kön"] == "T"]``).
     riktning : Riktning or mapping, optional
         As in :func:`förändring` (default: the bundled core indicators).
-    första : "första", period or mapping
-        The first comparable period: ``"första"`` (default) is, per
-        indicator, the first period in which any region has a value; or one
-        period for all, or a mapping from indicator to period.
+    referens : "första", period or mapping
+        The first comparable period, the reference: ``"första"`` (default)
+        is, per indicator, the first period in which any region has a value;
+        or one period for all (a label or a :class:`~halsouppfoljning.Period`,
+        as in :func:`förändring`), or a mapping from indicator to period.
     tröskel : float
         Worse means a signed difference below ``-tröskel`` [the indicator's
         unit]; default 0.
@@ -976,8 +1021,9 @@ def sämre_än_första_mätningen(
         Index ``region`` (Riket first, then länskod order), one nullable
         boolean column per indicator: True worse, False not worse, NA not
         comparable (a value missing in either period).
-        ``attrs["första_mätning"]`` and ``attrs["senaste_mätning"]`` map each
-        indicator to the periods compared.
+        ``attrs["referensperiod"]`` (the first measurement) and
+        ``attrs["period"]`` (the latest) map each indicator to the periods
+        compared.
 
     Raises
     ------
@@ -1007,7 +1053,7 @@ def sämre_än_första_mätningen(
     region
     Region Uppsala             True                 False
     Region Västmanland        False                  True
-    >>> flagga.attrs["första_mätning"]
+    >>> flagga.attrs["referensperiod"]
     {'delaktighet': 2021, 'påverkbar_slutenvård': 2019}
     """
     vad = "sämre_än_första_mätningen"
@@ -1017,20 +1063,20 @@ def sämre_än_första_mätningen(
             f"{vad}: the panel holds the genders {sorted(panel['kön'].unique())!r}; filter "
             "one first, e.g. panel[panel['kön'] == 'T']"
         )
-    f = förändring(panel, riktning=riktning, referens=första, tröskel=tröskel, andelar=())
+    f = förändring(panel, riktning=riktning, referens=referens, tröskel=tröskel, andelar=())
     tabell = f.pivot(index="region", columns="indikator", values="försämrad")  # noqa: PD010
     ordning = _regionordning(pd.Series(tabell.index))
     tabell = tabell.iloc[np.argsort(ordning, kind="stable")].astype("boolean")
-    tabell.attrs["första_mätning"] = _per_indikator(f, "referensperiod")
-    tabell.attrs["senaste_mätning"] = _per_indikator(f, "period")
+    tabell.attrs["referensperiod"] = _per_indikator(f, "referensperiod")
+    tabell.attrs["period"] = _per_indikator(f, "period")
     return tabell
 
 
-def _per_indikator(f: pd.DataFrame, kolumn: str) -> dict[str, Any]:
-    par = f[["indikator", kolumn]].drop_duplicates("indikator")
+def _per_indikator(f: pd.DataFrame, namn: str) -> dict[str, Any]:
+    par = f[["indikator", namn]].drop_duplicates("indikator")
     return {
         str(i): (p.item() if isinstance(p, np.generic) else p)
-        for i, p in zip(par["indikator"], par[kolumn], strict=True)
+        for i, p in zip(par["indikator"], par[namn], strict=True)
     }
 
 
@@ -1040,7 +1086,7 @@ def _per_indikator(f: pd.DataFrame, kolumn: str) -> dict[str, Any]:
 def rangordning(
     panel: pd.DataFrame,
     *,
-    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    riktning: RiktningIn = None,
     metod: _Rangmetod = "min",
 ) -> pd.DataFrame:
     """Position (:term:`rang`) of each region among the regions, 1 = best in the good direction.
@@ -1120,7 +1166,7 @@ def rangordning(
 
 
 def _rang(
-    panel: pd.DataFrame, riktning: Any, metod: _Rangmetod, vad: str, *, omvänd: bool
+    panel: pd.DataFrame, riktning: RiktningIn, metod: _Rangmetod, vad: str, *, omvänd: bool
 ) -> tuple[_F64, npt.NDArray[np.int64]]:
     är_region = (panel["region"] != RIKET).to_numpy()
     tecken = _tecken(panel["indikator"], riktning, vad) if len(panel) else np.zeros(0)
@@ -1205,9 +1251,9 @@ class Färgregel:
     sämsta: float | None = attrs.field(default=None)
     marginal: float | None = attrs.field(default=None)
     relativ: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    målnivå: Any = attrs.field(default=None)
+    målnivå: Målnivå | Mapping[str, Målnivå] | None = attrs.field(default=None)
     avrundning: int | None = attrs.field(default=None)
-    delvis: Any = attrs.field(default=None)
+    delvis: Delvis | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
         if self.typ == "rang":
@@ -1259,7 +1305,11 @@ class Färgregel:
            "de bästa resultaten får grön färg, de sämsta får röd färg och de
            i mitten får gul färg"; missing data grey.
         """
-        return cls(typ="rang", bästa=float(bästa), sämsta=float(sämsta))
+        return cls(
+            typ="rang",
+            bästa=skalär(bästa, "Färgregel.rang: bästa"),
+            sämsta=skalär(sämsta, "Färgregel.rang: sämsta"),
+        )
 
     @classmethod
     def median(cls, marginal: float, *, relativ: bool = False) -> Färgregel:
@@ -1283,10 +1333,18 @@ class Färgregel:
         >>> hu.Färgregel.median(0.1, relativ=True).relativ
         True
         """
-        return cls(typ="median", marginal=float(marginal), relativ=relativ)
+        return cls(
+            typ="median", marginal=skalär(marginal, "Färgregel.median: marginal"), relativ=relativ
+        )
 
     @classmethod
-    def mål(cls, målnivå: Any, *, avrundning: int | None = None, delvis: Any = None) -> Färgregel:
+    def mål(
+        cls,
+        målnivå: Målnivå | Mapping[str, Målnivå],
+        *,
+        avrundning: int | None = None,
+        delvis: Delvis | None = None,
+    ) -> Färgregel:
         """Colour by the target: met green, partly met yellow, not met red.
 
         Parameters
@@ -1341,7 +1399,7 @@ class Färgregel:
         return f"mål: met green, partly met yellow, not met red{avr}"
 
     def färgklasser(
-        self, panel: pd.DataFrame, *, riktning: Any = None, metod: _Rangmetod = "min"
+        self, panel: pd.DataFrame, *, riktning: RiktningIn = None, metod: _Rangmetod = "min"
     ) -> pd.DataFrame:
         """Colour classes of a panel by this rule; see :func:`färgklasser`.
 
@@ -1366,7 +1424,7 @@ def färgklasser(
     panel: pd.DataFrame,
     regel: Färgregel,
     *,
-    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    riktning: RiktningIn = None,
     metod: _Rangmetod = "min",
 ) -> pd.DataFrame:
     """Colour class (green, yellow, red) of every region by an explicit :class:`Färgregel`.
@@ -1524,6 +1582,7 @@ _MÅLFÄRG: dict[Any, str] = {
 
 def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Series:
     indikatorer_i_panel = list(dict.fromkeys(panel["indikator"]))
+    mål: dict[Hashable, Målnivå]
     if isinstance(regel.målnivå, Mapping):
         mål = {(nfc(k) if isinstance(k, str) else k): m for k, m in regel.målnivå.items()}
         saknas = [i for i in indikatorer_i_panel if i not in mål]
@@ -1532,6 +1591,7 @@ def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Serie
                 f"färgklasser: the target rule has no målnivå for indicator(s) {saknas[:5]!r}"
             )
     else:
+        assert regel.målnivå is not None  # the rule 'mål' is built with one
         mål = dict.fromkeys(indikatorer_i_panel, regel.målnivå)
     ut = pd.Series(np.full(len(panel), None, dtype=object), index=panel.index)
     for indikator in indikatorer_i_panel:  # one call per indicator, vectorised within it

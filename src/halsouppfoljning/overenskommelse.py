@@ -41,7 +41,6 @@ from ._indata import (
     kontrollera_kolumner,
     ramtyp,
     skalär,
-    som_lista,
     tal,
     tal_array,
     text,
@@ -148,7 +147,9 @@ def _andel_prestation(värde: float) -> float:
 
 
 def _texter(värde: str | Iterable[str]) -> tuple[str, ...]:
-    return tuple(text(v, "Överenskommelse.fokusområden") for v in som_lista(värde, "fokusområden"))
+    """Focus areas: one text, or several (a bare string is one area, not its letters)."""
+    delar = (värde,) if isinstance(värde, str) else tuple(värde)
+    return tuple(text(v, "Överenskommelse.fokusområden") for v in delar)
 
 
 def _som_region(värde: RegionIn) -> Region:
