@@ -15,7 +15,7 @@ called with the same arguments.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -24,8 +24,15 @@ import pandas as pd
 
 from .._indata import heltal, kontrollera_kolumner, ramtyp, skalär, tal_array
 from ..exceptions import OgiltigtVärdeError
-from ..indikatorer import Målnivå, Riktning
-from ..jamforelse import RIKET, Färgregel, färgklasser, rangordning, sammanvägning
+from ..indikatorer import Målnivå
+from ..jamforelse import (
+    RIKET,
+    Färgregel,
+    RiktningIn,
+    färgklasser,
+    rangordning,
+    sammanvägning,
+)
 from ._grund import (
     FÄRGER,
     INGEN_KLASS,
@@ -70,7 +77,7 @@ def rangdiagram(
     period: Hashable | None = None,
     kön: str | None = None,
     regel: Färgregel | None = None,
-    riktning: Riktning | Mapping[str, Riktning] | None = None,
+    riktning: RiktningIn = None,
     riket: Literal["publicerat", "beräknat"] | float | None = "publicerat",
     mål: float | Målnivå | None = None,
     procent: bool | None = None,
@@ -89,8 +96,9 @@ def rangdiagram(
     regel : Färgregel, optional
         Colour the bars by this rule (:func:`~halsouppfoljning.färgklasser`);
         default one neutral colour. Regions without a class are grey.
-    riktning : Riktning or mapping, optional
-        The good direction (default the bundled core indicators).
+    riktning : Riktning, str or mapping, optional
+        The good direction, for all indicators or per indicator id (default
+        the bundled core indicators).
     riket : "publicerat", "beräknat", float or None
         The Riket line: the value printed in the panel's Riket row
         (default; no line if there is none), the value computed by
