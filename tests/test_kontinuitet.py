@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import itertools
 import math
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
@@ -551,6 +554,27 @@ def _jämför(ut: pd.Series, ref: dict[int, float]) -> None:
     np.testing.assert_allclose(ut.to_numpy(), förväntat, rtol=1e-12, atol=1e-12)
 
 
+@contextlib.contextmanager
+def _små_block(rader_per_block: int = 4, rader_per_skiva: int = 7) -> Iterator[None]:
+    """Make the kernel sort in blocks of patients even on a few rows (as on millions)."""
+    gamla = (
+        kontinuitet._MINST_FÖR_BLOCK,
+        kontinuitet._RADER_PER_BLOCK,
+        kontinuitet._RADER_PER_SKIVA,
+    )
+    kontinuitet._MINST_FÖR_BLOCK = 0
+    kontinuitet._RADER_PER_BLOCK = rader_per_block
+    kontinuitet._RADER_PER_SKIVA = rader_per_skiva
+    try:
+        yield
+    finally:
+        (
+            kontinuitet._MINST_FÖR_BLOCK,
+            kontinuitet._RADER_PER_BLOCK,
+            kontinuitet._RADER_PER_SKIVA,
+        ) = gamla
+
+
 @given(
     besöksramar(),
     st.sampled_from(METODER),
@@ -558,6 +582,7 @@ def _jämför(ut: pd.Series, ref: dict[int, float]) -> None:
     st.booleans(),
     st.booleans(),
     st.booleans(),
+    st.sampled_from(["hel", "block", "många_block"]),
 )
 def test_stämmer_med_referens(
     besök: pd.DataFrame,
@@ -566,8 +591,13 @@ def test_stämmer_med_referens(
     fönster: bool,
     enhet: bool,
     yrke: bool,
+    sortering: str,
 ) -> None:
+    # "hel": one sort of the whole key (small data); "block": blocks of patients as on
+    # large data; "många_block": sparse patient ids, so more than 256 blocks (16-bit ids)
     minsta = hu.METODER[metod] + extra_minsta
+    if sortering == "många_block":
+        besök = besök.assign(patient=besök["patient"] * 97)
     besök, ordinarie = _med_ordinarie(besök)
     kw: dict[str, Any] = {"metod": metod, "minsta_antal_besök": minsta}
     if metod == "upc":
@@ -581,7 +611,8 @@ def test_stämmer_med_referens(
         kw.update(listningsenhet="listningsenhet", vårdenhet="enhet")
     if yrke:
         kw.update(yrke="yrke", yrken="läkare")
-    ut = hu.kontinuitetsindex(besök, **kw)
+    with _små_block() if sortering != "hel" else contextlib.nullcontext():
+        ut = hu.kontinuitetsindex(besök, **kw)
     uteslutna: Counter[str] = Counter()
     ref = referens(
         besök,
@@ -784,3 +815,142 @@ def test_dask_importeras_inte_vid_import() -> None:
     kod = "import sys, halsouppfoljning; print('dask' in sys.modules)"
     ut = subprocess.run([sys.executable, "-c", kod], capture_output=True, text=True, check=True)
     assert ut.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- the sort in blocks
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 700), st.integers(0, 2**20)), max_size=80),
+    st.integers(0, 42),
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.booleans(),
+)
+def test_sorterade_block_är_den_sorterade_nyckeln(
+    rader: list[tuple[int, int]], låg_bitar: int, per_block: int, per_skiva: int, små: bool
+) -> None:
+    # the blocks, put together, are exactly numpy's sort of the packed key
+    hög = np.array([h for h, _ in rader], dtype=np.int64)
+    låg = np.array([v % (1 << låg_bitar) for _, v in rader], dtype=np.int64)
+    antal_hög = int(hög.max()) + 1 if hög.size else 0
+    förväntat = np.sort((hög << låg_bitar) | låg)
+    with _små_block(per_block, per_skiva) if små else contextlib.nullcontext():
+        block = list(kontinuitet._sorterade_block(hög.copy(), låg.copy(), låg_bitar, antal_hög))
+    if not små:
+        assert len(block) == 1
+    hela = [(offset << låg_bitar) + nycklar.astype(np.int64) for offset, nycklar in block]
+    np.testing.assert_array_equal(np.concatenate(hela) if hela else np.zeros(0), förväntat)
+    for _, nycklar in block:
+        # a block's keys are 32-bit exactly when they fit
+        assert nycklar.dtype in (np.uint32, np.int64)
+
+
+@given(st.integers(0, 2**40), st.integers(0, 40), st.integers(0, 40))
+def test_blockbitar_håller_gränserna(n: int, hög_bitar: int, låg_bitar: int) -> None:
+    assume(hög_bitar + låg_bitar <= kontinuitet._MAX_BITAR)  # checked by the caller
+    k = kontinuitet._blockbitar(n, hög_bitar, låg_bitar)
+    assert 0 <= k <= hög_bitar
+    assert k + låg_bitar <= kontinuitet._MAX_BITAR
+    assert hög_bitar - k <= kontinuitet._MAX_BLOCKBITAR  # block numbers fit in 16 bits
+    if n < kontinuitet._MINST_FÖR_BLOCK:
+        assert k == hög_bitar
+
+
+def test_blockbitar_väljer_32_bitar_när_det_räcker() -> None:
+    # 20 million rows, 4 million patients (22 bits), 30 000 providers (15 bits): about 38
+    # blocks of 18 patient bits would need 33-bit keys; 17 bits (32 blocks) fit in 32
+    assert kontinuitet._blockbitar(20_000_000, 22, 15) == 17
+    # small data: one block, the whole key
+    assert kontinuitet._blockbitar(1000, 22, 15) == 22
+
+
+@given(
+    st.lists(st.integers(-(2**40), 2**40), max_size=30),
+    st.sampled_from([1, 10**3, 10**6, 10**9, 86_400 * 10**9]),
+)
+def test_tidskod_behåller_ordningen(tal: list[int], enhet: int) -> None:
+    ns = np.array(tal, dtype=np.int64) * enhet // max(enhet // 7, 1)  # some multiples, some not
+    kod = kontinuitet._tidskod(ns.copy())
+    assert (kod >= 0).all()
+    # the same order and the same ties
+    np.testing.assert_array_equal(np.argsort(kod, kind="stable"), np.argsort(ns, kind="stable"))
+    np.testing.assert_array_equal(kod[:, None] == kod[None, :], ns[:, None] == ns[None, :])
+
+
+def test_tidskod_dagar_ger_små_tal() -> None:
+    dagar = pd.to_datetime(["2023-01-03", "2023-01-01", "2023-01-02"]).to_numpy().view(np.int64)
+    assert kontinuitet._tidskod(dagar).tolist() == [2, 0, 1]
+    sekunder = pd.to_datetime(["2023-01-01 00:00:02", "2023-01-01"]).to_numpy().view(np.int64)
+    assert kontinuitet._tidskod(sekunder).tolist() == [2, 0]
+
+
+# --------------------------------------------------------------------------- time zones
+
+
+def _besök_kring_midnatt(tider: list[str]) -> pd.DataFrame:
+    """Patient 1: A late on 31 December, then the visit around midnight (B), then A, A."""
+    return pd.DataFrame(
+        {
+            "patient": 1,
+            "vårdgivare": ["A", "B", "A", "A"],
+            "datum": tider,
+        }
+    ).assign(datum=lambda d: pd.to_datetime(d["datum"]))
+
+
+# The same four moments three ways: Swedish local time with its offset, UTC, and naive
+# local wall time. The second visit is at 00:30 on 1 January in Stockholm (= 23:30Z on
+# 31 December): by the date rule it falls on 1 January.
+MED_OFFSET = [
+    "2022-12-31 22:00+01:00",
+    "2023-01-01 00:30+01:00",
+    "2023-01-01 09:00+01:00",
+    "2023-01-02 09:00+01:00",
+]
+UTC = ["2022-12-31 21:00Z", "2022-12-31 23:30Z", "2023-01-01 08:00Z", "2023-01-02 08:00Z"]
+NAIV = ["2022-12-31 22:00", "2023-01-01 00:30", "2023-01-01 09:00", "2023-01-02 09:00"]
+
+
+@pytest.mark.parametrize("tider", [MED_OFFSET, UTC, NAIV], ids=["+01:00", "Z", "naiv"])
+def test_samma_besök_samma_dag_i_alla_tidszoner(tider: list[str]) -> None:
+    besök = _besök_kring_midnatt(tider)
+    kw: dict[str, Any] = {"datum": "datum", "minsta_antal_besök": 2}
+    # window ending 31 December: only the 22:00 visit; the midnight visit is 1 January
+    ut = hu.kontinuitetsindex(besök, slutdatum="2022-12-31", fönster_månader=1, **kw)
+    assert ut.attrs["exkluderade_besök"]["utanför_fönster"] == 3
+    assert math.isnan(ut.loc[1])  # one visit left
+    # window ending 1 January: 22:00 (A), 00:30 (B), 09:00 (A): (4 + 1 - 3) / 6 = 1/3
+    ut = hu.kontinuitetsindex(besök, slutdatum="2023-01-01", fönster_månader=1, **kw)
+    assert ut.attrs["exkluderade_besök"]["utanför_fönster"] == 1
+    assert ut.loc[1] == pytest.approx(1 / 3)
+    # SECON in time order A, B, A, A: one same pair of three
+    secon = hu.kontinuitetsindex(besök, metod="secon", **kw)
+    assert secon.loc[1] == pytest.approx(1 / 3)
+
+
+def test_slutdatum_med_tidszon_är_dess_lokala_dag() -> None:
+    besök = _besök_kring_midnatt(NAIV)
+    kw: dict[str, Any] = {"datum": "datum", "minsta_antal_besök": 2, "fönster_månader": 1}
+    lokal = hu.kontinuitetsindex(besök, slutdatum="2023-01-01", **kw)
+    for slut in (
+        pd.Timestamp("2022-12-31 23:30", tz="UTC"),  # 00:30 on 1 January in Stockholm
+        "2023-01-01T00:30+01:00",
+        pd.Timestamp("2023-01-01 23:59"),
+    ):
+        ut = hu.kontinuitetsindex(besök, slutdatum=slut, **kw)
+        pd.testing.assert_series_equal(ut, lokal)
+        assert ut.attrs == lokal.attrs
+    # the UTC calendar day (31 December) would be another window
+    assert hu.kontinuitetsindex(besök, slutdatum="2022-12-31", **kw).attrs != lokal.attrs
+
+
+def test_datum_som_datetime_date_objekt() -> None:
+    besök = pd.DataFrame(
+        {
+            "patient": 1,
+            "vårdgivare": ["A", "B", "A"],
+            "datum": [dt.date(2023, 1, 1), dt.date(2023, 1, 2), dt.date(2023, 1, 3)],
+        }
+    )
+    assert hu.kontinuitetsindex(besök, metod="secon", datum="datum").loc[1] == 0.0

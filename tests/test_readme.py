@@ -28,4 +28,6 @@ def test_ci_runs_the_readme_test_command() -> None:
     efter = README[README.index("<!-- testkommando -->") :]
     kommando = re.search(r"```bash\n(.*?)\n```", efter, re.S)
     assert kommando is not None
-    assert kommando.group(1).strip() == 'python -m pip install -e ".[dev]" && python -m pytest --cov'
+    assert (
+        kommando.group(1).strip() == 'python -m pip install -e ".[dev]" && python -m pytest --cov'
+    )

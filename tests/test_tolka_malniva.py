@@ -241,3 +241,37 @@ def test_property_tolka_agrees_with_written_form(
     assert m.enhet == _ENHET[enhet]
     assert Decimal(repr(m.gräns)) == tal
     assert hu.Målnivå.tolka(str(m)) == m
+
+
+def test_improvement_takes_the_indicators_direction() -> None:
+    assert hu.Målnivå.tolka("Förbättras", L) == hu.Målnivå.lägre_än_föregående()
+    assert hu.Målnivå.tolka("förbättring", "högre är bättre") == (hu.Målnivå.högre_än_föregående())
+    with pytest.raises(hu.OgiltigtVärdeError, match="improvement"):
+        hu.Målnivå.tolka("Förbättras")
+
+
+def test_relative_change_refuses_an_upper_bound() -> None:
+    with pytest.raises(hu.TolkningsError, match="required change takes"):
+        hu.Målnivå.tolka("ökning högst 10 %/år")
+
+
+def test_words_glued_to_a_number_are_not_an_operator() -> None:
+    # "undervikt" does not start with the operator "under"
+    with pytest.raises(hu.TolkningsError, match="'undervikt 5'"):
+        hu.Målnivå.tolka("undervikt 5", H)
+
+
+def test_negative_and_unit_conflicts() -> None:
+    # a negative bare level is not a band "-800 - ..."
+    assert hu.Målnivå.tolka("-800 mnkr", H) == hu.Målnivå.nivå(-800, H, enhet="mnkr")
+    assert hu.Målnivå.tolka("85-90", enhet="andel") == hu.Målnivå.intervall(
+        0.85, 0.9, enhet="andel"
+    )
+    with pytest.raises(hu.TolkningsError, match="a unit before '/'"):
+        hu.Målnivå.tolka("<5 st/100 vpl")
+    with pytest.raises(hu.OgiltigtVärdeError, match="is in 'min' but enhet='st'"):
+        hu.Målnivå.tolka("<40 min", enhet="st")
+    # a percent written in a target whose unit is a change stays a change
+    m = hu.Målnivå.tolka("≥ 10 %", enhet="förändring")
+    assert (m.gräns, m.enhet) == (0.1, "förändring")
+    assert hu.Målnivå.tolka("≥ 10", enhet="%").gräns == 0.1

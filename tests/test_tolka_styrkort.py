@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import math
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import halsouppfoljning as hu
@@ -52,3 +55,50 @@ def test_läs_styrkort_reads_report_notation() -> None:
 def test_läs_styrkort_names_line_and_column(csv: str, meddelande: str) -> None:
     with pytest.raises(hu.HalsouppfoljningError, match=meddelande):
         hu.läs_styrkort(io.StringIO(csv))
+
+
+def test_läs_styrkort_from_a_frame_and_a_path(tmp_path: Path) -> None:
+    ram = pd.DataFrame(
+        {
+            "indikator": ["Beläggningsgrad", "Kostnad"],
+            "mål": ["85-90 %", "Enligt plan"],
+            "utfall": ["96 %", "-12,5"],
+            "plan": [None, "-10"],
+        }
+    )
+    underlag = hu.läs_styrkort(ram)
+    assert underlag["utfall"].tolist() == [0.96, -12.5]
+    assert math.isnan(underlag.loc[0, "plan"])
+    assert underlag.loc[1, "plan"] == -10.0
+    fil = tmp_path / "styrkort.csv"
+    fil.write_text('indikator,mål,utfall\nX,≥80 %,"79,8 %"\n', encoding="utf-8")
+    u = hu.Uppföljning.from_csv(fil, organisation="19", period=hu.Period.månad(2023, 2))
+    assert u.källa == "styrkort.csv"  # a path gives its file name
+    assert u.period == hu.Period.månad(2023, 2)
+    assert u.indikatorer["utfall"].item() == 0.798
+
+
+def test_läs_styrkort_refuses_files_it_cannot_read(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.csv"
+    latin.write_bytes("indikator,mål,utfall\nBeläggning,≥80 %,90 %\n".encode("latin-1", "replace"))
+    with pytest.raises(hu.TolkningsError, match="not UTF-8"):
+        hu.läs_styrkort(latin)
+    trasig = tmp_path / "trasig.csv"
+    trasig.write_text('indikator,mål,utfall\n"X,≥80 %,90 %\n', encoding="utf-8")
+    with pytest.raises(hu.TolkningsError, match="as CSV"):
+        hu.läs_styrkort(trasig)
+
+
+@pytest.mark.parametrize(
+    ("kolumn", "värde", "meddelande"),
+    [
+        ("föregående", "mycket", "line 2, column 'föregående'"),
+        ("plan", "enligt budget", "line 2, column 'plan'"),
+    ],
+)
+def test_läs_styrkort_names_the_column_of_a_bad_comparison_value(
+    kolumn: str, värde: str, meddelande: str
+) -> None:
+    csv = io.StringIO(f"indikator,mål,utfall,{kolumn}\nX,≥80 %,90 %,{värde}\n")
+    with pytest.raises(hu.TolkningsError, match=meddelande):
+        hu.läs_styrkort(csv)

@@ -370,3 +370,8 @@ def test_formatera_then_tolka_round_trips(heltal: int, decimaler: int) -> None:
     assert hu.tolka_tal(formatera_tal(värde, decimaler, enhet="mnkr")) == pytest.approx(
         värde, abs=0
     )
+
+
+def test_tolka_tid_refuses_a_negative_duration() -> None:
+    with pytest.raises(hu.TolkningsError, match="negative"):
+        hu.tolka_tid("-5 min")

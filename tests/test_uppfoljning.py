@@ -243,3 +243,43 @@ def test_bundled_styrkort_delvis_rules_apply_where_defined(uppföljning: hu.Uppf
     kort = uppföljning.styrkort(delvis=hu.Delvis.förbättrad()).set_index("indikator")
     delvis = set(kort.index[kort["måluppfyllelse"].map(lambda m: m is hu.Måluppfyllelse.DELVIS)])
     assert delvis == {"Sjukfrånvaro"}
+
+
+def test_styrkort_from_target_objects_composites_and_units() -> None:
+    R = hu.Riktning.HÖGRE_ÄR_BÄTTRE
+    sammansatt = hu.Målnivå.tolka("90/80 %", R)
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["BUP", "Väntetid", "Ingen"],
+            "målnivå": [sammansatt, hu.Målnivå.högst(8, enhet="min"), hu.Målnivå.inget()],
+            "riktning": [R, hu.Riktning.LÄGRE_ÄR_BÄTTRE, None],
+            "utfall": [float("nan"), 14.5, 3.0],
+            "utfall_delar": [(0.95, 0.7), None, None],
+        }
+    )
+    kort = hu.styrkort(underlag)
+    # 95 % >= 90 % met, 70 % < 80 % not met; 14,5 min > 8 min not met: by hand
+    assert kort.loc[0, "måluppfyllelse"] == (U, E)
+    assert kort.loc[0, "mål"] == "90/80 %"
+    assert kort.loc[1, "mål"] == "≤ 8 min"
+    assert kort.loc[1, "utfall"] == "14,5 min"
+    assert kort.loc[1, "måluppfyllelse"] is E
+    assert kort.loc[2, "mål"] == "-"
+    assert kort.loc[2, "måluppfyllelse"] is M
+    assert kort.loc[2, "utfall"] == "3"
+
+
+def test_styrkort_refuses_an_unknown_direction() -> None:
+    underlag = pd.DataFrame({"indikator": ["X"], "mål_text": ["≥80 %"], "riktning": ["uppåt"]})
+    with pytest.raises(hu.OgiltigtVärdeError, match="'uppåt' is not one of"):
+        hu.styrkort(underlag)
+
+
+def test_uppföljning_period_may_be_a_period() -> None:
+    t1 = hu.Period.tertial(2023, 1)
+    tom = pd.DataFrame({"indikator": []})
+    u = hu.Uppföljning(organisation="19", period=t1, indikatorer=tom, källa=None)  # type: ignore[arg-type]
+    assert u.period is t1
+    assert u.källa == ""
+    with pytest.raises(hu.FelTypError, match=r"Uppföljning\.period"):
+        hu.Uppföljning(organisation=None, period=2023, indikatorer=tom)  # type: ignore[arg-type]
