@@ -532,3 +532,97 @@ def test_rounding_of_a_direction_target_uses_the_targets_unit() -> None:
     # 16,2 % and 16,4 % both print as 16 %: not lower at integer percent
     assert hu.måluppfyllelse(0.162, andel, föregående=0.164, avrundning=0) is EJ
     assert hu.måluppfyllelse(0.162, andel, föregående=0.164) is UPP
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fel", "text"),
+    [
+        ({"typ": hu.Måltyp.GRÄNS, "operator": "=", "gräns": 1.0}, hu.OgiltigtVärdeError, "one of"),
+        ({"typ": hu.Måltyp.GRÄNS, "operator": ">="}, hu.OgiltigtVärdeError, "both operator"),
+        (
+            {"typ": hu.Måltyp.INTERVALL, "nedre": 1.0, "övre": 2.0, "riktning": H},
+            hu.OgiltigtVärdeError,
+            "must be INOM_INTERVALL",
+        ),
+        (
+            {"typ": hu.Måltyp.MOT_FÖREGÅENDE, "riktning": B},
+            hu.OgiltigtVärdeError,
+            "needs riktning HÖGRE_ÄR_BÄTTRE",
+        ),
+        (
+            {"typ": hu.Måltyp.SAMMANSATT, "delar": (hu.Målnivå.minst(1),)},
+            hu.OgiltigtVärdeError,
+            "at least two parts",
+        ),
+        (
+            {"typ": hu.Måltyp.TVÅNIVÅ, "delar": (hu.Målnivå.minst(1),)},
+            hu.OgiltigtVärdeError,
+            "exactly",
+        ),
+        (
+            {"typ": hu.Måltyp.SAMMANSATT, "delar": (hu.Målnivå.minst(1), "≥ 2")},
+            hu.FelTypError,
+            "each part must be a Målnivå",
+        ),
+        ({"typ": hu.Måltyp.GRÄNS, "operator": ">=", "gräns": "80"}, hu.FelTypError, "a limit"),
+        ({"typ": hu.Måltyp.INGET, "enhet": 3}, hu.FelTypError, r"Målnivå\.enhet"),
+        ({"typ": hu.Måltyp.INGET, "riktning": 1}, hu.FelTypError, "riktning must be"),
+    ],
+)
+def test_målnivå_fields_are_checked(kwargs: dict[str, object], fel: type, text: str) -> None:
+    with pytest.raises(fel, match=text):
+        hu.Målnivå(**kwargs)  # type: ignore[arg-type]
+
+
+def test_display_of_bands_with_units_and_composites_built_in_code() -> None:
+    assert str(hu.Målnivå.intervall(7, 14, enhet="dagar")) == "7-14 dagar"
+    assert str(hu.Målnivå.intervall(0.5, 1, enhet="/100 vpl")) == "0,5-1/100 vpl"
+    assert str(hu.Målnivå.intervall(2, 3)) == "2-3"
+    delar = (hu.Målnivå.minst(0.9, enhet="andel"), hu.Målnivå.högst(8, enhet="min"))
+    assert str(hu.Målnivå.sammansatt(*delar)) == "≥ 90 % / ≤ 8 min"
+    # a limit with more decimals than shown is written with nine
+    assert str(hu.Målnivå.minst(1 / 3)) == "≥ 0,333333333"
+
+
+def test_avrunda_kinds_and_errors() -> None:
+    assert hu.avrunda([0.5, 1.5, -2.5]).tolist() == [1.0, 2.0, -3.0]
+    s = hu.avrunda(pd.Series([84.45, 84.55], index=["a", "b"], name="x"), 1)
+    assert s.to_dict() == {"a": 84.5, "b": 84.6}
+    assert s.name == "x"
+    assert hu.avrunda(1234.5, -2) == 1200.0
+    with pytest.raises(hu.FelTypError, match="decimaler must be an int"):
+        hu.avrunda(1.5, True)
+    with pytest.raises(hu.FelTypError, match="avrunda"):
+        hu.avrunda("1,5")  # type: ignore[arg-type]
+    assert hu.formatera_tal(None) == "i.u."
+    assert hu.formatera_andel(float("nan")) == "i.u."
+
+
+def test_assessment_checks_shares_and_broadcasts_comparison_values() -> None:
+    m = hu.Målnivå.enligt_plan(H)
+    andel = attrs.evolve(m, enhet="andel")
+    with pytest.raises(hu.AndelsError, match="plan"):
+        hu.måluppfyllelse(0.5, andel, plan=50)
+    lägre = hu.Målnivå.lägre_än_föregående()
+    ut = hu.måluppfyllelse(
+        np.array([[1.0, 3.0], [2.0, 2.0]]), lägre, föregående=np.array([2.0, 2.5])
+    )
+    # 1 < 2 met, 3 > 2,5 not; 2 = 2 not lower, 2 < 2,5 met: by hand
+    assert ut.tolist() == [[UPP, EJ], [EJ, UPP]]
+    s = pd.Series([5.0, 7.0], index=["a", "b"])
+    plan = pd.Series([8.0, 6.0], index=["b", "a"])
+    # matched by label: a 5 against 6, b 7 against 8; higher is better, so neither is met
+    assert hu.måluppfyllelse(s, m, plan=plan).tolist() == [EJ, EJ]
+    assert hu.måluppfyllelse(np.array([5.0, 9.0]), m, plan=np.array([6.0])).tolist() == [EJ, UPP]
+
+
+def test_indikator_targets_must_be_objects_per_year() -> None:
+    with pytest.raises(hu.FelTypError, match="mapping year"):
+        hu.Indikator(id="x", namn="X", målnivåer=[hu.Målnivå.inget()])  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="a year must be an int"):
+        hu.Indikator(id="x", namn="X", målnivåer={"2023": hu.Målnivå.inget()})  # type: ignore[dict-item]
+    with pytest.raises(hu.FelTypError, match=r"must be a Målnivå"):
+        hu.Indikator(id="x", namn="X", målnivåer={2023: 0.8})  # type: ignore[dict-item]
+    assert hu.Indikator(id="x", namn="X", målnivåer=None).målnivåer == {}  # type: ignore[arg-type]
+    ind = hu.Indikator(id=" x ", namn="X", alias=None, källa="  Kolada ")  # type: ignore[arg-type]
+    assert (ind.id, ind.alias, ind.källa) == ("x", (), "Kolada")

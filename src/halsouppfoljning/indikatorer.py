@@ -230,10 +230,10 @@ def _gånger(x: float, faktor: int) -> float:
 
 def _tal_text(x: float) -> str:
     """Shortest Swedish text of ``x`` (decimal comma, space-grouped thousands)."""
-    for decimaler in range(10):
+    for decimaler in range(9):
         if abs(round(x, decimaler) - x) <= 1e-9 * max(1.0, abs(x)):
             return formatera_tal(x, decimaler)
-    return formatera_tal(x, 10)
+    return formatera_tal(x, 9)  # nine decimals are within the tolerance for any x
 
 
 #: Units shown in percent: shares (bounded to [0, 1]) and changes (unbounded proportions).
@@ -1560,12 +1560,6 @@ class Indikator:
     periodicitet: Periodicitet | None = attrs.field(default=None, converter=_periodicitet)
     aggregering: Aggregering | None = attrs.field(default=None, converter=_aggregering)
     målnivåer: dict[int, Målnivå] = attrs.field(factory=dict, converter=_målnivåer, hash=False)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.id or not self.namn:
-            raise OgiltigtVärdeError(
-                f"Indikator needs a non-empty id and namn, got id={self.id!r}, namn={self.namn!r}"
-            )
 
     def målnivå(self, år: int) -> Målnivå:
         """The target for ``år``; :meth:`Målnivå.inget` when there is none.
