@@ -136,7 +136,7 @@ def test_the_panel_feeds_comparison_and_plots_unchanged(
 ) -> None:
     p = kallor.hämta_kolada("N79173", år=[2023, 2024], bas_url=bas(två_sidor), cache=tmp_path)
     riktning = p.attrs["riktning"]
-    s = hu.sammanvägning(p, metod="ovägt_medelvärde")
+    s = hu.sammanvägning(p, metod="medel")
     assert len(s) == 2  # one per period
     assert s.loc[s["period"] == 2023, "publicerat"].iloc[0] == pytest.approx(0.832)
     assert s.loc[s["period"] == 2024, "antal_regioner"].iloc[0] == 20  # Jämtland is null

@@ -295,7 +295,7 @@ def test_population_feeds_allocation_and_weighted_totals(
     panel = hu.regionpanel(
         pd.DataFrame({2024: [0.5, 0.9]}, index=["Stockholm", "Gotland"]), indikator="x"
     )
-    s = hu.sammanvägning(panel, metod="viktat_medelvärde", vikter=bef)
+    s = hu.sammanvägning(panel, metod="vägt medel", vikter=bef)
     väntat = (0.5 * 2450000 + 0.9 * 61000) / (2450000 + 61000)
     assert s["värde"].iloc[0] == pytest.approx(väntat)
 

@@ -26,7 +26,9 @@ __all__ = [
     "FelTypError",
     "HalsouppfoljningError",
     "HalsouppfoljningWarning",
+    "KällfelError",
     "OgiltigtVärdeError",
+    "OkändKpiError",
     "OkändRegionError",
     "SaknadKolumnError",
     "SaknatTilläggError",
@@ -157,6 +159,52 @@ class SaknatTilläggError(HalsouppfoljningError, ImportError):
     >>> issubclass(hu.SaknatTilläggError, ImportError)
     True
     """
+
+
+class KällfelError(HalsouppfoljningError, RuntimeError):
+    """A national data source answered with an error or a body that cannot be read.
+
+    Raised by the clients in :mod:`halsouppfoljning.kallor` for an HTTP 4xx
+    answer, a 429/5xx answer or a timeout that persisted through the retries,
+    and a malformed body (not JSON, or JSON without the fields the source
+    documents). The message names what was asked for (the KPI, the table or
+    the subject) and the URL.
+
+    Attributes
+    ----------
+    url : str or None
+        The URL of the failing request.
+    status : int or None
+        The HTTP status code, when there was an answer.
+
+    Examples
+    --------
+    >>> from halsouppfoljning import KällfelError
+    >>> fel = KällfelError("Kolada answered 400", url="http://127.0.0.1/x", status=400)
+    >>> fel.status, isinstance(fel, RuntimeError)
+    (400, True)
+    """
+
+    def __init__(self, meddelande: str, *, url: str | None = None, status: int | None = None):
+        super().__init__(meddelande)
+        self.url = url
+        self.status = status
+
+
+class OkändKpiError(KällfelError, KeyError):
+    """Kolada does not know one or more of the KPI ids asked for.
+
+    The message lists every unknown id. Also a :class:`KeyError`.
+
+    Examples
+    --------
+    >>> from halsouppfoljning import OkändKpiError
+    >>> issubclass(OkändKpiError, KeyError)
+    True
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class HalsouppfoljningWarning(UserWarning):

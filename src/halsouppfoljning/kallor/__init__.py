@@ -25,11 +25,11 @@ Examples
 
 from __future__ import annotations
 
-from ._http import KällfelError, rensa_cache
+from ..exceptions import KällfelError, OkändKpiError
+from ._http import rensa_cache
 from ._jsonstat import läs_jsonstat2
 from .kolada import (
     KOLADA_URL,
-    OkändKpiError,
     hämta_kolada,
     kolada_indikator,
     kolada_nyckeltal,

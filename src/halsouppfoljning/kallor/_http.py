@@ -16,13 +16,13 @@ import math
 import os
 import sys
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..exceptions import FelTypError, HalsouppfoljningError, SaknatTilläggError
+from .._indata import nfc
+from ..exceptions import FelTypError, KällfelError, SaknatTilläggError
 
 __all__ = [
     "FÖRSÖK",
@@ -46,41 +46,6 @@ FÖRLOPP_FRÅN = 3
 _TILLÄGG = 'pip install "halsouppfoljning[data]"'
 
 T = TypeVar("T")
-
-
-class KällfelError(HalsouppfoljningError, RuntimeError):
-    """A national data source answered with an error or a body that cannot be read.
-
-    Raised by the clients in :mod:`halsouppfoljning.kallor` for an HTTP 4xx
-    answer, a 429/5xx answer or a timeout that persisted through the retries,
-    and a malformed body (not JSON, or JSON without the fields the source
-    documents). The message names what was asked for (the KPI, the table or
-    the subject) and the URL.
-
-    Attributes
-    ----------
-    url : str or None
-        The URL of the failing request.
-    status : int or None
-        The HTTP status code, when there was an answer.
-
-    Examples
-    --------
-    >>> from halsouppfoljning.kallor import KällfelError
-    >>> fel = KällfelError("Kolada answered 400", url="http://127.0.0.1/x", status=400)
-    >>> fel.status, isinstance(fel, RuntimeError)
-    (400, True)
-    """
-
-    def __init__(self, meddelande: str, *, url: str | None = None, status: int | None = None):
-        super().__init__(meddelande)
-        self.url = url
-        self.status = status
-
-
-def nfc(text: str) -> str:
-    """Text in Unicode normal form C (``"ä"`` can arrive decomposed)."""
-    return unicodedata.normalize("NFC", text)
 
 
 def vänta(sekunder: float) -> None:

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import läs_datafil
-from ..exceptions import FelTypError, OgiltigtVärdeError
+from ..exceptions import FelTypError, OgiltigtVärdeError, OkändKpiError
 from ..indikatorer import Indikator, Riktning
 from ..jamforelse import regionpanel_från_kolada
 from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu, platt, segment
@@ -66,22 +66,6 @@ _METAKOLUMNER = {
     "has_ou_data": "har_enhetsdata",
     "definition": "definition",
 }
-
-
-class OkändKpiError(KällfelError, KeyError):
-    """Kolada does not know one or more of the KPI ids asked for.
-
-    The message lists every unknown id. Also a :class:`KeyError`.
-
-    Examples
-    --------
-    >>> from halsouppfoljning.kallor import OkändKpiError
-    >>> issubclass(OkändKpiError, KeyError)
-    True
-    """
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
 
 # --------------------------------------------------------------------------- curated table
