@@ -50,7 +50,7 @@ Examples
 
 from __future__ import annotations
 
-from ._grund import BEDÖMNINGSFÄRGER, FÄRGER
+from . import _grund
 from .indikatorer import indikatordiagram
 from .jamforelse import förändringsdiagram, rangdiagram
 from .kontinuitet import kontinuitetsdiagram
@@ -68,6 +68,16 @@ __all__ = [
     "tornadodiagram",
     "väntetidsdiagram",
 ]
+
+#: The colours of the classes of :func:`~halsouppfoljning.färgklasser`
+#: (``"grön"``, ``"gul"``, ``"röd"``); a region without a class is grey. The one
+#: palette of the package: the other figures take their colours from it.
+FÄRGER = _grund.FÄRGER
+
+#: The colour of each :class:`~halsouppfoljning.Måluppfyllelse` in
+#: :func:`indikatordiagram`: green, yellow and red are the colour classes of
+#: :data:`FÄRGER`; grey where the outcome or the target is missing.
+BEDÖMNINGSFÄRGER = _grund.BEDÖMNINGSFÄRGER
 
 
 def __dir__() -> list[str]:
