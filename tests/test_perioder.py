@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -278,3 +279,24 @@ def test_property_periods_partition_the_year(år: int, månad: int) -> None:
     alla = [m for n in (1, 2, 3) for m in hu.Period.tertial(år, n).månader]
     assert alla == list(hu.Period.helår(år).månader)
     assert list(hu.Period.delår(år).månader) == alla[:8]
+
+
+def test_tertial_reads_dates_by_the_package_rule() -> None:
+    # 23:30Z on 30 April is 01:30 on 1 May in Sweden: the second tertial
+    aware = pd.Series(pd.to_datetime(["2023-04-30 23:30Z", "2023-08-31 12:00Z"]))
+    assert hu.tertial(aware).tolist() == [2, 2]
+    assert hu.tertial(dt.date(2023, 9, 1)) == 3
+    with pytest.raises(hu.OgiltigtVärdeError, match="ambiguous"):
+        hu.tertial("01/05/2023")
+    with pytest.raises(hu.FelTypError, match="must hold dates"):
+        hu.tertial(20230501)
+    with pytest.raises(hu.OgiltigtVärdeError, match="NaT"):
+        hu.tertial(pd.PeriodIndex([pd.NaT, "2023-01"], freq="M"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="NaT"):
+        hu.tertial(pd.Series(pd.to_datetime(["2023-01-01", None])))
+
+
+def test_rolling_refuses_a_missing_month_in_the_index() -> None:
+    s = pd.Series([1.0, 2.0], index=pd.DatetimeIndex(["2023-01-01", pd.NaT]))
+    with pytest.raises(hu.OgiltigtVärdeError, match="missing date"):
+        hu.r12(s)

@@ -678,3 +678,42 @@ def test_chain_and_accuracy_empty() -> None:
     # a forecast without a date has no month: accuracy per month refuses it, naming the fix
     with pytest.raises(hu.OgiltigtVärdeError, match="set upprättad"):
         hu.prognosträffsäkerhet([hu.Prognos(värde=1.0)], utfall=1.0)
+
+
+def test_prognos_takes_periods() -> None:
+    helår = hu.Period.helår(2023)
+    p = hu.Prognos(värde=-890.0, avser=helår, upprättad=hu.Period.månad(2023, 2))
+    assert p.avser is helår
+    assert p.upprättad == dt.date(2023, 2, 28)
+    assert hu.Prognos(värde=1.0, upprättad="2024-02").upprättad == dt.date(2024, 2, 29)
+    assert hu.Prognos(värde=1.0, upprättad="2023-02-15T23:30+00:00").upprättad == dt.date(
+        2023, 2, 16
+    )  # Swedish local day of an aware time
+    with pytest.raises(hu.OgiltigtVärdeError, match="ambiguous"):
+        hu.Prognos(värde=1.0, upprättad="15/02/2023")
+    q = hu.helårsprognos([-70.0, -75.0], metod="linjär", avser=helår)
+    assert q.avser is helår
+    kedja = hu.prognoskedja(
+        [
+            hu.Prognos(värde=-800.0, avser=helår, upprättad="2023-01"),
+            hu.Prognos(värde=-890.0, avser=helår, upprättad="2023-02"),
+        ],
+        utfall={helår: -900.0},
+    )
+    # the revision of February's forecast is -890 - (-800) = -90; the error -900 - (-890) = -10
+    assert kedja["revidering"].tolist()[1] == -90.0
+    assert kedja["prognosavvikelse"].tolist() == [-100.0, -10.0]
+
+
+def test_känslighetsintervall_more_invalid_inputs() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="magnitude below zero"):
+        hu.känslighetsintervall({"a": (-5.0, 3.0)}, ned_som_belopp=True)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"nivå must be in \(0, 1\)"):
+        hu.känslighetsintervall(POSTER, nivå=1.0)
+    with pytest.raises(hu.FelTypError, match="metod"):
+        hu.känslighetsintervall(POSTER, metod=3)  # type: ignore[call-overload]
+
+
+def test_helårsprognos_refuses_a_budget_of_several_years() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="one year's budget"):
+        hu.helårsprognos([1.0, 2.0], budget=np.ones((2, 12)))
