@@ -603,3 +603,192 @@ class TestExempeldata:
         assert (s["metod"] == "poolad").all()
         np.testing.assert_allclose(s["värde"], s["publicerat"], rtol=1e-12)
         assert hu.exempeldata.syntetisk_befolkning(seed=1).index[0] == NAMN[0]
+
+
+# ------------------------------------------------------- one vocabulary, one input layer
+
+
+class TestAggregering:
+    def panel(self) -> pd.DataFrame:
+        t = pd.DataFrame({2023: [30, 90]}, index=["03", "19"])
+        n = pd.DataFrame({2023: [100, 200]}, index=["03", "19"])
+        return hu.regionpanel(täljare=t, nämnare=n, indikator="x").assign(bef=[1.0, 3.0])
+
+    def test_enum_and_its_string_values(self) -> None:
+        p = self.panel()
+        # pooled (30 + 90) / (100 + 200) = 0.4; mean (0.3 + 0.45) / 2 = 0.375;
+        # weighted (1 * 0.3 + 3 * 0.45) / 4 = 0.4125
+        for metod, värde in (
+            (hu.Aggregering.POOLAD, 0.4),
+            ("poolad", 0.4),
+            (hu.Aggregering.MEDEL, 0.375),
+            (" Medel", 0.375),
+            (hu.Aggregering.VÄGT_MEDEL, 0.4125),
+            (unicodedata.normalize("NFD", "VÄGT MEDEL"), 0.4125),
+        ):
+            s = hu.sammanvägning(p, metod=metod, vikter="bef")  # type: ignore[arg-type]
+            assert s["värde"].iloc[0] == pytest.approx(värde), metod
+            assert s["metod"].iloc[0] == hu.Aggregering(str(s["metod"].iloc[0])).value
+        assert hu.sammanvägning(p, metod="medel")["metod"].tolist() == ["medel"]
+
+    def test_other_choices_refused_listing_the_three(self) -> None:
+        p = self.panel()
+        for fel in (hu.Aggregering.R12, "kvot_av_summor", "ovägt_medelvärde"):
+            with pytest.raises(hu.OgiltigtVärdeError, match="'poolad', 'vägt medel', 'medel'"):
+                hu.sammanvägning(p, metod=fel)  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError, match="Aggregering"):
+            hu.sammanvägning(p, metod=1)  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"Aggregering\.MEDEL"):
+            hu.sammanvägning(_panel([0.5, 0.8]))  # shares only: the message names the enum
+
+    @given(st.lists(st.tuples(st.integers(0, 100), st.integers(1, 100)), min_size=1, max_size=21))
+    def test_choice_by_data_is_the_pooled_choice(self, par: list[tuple[int, int]]) -> None:
+        t = pd.DataFrame({1: [min(a, b) for a, b in par]}, index=KODER[: len(par)])
+        n = pd.DataFrame({1: [b for _, b in par]}, index=KODER[: len(par)])
+        p = hu.regionpanel(täljare=t, nämnare=n, indikator="x")
+        vald = hu.sammanvägning(p)
+        pd.testing.assert_frame_equal(vald, hu.sammanvägning(p, metod=hu.Aggregering.POOLAD))
+        # the unweighted mean against a plain reference
+        medel = hu.sammanvägning(p, metod="medel")["värde"].iloc[0]
+        assert medel == pytest.approx(sum(min(a, b) / b for a, b in par) / len(par))
+
+
+class TestPerioder:
+    def tertialpanel(self) -> pd.DataFrame:
+        tabell = pd.DataFrame(
+            {"T1 2023": [0.50, 0.40], "T2 2023": [0.55, 0.35], "T3 2023": [0.60, 0.30]},
+            index=["03", "19"],
+        )
+        return hu.regionpanel(tabell, indikator="x")
+
+    def test_period_names_the_label_that_denotes_it(self) -> None:
+        p = self.tertialpanel()
+        f = hu.förändring(
+            p,
+            riktning=HÖGRE,
+            referens=hu.Period.tertial(2023, 1),
+            period=hu.Period.tertial(2023, 2),
+            andelar="x",
+        )
+        assert f["referensperiod"].tolist() == ["T1 2023"] * 2
+        assert f["period"].tolist() == ["T2 2023"] * 2
+        # Uppsala 0.50 -> 0.55: +0.10 relative, +5 procentenheter
+        assert f["förändring"].iloc[0] == pytest.approx(0.1)
+        assert f["procentenheter"].iloc[0] == pytest.approx(0.05)
+        # a mapping may hold Periods too
+        g = hu.förändring(p, riktning=HÖGRE, referens={"x": hu.Period.tertial(2023, 2)})
+        assert g["referensperiod"].tolist() == ["T2 2023"] * 2
+        assert g["period"].tolist() == ["T3 2023"] * 2
+
+    def test_a_year_is_its_full_year(self) -> None:
+        p = TestFörändring().panel()
+        riktning = {"a": HÖGRE, "b": LÄGRE}
+        med_år = hu.förändring(p, riktning=riktning, referens=2022, period=2023, andelar=[])
+        med_period = hu.förändring(
+            p,
+            riktning=riktning,
+            referens=hu.Period.helår(2022),
+            period=hu.Period.helår(2023),
+            andelar=[],
+        )
+        pd.testing.assert_frame_equal(med_år, med_period)
+
+    def test_unmatched_or_ambiguous_period_refused(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="matches no label"):
+            hu.förändring(self.tertialpanel(), riktning=HÖGRE, referens=hu.Period.helår(2023))
+        # labels 1 and 2 are not years of a calendar: no Period denotes them
+        p = hu.regionpanel(pd.DataFrame({1: [1.0], 2: [2.0]}, index=["03"]), indikator="x")
+        with pytest.raises(hu.OgiltigtVärdeError, match="matches no label"):
+            hu.förändring(p, riktning=HÖGRE, period=hu.Period.helår(2023))
+        två = pd.concat(
+            [_panel([1.0], period=2023), _panel([2.0], indikator="y").assign(period="Helår 2023")]
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="several labels"):
+            hu.förändring(två, riktning=HÖGRE, referens=hu.Period.helår(2023))
+        # a label that is no year (2023.5) denotes no period
+        halv = hu.regionpanel(pd.DataFrame({2023.5: [1.0]}, index=["03"]), indikator="x")
+        with pytest.raises(hu.OgiltigtVärdeError, match="matches no label"):
+            hu.förändring(halv, riktning=HÖGRE, referens=hu.Period.helår(2023))
+
+    def test_period_objects_as_labels(self) -> None:
+        # a panel built by hand may hold Period objects as its labels
+        t1, t2 = hu.Period.tertial(2023, 1), hu.Period.tertial(2023, 2)
+        p = pd.DataFrame(
+            {
+                "region": ["Region Uppsala"] * 2,
+                "indikator": "x",
+                "period": [t1, t2],
+                "värde": [2.0, 3.0],
+            }
+        )
+        f = hu.förändring(p, riktning=HÖGRE, referens=t1, period=t2, andelar=[])
+        assert f["förändring"].tolist() == pytest.approx([0.5])  # (3 - 2) / 2
+
+    def test_worse_than_first_takes_a_period(self) -> None:
+        p = self.tertialpanel()
+        f = hu.sämre_än_första_mätningen(p, riktning=HÖGRE, referens=hu.Period.tertial(2023, 2))
+        assert f.attrs["referensperiod"] == {"x": "T2 2023"}
+        assert f.attrs["period"] == {"x": "T3 2023"}
+        # Uppsala 0.55 -> 0.60 better; Västmanland 0.35 -> 0.30 worse
+        assert f["x"].tolist() == [False, True]
+
+    @given(st.integers(1990, 2030), st.integers(1, 5))
+    def test_year_and_helår_agree(self, år: int, steg: int) -> None:
+        tabell = pd.DataFrame({år: [1.0, 2.0], år + steg: [1.5, 1.0]}, index=["03", "19"])
+        p = hu.regionpanel(tabell, indikator="x")
+        a = hu.förändring(p, riktning=LÄGRE, referens=hu.Period.helår(år))
+        b = hu.förändring(p, riktning=LÄGRE, referens=år)
+        pd.testing.assert_frame_equal(a, b)
+        # lower is better: 1.0 -> 1.5 is -50 %, 2.0 -> 1.0 is +50 %
+        assert a["förändring"].tolist() == pytest.approx([-0.5, 0.5])
+
+
+class TestIndata:
+    def test_frames_and_columns(self) -> None:
+        with pytest.raises(hu.FelTypError, match=r"builtins\.dict"):
+            hu.rangordning({"region": ["03"]}, riktning=HÖGRE)  # type: ignore[arg-type]
+        with pytest.raises(hu.SaknadKolumnError, match="Did you mean 'value'"):
+            hu.regionpanel_från_kolada(TestRegionpanelFrånKolada().kolada(), värde="valeu")
+        k = TestRegionpanelFrånKolada().kolada().assign(region="x")
+        with pytest.raises(hu.OgiltigtVärdeError, match="already has"):
+            hu.regionpanel_från_kolada(k, behåll="region")
+        k = TestRegionpanelFrånKolada().kolada().assign(befolkning=1.0)
+        assert "befolkning" in hu.regionpanel_från_kolada(k, behåll="befolkning").columns
+        k = TestRegionpanelFrånKolada().kolada()
+        k.loc[0, "municipality_id"] = None
+        with pytest.raises(hu.OkändRegionError, match="<missing>"):
+            hu.regionpanel_från_kolada(k)
+        t = pd.DataFrame({"namn": ["Uppsala"], 2023: [1.0]})
+        with pytest.raises(hu.SaknadKolumnError, match="namm"):
+            hu.regionpanel(t, indikator="x", region="namm")
+
+    def test_numbers_and_text(self) -> None:
+        p = _panel([0.5, 0.8])
+        with pytest.raises(hu.FelTypError, match="tröskel"):
+            hu.förändring(p, riktning=HÖGRE, tröskel="0,02")  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError, match="grupper"):
+            hu.sammanvägning(p, metod="medel", grupper=3)  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError, match="vikter"):
+            hu.sammanvägning(p, vikter={"01": "1", "03": "3"})  # type: ignore[dict-item]
+        with pytest.raises(hu.FelTypError, match="indikator"):
+            hu.regionpanel(pd.DataFrame({1: [1.0]}, index=["03"]), indikator=3)  # type: ignore[arg-type]
+        # the direction as its text, in any case
+        f = hu.förändring(
+            pd.concat([p, p.assign(period=2024, värde=[0.4, 0.9])]), riktning=" HÖGRE är bättre"
+        )
+        assert f["försämrad"].tolist() == [True, False]
+        with pytest.raises(hu.OgiltigtVärdeError, match="högre är bättre"):
+            hu.förändring(p, riktning={"x": "uppåt"})
+
+    def test_colour_rule_fields(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="NaN"):
+            hu.Färgregel.rang(0.25, np.nan)
+        with pytest.raises(hu.OgiltigtVärdeError, match="finite"):
+            hu.Färgregel.median(np.inf)
+        with pytest.raises(hu.OgiltigtVärdeError, match="needs bästa"):
+            hu.Färgregel(typ="rang")
+        with pytest.raises(hu.OgiltigtVärdeError, match="avrundning"):
+            hu.Färgregel.mål(hu.Målnivå.tolka("≥80 %"), avrundning=-1)
+        assert hu.Färgregel.rang(1, 0).bästa == 1.0
+        with pytest.raises(hu.OgiltigtVärdeError, match="metod"):
+            hu.färgklasser(_panel([1.0]), hu.Färgregel.rang(0.5, 0.5), riktning=HÖGRE, metod="x")  # type: ignore[arg-type]

@@ -51,6 +51,7 @@ import pandas as pd
 from ._data import läs_datafil
 from ._indata import (
     alternativ,
+    heltal,
     kolumn,
     kontrollera_andel,
     kontrollera_kolumner,
@@ -1184,6 +1185,16 @@ def _rang(
 # --------------------------------------------------------------------------- colours
 
 
+def _valfritt_tal(värde: float | None) -> float | None:
+    """A converter of Färgregel's numbers: a finite number, or ``None``."""
+    return None if värde is None else skalär(värde, "Färgregel: bästa, sämsta and marginal")
+
+
+def _valfritt_heltal(värde: int | None) -> int | None:
+    """A converter of Färgregel.avrundning: a whole number of decimals, or ``None``."""
+    return None if värde is None else heltal(värde, "Färgregel.avrundning", minst=0)
+
+
 def _kontrollera_regeltyp(instans: Any, attribut: Any, värde: str) -> None:
     if värde not in ("rang", "median", "mål"):
         raise OgiltigtVärdeError(
@@ -1247,12 +1258,12 @@ class Färgregel:
     """
 
     typ: str = attrs.field(validator=_kontrollera_regeltyp)
-    bästa: float | None = attrs.field(default=None)
-    sämsta: float | None = attrs.field(default=None)
-    marginal: float | None = attrs.field(default=None)
+    bästa: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    sämsta: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    marginal: float | None = attrs.field(default=None, converter=_valfritt_tal)
     relativ: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     målnivå: Målnivå | Mapping[str, Målnivå] | None = attrs.field(default=None)
-    avrundning: int | None = attrs.field(default=None)
+    avrundning: int | None = attrs.field(default=None, converter=_valfritt_heltal)
     delvis: Delvis | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -1260,15 +1271,13 @@ class Färgregel:
             if self.bästa is None or self.sämsta is None:
                 raise OgiltigtVärdeError("Färgregel 'rang' needs bästa and sämsta shares")
             kontrollera_andel([self.bästa, self.sämsta], "Färgregel.bästa/sämsta")
-            if not (np.isfinite(self.bästa) and np.isfinite(self.sämsta)):
-                raise OgiltigtVärdeError("Färgregel: bästa and sämsta must be finite shares")
             if self.bästa + self.sämsta > 1.0 + 1e-12:
                 raise OgiltigtVärdeError(
                     f"Färgregel: bästa + sämsta must not exceed 1 (all regions), got "
                     f"{self.bästa} + {self.sämsta}"
                 )
         elif self.typ == "median":
-            if self.marginal is None or not np.isfinite(self.marginal) or self.marginal < 0:
+            if self.marginal is None or self.marginal < 0:
                 raise OgiltigtVärdeError(
                     f"Färgregel 'median' needs a marginal >= 0, got {self.marginal!r}"
                 )
@@ -1305,11 +1314,7 @@ class Färgregel:
            "de bästa resultaten får grön färg, de sämsta får röd färg och de
            i mitten får gul färg"; missing data grey.
         """
-        return cls(
-            typ="rang",
-            bästa=skalär(bästa, "Färgregel.rang: bästa"),
-            sämsta=skalär(sämsta, "Färgregel.rang: sämsta"),
-        )
+        return cls(typ="rang", bästa=bästa, sämsta=sämsta)
 
     @classmethod
     def median(cls, marginal: float, *, relativ: bool = False) -> Färgregel:
@@ -1333,9 +1338,7 @@ class Färgregel:
         >>> hu.Färgregel.median(0.1, relativ=True).relativ
         True
         """
-        return cls(
-            typ="median", marginal=skalär(marginal, "Färgregel.median: marginal"), relativ=relativ
-        )
+        return cls(typ="median", marginal=marginal, relativ=relativ)
 
     @classmethod
     def mål(
