@@ -8,12 +8,15 @@ together. This module gives that view:
   gender) from a Kolada-shaped table or from a plain region × year table.
   Kolada's ``"0000"`` is :term:`Riket` and is kept as its own rows, labelled
   ``"Riket"``, never as a region.
-- :func:`sammanvägning` computes Riket (or group totals) as a ratio of sums,
-  a weighted mean or, only when asked for by name, the unweighted mean; the
-  result says which, and a printed Riket value stays beside it.
+- :func:`sammanvägning` computes Riket (or group totals) pooled (the ratio
+  of sums), as a weighted mean or, only when asked for by name, as the
+  unweighted mean (the :class:`~halsouppfoljning.Aggregering` members
+  ``POOLAD``, ``VÄGT_MEDEL``, ``MEDEL``); the result says which, and a
+  printed Riket value stays beside it.
 - :func:`förändring` and :func:`sämre_än_första_mätningen` give the
-  direction-signed change against a reference period, in percent and in
-  procentenheter, and the national tables' flag "worse than at the first
+  direction-signed change of a ``period`` against a ``referens`` period (a
+  label of the panel or a :class:`~halsouppfoljning.Period`), in percent and
+  in procentenheter, and the national tables' flag "worse than at the first
   measurement".
 - :func:`rangordning` ranks the regions in the good direction, ties explicit;
   :func:`färgklasser` gives colour classes by an explicit :class:`Färgregel`
@@ -245,7 +248,7 @@ def regionpanel_från_kolada(
     värde: str = "value",
     täljare: str | None = None,
     nämnare: str | None = None,
-    behåll: Iterable[str] = (),
+    behåll: str | Iterable[str] = (),
     okända_områden: Literal["fel", "utelämna"] = "fel",
 ) -> pd.DataFrame:
     """Read a :term:`regionpanel` from a table in Kolada's tidy layout.
@@ -270,7 +273,7 @@ def regionpanel_från_kolada(
     täljare, nämnare : str, optional
         Columns of the numerator and denominator, where the source gives them;
         :func:`sammanvägning` then pools them (ratio of sums).
-    behåll : iterable of str
+    behåll : str or iterable of str
         Further columns to carry into the panel unchanged, e.g. a population
         column for ``sammanvägning(..., vikter="befolkning")``.
     okända_områden : {"fel", "utelämna"}
