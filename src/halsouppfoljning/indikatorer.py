@@ -24,7 +24,7 @@ import enum
 import math
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
@@ -34,9 +34,6 @@ import pandas as pd
 from ._indata import TalIn, kontrollera_andel, nfc, skalär, tal_array, valfri_text
 from ._indata import text as _text_in
 from .exceptions import FelTypError, OgiltigtVärdeError
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "Aggregering",
@@ -891,7 +888,7 @@ class Målnivå:
             return värde
         return f"{_SYMBOL[str(self.operator)]} {värde}"
 
-    def måluppfyllelse(self, utfall: Any, **kwargs: Any) -> Any:
+    def måluppfyllelse(self, utfall: TalIn, **kwargs: Any) -> Any:
         """Assess ``utfall`` against this target: calls :func:`måluppfyllelse`.
 
         Examples
@@ -991,6 +988,14 @@ class Delvis:
 
 # --------------------------------------------------------------------------- assessment
 
+#: A rule for ``DELVIS``: a :class:`Delvis`, or a callable
+#: ``delvis(utfall, målnivå, föregående) -> bool array`` (``föregående`` may be None).
+DelvisRegel: TypeAlias = (
+    "Delvis | Callable[[npt.NDArray[np.float64], Målnivå, npt.NDArray[np.float64] | None], "
+    "npt.ArrayLike]"
+)
+
+
 _KODER = (
     Måluppfyllelse.UPPNÅDD,
     Måluppfyllelse.DELVIS,
@@ -1036,7 +1041,7 @@ def _koder(
     f: _Arr | None,
     plan: _Arr | None,
     avrundning: int | None,
-    delvis: Delvis | Callable[..., Any] | None,
+    delvis: DelvisRegel | None,
 ) -> npt.NDArray[np.int8]:
     """Assessment codes (indexes into _KODER) for one non-composite target."""
     kod = np.full(u.shape, _EJ, dtype=np.int8)
@@ -1112,7 +1117,7 @@ def _tillämpa_delvis(
     u: _Arr,
     m: Målnivå,
     f: _Arr | None,
-    delvis: Delvis | Callable[..., Any],
+    delvis: DelvisRegel,
     *,
     avrundning: int | None = None,
 ) -> npt.NDArray[np.int8]:
@@ -1160,13 +1165,13 @@ def _tillämpa_delvis(
 
 
 def måluppfyllelse(
-    utfall: Any,
+    utfall: TalIn,
     målnivå: Målnivå,
     *,
-    föregående: Any = None,
-    plan: Any = None,
+    föregående: TalIn | None = None,
+    plan: TalIn | None = None,
     avrundning: int | None = None,
-    delvis: Delvis | Callable[..., Any] | None = None,
+    delvis: DelvisRegel | None = None,
 ) -> Any:
     """Assess outcomes against a target level (:term:`måluppfyllelse`).
 
@@ -1572,7 +1577,7 @@ class Indikator:
         """
         return self.målnivåer.get(int(år), Målnivå.inget())
 
-    def måluppfyllelse(self, utfall: Any, år: int, **kwargs: Any) -> Any:
+    def måluppfyllelse(self, utfall: TalIn, år: int, **kwargs: Any) -> Any:
         """Assess ``utfall`` against the target of ``år``: calls :func:`måluppfyllelse`.
 
         Examples

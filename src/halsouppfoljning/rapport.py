@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
 import pandas as pd
@@ -28,7 +28,7 @@ import pandas as pd
 from ._indata import kontrollera_kolumner
 from .ekonomi import budgetavvikelse
 from .exceptions import OgiltigtVärdeError
-from .indikatorer import Delvis, Måluppfyllelse, Trend, formatera_andel, formatera_tal
+from .indikatorer import DelvisRegel, Måluppfyllelse, Trend, formatera_andel, formatera_tal
 from .organisation import Förvaltning, Nämnd, Region
 from .uppfoljning import Uppföljning, styrkort
 
@@ -205,7 +205,7 @@ def rapport(
     *,
     format: Format = "text",
     avrundning: int | None = None,
-    delvis: Delvis | Callable[..., Any] | None = None,
+    delvis: DelvisRegel | None = None,
     tröskel: float = 0.0,
 ) -> str:
     """The whole follow-up as a document: styrkort, economy, forecast, waiting times, continuity.

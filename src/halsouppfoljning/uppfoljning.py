@@ -69,6 +69,7 @@ from ._indata import kontrollera_kolumner, nfc, skalär, text, valfri_text
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from .indikatorer import (
     Delvis,
+    DelvisRegel,
     Målnivå,
     Måltyp,
     Måluppfyllelse,
@@ -158,7 +159,7 @@ def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     return utfall, _tal(rad.get("föregående")), _tal(rad.get("plan")), "nivå"
 
 
-def _regel_gäller(delvis: Delvis | Callable[..., Any] | None, målnivå: Målnivå) -> bool:
+def _regel_gäller(delvis: DelvisRegel | None, målnivå: Målnivå) -> bool:
     """Whether a DELVIS rule is defined for this kind of target."""
     if delvis is None or not isinstance(delvis, Delvis):
         return delvis is not None
@@ -175,7 +176,7 @@ def _bedöm(
     rad: dict[str, Any],
     målnivå: Målnivå | None,
     avrundning: int | None,
-    delvis: Delvis | Callable[..., Any] | None,
+    delvis: DelvisRegel | None,
 ) -> Any:
     if målnivå is None:
         return Måluppfyllelse.MÅL_SAKNAS
@@ -232,7 +233,7 @@ def styrkort(
     indikatorer: pd.DataFrame,
     *,
     avrundning: int | None = None,
-    delvis: Delvis | Callable[..., Any] | None = None,
+    delvis: DelvisRegel | None = None,
     tröskel: float = 0.0,
 ) -> pd.DataFrame:
     """Assess every indicator and return the table a report shows (*styrkort*).
@@ -525,7 +526,7 @@ class Uppföljning:
         self,
         *,
         avrundning: int | None = None,
-        delvis: Delvis | Callable[..., Any] | None = None,
+        delvis: DelvisRegel | None = None,
         tröskel: float = 0.0,
     ) -> pd.DataFrame:
         """The assessed styrkort: :func:`styrkort` on ``self.indikatorer``.
@@ -544,7 +545,7 @@ class Uppföljning:
         *,
         format: Literal["text", "markdown", "html"] = "text",
         avrundning: int | None = None,
-        delvis: Delvis | Callable[..., Any] | None = None,
+        delvis: DelvisRegel | None = None,
         tröskel: float = 0.0,
     ) -> str:
         """The whole follow-up as a document: :func:`~halsouppfoljning.rapport` on ``self``.

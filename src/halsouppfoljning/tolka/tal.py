@@ -113,7 +113,9 @@ def tolka_tal(text: str | float | None) -> float: ...
 def tolka_tal(text: pd.Series[Any]) -> pd.Series[float]: ...
 @overload
 def tolka_tal(text: list[Any] | tuple[Any, ...] | npt.NDArray[Any]) -> npt.NDArray[np.float64]: ...
-def tolka_tal(text: Any) -> Any:
+def tolka_tal(
+    text: str | float | pd.Series[Any] | list[Any] | tuple[Any, ...] | npt.NDArray[Any] | None,
+) -> float | pd.Series[float] | npt.NDArray[np.float64]:
     """Read a number as Swedish reports print it.
 
     Parameters
