@@ -792,3 +792,24 @@ class TestIndata:
         assert hu.Färgregel.rang(1, 0).bästa == 1.0
         with pytest.raises(hu.OgiltigtVärdeError, match="metod"):
             hu.färgklasser(_panel([1.0]), hu.Färgregel.rang(0.5, 0.5), riktning=HÖGRE, metod="x")  # type: ignore[arg-type]
+
+
+@given(
+    st.lists(st.floats(0, 1), min_size=2, max_size=21),
+    st.randoms(use_true_random=False),
+)
+def test_panel_and_totals_invariant_under_row_order(värden: list[float], slump: object) -> None:
+    """Reordering the input table changes neither the panel nor its totals."""
+    koder = KODER[: len(värden)]
+    tabell = pd.DataFrame({2023: värden, 2024: värden[::-1]}, index=koder)
+    ordning = list(range(len(värden)))
+    slump.shuffle(ordning)  # type: ignore[attr-defined]
+    a = hu.regionpanel(tabell, indikator="x").assign(bef=1.0)
+    b = hu.regionpanel(tabell.iloc[ordning], indikator="x").assign(bef=1.0)
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(
+        hu.sammanvägning(a, vikter="bef"), hu.sammanvägning(b.iloc[::-1], vikter="bef")
+    )
+    # equal weights: the weighted mean is the plain mean
+    s = hu.sammanvägning(a, vikter="bef")
+    assert s["värde"].tolist() == pytest.approx([np.mean(värden)] * 2)
