@@ -626,3 +626,16 @@ def test_indikator_targets_must_be_objects_per_year() -> None:
     assert hu.Indikator(id="x", namn="X", målnivåer=None).målnivåer == {}  # type: ignore[arg-type]
     ind = hu.Indikator(id=" x ", namn="X", alias=None, källa="  Kolada ")  # type: ignore[arg-type]
     assert (ind.id, ind.alias, ind.källa) == ("x", (), "Kolada")
+
+
+def test_enums_read_their_text_values_as_written() -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "  Lägre Är Bättre ")
+    assert hu.Riktning(nfd) is L
+    assert hu.Aggregering("Vägt medel") is hu.Aggregering.VÄGT_MEDEL
+    assert hu.Måluppfyllelse("EJ UPPNÅDD") is EJ
+    with pytest.raises(ValueError, match="'uppåt' is not a valid Riktning"):
+        hu.Riktning("uppåt")
+    with pytest.raises(ValueError, match="3 is not a valid Trend"):
+        hu.Trend(3)

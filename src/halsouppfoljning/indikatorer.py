@@ -55,7 +55,20 @@ __all__ = [
 _Arr = npt.NDArray[np.float64]
 
 
-class Riktning(enum.Enum):
+class _Textenum(enum.Enum):
+    """An enum whose text values are looked up as written: NFC, stripped, any case."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Textenum | None:
+        if isinstance(value, str):
+            nyckel = nfc(value).strip().casefold()
+            for medlem in cls:
+                if medlem.value == nyckel:
+                    return medlem
+        return None
+
+
+class Riktning(_Textenum):
     """The direction (:term:`riktning`) in which an indicator is better.
 
     The direction cannot be read from an indicator's name ("Oberoende av
@@ -73,7 +86,7 @@ class Riktning(enum.Enum):
     INOM_INTERVALL = "inom intervall"
 
 
-class Måluppfyllelse(enum.Enum):
+class Måluppfyllelse(_Textenum):
     """The assessment of an outcome against a target level (:term:`måluppfyllelse`).
 
     ``UPPNÅDD`` (met), ``DELVIS`` (partly met, only under an explicit
@@ -95,7 +108,7 @@ class Måluppfyllelse(enum.Enum):
     MÅL_SAKNAS = "mål saknas"
 
 
-class Trend(enum.Enum):
+class Trend(_Textenum):
     """The development of an indicator in its good direction (:term:`trend`).
 
     Not target attainment: sick leave 8,3 % against a 6,0 % target is
@@ -113,7 +126,7 @@ class Trend(enum.Enum):
     NEUTRAL = "neutral"
 
 
-class Aggregering(enum.Enum):
+class Aggregering(_Textenum):
     """How a value is formed from its parts (*aggregering*): over time or over units.
 
     Over the months of a period (an indicator's mode): ``ACKUMULERAT``: year
@@ -152,7 +165,7 @@ class Aggregering(enum.Enum):
     MEDEL = "medel"
 
 
-class Periodicitet(enum.Enum):
+class Periodicitet(_Textenum):
     """How often an indicator is reported (*periodicitet*).
 
     Examples
@@ -168,7 +181,7 @@ class Periodicitet(enum.Enum):
     HELÅR = "helår"
 
 
-class Måltyp(enum.Enum):
+class Måltyp(_Textenum):
     """The form of a :class:`Målnivå` (*måltyp*).
 
     ``GRÄNS`` a limit ("≥ 80 %", or a bare "85 %" with a direction);
@@ -212,7 +225,7 @@ def _som_riktning(riktning: Any, namn: str = "riktning") -> Riktning | None:
         return riktning
     if isinstance(riktning, str):
         try:
-            return Riktning(nfc(riktning).strip().casefold())
+            return Riktning(riktning)
         except ValueError:
             pass
     raise FelTypError(
@@ -1479,7 +1492,7 @@ def _valfri_enum(typ: type[enum.Enum], värde: Any) -> Any:
     if värde is None or isinstance(värde, typ):
         return värde
     try:
-        return typ(nfc(str(värde)).strip().casefold())
+        return typ(värde)
     except ValueError:
         raise OgiltigtVärdeError(
             f"{värde!r} is not a {typ.__name__}; use one of {[m.value for m in typ]}"

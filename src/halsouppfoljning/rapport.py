@@ -38,15 +38,6 @@ __all__ = ["formatera_styrkort", "rapport"]
 Format: TypeAlias = Literal["text", "markdown", "html"]
 
 
-def _saknas(x: Any) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):
-        return False
-
-
 # ----------------------------------------------------------------------------- styrkort
 
 
@@ -55,7 +46,9 @@ def _bedömningstext(värde: Any) -> str:
         return " / ".join(_bedömningstext(v) for v in värde)
     if isinstance(värde, (Måluppfyllelse, Trend)):
         return str(värde.value)
-    if värde is None or _saknas(värde):
+    if värde is None or värde is pd.NA or värde is pd.NaT:
+        return ""
+    if isinstance(värde, float) and math.isnan(värde):
         return ""
     return str(värde)
 

@@ -65,7 +65,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from ._indata import kontrollera_kolumner, nfc, skalär, text, valfri_text
+from ._indata import kontrollera_kolumner, skalär, text, valfri_text
 from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from .indikatorer import (
     Delvis,
@@ -128,7 +128,7 @@ def _riktning(x: Any) -> Riktning | None:
     if isinstance(x, Riktning):
         return x
     try:
-        return Riktning(nfc(str(x)).strip().casefold())
+        return Riktning(x)
     except ValueError:
         raise OgiltigtVärdeError(
             f"riktning {x!r} is not one of {[r.value for r in Riktning]}"

@@ -68,7 +68,7 @@ def _cellfel(radnr: int, kolumn: str, orsak: Exception) -> Exception:
 
 def _riktning(text: str) -> Riktning | None:
     """The direction as the file writes it ("högre är bättre"); empty gives None."""
-    t = enkla_mellanrum(text).casefold()
+    t = enkla_mellanrum(text)
     if not t:
         return None
     try:
