@@ -552,7 +552,9 @@ class Vårdval:
         (private providers often do not; their figures then come from manual
         follow-up). ``None`` when unknown.
     giltig_från, giltig_till : datetime.date or 'YYYY-MM-DD', optional
-        Validity, both inclusive; open-ended when ``None``.
+        Validity, both inclusive; open-ended when ``None``. Read by the
+        package's date rule: an aware timestamp counts on its Swedish calendar
+        day; a slash date such as '01/12/2023' is refused as ambiguous.
 
     Raises
     ------
