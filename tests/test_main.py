@@ -137,3 +137,23 @@ def test_regioner_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["regioner"]) == 0
     ut = capsys.readouterr().out
     assert ut.splitlines()[2].startswith("01   Region Stockholm")
+
+
+def test_styrkort_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fil = tmp_path / "kort.csv"
+    fil.write_text("indikator,mål,utfall\nBeläggningsgrad,85-90 %,96 %\n", encoding="utf-8")
+    assert main(["styrkort", str(fil), "--region", "19", "--period", "2023-02"]) == 0
+    ut = capsys.readouterr().out
+    assert ut.splitlines()[0] == "Uppföljning: Region Västmanland, 2023-02"
+    # 96 % is above the band 85-90 %: not met
+    assert "Summary: 1 ej uppnådd." in ut
+    assert main(["styrkort", str(tmp_path / "saknas.csv")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    fil.write_text("indikator,mål,utfall\nX,åttio,96 %\n", encoding="utf-8")
+    assert main(["styrkort", str(fil)]) == 1
+    assert "line 2, column 'mål'" in capsys.readouterr().err
+
+
+def test_exempel_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["exempel", "--utan-syntetiska", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("# Uppföljning: Hälso- och sjukvårdsförvaltningen")
