@@ -341,7 +341,7 @@ def regionpanel_från_kolada(
         raise OgiltigtVärdeError(
             f"okända_områden must be 'fel' or 'utelämna', got {okända_områden!r}"
         )
-    if kön == "gender" and "gender" not in {nfc(k) for k in data.columns if isinstance(k, str)}:
+    if kön == "gender" and "gender" not in {nfc(str(k)) for k in data.columns}:
         kön = None
 
     def hämta(namn: str, argument: str) -> pd.Series[Any]:
@@ -517,7 +517,7 @@ def _riktningar(indikatorer: Iterable[Hashable], riktning: RiktningIn) -> dict[H
     elif isinstance(riktning, (Riktning, str)):
         return {i: _som_riktning(riktning, i) for i in ids}
     elif isinstance(riktning, Mapping):
-        källa = {(nfc(k) if isinstance(k, str) else k): v for k, v in riktning.items()}
+        källa = {nfc(str(k)): v for k, v in riktning.items()}
     else:
         raise FelTypError(
             f"riktning must be a hu.Riktning, a mapping from indicator id to Riktning, or "
@@ -824,10 +824,7 @@ def _period_per_indikator(
     alla = regioner[grupp].drop_duplicates()
     etiketter = pd.unique(regioner["period"].to_numpy(dtype=object))
     if isinstance(val, Mapping):
-        karta = {
-            (nfc(k) if isinstance(k, str) else k): _etikett(p, etiketter, vad, namn)
-            for k, p in val.items()
-        }
+        karta = {nfc(str(k)): _etikett(p, etiketter, vad, namn) for k, p in val.items()}
         saknas = [i for i in alla["indikator"].unique() if i not in karta]
         if saknas:
             raise OgiltigtVärdeError(
@@ -1590,7 +1587,7 @@ def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Serie
     indikatorer_i_panel = list(dict.fromkeys(panel["indikator"]))
     mål: dict[Hashable, Målnivå]
     if isinstance(regel.målnivå, Mapping):
-        mål = {(nfc(k) if isinstance(k, str) else k): m for k, m in regel.målnivå.items()}
+        mål = {nfc(str(k)): m for k, m in regel.målnivå.items()}
         saknas = [i for i in indikatorer_i_panel if i not in mål]
         if saknas:
             raise OgiltigtVärdeError(
