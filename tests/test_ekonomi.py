@@ -432,6 +432,11 @@ def test_input_rules_of_the_input_layer() -> None:
     assert hu.periodiserad_budget(12.0, metod=" LINJÄR").tolist() == [1.0] * 12  # type: ignore[arg-type]
     with pytest.raises(hu.FelTypError, match="typ"):
         hu.budgetavvikelse(1.0, 2.0, typ=None)  # type: ignore[arg-type]
+    # a boolean is a boolean, never 1 or "ja"
+    with pytest.raises(hu.FelTypError, match="relativ"):
+        hu.budgetavvikelse(1.0, 2.0, relativ=1)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="ackumulerad"):
+        hu.periodiserad_budget(12.0, ackumulerad="ja")  # type: ignore[arg-type]
 
 
 def test_periodiserad_budget_shapes_of_last_year() -> None:

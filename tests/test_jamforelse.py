@@ -790,6 +790,8 @@ class TestIndata:
         with pytest.raises(hu.OgiltigtVärdeError, match="avrundning"):
             hu.Färgregel.mål(hu.Målnivå.tolka("≥80 %"), avrundning=-1)
         assert hu.Färgregel.rang(1, 0).bästa == 1.0
+        with pytest.raises(hu.FelTypError, match="relativ"):
+            hu.Färgregel.median(0.1, relativ="ja")  # type: ignore[arg-type]
         with pytest.raises(hu.OgiltigtVärdeError, match="metod"):
             hu.färgklasser(_panel([1.0]), hu.Färgregel.rang(0.5, 0.5), riktning=HÖGRE, metod="x")  # type: ignore[arg-type]
 

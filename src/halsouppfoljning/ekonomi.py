@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import TalIn, givna_tal, heltal, tal, tal_array, text
+from ._indata import TalIn, boolesk, givna_tal, heltal, tal, tal_array, text
 from .exceptions import OgiltigtVärdeError
 from .perioder import Period
 
@@ -162,7 +162,7 @@ def budgetavvikelse(
     u = givna_tal(utfall, "utfall")
     b = givna_tal(budget, "budget")
     avvikelse = b - u if t == "kostnad" else u - b
-    if relativ:
+    if boolesk(relativ, "budgetavvikelse: relativ"):
         avvikelse = avvikelse / _utan_noll(abs(b))
     return avvikelse
 
@@ -320,7 +320,7 @@ def periodiserad_budget(
             f"shape {barr.shape}"
         )
     belopp = barr[..., np.newaxis] * w
-    if ackumulerad:
+    if boolesk(ackumulerad, "periodiserad_budget: ackumulerad"):
         belopp = np.cumsum(belopp, axis=-1)
     kolumner = pd.RangeIndex(1, n + 1, name="månad")
     if isinstance(b, pd.Series):

@@ -54,6 +54,7 @@ import pandas as pd
 from ._data import läs_datafil
 from ._indata import (
     alternativ,
+    boolesk,
     heltal,
     kolumn,
     kontrollera_andel,
@@ -1195,6 +1196,11 @@ def _valfritt_heltal(värde: int | None) -> int | None:
     return None if värde is None else heltal(värde, "Färgregel.avrundning", minst=0)
 
 
+def _relativ(värde: bool) -> bool:
+    """A converter of Färgregel.relativ: True or False only."""
+    return boolesk(värde, "Färgregel.relativ")
+
+
 def _kontrollera_regeltyp(instans: Any, attribut: Any, värde: str) -> None:
     if värde not in ("rang", "median", "mål"):
         raise OgiltigtVärdeError(
@@ -1261,7 +1267,7 @@ class Färgregel:
     bästa: float | None = attrs.field(default=None, converter=_valfritt_tal)
     sämsta: float | None = attrs.field(default=None, converter=_valfritt_tal)
     marginal: float | None = attrs.field(default=None, converter=_valfritt_tal)
-    relativ: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    relativ: bool = attrs.field(default=False, converter=_relativ)
     målnivå: Målnivå | Mapping[str, Målnivå] | None = attrs.field(default=None)
     avrundning: int | None = attrs.field(default=None, converter=_valfritt_heltal)
     delvis: Delvis | None = attrs.field(default=None)
