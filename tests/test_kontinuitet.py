@@ -826,23 +826,41 @@ def test_dask_importeras_inte_vid_import() -> None:
     st.integers(1, 9),
     st.integers(1, 9),
     st.booleans(),
+    st.integers(-3, 3),
+    st.booleans(),
 )
 def test_sorterade_block_är_den_sorterade_nyckeln(
-    rader: list[tuple[int, int]], låg_bitar: int, per_block: int, per_skiva: int, små: bool
+    rader: list[tuple[int, int]],
+    låg_bitar: int,
+    per_block: int,
+    per_skiva: int,
+    små: bool,
+    lägst: int,
+    egen: bool,
 ) -> None:
     # the blocks, put together, are exactly numpy's sort of the packed key
     hög = np.array([h for h, _ in rader], dtype=np.int64)
     låg = np.array([v % (1 << låg_bitar) for _, v in rader], dtype=np.int64)
     antal_hög = int(hög.max()) + 1 if hög.size else 0
     förväntat = np.sort((hög << låg_bitar) | låg)
+    # the codes may come as a column and its minimum (read, never changed)
+    h_in, l_in = hög + lägst, låg + lägst
+    h_kopia, l_kopia = h_in.copy(), l_in.copy()
     with _små_block(per_block, per_skiva) if små else contextlib.nullcontext():
-        block = list(kontinuitet._sorterade_block(hög.copy(), låg.copy(), låg_bitar, antal_hög))
+        block = list(
+            kontinuitet._sorterade_block(
+                (h_in, lägst, egen), (l_in, lägst, egen), låg_bitar, antal_hög
+            )
+        )
     if not små:
         assert len(block) == 1
+    if not egen:
+        np.testing.assert_array_equal(h_in, h_kopia)
+        np.testing.assert_array_equal(l_in, l_kopia)
     hela = [(offset << låg_bitar) + nycklar.astype(np.int64) for offset, nycklar in block]
     np.testing.assert_array_equal(np.concatenate(hela) if hela else np.zeros(0), förväntat)
     for _, nycklar in block:
-        # a block's keys are 32-bit exactly when they fit
+        # a block's keys are 32-bit when they fit
         assert nycklar.dtype in (np.uint32, np.int64)
 
 
@@ -879,9 +897,17 @@ def test_tidskod_behåller_ordningen(tal: list[int], enhet: int) -> None:
 
 
 def test_tidskod_dagar_ger_små_tal() -> None:
-    dagar = pd.to_datetime(["2023-01-03", "2023-01-01", "2023-01-02"]).to_numpy().view(np.int64)
+    dagar = (
+        pd.to_datetime(["2023-01-03", "2023-01-01", "2023-01-02"])
+        .to_numpy("datetime64[ns]")
+        .view(np.int64)
+    )
     assert kontinuitet._tidskod(dagar).tolist() == [2, 0, 1]
-    sekunder = pd.to_datetime(["2023-01-01 00:00:02", "2023-01-01"]).to_numpy().view(np.int64)
+    sekunder = (
+        pd.to_datetime(["2023-01-01 00:00:02", "2023-01-01 00:00:00"])
+        .to_numpy("datetime64[ns]")
+        .view(np.int64)
+    )
     assert kontinuitet._tidskod(sekunder).tolist() == [2, 0]
 
 

@@ -82,6 +82,10 @@ _DATAFEL: tuple[str, ...] = ("saknat_patient_id", "saknad_vårdgivare", "saknat_
 
 _I64 = npt.NDArray[np.int64]
 _F64 = npt.NDArray[np.float64]
+#: Integer codes given as ``(array, lägst, egen)``: the codes are ``array - lägst``;
+#: ``egen``: the array is the kernel's own (it may be changed or released), else it is
+#: the caller's column and only read.
+_Del = tuple[_I64, int, bool]
 
 _NS_PER_DAG = 86_400 * 10**9
 _NAT = np.iinfo(np.int64).min
@@ -140,13 +144,45 @@ class _Inställning:
 # --------------------------------------------------------------------------- helpers
 
 
-@attrs.frozen
 class _Koder:
-    """Integer codes of one column: ``koder`` (-1 for missing), ``antal`` distinct slots."""
+    """Integer codes of one column: ``koder`` (-1 for missing), ``antal`` distinct slots.
 
-    koder: _I64
-    antal: int
-    etiketter: Callable[[_I64], pd.Index]  # codes -> labels
+    The codes of an integer column without missing values are its values minus
+    their minimum: they stay ``(rå, lägst)`` until an own array is asked for
+    (:attr:`koder`), so that the sort can read the column itself
+    (:meth:`del_av_nyckel`) without a full copy.
+    """
+
+    def __init__(
+        self,
+        antal: int,
+        etiketter: Callable[[_I64], pd.Index],
+        *,
+        koder: _I64 | None = None,
+        rå: _I64 | None = None,
+        lägst: int = 0,
+        saknas: bool = True,
+    ) -> None:
+        self.antal = antal
+        self.etiketter = etiketter  # codes -> labels
+        self.saknas = saknas  # whether some code may be -1
+        self._koder = koder
+        self._rå = rå
+        self._lägst = lägst
+
+    @property
+    def koder(self) -> _I64:
+        """The codes as an array of the kernel's own (it may change it in place)."""
+        if self._koder is None:
+            assert self._rå is not None
+            self._koder = self._rå - self._lägst
+        return self._koder
+
+    def del_av_nyckel(self) -> tuple[_I64, int, bool]:
+        """``(array, lägst, egen)``: the codes are ``array - lägst``; ``egen``: may be consumed."""
+        if self._koder is not None or self._rå is None:
+            return self.koder, 0, True
+        return self._rå, self._lägst, False
 
 
 def _koda(serie: pd.Series[Any]) -> _Koder:
@@ -161,7 +197,7 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
     if isinstance(dtype, pd.CategoricalDtype):
         koder = np.array(serie.cat.codes, dtype=np.int64)
         kategorier = serie.cat.categories
-        return _Koder(koder, len(kategorier), kategorier.take)
+        return _Koder(len(kategorier), kategorier.take, koder=koder)
     if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
         saknas: npt.NDArray[np.bool_] | None
         if isinstance(dtype, np.dtype):  # no missing values possible: no test needed
@@ -175,14 +211,11 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
         giltiga = värden if saknas is None else värden[~saknas]
         if giltiga.size == 0:
             tom = np.full(värden.size, -1, dtype=np.int64)
-            return _Koder(tom, 0, lambda k: pd.Index(np.asarray(k, dtype=np.int64)))
+            return _Koder(0, lambda k: pd.Index(np.asarray(k, dtype=np.int64)), koder=tom)
         lägst = int(giltiga.min())
         spann = int(giltiga.max()) - lägst + 1
         # A dense shift is cheaper than hashing when the ids are not too sparse.
         if spann <= max(4 * värden.size, 1 << 20):
-            koder = värden - lägst
-            if saknas is not None:
-                koder[saknas] = -1
             ut_dtype: Any = getattr(dtype, "numpy_dtype", dtype)
 
             def etiketter_int(k: _I64) -> pd.Index:
@@ -191,10 +224,14 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
                 )
                 return etiketter
 
-            return _Koder(koder, spann, etiketter_int)
+            if saknas is None:
+                return _Koder(spann, etiketter_int, rå=värden, lägst=lägst, saknas=False)
+            koder = värden - lägst
+            koder[saknas] = -1
+            return _Koder(spann, etiketter_int, koder=koder)
     koder_f, unika = pd.factorize(serie, sort=True, use_na_sentinel=True)
     unika_index = pd.Index(unika)
-    return _Koder(np.array(koder_f, dtype=np.int64), len(unika_index), unika_index.take)
+    return _Koder(len(unika_index), unika_index.take, koder=np.array(koder_f, dtype=np.int64))
 
 
 def _lika(a: pd.Series[Any], b: pd.Series[Any]) -> npt.NDArray[np.bool_]:
@@ -270,31 +307,40 @@ def _blockbitar(n: int, hög_bitar: int, låg_bitar: int) -> int:
 
 
 def _sorterade_block(
-    hög: _I64, låg: _I64, låg_bitar: int, antal_hög: int
+    hög: _Del, låg: _Del, låg_bitar: int, antal_hög: int
 ) -> Iterator[tuple[int, npt.NDArray[Any]]]:
     """The key ``(hög << låg_bitar) | låg`` in sorted order, one block of ``hög`` at a time.
 
-    Yields ``(offset, nycklar)``: the sorted local keys
-    ``((hög - offset) << låg_bitar) | låg`` of the rows whose ``hög`` lies in
-    one block ``[offset, offset + 2**k)``, blocks in increasing order, so that
-    the concatenation is the sorted full key. A block's keys are ``uint32``
-    when they fit, else ``int64``. With more than one block the rows are first
-    partitioned by block (a radix sort of the small block number, slab by
-    slab, so that the data are read once in order), then each block, small
-    enough for the processor's cache, is sorted on its own. ``hög`` and
-    ``låg`` (non-negative, the caller's own arrays) are consumed.
+    ``hög`` and ``låg`` are codes given as ``(array, lägst, egen)``: the codes
+    are ``array - lägst`` (non-negative, ``låg`` below ``2**låg_bitar``); an
+    array marked ``egen`` is the kernel's own and is consumed, any other (the
+    caller's column) is only read. Yields ``(offset, nycklar)``: the sorted
+    local keys ``((hög - offset) << låg_bitar) | låg`` of the rows whose
+    ``hög`` lies in one block ``[offset, offset + 2**k)``, blocks in increasing
+    order, so that the concatenation is the sorted full key. A block's keys are
+    ``uint32`` when they fit, else ``int64``. With more than one block the rows
+    are first partitioned by block (a radix sort of the small block number,
+    slab by slab, so that the data are read once, in order), then each block,
+    small enough for the processor's cache, is sorted on its own.
     """
-    n = hög.size
+    h_arr, h_lägst, h_egen = hög
+    l_arr, l_lägst, l_egen = låg
+    n = h_arr.size
     hög_bitar = max(antal_hög - 1, 0).bit_length()
     k = _blockbitar(n, hög_bitar, låg_bitar)
     typ: type[np.integer[Any]] = np.uint32 if k + låg_bitar <= 32 else np.int64
     if k >= hög_bitar:
-        hög <<= låg_bitar
-        hög |= låg
-        _frigör(låg)
-        nyckel = hög.astype(typ) if typ is np.uint32 else hög
+        nyckel: npt.NDArray[Any] = _egen(hög)
+        nyckel <<= låg_bitar
+        nyckel += l_arr
+        if l_lägst:
+            nyckel -= l_lägst
+        if l_egen:
+            _frigör(l_arr)
         if typ is np.uint32:
-            _frigör(hög)
+            kort = nyckel.astype(np.uint32)
+            _frigör(nyckel)
+            nyckel = kort
         nyckel.sort()
         yield 0, nyckel
         return
@@ -304,22 +350,42 @@ def _sorterade_block(
     skivor: list[npt.NDArray[Any]] = []
     gränser: list[_I64] = []
     for a in range(0, n, _RADER_PER_SKIVA):
-        h = hög[a : a + _RADER_PER_SKIVA]
+        h = h_arr[a : a + _RADER_PER_SKIVA]
+        if h_lägst:
+            h = h - h_lägst
         block = (h >> k).astype(id_typ)
         lokal = h & mask
         lokal <<= låg_bitar
-        lokal |= låg[a : a + _RADER_PER_SKIVA]
+        lokal += l_arr[a : a + _RADER_PER_SKIVA]
+        if l_lägst:
+            lokal -= l_lägst
         ordning = np.argsort(block, kind="stable")  # radix sort of 8- or 16-bit numbers
         skivor.append(lokal.astype(typ)[ordning])
         gräns = np.zeros(antal_block + 1, dtype=np.int64)
         np.cumsum(np.bincount(block, minlength=antal_block), out=gräns[1:])
         gränser.append(gräns)
-    _frigör(hög)
-    _frigör(låg)
+    if h_egen:
+        _frigör(h_arr)
+    if l_egen:
+        _frigör(l_arr)
     for b in range(antal_block):
         nyckel = np.concatenate([s[g[b] : g[b + 1]] for s, g in zip(skivor, gränser, strict=True)])
         nyckel.sort()
         yield b << k, nyckel
+
+
+def _egen(del_: _Del) -> _I64:
+    """The codes of ``del_`` as an array of the kernel's own (no copy if it is one)."""
+    arr, lägst, egen = del_
+    return arr if egen and not lägst else arr - lägst
+
+
+def _välj(del_: _Del, urval: npt.NDArray[np.bool_] | None) -> _Del:
+    """The rows ``urval`` of ``del_`` (a new array of the kernel's own), or all of it."""
+    if urval is None:
+        return del_
+    arr, lägst, _ = del_
+    return arr[urval], lägst, True
 
 
 # --------------------------------------------------------------------------- the kernels
@@ -377,8 +443,8 @@ def _par_block(
 
 
 def _kärna_par(
-    pk: _I64,
-    vk: _I64,
+    pk: _Del,
+    vk: _Del,
     antal_p: int,
     antal_v: int,
     räknas: npt.NDArray[np.bool_] | None,
@@ -391,7 +457,9 @@ def _kärna_par(
     """
     plats: int | None = None
     if räknas is not None:
-        np.copyto(vk, antal_v, where=~räknas)
+        v = _egen(vk)
+        np.copyto(v, antal_v, where=~räknas)
+        vk = (v, 0, True)
         plats = antal_v
     låg_bitar = (antal_v if plats is not None else max(antal_v - 1, 0)).bit_length()
     delar = [
@@ -440,7 +508,7 @@ def _upc_block(
 
 
 def _kärna_upc(
-    pk: _I64,
+    pk: _Del,
     vk: _I64,
     ok: _I64,
     antal_p: int,
@@ -464,7 +532,7 @@ def _kärna_upc(
     låg_bitar = (2 * antal_v + 3).bit_length()
     delar = [
         _upc_block(nyckel, offset, låg_bitar)
-        for offset, nyckel in _sorterade_block(pk, kod, låg_bitar, antal_p)
+        for offset, nyckel in _sorterade_block(pk, (kod, 0, True), låg_bitar, antal_p)
     ]
     patienter, N, träffar, ok_första, ok_sista = (
         np.concatenate(d) if len(delar) > 1 else d[0] for d in zip(*delar, strict=True)
@@ -522,32 +590,51 @@ def _tidskod(dk: _I64) -> _I64:
     return dk
 
 
+class _GrovaTiderError(Exception):
+    """Two visits of a patient fell in the same coarsened time step: order them exactly."""
+
+
 def _kärna_secon(
-    pk: _I64, vk: _I64, dk: _I64, antal_p: int, antal_v: int
+    pk: _Del, vk: _Del, dk: _I64, antal_p: int, antal_v: int, *, exakt: bool = False
 ) -> tuple[_I64, _I64, _F64]:
     """SECON: share of consecutive pairs (by date, ties by provider) with the same provider.
 
     The order (patient, date, provider) comes from one sort of the key
-    ``patient << (bt + bv) | time << bv | provider`` when it fits in
-    ``_MAX_SECON_BITAR`` bits, else from ``numpy.lexsort``. The arrays (the
-    caller's own) are consumed.
+    ``patient << (bt + bv) | time << bv | provider``. A block of patients needs
+    only its own patient bits, so the key fits in ``_MAX_SECON_BITAR`` bits
+    unless the times are very fine (nanoseconds over years); then the times
+    are coarsened by a shift, which keeps their order, and the result stands
+    if no patient has two visits in one coarse step (else :class:`_GrovaTiderError`
+    is raised and the caller asks again with ``exakt=True``). ``exakt=True``,
+    or a provider code too wide for any key, orders the rows with
+    ``numpy.lexsort``. ``pk`` and ``vk`` (the caller's own) are consumed.
     """
     tk = _tidskod(dk)
     v_bitar = max(antal_v - 1, 0).bit_length()
     t_bitar = int(tk.max()).bit_length() if tk.size else 0
-    låg_bitar = t_bitar + v_bitar
-    if max(antal_p - 1, 0).bit_length() + låg_bitar <= _MAX_SECON_BITAR:
-        tk <<= v_bitar
-        tk |= vk
-        _frigör(vk)
-        v_mask = (1 << v_bitar) - 1
-        delar = [
-            _secon_ordnade(nyckel >> låg_bitar, nyckel & v_mask, offset)
-            for offset, nyckel in _sorterade_block(pk, tk, låg_bitar, antal_p)
-        ]
-        return _slå_ihop(delar)
-    ordning = np.lexsort((vk, tk, pk))
-    return _secon_ordnade(pk[ordning], vk[ordning], 0)
+    k = _blockbitar(tk.size, max(antal_p - 1, 0).bit_length(), 0)
+    skift = max(0, k + t_bitar + v_bitar - _MAX_SECON_BITAR)
+    if exakt or k + v_bitar + 1 > _MAX_SECON_BITAR:
+        # the codes are the arrays shifted by their minimum: the same order
+        ordning = np.lexsort((vk[0], tk, pk[0]))
+        return _secon_ordnade(pk[0][ordning], vk[0][ordning], -pk[1])
+    tk >>= skift
+    låg_bitar = t_bitar - skift + v_bitar
+    tk <<= v_bitar
+    tk += vk[0]
+    if vk[1]:
+        tk -= vk[1]
+    if vk[2]:
+        _frigör(vk[0])
+    v_mask = (1 << v_bitar) - 1
+    delar = []
+    for offset, nyckel in _sorterade_block(pk, (tk, 0, True), låg_bitar, antal_p):
+        if skift:
+            utan_vårdgivare = nyckel >> v_bitar
+            if (utan_vårdgivare[1:] == utan_vårdgivare[:-1]).any():
+                raise _GrovaTiderError
+        delar.append(_secon_ordnade(nyckel >> låg_bitar, nyckel & v_mask, offset))
+    return _slå_ihop(delar)
 
 
 def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -558,6 +645,16 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     minimum), sorted by (grupp, patient); and the number of visit rows that do
     not count, by reason. Used unchanged on every partition of a Dask frame.
     """
+    try:
+        return _patientvärden_en_gång(df, inst, exakt=False)
+    except _GrovaTiderError:  # SECON with coarsened times that tie: order exactly instead
+        return _patientvärden_en_gång(df, inst, exakt=True)
+
+
+def _patientvärden_en_gång(
+    df: pd.DataFrame, inst: _Inställning, *, exakt: bool
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """:func:`_patientvärden`, with SECON ordered by ``numpy.lexsort`` if ``exakt``."""
     n_rader = len(df)
     skäl = dict.fromkeys(_SKÄL, 0)
     räknas = np.ones(n_rader, dtype=bool)
@@ -575,21 +672,28 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     pat = _koda(df[inst.patient])
     prov_serie = df[inst.vårdgivare]
     ok: _I64 | None = None
+    vk_upc: _I64 | None = None
+    prov: _Koder | None = None
     if inst.metod == "upc":
         assert inst.ordinarie_vårdgivare is not None
         # one code space for the provider and the usual provider (same dtype: fast path)
         n = len(prov_serie)
         gemensam = _koda(pd.concat([prov_serie, df[inst.ordinarie_vårdgivare]], ignore_index=True))
-        vk = gemensam.koder[:n]
+        vk_upc = gemensam.koder[:n]
         ok = gemensam.koder[n:]
         antal_v = gemensam.antal
     else:
         prov = _koda(prov_serie)
-        vk, antal_v = prov.koder, prov.antal
+        antal_v = prov.antal
 
-    patient_saknas = pat.koder < 0
-    uteslut(patient_saknas, "saknat_patient_id")
-    uteslut(vk < 0, "saknad_vårdgivare")
+    patient_saknas: npt.NDArray[np.bool_] | None = None
+    if pat.saknas:
+        patient_saknas = pat.koder < 0
+        uteslut(patient_saknas, "saknat_patient_id")
+    if vk_upc is not None:
+        uteslut(vk_upc < 0, "saknad_vårdgivare")
+    elif prov is not None and prov.saknas:
+        uteslut(prov.koder < 0, "saknad_vårdgivare")
     dk: _I64 | None = None
     if inst.datum is not None:
         datum = _indata.datumkolumn(df[inst.datum], str(inst.datum), "kontinuitetsindex")
@@ -611,32 +715,32 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
     if inst.per is not None:
         grupp = _koda(df[inst.per])
         uteslut(grupp.koder < 0, "saknat_per_värde")
-    # The code arrays are this function's own copies: combine them in place.
-    pk = pat.koder
     p_spann = max(pat.antal, 1)
     antal_p = p_spann
     pat_etiketter = pat.etiketter
-    del pat
     grupp_etiketter = None
     g_antal = 0
+    urval: npt.NDArray[np.bool_] | None
     if grupp is not None:
+        # The code arrays are this function's own copies: combine them in place.
         g_spann = max(grupp.antal, 1)
         gk = grupp.koder
         g_antal = grupp.antal
         grupp_etiketter = grupp.etiketter
-        del grupp
+        pk0 = pat.koder
+        del grupp, pat
         np.maximum(gk, 0, out=gk)
         gk *= p_spann
-        np.maximum(pk, 0, out=pk)
-        gk += pk
-        pk = gk
-        del gk
+        np.maximum(pk0, 0, out=pk0)
+        gk += pk0
+        del pk0
+        pk: _Del = (gk, 0, True)
         antal_p = g_spann * p_spann
         urval = None if alla_räknas else räknas
-    elif alla_räknas:
-        urval = None
     else:
-        urval = ~patient_saknas
+        pk = pat.del_av_nyckel()
+        del pat
+        urval = None if alla_räknas or patient_saknas is None else ~patient_saknas
     # 2 * V + 3 codes at most (UPC), and the SECON key falls back to lexsort
     if (antal_p - 1).bit_length() + (2 * antal_v + 3).bit_length() > _MAX_BITAR:
         raise OgiltigtVärdeError(  # pragma: no cover - needs some 10**18 distinct ids
@@ -644,17 +748,20 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
             "64-bit key; pass fewer groups or recode the ids"
         )
 
-    if urval is not None:
-        pk_u, vk_u, r_u = pk[urval], vk[urval], räknas[urval]
-    else:
-        pk_u, vk_u, r_u = pk, vk, None
-    del pk, vk
-    if r_u is not None and r_u.all():
-        r_u = None
+    # r_u: which of the chosen rows count (None: all of them)
+    r_u: npt.NDArray[np.bool_] | None = None
+    if not alla_räknas:
+        r_u = räknas if urval is None else räknas[urval]
+        if r_u.all():
+            r_u = None
+    pk_u = _välj(pk, urval)
+    del pk
 
     if inst.metod == "upc":
         assert ok is not None
+        assert vk_upc is not None
         ok_u = ok[urval] if urval is not None else ok
+        vk_u = vk_upc[urval] if urval is not None else vk_upc
 
         def etikett(k: _I64) -> pd.Index:
             return pat_etiketter(np.asarray(k) % p_spann)
@@ -662,22 +769,29 @@ def _patientvärden(df: pd.DataFrame, inst: _Inställning) -> tuple[pd.DataFrame
         patienter, N, värde = _kärna_upc(pk_u, vk_u, ok_u, antal_p, antal_v, r_u, etikett)
     elif inst.metod == "secon":
         assert dk is not None
+        assert prov is not None
+        vk_del = _välj(prov.del_av_nyckel(), urval)
         dk_u = dk[urval] if urval is not None else dk
         if r_u is None:
-            patienter, N, värde = _kärna_secon(pk_u, vk_u, dk_u, antal_p, antal_v)
+            patienter, N, värde = _kärna_secon(pk_u, vk_del, dk_u, antal_p, antal_v, exakt=exakt)
         else:
             # every patient stays in the result: those without counted visits with N = 0
             finns = np.zeros(antal_p, dtype=bool)
-            finns[pk_u] = True
+            finns[_egen(pk_u)] = True
             patienter = np.flatnonzero(finns)
-            p_r, N_r, v_r = _kärna_secon(pk_u[r_u], vk_u[r_u], dk_u[r_u], antal_p, antal_v)
+            p_r, N_r, v_r = _kärna_secon(
+                _välj(pk_u, r_u), _välj(vk_del, r_u), dk_u[r_u], antal_p, antal_v, exakt=exakt
+            )
             plats = np.searchsorted(patienter, p_r)
             N = np.zeros(patienter.size, dtype=np.int64)
             N[plats] = N_r
             värde = np.full(patienter.size, np.nan)
             värde[plats] = v_r
     else:
-        patienter, N, värde = _kärna_par(pk_u, vk_u, antal_p, antal_v, r_u, inst.metod)
+        assert prov is not None
+        vk_del = _välj(prov.del_av_nyckel(), urval)
+        del prov
+        patienter, N, värde = _kärna_par(pk_u, vk_del, antal_p, antal_v, r_u, inst.metod)
 
     värde[inst.minsta_antal_besök > N] = np.nan
     kolumner: dict[str, Any] = {}
