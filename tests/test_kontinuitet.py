@@ -980,3 +980,78 @@ def test_datum_som_datetime_date_objekt() -> None:
         }
     )
     assert hu.kontinuitetsindex(besök, metod="secon", datum="datum").loc[1] == 0.0
+
+
+@given(besöksramar(max_dagar=40), st.integers(1, 12), st.booleans())
+def test_secon_grova_tider_ger_samma(besök: pd.DataFrame, bitar: int, block: bool) -> None:
+    # With a narrow key budget the times are coarsened (their order kept); when two
+    # visits of a patient share a coarse step the kernel orders them exactly instead.
+    # Either way the values are the reference's.
+    kw: dict[str, Any] = {"metod": "secon", "datum": "datum", "minsta_antal_besök": 2}
+    gräns = kontinuitet._MAX_SECON_BITAR
+    try:
+        kontinuitet._MAX_SECON_BITAR = bitar
+        with _små_block() if block else contextlib.nullcontext():
+            ut = hu.kontinuitetsindex(besök, **kw)
+    finally:
+        kontinuitet._MAX_SECON_BITAR = gräns
+    _jämför(ut, referens(besök, "secon", 2))
+
+
+def test_secon_grova_tider_utan_lika_steg() -> None:
+    # visits four days apart, times coarsened to 4-day steps (2 bits dropped): no patient
+    # has two visits in one step, so the order of the coarse key is the order of the times
+    besök = pd.DataFrame(
+        {
+            "patient": [1, 1, 1, 2, 2],
+            "vårdgivare": [0, 1, 1, 3, 3],
+            "datum": pd.to_datetime(
+                ["2023-01-01", "2023-01-05", "2023-01-09"] * 1 + ["2023-01-01", "2023-01-09"]
+            ),
+        }
+    )
+    gräns = kontinuitet._MAX_SECON_BITAR
+    try:
+        kontinuitet._MAX_SECON_BITAR = 1 + 2 + 2  # patient bits + provider bits + 2 time bits
+        ut = hu.kontinuitetsindex(besök, metod="secon", datum="datum", minsta_antal_besök=2)
+    finally:
+        kontinuitet._MAX_SECON_BITAR = gräns
+    # patient 1: 0, 1, 1 -> one same pair of two; patient 2: 3, 3 -> 1
+    assert ut.tolist() == [0.5, 1.0]
+
+
+def test_per_etiketter_av_blandad_typ_och_utan_kategori() -> None:
+    # the per-group summary keeps the order of appearance when labels cannot be sorted
+    tabell = pd.DataFrame({"grupp": ["b", 1, "b"], "värde": [0.5, np.nan, 1.0]})
+    ut = kontinuitet._sammanställ_per(tabell, "vc")
+    assert ut.index.tolist() == ["b", 1]
+    assert ut["antal_patienter"].tolist() == [2, 0]
+    assert ut["antal_exkluderade"].tolist() == [0, 1]
+    assert ut.loc["b", "medel"] == pytest.approx(0.75)
+
+
+def test_patient_id_int64_med_saknade() -> None:
+    besök = pd.DataFrame(
+        {
+            "patient": pd.array([7, 7, None, 7, 9, 9, 9], dtype="Int64"),
+            "vårdgivare": ["A", "A", "A", "B", "A", "B", "C"],
+        }
+    )
+    with pytest.warns(hu.UnderlagsVarning, match="1 saknat patient id"):
+        ut = hu.kontinuitetsindex(besök)
+    # patient 7: A, A, B -> 1/3; patient 9: A, B, C -> 0
+    assert ut.index.tolist() == [7, 9]
+    assert ut.tolist() == pytest.approx([1 / 3, 0.0])
+
+
+def test_upc_tom_ram() -> None:
+    tom = pd.DataFrame(
+        {
+            "patient": pd.Series(dtype="int64"),
+            "vårdgivare": pd.Series(dtype="int64"),
+            "ordinarie": pd.Series(dtype="int64"),
+        }
+    )
+    ut = hu.kontinuitetsindex(tom, metod="upc", ordinarie_vårdgivare="ordinarie")
+    assert len(ut) == 0
+    assert ut.name == "upc"
