@@ -79,7 +79,7 @@ def med_paketet(d: pd.DataFrame) -> pd.DataFrame:
         start="start",
         slut="slut",
         mätdatum=MÄTDATUM,
-        grupp="region",
+        per="region",
         exkludera=["patientvald", "medicinskt_orsakad"],
     )
     return r[["region", "mätdatum", "gräns", "antal", "antal_inom", "exkluderade", "andel"]]

@@ -843,3 +843,186 @@ def test_dask_räknar_per_partition(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()
     väntat = hu.väntetidsandelar(d, gränser=90, start="start", slut="slut", mätdatum="2023-06-30")
     pd.testing.assert_frame_equal(r, väntat)
+
+
+# --------------------------------------------------------------------------- one date rule
+
+
+def _tidszonsposter(start: list[str], slut: list[str | None]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "start": pd.to_datetime(start, utc=True).tz_convert("UTC"),
+            "slut": pd.to_datetime(slut, utc=True).tz_convert("UTC"),
+        }
+    )
+
+
+def test_samma_händelse_i_två_tidszoner_samma_dag() -> None:
+    # 2023-01-01 00:30+01:00 and 2022-12-31 23:30Z are the same moment: 00:30 on
+    # 1 January in Sweden. Both records start on 1 January and are done on 1 February.
+    plus1 = pd.DataFrame(
+        {
+            "start": pd.to_datetime(["2023-01-01 00:30+01:00"]),
+            "slut": pd.to_datetime(["2023-02-01 00:30+01:00"]),
+        }
+    )
+    utc = _tidszonsposter(["2022-12-31 23:30Z"], ["2023-01-31 23:30Z"])
+    kw = {"gränser": [0, 30], "start": "start", "slut": "slut", "minsta_antal": 1}
+    for data in (plus1, utc):
+        # stock: not yet waiting on 31 December, waiting on 1 January (0 days) and
+        # 31 January (30 days), done on 1 February
+        b = hu.väntetidsandelar(
+            data, mätdatum=["2022-12-31", "2023-01-01", "2023-01-31", "2023-02-01"], **kw
+        )
+        assert b["antal"].tolist() == [0, 0, 1, 1, 1, 1, 0, 0]
+        assert b["antal_inom"].tolist() == [0, 0, 1, 1, 0, 1, 0, 0]
+        # flow: done in February (local day 1 February), after 31 days
+        f = hu.väntetidsandelar(data, period=["2023-01", "2023-02"], **kw)
+        assert f["antal"].tolist() == [0, 0, 1, 1]
+        assert f["antal_inom"].tolist() == [0, 0, 0, 0]
+    pd.testing.assert_frame_equal(
+        hu.väntetidsandelar(plus1, mätdatum="2023-01-01", **kw),
+        hu.väntetidsandelar(utc, mätdatum="2023-01-01", **kw),
+    )
+
+
+def test_sommartid_räknas_i_svensk_tid() -> None:
+    # 2023-06-30 22:30Z is 1 July 00:30 in Swedish summer time (UTC+2)
+    d = _tidszonsposter(["2023-06-30 22:30Z"], [None])
+    r = hu.väntetidsandelar(d, gränser=0, start="start", slut="slut", mätdatum="2023-06-30")
+    assert r["antal"].item() == 0
+    r = hu.väntetidsandelar(d, gränser=0, start="start", slut="slut", mätdatum="2023-07-01")
+    assert (r["antal"].item(), r["antal_inom"].item()) == (1, 1)
+
+
+def test_mätdatum_och_period_med_tidszon() -> None:
+    d = hand_poster()
+    kw = {"gränser": [7, 30, 90], "start": "start", "slut": "slut", "minsta_antal": 1}
+    # 2023-01-30 23:30Z is 2023-01-31 00:30 local: the snapshot of 31 January
+    b = hu.väntetidsandelar(d, mätdatum=pd.Timestamp("2023-01-30 23:30", tz="UTC"), **kw)
+    assert b["mätdatum"].iloc[0] == T("2023-01-31 00:30")
+    assert b["antal"].tolist() == [3, 3, 3]  # as test_bestånd_och_flöde_för_hand
+    assert b["antal_inom"].tolist() == [0, 2, 3]
+    # January as a tuple of aware timestamps: local 1 to 31 January
+    f = hu.väntetidsandelar(
+        d, period=("2022-12-31T23:30:00+00:00", "2023-01-31T22:59:00+00:00"), **kw
+    )
+    assert f["antal"].tolist() == [2, 2, 2]
+    assert f["antal_inom"].tolist() == [1, 1, 1]
+
+
+def test_snedstrecksdatum_avvisas() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="ambiguous"):
+        hu.väntetidsandelar(
+            hand_poster(), gränser=90, start="start", slut="slut", mätdatum="01/02/2023"
+        )
+
+
+# --------------------------------------------------------------------------- Period
+
+
+def test_period_som_hu_period() -> None:
+    d = hu.exempeldata.syntetisk_väntelista(2000, seed=21)
+    kw = {"gränser": [30, 90], "start": "start", "slut": "slut", "per": "vårdtyp"}
+    t1 = hu.väntetidsandelar(d, period=hu.Period.tertial(2023, 1), **kw)
+    samma = hu.väntetidsandelar(d, period=("2023-01-01", "2023-04-30"), **kw)
+    räkna = ["antal", "antal_inom", "exkluderade", "saknade", "ogiltiga"]
+    pd.testing.assert_frame_equal(t1[räkna], samma[räkna])
+    assert t1["period"].iloc[0] == hu.Period.tertial(2023, 1)
+    # a list of Periods, and the report forms of text, read by Period.tolka
+    lista = hu.väntetidsandelar(d, period=[hu.Period.månad(2023, 2), "T1 2023", "Delår 2023"], **kw)
+    assert list(dict.fromkeys(lista["period"])) == [
+        hu.Period.månad(2023, 2),
+        hu.Period.tertial(2023, 1),
+        hu.Period.delår(2023),
+    ]
+    t1_igen = lista[lista["period"] == hu.Period.tertial(2023, 1)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(t1_igen[räkna], t1[räkna])
+
+
+def test_period_som_inte_är_en_period() -> None:
+    with pytest.raises(hu.FelTypError, match="is not a period"):
+        hu.väntetidsandelar(hand_poster(), gränser=90, start="start", slut="slut", period="T4 2023")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"must be \(från, till\)"):
+        hu.väntetidsandelar(
+            hand_poster(), gränser=90, start="start", slut="slut", period=[("2023-01-01",)]
+        )
+    with pytest.raises(hu.OgiltigtVärdeError, match="period is empty"):
+        hu.väntetidsandelar(hand_poster(), gränser=90, start="start", slut="slut", period=[])
+
+
+# --------------------------------------------------------------------------- Aggregering and per
+
+
+def test_aggregering_enum_och_text() -> None:
+    d = pd.DataFrame(
+        {
+            "region": ["A"] * 4 + ["B"] * 2,
+            "m": [1, 1, 2, 2, 1, 2],
+            "v": [10, 100, 20, 30, 200, 5],
+        }
+    )
+    r = hu.väntetidsandelar(d, gränser=90, väntetid="v", per=["region", "m"], minsta_antal=1)
+    # A: m1 1/2, m2 2/2; B: m1 0/1, m2 1/1
+    for metod in (hu.Aggregering.POOLAD, "poolad", " Poolad "):
+        p = hu.sammanvägda_andelar(r, metod=metod, per="m", minsta_antal=1)
+        assert p["m"].tolist() == [1, 2]
+        assert p["antal"].tolist() == [3, 3]
+        assert p["antal_inom"].tolist() == [1, 3]
+        assert p["metod"].tolist() == ["poolad", "poolad"]
+        assert p.attrs == {"metod": "poolad", "per": ["m"]}
+    m = hu.sammanvägda_andelar(r, metod=hu.Aggregering.MEDEL, per="region", minsta_antal=1)
+    # A: (0.5 + 1.0) / 2; B: (0.0 + 1.0) / 2
+    assert m["andel"].tolist() == [0.75, 0.5]
+    assert m.attrs["metod"] == "medel"
+    alla = hu.sammanvägda_andelar(r, metod="poolad", per=None)
+    assert (alla["antal"].item(), alla["antal_inom"].item(), alla["delar"].item()) == (6, 4, 4)
+
+
+@pytest.mark.parametrize("metod", [hu.Aggregering.VÄGT_MEDEL, hu.Aggregering.R12, "median", 1])
+def test_aggregering_andra_val_är_fel(metod: object) -> None:
+    r = hu.väntetidsandelar([1, 2], gränser=90)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Aggregering\.POOLAD.*Aggregering\.MEDEL"):
+        hu.sammanvägda_andelar(r, metod=metod)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def test_pyarrow_tabell_avvisas_med_namn() -> None:
+    pa = pytest.importorskip("pyarrow")
+    tabell = pa.table({"v": [1, 2]})
+    with pytest.raises(hu.FelTypError, match=r"pyarrow.*to_pandas\(\)"):
+        hu.väntetidsandelar(tabell, gränser=90, väntetid="v")
+    with pytest.raises(hu.FelTypError, match="dict"):
+        hu.väntetidsandelar({"v": [1]}, gränser=90)
+
+
+def test_dask_annan_samling_avvisas() -> None:
+    da = pytest.importorskip("dask.array")
+    with pytest.raises(hu.FelTypError, match="Dask DataFrame"):
+        hu.väntetidsandelar(da.ones(3, chunks=2), gränser=90)
+
+
+def test_dask_serie_med_kolumnnamn_är_fel() -> None:
+    dd_ = pytest.importorskip("dask.dataframe")
+    s = dd_.from_pandas(pd.Series([1.0, 2.0]), npartitions=1)
+    with pytest.raises(hu.OgiltigtVärdeError, match="Series of waiting times"):
+        hu.väntetidsandelar(s, gränser=90, per="r")
+
+
+def test_oändlig_väntetid_är_fel() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="finite"):
+        hu.väntetidsandelar([1.0, float("inf")], gränser=90)
+
+
+def test_period_text_läses_aldrig_av_dateutil() -> None:
+    # pandas.Period("T1 2023") would be January; the report form is the first tertial
+    d = hand_poster()
+    kw = {"gränser": 90, "start": "start", "slut": "slut", "minsta_antal": 1}
+    r = hu.väntetidsandelar(d, period="T1 2023", **kw)
+    assert r["period"].item() == hu.Period.tertial(2023, 1)
+    # done in January-April 2023: A (02-10), C (01-31), D (03-01), E (01-31)
+    assert r["antal"].item() == 4
+    with pytest.raises(hu.OgiltigtVärdeError, match="not a calendar period"):
+        hu.väntetidsandelar(d, period="2023-13", **kw)

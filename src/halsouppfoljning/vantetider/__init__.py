@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+import re
 from collections.abc import Iterable, Sequence
 from statistics import NormalDist
 from typing import Any, Literal, TypeAlias
@@ -315,6 +316,9 @@ def _mätdatum(mätdatum: Any) -> tuple[pd.Timestamp, ...]:
     return tuple(sorted({_indata.tidpunkt(p, "mätdatum") for p in poster}))
 
 
+_ISO_PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|Q[1-4])?")
+
+
 def _dag(ts: pd.Timestamp) -> int:
     """Days since 1970-01-01 of a (naive, local) timestamp's calendar day."""
     return int(ts.normalize().value // _NS_PER_DAG)
@@ -334,11 +338,17 @@ def _en_period(p: Any) -> tuple[tuple[int, int], Any]:
     if isinstance(p, Period):
         return (_dag(p.start), _dag(p.slut)), p
     if isinstance(p, str):
-        try:
-            p = pd.Period(_indata.text(p, "period"))
-        except (ValueError, TypeError):
-            try:  # the forms reports write: "T1 2023", "Delår 2023"
-                return _en_period(Period.tolka(p))
+        text = _indata.text(p, "period")
+        if _ISO_PERIOD.fullmatch(text):  # "2023", "2023-03", "2023Q1", "2023-03-15"
+            try:
+                p = pd.Period(text)
+            except ValueError as fel:
+                raise OgiltigtVärdeError(
+                    f"period {text!r} is not a calendar period: {fel}"
+                ) from fel
+        else:  # the forms reports write, "T1 2023", "Delår 2023" (never read by dateutil)
+            try:
+                return _en_period(Period.tolka(text))
             except TolkningsError as fel:
                 raise FelTypError(
                     f"period {p!r} is not a period such as '2023-03', '2023Q1', '2023', "
