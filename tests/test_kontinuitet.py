@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
@@ -883,32 +884,33 @@ def test_blockbitar_väljer_32_bitar_när_det_räcker() -> None:
     assert kontinuitet._blockbitar(1000, 22, 15) == 22
 
 
+ENHETER = [86_400 * 10**9, 10**9, 10**6, 10**3, 1]
+
+
 @given(
-    st.lists(st.integers(-(2**40), 2**40), max_size=30),
-    st.sampled_from([1, 10**3, 10**6, 10**9, 86_400 * 10**9]),
+    st.lists(st.integers(-(2**20), 2**20), min_size=1, max_size=30),
+    st.sampled_from(ENHETER),
+    st.integers(0, 10**6),
 )
-def test_tidskod_behåller_ordningen(tal: list[int], enhet: int) -> None:
-    ns = np.array(tal, dtype=np.int64) * enhet // max(enhet // 7, 1)  # some multiples, some not
-    kod = kontinuitet._tidskod(ns.copy())
-    assert (kod >= 0).all()
-    # the same order and the same ties
-    np.testing.assert_array_equal(np.argsort(kod, kind="stable"), np.argsort(ns, kind="stable"))
-    np.testing.assert_array_equal(kod[:, None] == kod[None, :], ns[:, None] == ns[None, :])
+def test_tidsenhet_är_den_grövsta_som_delar(tal: list[int], enhet: int, rest: int) -> None:
+    ns = np.array(tal, dtype=np.int64) * enhet
+    ns[0] += rest  # maybe a finer time
+    lägst = int(ns.min())
+    u = kontinuitet._tidsenhet(ns, lägst)
+    # every time is a whole number of the unit from the first, and no coarser unit works
+    assert not ((ns - lägst) % u).any()
+    for grövre in ENHETER[: ENHETER.index(u)]:
+        assert ((ns - lägst) % grövre).any()
 
 
-def test_tidskod_dagar_ger_små_tal() -> None:
-    dagar = (
-        pd.to_datetime(["2023-01-03", "2023-01-01", "2023-01-02"])
-        .to_numpy("datetime64[ns]")
-        .view(np.int64)
-    )
-    assert kontinuitet._tidskod(dagar).tolist() == [2, 0, 1]
-    sekunder = (
-        pd.to_datetime(["2023-01-01 00:00:02", "2023-01-01 00:00:00"])
-        .to_numpy("datetime64[ns]")
-        .view(np.int64)
-    )
-    assert kontinuitet._tidskod(sekunder).tolist() == [2, 0]
+def test_tidsenhet_dagar_och_sekunder() -> None:
+    def ns(tider: list[str]) -> npt.NDArray[np.int64]:
+        return pd.to_datetime(tider).to_numpy("datetime64[ns]").view(np.int64)
+
+    dagar = ns(["2023-01-03", "2023-01-01", "2023-01-02"])
+    assert kontinuitet._tidsenhet(dagar, int(dagar.min())) == 86_400 * 10**9
+    sekunder = ns(["2023-01-01 00:00:02", "2023-01-01 00:00:00"])
+    assert kontinuitet._tidsenhet(sekunder, int(sekunder.min())) == 10**9
 
 
 # --------------------------------------------------------------------------- time zones

@@ -86,6 +86,9 @@ _F64 = npt.NDArray[np.float64]
 #: ``egen``: the array is the kernel's own (it may be changed or released), else it is
 #: the caller's column and only read.
 _Del = tuple[_I64, int, bool]
+#: Visit times for the SECON key: (times [ns], their minimum, unit, coarsening shift,
+#: provider bits); see :func:`_låg_skiva`.
+_Tid = tuple[_I64, int, int, int, int]
 
 _NS_PER_DAG = 86_400 * 10**9
 _NAT = np.iinfo(np.int64).min
@@ -306,15 +309,36 @@ def _blockbitar(n: int, hög_bitar: int, låg_bitar: int) -> int:
     return min(k, hög_bitar, _MAX_BITAR - låg_bitar)
 
 
+def _låg_skiva(låg: _Del, tid: _Tid | None, a: int, b: int) -> _I64:
+    """Rows ``a:b`` of the low part of the key: ``låg``'s codes, or with ``tid`` the
+    coarsened time in front of them (``((datum - lägst) // enhet >> skift) << bitar``)."""
+    arr, lägst, _ = låg
+    x = arr[a:b]
+    if tid is None:
+        return x - lägst if lägst else x
+    dk, d_lägst, enhet, skift, v_bitar = tid
+    t = dk[a:b] - d_lägst
+    if enhet > 1:
+        t //= enhet
+    t >>= skift
+    t <<= v_bitar
+    t += x
+    if lägst:
+        t -= lägst
+    return t
+
+
 def _sorterade_block(
-    hög: _Del, låg: _Del, låg_bitar: int, antal_hög: int
+    hög: _Del, låg: _Del, låg_bitar: int, antal_hög: int, tid: _Tid | None = None
 ) -> Iterator[tuple[int, npt.NDArray[Any]]]:
     """The key ``(hög << låg_bitar) | låg`` in sorted order, one block of ``hög`` at a time.
 
     ``hög`` and ``låg`` are codes given as ``(array, lägst, egen)``: the codes
     are ``array - lägst`` (non-negative, ``låg`` below ``2**låg_bitar``); an
     array marked ``egen`` is the kernel's own and is consumed, any other (the
-    caller's column) is only read. Yields ``(offset, nycklar)``: the sorted
+    caller's column) is only read. With ``tid`` the low part is the visit
+    time followed by ``låg`` (see :func:`_låg_skiva`), computed slab by slab.
+    Yields ``(offset, nycklar)``: the sorted
     local keys ``((hög - offset) << låg_bitar) | låg`` of the rows whose
     ``hög`` lies in one block ``[offset, offset + 2**k)``, blocks in increasing
     order, so that the concatenation is the sorted full key. A block's keys are
@@ -324,7 +348,7 @@ def _sorterade_block(
     small enough for the processor's cache, is sorted on its own.
     """
     h_arr, h_lägst, h_egen = hög
-    l_arr, l_lägst, l_egen = låg
+    l_arr, _, l_egen = låg
     n = h_arr.size
     hög_bitar = max(antal_hög - 1, 0).bit_length()
     k = _blockbitar(n, hög_bitar, låg_bitar)
@@ -332,9 +356,7 @@ def _sorterade_block(
     if k >= hög_bitar:
         nyckel: npt.NDArray[Any] = _egen(hög)
         nyckel <<= låg_bitar
-        nyckel += l_arr
-        if l_lägst:
-            nyckel -= l_lägst
+        nyckel += _låg_skiva(låg, tid, 0, n)
         if l_egen:
             _frigör(l_arr)
         if typ is np.uint32:
@@ -356,9 +378,7 @@ def _sorterade_block(
         block = (h >> k).astype(id_typ)
         lokal = h & mask
         lokal <<= låg_bitar
-        lokal += l_arr[a : a + _RADER_PER_SKIVA]
-        if l_lägst:
-            lokal -= l_lägst
+        lokal += _låg_skiva(låg, tid, a, a + _RADER_PER_SKIVA)
         ordning = np.argsort(block, kind="stable")  # radix sort of 8- or 16-bit numbers
         skivor.append(lokal.astype(typ)[ordning])
         gräns = np.zeros(antal_block + 1, dtype=np.int64)
@@ -507,28 +527,67 @@ def _upc_block(
     return patienter, N, träffar, ok_första, ok_sista
 
 
+def _upc_koder(
+    vårdgivare: pd.Series[Any], ordinarie: pd.Series[Any]
+) -> tuple[_I64, int, npt.NDArray[np.bool_] | None]:
+    """The UPC row codes ``2 + 2 * usual + hit``, the number of provider codes V, and
+    which rows lack a provider (``None``: none do).
+
+    Provider and usual provider share one code space; a missing usual provider
+    has the code V. Two integer columns without missing values are coded in a
+    few passes without copying them (their values minus the common minimum).
+    """
+    n = len(vårdgivare)
+    if (
+        isinstance(vårdgivare.dtype, np.dtype)
+        and isinstance(ordinarie.dtype, np.dtype)
+        and (
+            vårdgivare.dtype.kind == "i"
+            or (vårdgivare.dtype.kind == "u" and vårdgivare.dtype.itemsize < 8)
+        )
+        and (
+            ordinarie.dtype.kind == "i"
+            or (ordinarie.dtype.kind == "u" and ordinarie.dtype.itemsize < 8)
+        )
+        and n
+    ):
+        v = vårdgivare.to_numpy()
+        o = ordinarie.to_numpy()
+        lägst = min(int(v.min()), int(o.min()))
+        spann = max(int(v.max()), int(o.max())) - lägst + 1
+        if spann <= max(4 * n, 1 << 20):
+            kod = o.astype(np.int64)
+            kod -= lägst - 1
+            kod <<= 1
+            kod += v == o
+            return kod, spann, None
+    gemensam = _koda(pd.concat([vårdgivare, ordinarie], ignore_index=True))
+    vk = gemensam.koder[:n]
+    ok = gemensam.koder[n:]
+    träff = vk == ok
+    kod = np.where(ok < 0, gemensam.antal, ok)
+    kod += 1
+    kod <<= 1
+    kod += träff
+    return kod, gemensam.antal, vk < 0
+
+
 def _kärna_upc(
     pk: _Del,
-    vk: _I64,
-    ok: _I64,
+    kod: _I64,
     antal_p: int,
     antal_v: int,
     räknas: npt.NDArray[np.bool_] | None,
     patient_etikett: Callable[[_I64], pd.Index],
 ) -> tuple[_I64, _I64, _F64]:
-    """UPC: visits to the patient's usual provider (code ``ok``) divided by N.
+    """UPC: visits to the patient's usual provider divided by N.
 
-    One sort of ``patient << b | kod`` (see :func:`_upc_block`); a missing usual
-    provider has the code ``antal_v`` and gives NaN.
+    One sort of ``patient << b | kod`` (see :func:`_upc_block` and
+    :func:`_upc_koder`); a missing usual provider has the code ``antal_v`` and
+    gives NaN. ``kod`` (the kernel's own) is consumed.
     """
-    träff = vk == ok
-    kod = np.where(ok < 0, antal_v, ok)
-    kod += 1
-    kod <<= 1
-    kod += träff
     if räknas is not None:
         kod[~räknas] = 0
-    _frigör(vk)
     låg_bitar = (2 * antal_v + 3).bit_length()
     delar = [
         _upc_block(nyckel, offset, låg_bitar)
@@ -573,21 +632,14 @@ def _secon_ordnade(lp: _I64, prov: npt.NDArray[Any], offset: int) -> tuple[_I64,
     return patienter, N, np.asarray(värde, dtype=np.float64)
 
 
-def _tidskod(dk: _I64) -> _I64:
-    """Visit times as small non-negative integers in the same order (``dk`` consumed).
-
-    The times are shifted by their minimum and divided by the coarsest unit
-    (day, second, millisecond, microsecond) that divides them all.
-    """
-    if not dk.size:
-        return dk.copy()
-    dk = dk - dk.min()
-    prov = dk[:1024]
+def _tidsenhet(dk: _I64, lägst: int) -> int:
+    """The coarsest unit (day, second, millisecond, microsecond, nanosecond) that
+    divides every ``dk - lägst``: the times are then small integers in the same order."""
     for enhet in (_NS_PER_DAG, 10**9, 10**6, 10**3):
-        if not (prov % enhet).any() and not (dk % enhet).any():
-            dk //= enhet
-            break
-    return dk
+        # a sample first: a full pass only when the unit may fit
+        if not ((dk[:1024] - lägst) % enhet).any() and not ((dk - lägst) % enhet).any():
+            return enhet
+    return 1
 
 
 class _GrovaTiderError(Exception):
@@ -609,26 +661,21 @@ def _kärna_secon(
     or a provider code too wide for any key, orders the rows with
     ``numpy.lexsort``. ``pk`` and ``vk`` (the caller's own) are consumed.
     """
-    tk = _tidskod(dk)
+    d_lägst = int(dk.min()) if dk.size else 0
+    enhet = _tidsenhet(dk, d_lägst)
     v_bitar = max(antal_v - 1, 0).bit_length()
-    t_bitar = int(tk.max()).bit_length() if tk.size else 0
-    k = _blockbitar(tk.size, max(antal_p - 1, 0).bit_length(), 0)
+    t_bitar = ((int(dk.max()) - d_lägst) // enhet).bit_length() if dk.size else 0
+    k = _blockbitar(dk.size, max(antal_p - 1, 0).bit_length(), 0)
     skift = max(0, k + t_bitar + v_bitar - _MAX_SECON_BITAR)
     if exakt or k + v_bitar + 1 > _MAX_SECON_BITAR:
         # the codes are the arrays shifted by their minimum: the same order
-        ordning = np.lexsort((vk[0], tk, pk[0]))
+        ordning = np.lexsort((vk[0], dk, pk[0]))
         return _secon_ordnade(pk[0][ordning], vk[0][ordning], -pk[1])
-    tk >>= skift
     låg_bitar = t_bitar - skift + v_bitar
-    tk <<= v_bitar
-    tk += vk[0]
-    if vk[1]:
-        tk -= vk[1]
-    if vk[2]:
-        _frigör(vk[0])
+    tid = (dk, d_lägst, enhet, skift, v_bitar)
     v_mask = (1 << v_bitar) - 1
     delar = []
-    for offset, nyckel in _sorterade_block(pk, (tk, 0, True), låg_bitar, antal_p):
+    for offset, nyckel in _sorterade_block(pk, vk, låg_bitar, antal_p, tid):
         if skift:
             utan_vårdgivare = nyckel >> v_bitar
             if (utan_vårdgivare[1:] == utan_vårdgivare[:-1]).any():
@@ -671,17 +718,12 @@ def _patientvärden_en_gång(
 
     pat = _koda(df[inst.patient])
     prov_serie = df[inst.vårdgivare]
-    ok: _I64 | None = None
-    vk_upc: _I64 | None = None
+    upc_kod: _I64 | None = None
+    upc_saknas: npt.NDArray[np.bool_] | None = None
     prov: _Koder | None = None
     if inst.metod == "upc":
         assert inst.ordinarie_vårdgivare is not None
-        # one code space for the provider and the usual provider (same dtype: fast path)
-        n = len(prov_serie)
-        gemensam = _koda(pd.concat([prov_serie, df[inst.ordinarie_vårdgivare]], ignore_index=True))
-        vk_upc = gemensam.koder[:n]
-        ok = gemensam.koder[n:]
-        antal_v = gemensam.antal
+        upc_kod, antal_v, upc_saknas = _upc_koder(prov_serie, df[inst.ordinarie_vårdgivare])
     else:
         prov = _koda(prov_serie)
         antal_v = prov.antal
@@ -690,15 +732,16 @@ def _patientvärden_en_gång(
     if pat.saknas:
         patient_saknas = pat.koder < 0
         uteslut(patient_saknas, "saknat_patient_id")
-    if vk_upc is not None:
-        uteslut(vk_upc < 0, "saknad_vårdgivare")
+    if upc_saknas is not None:
+        uteslut(upc_saknas, "saknad_vårdgivare")
     elif prov is not None and prov.saknas:
         uteslut(prov.koder < 0, "saknad_vårdgivare")
     dk: _I64 | None = None
     if inst.datum is not None:
         datum = _indata.datumkolumn(df[inst.datum], str(inst.datum), "kontinuitetsindex")
         dk = datum.view(np.int64)
-        uteslut(dk == _NAT, "saknat_datum")
+        if dk.size and dk.min() == _NAT:  # NaT is the smallest int64
+            uteslut(dk == _NAT, "saknat_datum")
         if inst.slutdatum is not None:
             slut = pd.Timestamp(inst.slutdatum)
             start = slut - pd.DateOffset(months=inst.fönster_månader)
@@ -758,15 +801,13 @@ def _patientvärden_en_gång(
     del pk
 
     if inst.metod == "upc":
-        assert ok is not None
-        assert vk_upc is not None
-        ok_u = ok[urval] if urval is not None else ok
-        vk_u = vk_upc[urval] if urval is not None else vk_upc
+        assert upc_kod is not None
+        kod_u = upc_kod[urval] if urval is not None else upc_kod
 
         def etikett(k: _I64) -> pd.Index:
             return pat_etiketter(np.asarray(k) % p_spann)
 
-        patienter, N, värde = _kärna_upc(pk_u, vk_u, ok_u, antal_p, antal_v, r_u, etikett)
+        patienter, N, värde = _kärna_upc(pk_u, kod_u, antal_p, antal_v, r_u, etikett)
     elif inst.metod == "secon":
         assert dk is not None
         assert prov is not None
@@ -1154,6 +1195,21 @@ def kontinuitetsindex(
     vårdcentral
     X                          1                  0  0.333333  0.333333
     Y                          1                  1  0.000000  0.000000
+
+    Only the visits at the patient's own care unit count with
+    ``listningsenhet`` and ``vårdenhet`` (here every patient is listed at X,
+    so patients 2 and 3, seen at Y, have no counted visit):
+
+    >>> besök["listad"] = "X"
+    >>> coc = hu.kontinuitetsindex(besök, listningsenhet="listad", vårdenhet="vårdcentral")
+    >>> coc
+    patient
+    1    0.333333
+    2         NaN
+    3         NaN
+    Name: coc, dtype: float64
+    >>> coc.attrs["exkluderade_besök"]["annan_vårdenhet"]
+    5
     """
     vad = "kontinuitetsindex"
     ramtyp = _indata.ramtyp(besök, vad, argument="besök")
