@@ -118,10 +118,6 @@ def _saknas(x: Any) -> bool:
         return False
 
 
-def _tal(x: Any) -> float:
-    return skalär(x, "styrkort: a number", saknas=True)
-
-
 def _riktning(x: Any) -> Riktning | None:
     if _saknas(x) or x == "":
         return None
@@ -148,15 +144,16 @@ def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     delar = rad.get("utfall_delar")
     if isinstance(delar, (tuple, list)) and len(delar) > 0:
         return tuple(delar), None, None, "delar"
-    förändring = _tal(rad.get("förändring"))
+    förändring = skalär(rad.get("förändring"), "förändring", saknas=True)
     if avser == _FÖRÄNDRING_PROCENT and not math.isnan(förändring):
         return 1.0 + förändring, 1.0, None, "förändring mot fg år"
     if avser == _FÖRÄNDRING_ANTAL and not math.isnan(förändring):
         return förändring, 0.0, None, "förändring mot fg år"
-    utfall = _tal(rad.get("utfall"))
+    utfall = skalär(rad.get("utfall"), "utfall", saknas=True)
     if avser == _MOT_PLAN:
         return utfall, None, 0.0, "avvikelse mot plan"
-    return utfall, _tal(rad.get("föregående")), _tal(rad.get("plan")), "nivå"
+    föregående = skalär(rad.get("föregående"), "föregående", saknas=True)
+    return utfall, föregående, skalär(rad.get("plan"), "plan", saknas=True), "nivå"
 
 
 def _regel_gäller(delvis: DelvisRegel | None, målnivå: Målnivå) -> bool:
@@ -376,7 +373,7 @@ def _visning(rad: dict[str, Any], textkolumn: str, talkolumn: str, målnivå: M�
         delar = rad.get("utfall_delar")
         if isinstance(delar, (tuple, list)) and delar:
             return "/".join(_format(d, målnivå) for d in delar)
-    värde = _tal(rad.get(talkolumn))
+    värde = skalär(rad.get(talkolumn), talkolumn, saknas=True)
     return "" if math.isnan(värde) else _format(värde, målnivå)
 
 
