@@ -44,14 +44,17 @@ from ..exceptions import OgiltigtVärdeError
 __all__ = [
     "KATEGORIER",
     "Celler",
+    "Händelser",
     "Plan",
     "Rader",
     "Trösklar",
     "bestånd_differens",
     "bestånd_histogram",
     "beståndsindex",
+    "blandad_kod",
     "gruppera",
     "klassgränser",
+    "kontrollera_giltiga",
     "läs_rader",
     "lång_form",
     "periodindex",
@@ -59,6 +62,7 @@ __all__ = [
     "räkna_bestånd",
     "räkna_väntetider",
     "sök",
+    "tid_i_enhet",
 ]
 
 _Heltal = npt.NDArray[np.integer[Any]]
