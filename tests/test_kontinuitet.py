@@ -197,7 +197,7 @@ def test_listningsenhet_och_yrke() -> None:
     assert ut.attrs["exkluderade_besök"]["annat_yrke"] == 1
     ut = hu.kontinuitetsindex(besök, yrke="yrke", yrken=["läkare"], **enhet)
     assert ut.loc[1] == pytest.approx(1.0)
-    # the doctor visit at Y is counted as annan_enhet (tested first), the nurse visit as yrke
+    # the doctor visit at Y is counted as annan_vårdenhet (tested first), the nurse visit as yrke
     assert ut.attrs["exkluderade_besök"]["annan_vårdenhet"] == 1
     assert ut.attrs["exkluderade_besök"]["annat_yrke"] == 1
     # both professions: same as no selection
