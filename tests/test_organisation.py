@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
+from halsouppfoljning.organisation import är_riket
 
 from .strategies import regioner, slumpa_skiftläge_och_form
 
@@ -280,3 +281,41 @@ def test_vårdval_change_by_evolve_is_validated() -> None:
 def test_lagrum_descriptions() -> None:
     assert hu.Lagrum.LOU.beskrivning == "lagen om offentlig upphandling"
     assert {x.value for x in hu.Lagrum} == {"LOV", "LOL", "LOF", "LOU", "IOP"}
+
+
+# ------------------------------------------------------------ names as printed (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("tryckt", "kod"),
+    [
+        ("Skåne*", "12"),  # footnote mark
+        ("Skåne **", "12"),
+        ("Gotland¹", "09"),  # superscript footnote digit
+        ("Region Skånes", "12"),  # genitive
+        ("Västmanlands", "19"),
+        ("Kalmar läns", "08"),
+        ("Jämtland Härjedalens", "23"),
+        ("Väster- norrland", "22"),  # hyphenation left by a line break
+        ("Väster- norrland*", "22"),
+        ("Region Öster- götland", "05"),
+        ("VÄSTERBOTTEN", "24"),  # upper case
+        ("REGION GÄVLEBORGS", "21"),
+    ],
+)
+def test_region_reads_names_as_reports_print_them(tryckt: str, kod: str) -> None:
+    assert hu.region(tryckt).kod == kod
+
+
+@pytest.mark.parametrize(
+    "riket", ["Riket", "Hela riket", "HELA RIKET", "Sverige", "0000", "00", "Riket*", " riket "]
+)
+def test_every_riket_spelling_is_riket_and_not_a_region(riket: str) -> None:
+    assert är_riket(riket)
+    with pytest.raises(hu.OkändRegionError, match="is Riket"):
+        hu.region(riket)
+
+
+@pytest.mark.parametrize("inte", ["Skåne", "Region Västmanland", "19", "0019", "", None, 0, 1.5])
+def test_är_riket_is_false_for_regions_and_non_text(inte: object) -> None:
+    assert not är_riket(inte)

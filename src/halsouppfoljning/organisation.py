@@ -44,6 +44,7 @@ __all__ = [
     "Vårdval",
     "region",
     "regioner",
+    "är_riket",
 ]
 
 
@@ -178,6 +179,54 @@ def _nyckel(text: str) -> str:
     return text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-")
 
 
+#: Footnote marks glued to a printed name: asterisks, daggers, superscript digits.
+_FOTNOT_RE = re.compile(r"\s*[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+#: A word broken across a line with a hyphen: "Väster- norrland" (lower case goes on).
+_AVSTAVNING_RE = re.compile(r"(\w)- (?=[a-zåäö])")
+#: Every spelling of Riket, the whole country (matching keys).
+_RIKET = frozenset({"riket", "hela riket", "sverige", "0000", "00", "se", "riket totalt"})
+
+
+def _som_tryckt(text: str) -> list[str]:
+    """Matching keys of ``text`` as printed: as is, then without marks, hyphenation, genitive."""
+    nyckel = _nyckel(text)
+    utan = _FOTNOT_RE.sub("", nyckel).strip()
+    utan = _AVSTAVNING_RE.sub(r"\1", utan)
+    kandidater = [nyckel, utan]
+    if utan.endswith("s"):  # genitive: "Region Skånes", "Västmanlands"
+        kandidater.append(utan[:-1])
+    return kandidater
+
+
+def är_riket(text: object) -> bool:
+    """Whether ``text`` is a spelling of Riket (the whole country), as reports print it.
+
+    Riket is not a region: :func:`region` refuses it. The spellings are
+    ``Riket``, ``Hela riket``, ``Sverige``, ``Riket totalt``, Kolada's
+    ``0000``, the code ``00`` and ``SE``, in any case, with footnote marks
+    (``Riket*``) and surrounding white space.
+
+    Parameters
+    ----------
+    text : object
+        A printed label; anything that is not a string is not Riket.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> from halsouppfoljning.organisation import är_riket
+    >>> är_riket("Hela riket"), är_riket("RIKET*"), är_riket("0000"), är_riket("Skåne")
+    (True, True, True, False)
+    """
+    if not isinstance(text, str):
+        return False
+    return any(k in _RIKET for k in _som_tryckt(text))
+
+
 @functools.cache
 def _tabell() -> tuple[Region, ...]:
     läsare = läs_datafil("regioner.csv").to_dict(orient="records")
@@ -242,7 +291,10 @@ def region(namn_eller_kod: str | int | Region) -> Region:
     ("0019") and the ISO 3166-2 code ("SE-U"), plus the aliases in the bundled
     table ("Västra Götalandsregionen", "VGR", "Södermanland" ...). Matching
     ignores case, surrounding and repeated whitespace and Unicode
-    normalisation form (NFC/NFD).
+    normalisation form (NFC/NFD). Names as reports print them are read too:
+    footnote marks glued on ("Skåne*", "Gotland¹"), the genitive ("Region
+    Skånes", "Västmanlands"), a word hyphenated across a line break
+    ("Väster- norrland") and upper case ("VÄSTERBOTTEN").
 
     Parameters
     ----------
@@ -256,9 +308,10 @@ def region(namn_eller_kod: str | int | Region) -> Region:
     Raises
     ------
     OkändRegionError
-        If nothing matches (for instance Kolada's ``"0000"``, which is Riket,
-        the whole country, not a region). The message lists the closest
-        matches.
+        If nothing matches, or the text is a spelling of Riket (``"Riket"``,
+        ``"Hela riket"``, ``"Sverige"``, Kolada's ``"0000"``, ``"00"``: the
+        whole country, not a region; see :func:`är_riket`). The message
+        lists the closest matches.
     FelTypError
         If the argument is neither a string, an int nor a Region.
 
@@ -275,6 +328,8 @@ def region(namn_eller_kod: str | int | Region) -> Region:
     '06'
     >>> hu.region(3).namn
     'Region Uppsala'
+    >>> hu.region("Region Skånes").kod, hu.region("Väster- norrland*").kod
+    ('12', '22')
     """
     if isinstance(namn_eller_kod, Region):
         return namn_eller_kod
@@ -284,14 +339,16 @@ def region(namn_eller_kod: str | int | Region) -> Region:
             f"{namn_eller_kod!r} of type {type(namn_eller_kod).__name__}"
         )
     text = f"{namn_eller_kod:02d}" if isinstance(namn_eller_kod, int) else namn_eller_kod
-    träff = _index().get(_nyckel(text))
-    if träff is not None:
-        return träff
-    if _nyckel(text) in {"0000", "riket", "hela riket", "sverige", "se"}:
+    if är_riket(text):
         raise OkändRegionError(
-            f"{text!r} is Riket (the whole country), not a region; the 21 regions have "
-            "Kolada ids 0001-0025"
+            f"region(): {text!r} is Riket (the whole country), not a region; test labels "
+            "with är_riket() first (the 21 regions have Kolada ids 0001-0025)"
         )
+    index = _index()
+    for nyckel in _som_tryckt(text):
+        träff = index.get(nyckel)
+        if träff is not None:
+            return träff
     raise OkändRegionError(f"unknown region {text!r}; {_närmaste(text)}")
 
 
