@@ -51,7 +51,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._data import läs_datafil
+from ._data import kolada_kpi_riktning, kärnindikatorer
 from ._indata import (
     alternativ,
     boolesk,
@@ -499,22 +499,45 @@ def _nycklar(panel: pd.DataFrame) -> list[str]:
 
 
 @functools.cache
-def _kärnindikatorer() -> pd.DataFrame:
-    """The bundled core indicators' metadata (direction, unit), indexed by id."""
-    tabell = läs_datafil("karnindikatorer_nara_vard.csv").replace("", np.nan)
-    tabell["riktning"] = tabell["riktning"].map(lambda n: Riktning[n])
-    return tabell.set_index("id")
+def _bundna_riktningar() -> dict[str, Riktning]:
+    """Directions known without the caller: the curated Kolada KPIs and the core indicators."""
+    ut: dict[str, Riktning] = {}
+    for tabell in (kolada_kpi_riktning(), kärnindikatorer()):
+        ut |= {str(i): Riktning[str(r)] for i, r in tabell["riktning"].items() if r}
+    return ut
+
+
+@functools.cache
+def _bundna_andelar() -> frozenset[str]:
+    """Indicator ids whose bundled unit is a share (core indicators and curated Kolada KPIs)."""
+    return frozenset(
+        str(i)
+        for tabell in (kolada_kpi_riktning(), kärnindikatorer())
+        for i in tabell.index[tabell["enhet"] == "andel"]
+    )
 
 
 def _som_riktning(värde: Riktning | str, indikator: Hashable) -> Riktning:
     return alternativ(värde, Riktning, f"riktning for indikator {indikator!r}")
 
 
-def _riktningar(indikatorer: Iterable[Hashable], riktning: RiktningIn) -> dict[Hashable, Riktning]:
-    """The direction of every indicator: one for all, a mapping, or the bundled metadata."""
+def _riktningar(
+    indikatorer: Iterable[Hashable],
+    riktning: RiktningIn,
+    attrs: Mapping[Hashable, Any] | None = None,
+) -> dict[Hashable, Riktning]:
+    """The direction of every indicator: one for all, a mapping, or the bundled metadata.
+
+    With ``riktning=None`` the directions come from ``attrs["riktning"]`` of the
+    panel (set by ``hu.hämta_kolada``), then the curated Kolada KPI table
+    (``data/kolada_kpi_riktning.csv``) and the bundled core indicators.
+    """
     ids = list(dict.fromkeys(indikatorer))
     if riktning is None:
-        källa: Mapping[Any, Any] = _kärnindikatorer()["riktning"].to_dict()
+        källa: Mapping[Any, Any] = dict(_bundna_riktningar())
+        från_panel = (attrs or {}).get("riktning")
+        if isinstance(från_panel, Mapping):
+            källa = {**källa, **{nfc(str(k)): v for k, v in från_panel.items()}}
     elif isinstance(riktning, (Riktning, str)):
         return {i: _som_riktning(riktning, i) for i in ids}
     elif isinstance(riktning, Mapping):
@@ -522,7 +545,7 @@ def _riktningar(indikatorer: Iterable[Hashable], riktning: RiktningIn) -> dict[H
     else:
         raise FelTypError(
             f"riktning must be a hu.Riktning, a mapping from indicator id to Riktning, or "
-            f"None (the bundled core indicators), got {type(riktning).__name__}"
+            f"None (the bundled directions), got {type(riktning).__name__}"
         )
     saknas = [i for i in ids if i not in källa]
     if saknas:
@@ -530,14 +553,20 @@ def _riktningar(indikatorer: Iterable[Hashable], riktning: RiktningIn) -> dict[H
             f"no direction (riktning) for indicator(s) {saknas[:5]!r}: pass "
             "riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE (or LÄGRE_ÄR_BÄTTRE) or a mapping "
             "{indicator id: Riktning}; without it only the bundled core indicators of "
-            "god och nära vård are known"
+            "god och nära vård, the curated Kolada KPIs (hu.kolada_riktningar()) and "
+            "panel.attrs['riktning'] are known"
         )
     return {i: _som_riktning(källa[i], i) for i in ids}
 
 
-def _tecken(indikator: pd.Series[Any], riktning: RiktningIn, vad: str) -> _F64:
+def _tecken(
+    indikator: pd.Series[Any],
+    riktning: RiktningIn,
+    vad: str,
+    attrs: Mapping[Hashable, Any] | None = None,
+) -> _F64:
     """+1 where higher is better, -1 where lower is better, per row."""
-    riktningar = _riktningar(indikator.unique(), riktning)
+    riktningar = _riktningar(indikator.unique(), riktning, attrs)
     band = [i for i, r in riktningar.items() if r is Riktning.INOM_INTERVALL]
     if band:
         raise OgiltigtVärdeError(
@@ -814,6 +843,23 @@ def _etikett(val: Hashable, etiketter: Iterable[Hashable], vad: str, namn: str) 
     return träffar[0]
 
 
+def _periodunderlag(panel: pd.DataFrame, grupp: list[str]) -> pd.DataFrame:
+    """The rows whose periods decide ``"första"``/``"senaste"``, per indicator (and gender).
+
+    The regions' rows; for an indicator (and gender) where no region has a
+    value, Riket's rows, so a panel of national figures only compares too.
+    """
+    är_riket = (panel["region"] == RIKET).to_numpy()
+    med_regionvärde = panel.loc[~är_riket & panel["värde"].notna().to_numpy(), grupp]
+    if len(med_regionvärde) == 0:
+        return panel
+    kända = med_regionvärde.drop_duplicates().assign(_har_region=True)
+    har_region = (
+        panel[grupp].merge(kända, on=grupp, how="left")["_har_region"].notna().to_numpy()
+    )
+    return panel.loc[~är_riket | ~har_region]
+
+
 def _period_per_indikator(
     regioner: pd.DataFrame, grupp: list[str], val: PeriodVal, vad: str, namn: str
 ) -> pd.DataFrame:
@@ -945,9 +991,9 @@ def förändring(
     panel = _kontrollera_panel(panel, vad)
     grupp = ["indikator"] + (["kön"] if "kön" in panel.columns else [])
     serie = ["region", *grupp]
-    regioner = panel.loc[panel["region"] != RIKET]
-    ref = _period_per_indikator(regioner, grupp, referens, vad, "referensperiod")
-    jmf = _period_per_indikator(regioner, grupp, period, vad, "period")
+    underlag = _periodunderlag(panel, grupp)
+    ref = _period_per_indikator(underlag, grupp, referens, vad, "referensperiod")
+    jmf = _period_per_indikator(underlag, grupp, period, vad, "period")
     rader = panel[serie].drop_duplicates()
     rader = rader.merge(ref, on=grupp, how="left").merge(jmf, on=grupp, how="left")
     värden = panel[[*serie, "period", "värde"]]
@@ -962,7 +1008,7 @@ def förändring(
 
     v = rader["värde"].to_numpy(dtype=float)
     r = rader["referensvärde"].to_numpy(dtype=float)
-    tecken = _tecken(rader["indikator"], riktning, vad)
+    tecken = _tecken(rader["indikator"], riktning, vad, panel.attrs)
     relativ = np.full(len(rader), np.nan)
     for s, rikt in ((1.0, Riktning.HÖGRE_ÄR_BÄTTRE), (-1.0, Riktning.LÄGRE_ÄR_BÄTTRE)):
         mask = tecken == s
@@ -970,8 +1016,7 @@ def förändring(
             relativ[mask] = procentuell_förändring(v[mask], r[mask], riktning=rikt)
     differens = tecken * (v - r) + 0.0
     if andelar is None:
-        meta = _kärnindikatorer()
-        andelsid = set(meta.index[meta["enhet"] == "andel"])
+        andelsid = set(_bundna_andelar())
     else:
         andelsid = set(som_lista(andelar, "förändring: andelar"))
     är_andel = rader["indikator"].isin(andelsid).to_numpy()
@@ -1550,7 +1595,7 @@ def färgklasser(
         )
     elif regel.typ == "median":
         assert regel.marginal is not None
-        tecken = _tecken(panel["indikator"], riktning, vad)
+        tecken = _tecken(panel["indikator"], riktning, vad, panel.attrs)
         grupper = [panel[k].reset_index(drop=True) for k in _nycklar(panel)]
         median = (
             pd.Series(np.where(är_region, v, np.nan))
