@@ -877,9 +877,12 @@ def test_blockbitar_håller_gränserna(n: int, hög_bitar: int, låg_bitar: int)
 
 
 def test_blockbitar_väljer_32_bitar_när_det_räcker() -> None:
-    # 20 million rows, 4 million patients (22 bits), 30 000 providers (15 bits): about 38
-    # blocks of 18 patient bits would need 33-bit keys; 17 bits (32 blocks) fit in 32
-    assert kontinuitet._blockbitar(20_000_000, 22, 15) == 17
+    # 20 million rows, 4 million patients (22 bits), 30 000 providers (15 bits): about
+    # 305 blocks of 65 536 rows wanted, so 14 patient bits a block (256 blocks) and
+    # 29-bit keys; with 19 provider bits 14 would need 33-bit keys: 13 bits (512 smaller
+    # blocks) make them fit in 32
+    assert kontinuitet._blockbitar(20_000_000, 22, 15) == 14
+    assert kontinuitet._blockbitar(20_000_000, 22, 19) == 13
     # small data: one block, the whole key
     assert kontinuitet._blockbitar(1000, 22, 15) == 22
 
