@@ -243,10 +243,10 @@ def regionpanel_från_kolada(
     data: pd.DataFrame,
     *,
     kpi: str = "kpi",
-    område: str = "municipality_id",
-    år: str = "year",
+    område: str | None = None,
+    år: str | None = None,
     kön: str | None = "gender",
-    värde: str = "value",
+    värde: str | None = None,
     täljare: str | None = None,
     nämnare: str | None = None,
     behåll: str | Iterable[str] = (),
@@ -262,11 +262,16 @@ def regionpanel_från_kolada(
     ----------
     data : pandas.DataFrame
         One row per KPI, area, year and gender.
-    kpi, område, år, värde : str
+    kpi, område, år, värde : str, optional
         Column names of the indicator id, the Kolada area id (``"0019"``; any
         spelling :func:`~halsouppfoljning.region` accepts), the year and the
-        value. Defaults: Kolada's ``kpi``, ``municipality_id``, ``year``,
-        ``value``.
+        value. Defaults: ``kpi``; ``municipality_id``, else the raw API's
+        ``municipality``; ``year``, else the raw API's ``period``; ``value``.
+        The raw API's nested form (a ``values`` column holding per row the
+        list of ``{"gender", "value", "status", "count", "isdeleted"}``
+        objects, as Kolada v3's ``data`` endpoint returns them) is unnested
+        first: one row per gender, with ``status`` and ``count`` as columns
+        (carry them with ``behåll``).
     kön : str or None
         Column of the gender (Kolada: ``T`` total, ``K`` women, ``M`` men);
         ``None`` when the table has none. A default ``"gender"`` that is not
@@ -292,7 +297,10 @@ def regionpanel_från_kolada(
         indicator, gender, period, then Riket first and the regions in
         länskod order. Rows with a missing value are kept (NaN).
         ``attrs["utelämnade"]`` counts dropped rows and
-        ``attrs["okända_områden"]`` lists their labels.
+        ``attrs["okända_områden"]`` lists their labels; from the nested form,
+        ``attrs["raderade"]`` counts the rows dropped as deleted
+        (``isdeleted`` or ``is_deleted`` true, at either level) and
+        ``attrs["utan_värden"]`` the area-years with an empty ``values`` list.
 
     Raises
     ------
@@ -331,6 +339,19 @@ def regionpanel_från_kolada(
     1      Region Uppsala    2023    NaN   T
     2  Region Västmanland    2023   0.81   T
 
+    The raw API's layout, nested values included:
+
+    >>> rå = pd.DataFrame({"kpi": ["N1", "N1"], "municipality": ["0000", "0019"],
+    ...     "period": ["2024", "2024"],
+    ...     "values": [[{"gender": "T", "value": 0.7, "status": ""}],
+    ...                [{"gender": "T", "value": 0.8, "status": ""},
+    ...                 {"gender": "K", "value": 0.9, "status": ""}]]})
+    >>> hu.regionpanel_från_kolada(rå)[["region", "period", "kön", "värde"]]
+                   region  period kön  värde
+    0  Region Västmanland    2024   K    0.9
+    1               Riket    2024   T    0.7
+    2  Region Västmanland    2024   T    0.8
+
     References
     ----------
     .. [#kolada-api] RKA, Kolada: "Kolada API v2", https://api.kolada.se/v2/ (values as
@@ -342,7 +363,12 @@ def regionpanel_från_kolada(
         raise OgiltigtVärdeError(
             f"okända_områden must be 'fel' or 'utelämna', got {okända_områden!r}"
         )
-    if kön == "gender" and "gender" not in {nfc(str(k)) for k in data.columns}:
+    data, inbäddade = _packa_upp_kolada(data, vad)
+    namnen = {nfc(str(k)) for k in data.columns}
+    område = område if område is not None else _standardkolumn(namnen, _OMRÅDESKOLUMNER)
+    år = år if år is not None else _standardkolumn(namnen, _ÅRSKOLUMNER)
+    värde = värde if värde is not None else "value"
+    if kön == "gender" and "gender" not in namnen:
         kön = None
 
     def hämta(namn: str, argument: str) -> pd.Series[Any]:
@@ -350,7 +376,7 @@ def regionpanel_från_kolada(
         return ut
 
     n = len(data)
-    return _färdig_panel(
+    panel = _färdig_panel(
         hämta(område, "område").to_numpy(dtype=object),
         hämta(kpi, "kpi").to_numpy(dtype=object),
         hämta(år, "år"),
@@ -362,6 +388,77 @@ def regionpanel_från_kolada(
         vad=vad,
         extra={nfc(b): hämta(b, "behåll").to_numpy() for b in som_lista(behåll, "behåll")},
     )
+    panel.attrs.update(inbäddade)
+    return panel
+
+
+#: Kolada's area column: the simplified tables' name first, then the raw API's.
+_OMRÅDESKOLUMNER = ("municipality_id", "municipality")
+#: Kolada's year column: the simplified tables' name first, then the raw API's.
+_ÅRSKOLUMNER = ("year", "period")
+_RADERAD = ("isdeleted", "is_deleted")
+
+
+def _standardkolumn(namnen: set[str], kandidater: tuple[str, ...]) -> str:
+    """The first candidate present, else the first (whose absence :func:`kolumn` reports)."""
+    return next((k for k in kandidater if k in namnen), kandidater[0])
+
+
+def _raderad(kolumn_: pd.Series[Any]) -> npt.NDArray[np.bool_]:
+    """Kolada's deleted flag as booleans (true, 1, "true"; missing is not deleted)."""
+    text_ = kolumn_.astype(str).str.strip().str.casefold()
+    return text_.isin(("true", "1", "1.0")).to_numpy()
+
+
+def _packa_upp_kolada(data: pd.DataFrame, vad: str) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Unnest the raw API's ``values`` lists (one object per gender) into columns.
+
+    A table without a ``values`` column, or with a ``value`` column beside it,
+    is returned as it is. Deleted rows (``isdeleted``/``is_deleted`` true at
+    the outer or inner level) are dropped and counted.
+    """
+    namnen = {nfc(str(k)): k for k in data.columns}
+    if "values" not in namnen or "value" in namnen:
+        return data, {}
+    yttre = data.rename(columns={namnen["values"]: "values"})
+    raderade = 0
+    for flagga in _RADERAD:
+        if flagga in namnen:
+            bort = _raderad(yttre[namnen[flagga]])
+            raderade += int(bort.sum())
+            yttre = yttre.loc[~bort].drop(columns=namnen[flagga])
+    listor = yttre["values"]
+    är_lista = listor.map(lambda x: isinstance(x, (list, tuple))).to_numpy(dtype=bool)
+    if not är_lista.all():
+        fel = listor.loc[~är_lista].iloc[0]
+        raise OgiltigtVärdeError(
+            f"{vad}: the column 'values' must hold, per row, the list of per-gender objects "
+            f"of Kolada's raw data answer ({{'gender', 'value', ...}}), got {fel!r}; pass the "
+            "flat columns (gender, value) instead"
+        )
+    tomma = int((listor.map(len) == 0).sum())
+    lång = yttre.explode("values", ignore_index=True)
+    lång = lång.loc[lång["values"].notna().to_numpy()].reset_index(drop=True)
+    poster = lång["values"].tolist()
+    if not all(isinstance(p, Mapping) for p in poster):
+        raise OgiltigtVärdeError(
+            f"{vad}: every entry of a 'values' list must be an object with 'gender' and "
+            "'value' (Kolada's raw data answer); pass the flat columns instead"
+        )
+    inre = pd.DataFrame.from_records(poster, index=lång.index)
+    inre = inre.rename(columns={k: nfc(str(k)) for k in inre.columns})
+    krock = [k for k in inre.columns if k in set(lång.columns) - {"values"}]
+    if krock:
+        inre = inre.drop(columns=krock)
+    lång = pd.concat([lång.drop(columns="values"), inre], axis=1)
+    for flagga in _RADERAD:
+        if flagga in lång.columns:
+            bort = _raderad(lång[flagga])
+            raderade += int(bort.sum())
+            lång = lång.loc[~bort].drop(columns=flagga)
+    if "value" not in lång.columns:
+        lång["value"] = np.nan
+    return lång.reset_index(drop=True), {"raderade": raderade, "utan_värden": tomma}
 
 
 def _smält(tabell: pd.DataFrame, region: str | None, namn: str) -> pd.DataFrame:
@@ -854,9 +951,7 @@ def _periodunderlag(panel: pd.DataFrame, grupp: list[str]) -> pd.DataFrame:
     if len(med_regionvärde) == 0:
         return panel
     kända = med_regionvärde.drop_duplicates().assign(_har_region=True)
-    har_region = (
-        panel[grupp].merge(kända, on=grupp, how="left")["_har_region"].notna().to_numpy()
-    )
+    har_region = panel[grupp].merge(kända, on=grupp, how="left")["_har_region"].notna().to_numpy()
     return panel.loc[~är_riket | ~har_region]
 
 
@@ -1135,43 +1230,62 @@ def rangordning(
     *,
     riktning: RiktningIn = None,
     metod: _Rangmetod = "min",
+    etikett: str = "region",
+    per: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Position (:term:`rang`) of each region among the regions, 1 = best in the good direction.
+    """Position (:term:`rang`) of each region, or any labelled item, 1 = best in the good direction.
 
     Parameters
     ----------
     panel : pandas.DataFrame
-        A :term:`regionpanel`. Riket's rows are kept but not ranked.
+        A :term:`regionpanel`. Riket's rows are kept but not ranked. With
+        ``etikett``, any table with that column and ``värde``: the dimensions
+        of a survey, the units of a region, the indicators of a styrkort.
     riktning : Riktning or mapping, optional
-        The good direction (see :func:`förändring`); default the bundled core
-        indicators. ``INOM_INTERVALL`` cannot be ranked.
+        The good direction (see :func:`förändring`); default the bundled
+        directions (core indicators, the curated Kolada KPIs and
+        ``panel.attrs["riktning"]``). ``INOM_INTERVALL`` cannot be ranked. A
+        table without an ``indikator`` column needs one
+        :class:`~halsouppfoljning.Riktning`.
     metod : {"min", "max", "dense", "first", "average"}
         How ties are ranked (as :meth:`pandas.Series.rank`). Default
         ``"min"``: tied regions share the best of their places and the next
         place is skipped (1, 2, 2, 4), as league tables print. ``"first"``
-        breaks ties by länskod order (a permutation of 1..n), ``"max"``
-        gives the worst shared place, ``"dense"`` does not skip (1, 2, 2, 3),
-        ``"average"`` gives the mean place (1, 2.5, 2.5, 4).
+        breaks ties by row order (a permutation of 1..n; länskod order in a
+        region panel), ``"max"`` gives the worst shared place, ``"dense"``
+        does not skip (1, 2, 2, 3), ``"average"`` gives the mean place
+        (1, 2.5, 2.5, 4).
+    etikett : str
+        The column naming what is ranked; default ``"region"`` (where the
+        rows of Riket are not ranked). With any other column every row is an
+        item to rank.
+    per : str or iterable of str, optional
+        Further columns to split the ranking by (one ranking per value), on
+        top of ``indikator``, ``period`` and ``kön`` where the table has them.
 
     Returns
     -------
     pandas.DataFrame
-        The panel with ``rang`` (nullable integer; float for
+        The table with ``rang`` (nullable integer; float for
         ``"average"``; NA for Riket and missing values) and
-        ``antal_jämförda`` (regions with a value in that indicator and
-        period), plus ``attrs["rangmetod"]``.
+        ``antal_jämförda`` (items with a value in that indicator, period,
+        gender and ``per`` group), plus ``attrs["rangmetod"]`` and
+        ``attrs["etikett"]``.
 
     Raises
     ------
     OgiltigtVärdeError
-        If ``metod`` is unknown, or an indicator has no direction or the
-        direction ``INOM_INTERVALL``.
+        If ``metod`` is unknown, an indicator has no direction or the
+        direction ``INOM_INTERVALL``, or a table without ``indikator`` gets
+        no single direction.
+    SaknadKolumnError
+        If ``etikett``, ``per`` or ``värde`` is not a column.
 
     Notes
     -----
     The rank is that of :math:`-s\\,v` in ascending order, with :math:`s = +1`
     when higher is better and :math:`-1` when lower is better, per indicator,
-    period (and gender).
+    period (and gender, and ``per`` group).
 
     See Also
     --------
@@ -1196,30 +1310,73 @@ def rangordning(
     1      Region Uppsala    0.6     2
     2     Region Sörmland    0.6     2
     3  Region Västmanland    0.8     1
+
+    The dimensions of a patient survey, ranked within each year:
+
+    >>> enkät = pd.DataFrame({"dimension": ["Respekt", "Information", "Delaktighet"] * 2,
+    ...                       "år": [2022] * 3 + [2024] * 3,
+    ...                       "värde": [0.86, 0.75, 0.70, 0.85, 0.78, 0.79]})
+    >>> r = hu.rangordning(enkät, etikett="dimension", per="år",
+    ...                    riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    >>> r["rang"].tolist()
+    [1, 2, 3, 1, 3, 2]
     """
     vad = "rangordning"
-    panel = _kontrollera_panel(panel, vad)
     if metod not in _RANGMETODER:
         raise OgiltigtVärdeError(
             f"rangordning: metod (how ties are ranked) must be one of {_RANGMETODER!r}, "
             f"got {metod!r}"
         )
-    rang, antal = _rang(panel, riktning, metod, vad, omvänd=False)
+    etikett = text(etikett, "rangordning: etikett (the column naming what is ranked)")
+    if etikett == "region":
+        panel = _kontrollera_panel(panel, vad)
+    else:
+        ramtyp(
+            panel, vad, argument="panel (a table with the etikett and värde columns)", dask=False
+        )
+        kontrollera_kolumner(panel.columns, [etikett, "värde"], vad)
+    grupper = [kolumn(panel.columns, k, vad, argument="per") for k in som_lista(per, "per")]
+    rang, antal = _rang(panel, riktning, metod, vad, omvänd=False, etikett=etikett, per=grupper)
     ut = panel.assign(rang=rang, antal_jämförda=antal)
     if metod != "average":
         ut["rang"] = ut["rang"].astype("Int64")
     ut.attrs["rangmetod"] = metod
+    ut.attrs["etikett"] = etikett
     return ut
 
 
 def _rang(
-    panel: pd.DataFrame, riktning: RiktningIn, metod: _Rangmetod, vad: str, *, omvänd: bool
+    panel: pd.DataFrame,
+    riktning: RiktningIn,
+    metod: _Rangmetod,
+    vad: str,
+    *,
+    omvänd: bool,
+    etikett: str = "region",
+    per: Iterable[Hashable] = (),
 ) -> tuple[_F64, npt.NDArray[np.int64]]:
-    är_region = (panel["region"] != RIKET).to_numpy()
-    tecken = _tecken(panel["indikator"], riktning, vad) if len(panel) else np.zeros(0)
+    if etikett == "region":
+        jämförs = (panel["region"] != RIKET).to_numpy()
+    else:
+        jämförs = np.ones(len(panel), dtype=bool)
+    if "indikator" in panel.columns:
+        indikator = panel["indikator"]
+    elif isinstance(riktning, (Riktning, str)):
+        indikator = pd.Series(np.full(len(panel), "värde", dtype=object), index=panel.index)
+    else:
+        raise OgiltigtVärdeError(
+            f"{vad}: the table has no 'indikator' column, so there is no indicator to look "
+            f"a direction up for (got riktning={riktning!r}); pass one direction, e.g. "
+            "riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE"
+        )
+    tecken = _tecken(indikator, riktning, vad, panel.attrs) if len(panel) else np.zeros(0)
     v = panel["värde"].to_numpy(dtype=float)
-    nyckel = pd.Series(np.where(är_region, (tecken if omvänd else -tecken) * v, np.nan))
-    grupper = [panel[k].reset_index(drop=True) for k in _nycklar(panel)]
+    nyckel = pd.Series(np.where(jämförs, (tecken if omvänd else -tecken) * v, np.nan))
+    nycklar = [k for k in ("indikator", "period", "kön") if k in panel.columns and k != etikett]
+    nycklar += [k for k in per if k not in nycklar]
+    grupper = [panel[k].reset_index(drop=True) for k in nycklar]
+    if not grupper:
+        grupper = [pd.Series(np.zeros(len(panel), dtype=np.int64))]
     rang = nyckel.groupby(grupper, sort=False, dropna=False).rank(method=metod)
     antal = nyckel.groupby(grupper, sort=False, dropna=False).transform("count")
     return (
