@@ -61,7 +61,7 @@ def _kolada_riktningar_läst() -> pd.DataFrame:
 
 
 def kolada_kpi_riktning() -> pd.DataFrame:
-    """The curated table of Kolada KPIs' unit and better direction (``data/kolada_kpi_riktning.csv``).
+    """The curated Kolada KPIs' unit and better direction (``data/kolada_kpi_riktning.csv``).
 
     Read once; each call returns a copy. Core modules read it here (they may
     read bundled data, never import the Kolada client).

@@ -1372,7 +1372,9 @@ def _rang(
     tecken = _tecken(indikator, riktning, vad, panel.attrs) if len(panel) else np.zeros(0)
     v = panel["värde"].to_numpy(dtype=float)
     nyckel = pd.Series(np.where(jämförs, (tecken if omvänd else -tecken) * v, np.nan))
-    nycklar = [k for k in ("indikator", "period", "kön") if k in panel.columns and k != etikett]
+    nycklar: list[Hashable] = [
+        k for k in ("indikator", "period", "kön") if k in panel.columns and k != etikett
+    ]
     nycklar += [k for k in per if k not in nycklar]
     grupper = [panel[k].reset_index(drop=True) for k in nycklar]
     if not grupper:
