@@ -1,12 +1,15 @@
-"""The styrkort file: a user's CSV of indicators, targets and outcomes as reports print them.
+"""The styrkort file: a user's table of indicators, targets and outcomes as reports print them.
 
 :func:`läs_styrkort` reads it into the indicator table that
 :func:`halsouppfoljning.styrkort` assesses; :meth:`Uppföljning.from_csv
 <halsouppfoljning.Uppföljning.from_csv>` hands off to :func:`uppföljning_från_csv`.
-Targets are read with :meth:`~halsouppfoljning.Målnivå.tolka`, outcomes with
+The file is what an analyst has: a CSV with commas or semicolons, in UTF-8
+(with or without BOM) or Windows-1252 as Excel saves it, with headers in any
+case, or an Excel ``.xlsx`` workbook. Targets are read with
+:meth:`~halsouppfoljning.Målnivå.tolka`, outcomes with
 :func:`~halsouppfoljning.tolka_tal`, :func:`~halsouppfoljning.tolka_jämförelse`
 and :func:`~halsouppfoljning.tolka_tid`. An error names the line of the file
-and the column.
+and the column, and carries them as attributes.
 
 Examples
 --------
@@ -19,15 +22,27 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import importlib
 import io
 import math
 import os
-from typing import Any, cast
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .._indata import kontrollera_kolumner
-from ..exceptions import OgiltigtVärdeError, TolkningsError
+from .._indata import alternativ, kontrollera_kolumner, nfc
+from ..exceptions import (
+    HalsouppfoljningError,
+    OgiltigtVärdeError,
+    SaknadKolumnError,
+    SaknatTilläggError,
+    TolkningsError,
+)
 from ..indikatorer import Målnivå, Riktning
 from ..organisation import Förvaltning, Nämnd, Region
 from ..perioder import Period
@@ -38,8 +53,279 @@ from .tal import tolka_jämförelse, tolka_tal, tolka_tid
 __all__ = ["CSV_KOLUMNER", "läs_styrkort", "uppföljning_från_csv"]
 
 
-#: Columns of a user's styrkort CSV; only the first three are required.
+#: Columns of a user's styrkort file; only the first three are required.
 CSV_KOLUMNER = ("indikator", "mål", "utfall", "föregående", "riktning", "trend", "plan", "avsnitt")
+
+# other headers analysts write for the same columns (matched in any case)
+_SYNONYMER = {"målnivå": "mål", "föregående år": "föregående", "fg år": "föregående"}
+
+# the short direction words of a spreadsheet, besides the full values
+_RIKTNINGSORD = {
+    "högre": Riktning.HÖGRE_ÄR_BÄTTRE,
+    "lägre": Riktning.LÄGRE_ÄR_BÄTTRE,
+    "intervall": Riktning.INOM_INTERVALL,
+}
+
+_EXCEL = (".xlsx", ".xlsm")
+
+
+class _Tabell:
+    """A styrkort file as read: header cells, data rows and where each cell sits."""
+
+    def __init__(
+        self,
+        rubriker: list[str],
+        rader: list[tuple[int, list[str]]],
+        rubrikrad: int,
+        *,
+        excel: bool,
+    ) -> None:
+        self.rubriker = rubriker
+        self.rader = rader
+        self.rubrikrad = rubrikrad
+        self.excel = excel
+
+    def cell(self, rad: int, index: int) -> str | None:
+        """The spreadsheet name of a cell ("C5") for Excel files, else None."""
+        if not self.excel:
+            return None
+        bokstäver, n = "", index + 1
+        while n:
+            n, rest = divmod(n - 1, 26)
+            bokstäver = chr(ord("A") + rest) + bokstäver
+        return f"{bokstäver}{rad}"
+
+
+def _fel(
+    typ: type[HalsouppfoljningError],
+    meddelande: str,
+    *,
+    orsak: str,
+    rad: int | None = None,
+    kolumn: str | None = None,
+    cell: str | None = None,
+    värde: str | None = None,
+    finns: Sequence[str] = (),
+) -> HalsouppfoljningError:
+    """An error carrying where in the file it is, for a renderer in another language."""
+    fel = typ(meddelande)
+    for namn, v in (
+        ("orsak", orsak),
+        ("rad", rad),
+        ("kolumn", kolumn),
+        ("cell", cell),
+        ("värde", värde),
+        ("finns", tuple(finns)),
+    ):
+        setattr(fel, namn, v)
+    return fel
+
+
+def _talcell(v: float) -> str:
+    """A number as the reader reads it: decimal comma, no exponent."""
+    if float(v).is_integer():
+        return str(int(v))
+    return str(np.format_float_positional(float(v), trim="-")).replace(".", ",")
+
+
+def _celltext(v: Any, talformat: str = "") -> str:
+    """A spreadsheet cell or DataFrame value as the text a report prints."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool | np.bool_):
+        return str(v)
+    if isinstance(v, int | float | np.integer | np.floating):
+        if "%" in talformat:
+            return f"{_talcell(round(float(v) * 100, 10))} %"
+        return _talcell(float(v))
+    if isinstance(v, dt.time):  # Excel reads "14:58" as a time of day
+        return f"{v.hour}:{v.minute:02d}" + (f":{v.second:02d}" if v.second else "")
+    if isinstance(v, dt.datetime | dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def _avkoda(data: bytes, namn: str) -> tuple[str, str]:
+    """The text of a file and the encoding used: UTF-8 (BOM or not), else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as fel:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: the file {namn!r} is neither UTF-8 nor Windows-1252 text "
+            f"({fel}); save it as 'CSV UTF-8'",
+            orsak="kodning",
+        ) from fel
+
+
+def _avgränsare(text: str) -> str:
+    """Semicolon, tab or comma, whichever the header line has most of (comma on a tie)."""
+    for rad in text.splitlines():
+        if rad.strip() and not rad.lstrip().startswith("#"):
+            antal = {t: rad.count(t) for t in (",", ";", "\t")}
+            bäst = max(antal, key=lambda t: antal[t])
+            return bäst if antal[bäst] > antal[","] else ","
+    return ","
+
+
+def _läs_csvtext(text: str, sep: str | None, namn: str) -> tuple[_Tabell, str]:
+    text = text.removeprefix("\ufeff")
+    avgränsare = sep if sep is not None else _avgränsare(text)
+    läsare = csv.reader(io.StringIO(text, newline=""), delimiter=avgränsare, strict=True)
+    rader: list[tuple[int, list[str]]] = []
+    slut = 0
+    try:
+        for celler in läsare:
+            start, slut = slut + 1, läsare.line_num
+            if not any(c.strip() for c in celler) or celler[0].lstrip().startswith("#"):
+                continue
+            rader.append((start, celler))
+    except csv.Error as fel:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: cannot read line {slut + 1} of {namn!r} as CSV ({fel}); "
+            "check the quotation marks on that line",
+            orsak="csv",
+            rad=slut + 1,
+        ) from fel
+    if not rader:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: the file {namn!r} is empty; write a header line "
+            f"({', '.join(CSV_KOLUMNER[:3])}, ...) and one line per indicator",
+            orsak="tom",
+        )
+    (rubrikrad, rubriker), data = rader[0], rader[1:]
+    return _Tabell(rubriker, data, rubrikrad, excel=False), avgränsare
+
+
+def _openpyxl() -> Any:
+    try:
+        return importlib.import_module("openpyxl")
+    except ImportError as fel:
+        raise _fel(
+            SaknatTilläggError,
+            "läs_styrkort: reading Excel files needs openpyxl; "
+            'pip install "halsouppfoljning[excel]"',
+            orsak="tillägg",
+        ) from fel
+
+
+def _läs_excel(sökväg: Path, blad: str | None) -> tuple[_Tabell, str]:
+    openpyxl = _openpyxl()
+    try:
+        bok = openpyxl.load_workbook(sökväg, data_only=True)
+    except Exception as fel:  # openpyxl raises zipfile, KeyError and its own errors
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: cannot read {str(sökväg)!r} as an Excel workbook ({fel}); "
+            "save it as .xlsx or as CSV",
+            orsak="excel",
+        ) from fel
+    namn = list(bok.sheetnames)
+    if blad is None:
+        ark = bok.worksheets[0]
+    elif blad in namn:
+        ark = bok[blad]
+    else:
+        raise _fel(
+            OgiltigtVärdeError,
+            f"läs_styrkort: blad={blad!r} is not a sheet of {str(sökväg)!r}; pass one of {namn}",
+            orsak="blad",
+            värde=blad,
+            finns=namn,
+        )
+    rader: list[tuple[int, list[str]]] = []
+    for nr, celler in enumerate(ark.iter_rows(min_row=1, min_col=1), start=1):
+        texter = [_celltext(c.value, str(getattr(c, "number_format", "") or "")) for c in celler]
+        if any(t.strip() for t in texter) and not texter[0].lstrip().startswith("#"):
+            rader.append((nr, texter))
+    if not rader:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: the sheet {ark.title!r} of {str(sökväg)!r} is empty; write a header "
+            f"row ({', '.join(CSV_KOLUMNER[:3])}, ...) and one row per indicator",
+            orsak="tom",
+        )
+    (rubrikrad, rubriker), data = rader[0], rader[1:]
+    return _Tabell(rubriker, data, rubrikrad, excel=True), str(ark.title)
+
+
+def _tabell(
+    källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame,
+    sep: str | None,
+    blad: str | None,
+) -> tuple[_Tabell, dict[str, Any]]:
+    """The file (or frame) as header and rows, with how it was read (for ``attrs``)."""
+    if isinstance(källa, pd.DataFrame):
+        rader = [
+            (i + 2, [_celltext(v) for v in rad])
+            for i, rad in enumerate(källa.astype(object).itertuples(index=False, name=None))
+        ]
+        return _Tabell([str(k) for k in källa.columns], rader, 1, excel=False), {}
+    if isinstance(källa, str | os.PathLike):
+        sökväg = Path(källa)
+        if sökväg.suffix.casefold() in _EXCEL:
+            tabell, arknamn = _läs_excel(sökväg, blad)
+            return tabell, {"blad": arknamn}
+        text, kodning = _avkoda(sökväg.read_bytes(), str(sökväg))
+    else:
+        text, kodning = str(källa.read()), "text"
+    tabell, avgränsare = _läs_csvtext(text, sep, str(getattr(källa, "name", källa)))
+    return tabell, {"teckenkodning": kodning, "avgränsare": avgränsare}
+
+
+def _kolumnindex(tabell: _Tabell, namn: str) -> dict[str, int]:
+    """Column name (canonical) to its index; headers in any case and spacing."""
+    index: dict[str, int] = {}
+    for i, rubrik in enumerate(tabell.rubriker):
+        nyckel = enkla_mellanrum(nfc(rubrik)).casefold()
+        if not nyckel:
+            continue
+        nyckel = _SYNONYMER.get(nyckel, nyckel)
+        if nyckel in index:
+            raise _fel(
+                OgiltigtVärdeError,
+                f"läs_styrkort: the header line of {namn!r} (line {tabell.rubrikrad}) has the "
+                f"column {nyckel!r} twice; remove one",
+                orsak="dubbel_kolumn",
+                rad=tabell.rubrikrad,
+                kolumn=rubrik.strip(),
+                cell=tabell.cell(tabell.rubrikrad, i),
+            )
+        index[nyckel] = i
+    synliga = [r.strip() for r in tabell.rubriker if r.strip()]
+    for behövs in CSV_KOLUMNER[:3]:
+        if behövs not in index:
+            try:
+                kontrollera_kolumner(index, [behövs], "styrkort file")
+            except SaknadKolumnError as fel:
+                raise _fel(
+                    SaknadKolumnError,
+                    f"läs_styrkort: {fel} (header line {tabell.rubrikrad}: {synliga}); "
+                    f"add a column {behövs!r}",
+                    orsak="saknad_kolumn",
+                    rad=tabell.rubrikrad,
+                    kolumn=behövs,
+                    finns=synliga,
+                ) from None
+    if not tabell.rader:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: {namn!r} has a header line (line {tabell.rubrikrad}) but no "
+            "indicators; add one line per indicator below it",
+            orsak="bara_rubrik",
+            rad=tabell.rubrikrad,
+        )
+    return index
 
 
 def _läs_utfallstext(text: str) -> tuple[float, float | None, tuple[float, ...] | None]:
@@ -61,39 +347,53 @@ def _läs_utfallstext(text: str) -> tuple[float, float | None, tuple[float, ...]
     return float(tolka_tal(t)), None, None
 
 
-def _cellfel(radnr: int, kolumn: str, orsak: Exception) -> Exception:
-    """The same kind of error, its message prefixed with the file line and column."""
-    return type(orsak)(f"line {radnr}, column {kolumn!r}: {orsak}")
-
-
 def _riktning(text: str) -> Riktning | None:
-    """The direction as the file writes it ("högre är bättre"); empty gives None."""
-    t = enkla_mellanrum(text)
+    """The direction as the file writes it ("högre", "högre är bättre"); empty gives None."""
+    t = enkla_mellanrum(nfc(text)).casefold()
     if not t:
         return None
-    try:
-        return Riktning(t)
-    except ValueError:
-        raise OgiltigtVärdeError(
-            f"riktning {text!r} is not one of {[r.value for r in Riktning]}"
-        ) from None
+    return _RIKTNINGSORD.get(t) or alternativ(t, Riktning, "riktning")
 
 
-def läs_styrkort(källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame) -> pd.DataFrame:
-    """Read a user's styrkort CSV into the indicator table :func:`styrkort` takes.
+def _tal(text: str) -> float:
+    return float(tolka_tal(text)) if text else math.nan
+
+
+_LÄSFEL = (TolkningsError, OgiltigtVärdeError)
+
+
+def läs_styrkort(
+    källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame,
+    *,
+    sep: str | None = None,
+    blad: str | None = None,
+) -> pd.DataFrame:
+    """Read a user's styrkort file into the indicator table :func:`styrkort` takes.
 
     Parameters
     ----------
-    källa : path, file object or DataFrame
-        A UTF-8 CSV (comma-separated; lines starting with ``#`` are comments)
-        or a DataFrame of strings, with the columns ``indikator``, ``mål``,
-        ``utfall`` (required) and ``föregående``, ``riktning``, ``trend``,
-        ``plan``, ``avsnitt`` (optional). Values are written as in reports:
-        ``mål`` "≥80 %", "85-90 %", "Lägre än fg år", "-"; ``utfall`` "78,8 %",
+    källa : path, text file object or DataFrame
+        A CSV file (comma, semicolon or tab separated, detected from the
+        header line; UTF-8 with or without BOM, or Windows-1252 as Excel
+        saves it; lines starting with ``#`` and empty lines are skipped), an
+        Excel workbook (``.xlsx``, needs the ``excel`` extra) or a DataFrame,
+        with the columns ``indikator``, ``mål``, ``utfall`` (required) and
+        ``föregående``, ``riktning``, ``trend``, ``plan``, ``avsnitt``
+        (optional). Headers are matched in any case and spacing;
+        ``målnivå`` is read as ``mål`` and ``föregående år`` as
+        ``föregående``. Values are written as in reports: ``mål`` "≥80 %",
+        "85-90 %", "Lägre än fg år", "-"; ``utfall`` "78,8 %" or 0,788,
         "94 (140)" (the previous year in parentheses), "48,4/31,0/56,0 %" (a
         composite, one part per sub-target), "14:58" (mm:ss, read as
-        minutes); ``riktning`` "högre är bättre", "lägre är bättre" or "inom
-        intervall" (required for bare targets such as "85 %").
+        minutes); ``riktning`` "högre", "lägre" or "intervall" (or "högre
+        är bättre", "lägre är bättre", "inom intervall"; required for bare
+        targets such as "85 %"). Excel number cells are read as their
+        values; a cell formatted as percent is a percent.
+    sep : str, optional
+        The CSV separator; default detected (the most frequent of ``;``,
+        tab and ``,`` on the header line).
+    blad : str, optional
+        The sheet of an Excel workbook; default the first.
 
     Returns
     -------
@@ -101,97 +401,138 @@ def läs_styrkort(källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame)
         Columns ``avsnitt``, ``indikator``, ``mål_text``, ``målnivå``,
         ``riktning``, ``utfall``, ``utfall_text``, ``utfall_delar``,
         ``föregående``, ``föregående_text``, ``plan``, ``trend_rapporterad``.
+        ``attrs`` says how a file was read: ``teckenkodning`` (``"utf-8"``,
+        ``"utf-8-sig"``, ``"cp1252"``, or ``"text"`` for a file object) and
+        ``avgränsare`` for CSV, ``blad`` for Excel.
 
     Raises
     ------
     SaknadKolumnError
         If a required column is missing (the message lists the columns found).
     TolkningsError, OgiltigtVärdeError
-        For a cell that cannot be read; the message names the row (as the
-        line of the file, header = line 1) and the column.
+        For an empty file, a file with a header line only, a file that is
+        not text or not CSV, an unknown sheet, or a cell that cannot be read.
+    SaknatTilläggError
+        For an Excel file without openpyxl installed.
+
+    Notes
+    -----
+    Every error raised for the file carries where it is as attributes, for
+    a program that reports it in its own words: ``orsak`` (what is wrong:
+    ``"tom"``, ``"bara_rubrik"``, ``"kodning"``, ``"csv"``, ``"excel"``,
+    ``"blad"``, ``"tillägg"``, ``"saknad_kolumn"``, ``"dubbel_kolumn"``,
+    ``"riktning"``, ``"riktningskolumn_saknas"``, ``"riktning_saknas"``,
+    ``"riktning_motsäger"``, ``"mål"``, ``"tal"``, ``"enhet"``), ``rad``
+    (the line of the file, header line = line 1 unless comment lines come
+    first; the row of a sheet), ``kolumn`` (the header as the file writes
+    it), ``cell`` (``"C5"`` in an Excel file, else None), ``värde`` (the
+    cell's text) and ``finns`` (the columns or sheets there are).
 
     Examples
     --------
     >>> import io
     >>> import halsouppfoljning as hu
     >>> csv = io.StringIO(
-    ...     "indikator,mål,utfall,riktning\\n"
-    ...     "Andel besök 90 dagar,95 %,\\"78,8 %\\",högre är bättre\\n"
-    ...     "Utlokaliserade patienter,Lägre än fg år,94 (140),lägre är bättre\\n"
+    ...     "Indikator;Mål;Utfall;Riktning\\n"
+    ...     "Andel besök 90 dagar;95 %;78,8 %;högre\\n"
+    ...     "Utlokaliserade patienter;Lägre än fg år;94 (140);lägre\\n"
     ... )
     >>> underlag = hu.läs_styrkort(csv)
     >>> underlag[["utfall", "föregående"]].to_numpy().tolist()
     [[0.788, nan], [94.0, 140.0]]
     >>> [m.value for m in hu.styrkort(underlag)["måluppfyllelse"]]
     ['ej uppnådd', 'uppnådd']
+    >>> try:
+    ...     hu.läs_styrkort(io.StringIO("indikator;mål;utfall\\nX;≥80 %;åttio\\n"))
+    ... except hu.TolkningsError as fel:
+    ...     fel.orsak, fel.rad, fel.kolumn
+    ('tal', 2, 'utfall')
     """
-    if isinstance(källa, pd.DataFrame):
-        df = källa.astype(object).where(källa.notna(), "")
-        radförskjutning = 1
-    else:
-        try:
-            df = pd.read_csv(
-                källa, dtype=str, keep_default_na=False, comment="#", skip_blank_lines=True
-            )
-        except UnicodeDecodeError as fel:
-            raise TolkningsError(
-                f"cannot read the styrkort file {str(källa)!r}: it is not UTF-8 text ({fel}); "
-                "save it as UTF-8"
-            ) from fel
-        except pd.errors.ParserError as fel:
-            raise TolkningsError(
-                f"cannot read the styrkort file {str(källa)!r} as CSV: {fel}"
-            ) from fel
-        radförskjutning = 1
-    df.columns = [enkla_mellanrum(str(k)) for k in df.columns]
-    kontrollera_kolumner(df.columns, ["indikator", "mål", "utfall"], "styrkort file")
+    tabell, hur = _tabell(källa, sep, blad)
+    namn = str(getattr(källa, "name", "DataFrame" if isinstance(källa, pd.DataFrame) else källa))
+    index = _kolumnindex(tabell, namn)
+
     ut: list[dict[str, Any]] = []
-    for i, rad in enumerate(cast(list[dict[str, Any]], df.to_dict(orient="records"))):
-        radnr = i + 1 + radförskjutning
+    for radnr, celler in tabell.rader:
+
+        def cell(kolumn: str, celler: list[str] = celler) -> str:
+            i = index.get(kolumn)
+            return celler[i].strip() if i is not None and i < len(celler) else ""
+
+        def fel(
+            kolumn: str, orsak: Exception, kod: str, radnr: int = radnr, celler: list[str] = celler
+        ) -> HalsouppfoljningError:
+            i = index[kolumn]
+            rubrik = tabell.rubriker[i].strip()
+            plats = tabell.cell(radnr, i)
+            var = f"cell {plats} (column {rubrik!r})" if plats else f"column {rubrik!r}"
+            typ = type(orsak) if isinstance(orsak, HalsouppfoljningError) else TolkningsError
+            return _fel(
+                typ,
+                f"line {radnr}, {var}: {orsak}",
+                orsak=kod,
+                rad=radnr,
+                kolumn=rubrik,
+                cell=plats,
+                värde=cell(kolumn, celler),
+            )
 
         try:
-            riktning = _riktning(str(rad.get("riktning", "")))
-        except OgiltigtVärdeError as orsak:
-            raise _cellfel(radnr, "riktning", orsak) from orsak
-        måltext = str(rad["mål"]).strip()
+            riktning = _riktning(cell("riktning"))
+        except _LÄSFEL as orsak:
+            ord_ = ", ".join([*_RIKTNINGSORD, *(r.value for r in Riktning)])
+            raise fel(
+                "riktning", OgiltigtVärdeError(f"{orsak}; write one of {ord_}"), "riktning"
+            ) from orsak
+        måltext = cell("mål")
         try:
             målnivå = Målnivå.tolka(måltext, riktning=riktning) if måltext else None
-        except (TolkningsError, OgiltigtVärdeError) as orsak:
-            raise _cellfel(radnr, "mål", orsak) from orsak
-        utfallstext = str(rad["utfall"]).strip()
+        except _LÄSFEL as orsak:
+            kod = "mål"
+            if riktning is None:
+                try:
+                    Målnivå.tolka(måltext, riktning=Riktning.HÖGRE_ÄR_BÄTTRE)
+                except _LÄSFEL:
+                    pass
+                else:
+                    kod = "riktning_saknas" if "riktning" in index else "riktningskolumn_saknas"
+            elif isinstance(orsak, OgiltigtVärdeError):
+                kod = "riktning_motsäger"
+            raise fel("mål", orsak, kod) from orsak
+        utfallstext = cell("utfall")
         try:
             utfall, föregående, delar = _läs_utfallstext(utfallstext)
-        except (TolkningsError, OgiltigtVärdeError) as orsak:
-            raise _cellfel(radnr, "utfall", orsak) from orsak
+        except _LÄSFEL as orsak:
+            raise fel("utfall", orsak, "tal") from orsak
         if (
             delar is not None
             and målnivå is not None
             and "andel" in {målnivå.enhet, *(d.enhet for d in målnivå.delar)}
             and not utfallstext.endswith("%")
         ):
-            raise _cellfel(
-                radnr,
+            raise fel(
                 "utfall",
                 TolkningsError(
                     f"the composite outcome {utfallstext!r} has no unit while its target "
                     f"{måltext!r} is in percent; write it as '{utfallstext} %'"
                 ),
+                "enhet",
             )
-        föregående_text = str(rad.get("föregående", "")).strip()
-        if föregående_text:
-            try:
-                föregående = float(tolka_tal(föregående_text))
-            except TolkningsError as orsak:
-                raise _cellfel(radnr, "föregående", orsak) from orsak
-        plantext = str(rad.get("plan", "")).strip()
+        föregående_text = cell("föregående")
+        plantext = cell("plan")
         try:
-            plan = float(tolka_tal(plantext)) if plantext else math.nan
-        except TolkningsError as orsak:
-            raise _cellfel(radnr, "plan", orsak) from orsak
+            if föregående_text:
+                föregående = _tal(föregående_text)
+        except _LÄSFEL as orsak:
+            raise fel("föregående", orsak, "tal") from orsak
+        try:
+            plan = _tal(plantext)
+        except _LÄSFEL as orsak:
+            raise fel("plan", orsak, "tal") from orsak
         ut.append(
             {
-                "avsnitt": str(rad.get("avsnitt", "")).strip(),
-                "indikator": str(rad["indikator"]).strip(),
+                "avsnitt": cell("avsnitt"),
+                "indikator": cell("indikator"),
                 "mål_text": måltext,
                 "målnivå": målnivå,
                 "riktning": riktning.value if riktning is not None else "",
@@ -201,10 +542,10 @@ def läs_styrkort(källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame)
                 "föregående": math.nan if föregående is None else föregående,
                 "föregående_text": föregående_text,
                 "plan": plan,
-                "trend_rapporterad": str(rad.get("trend", "")).strip(),
+                "trend_rapporterad": cell("trend"),
             }
         )
-    return pd.DataFrame(
+    resultat = pd.DataFrame(
         ut,
         columns=[
             "avsnitt",
@@ -221,6 +562,8 @@ def läs_styrkort(källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame)
             "trend_rapporterad",
         ],
     )
+    resultat.attrs.update(hur)
+    return resultat
 
 
 def uppföljning_från_csv(
