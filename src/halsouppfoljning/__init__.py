@@ -20,11 +20,15 @@ from importlib.metadata import PackageNotFoundError, version
 
 from . import exempeldata, plot
 from .ekonomi import (
+    Kolumnsumma,
     ackumulerad_avvikelse,
     ackumulerad_budget,
     budgetavvikelse,
+    budgetbrygga,
+    kolumnsumma,
     kostnadsutveckling,
     periodiserad_budget,
+    uppräkning,
 )
 from .exceptions import (
     AndelsError,
@@ -162,6 +166,7 @@ __all__ = [
     "HalsouppfoljningError",
     "HalsouppfoljningWarning",
     "Indikator",
+    "Kolumnsumma",
     "Kravbedömning",
     "KällfelError",
     "Lagrum",
@@ -195,6 +200,7 @@ __all__ = [
     "ackumulerat",
     "avrunda",
     "budgetavvikelse",
+    "budgetbrygga",
     "exempeldata",
     "formatera_andel",
     "formatera_styrkort",
@@ -208,6 +214,7 @@ __all__ = [
     "kolada_indikator",
     "kolada_nyckeltal",
     "kolada_riktningar",
+    "kolumnsumma",
     "kontinuitetsindex",
     "kostnadsutveckling",
     "känslighetsintervall",
@@ -246,6 +253,7 @@ __all__ = [
     "tolka_tal",
     "tolka_tid",
     "trend",
+    "uppräkning",
     "väntetidsandelar",
 ]
 

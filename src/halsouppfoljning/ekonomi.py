@@ -23,20 +23,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeAlias
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import TalIn, boolesk, givna_tal, heltal, tal, tal_array, text
-from .exceptions import OgiltigtVärdeError
+from ._indata import TalIn, boolesk, givna_tal, heltal, skalär, tal, tal_array, text
+from ._indata import andel as som_andel
+from .exceptions import FelTypError, OgiltigtVärdeError
 from .perioder import Period
 
 __all__ = [
+    "Kolumnsumma",
     "ackumulerad_avvikelse",
     "ackumulerad_budget",
     "budgetavvikelse",
+    "budgetbrygga",
+    "kolumnsumma",
     "kostnadsutveckling",
     "periodiserad_budget",
+    "uppräkning",
 ]
 
 _TYPER = ("resultat", "kostnad", "intäkt")
@@ -556,3 +562,391 @@ def kostnadsutveckling(
     u = u - _summera_poster(justeringar, "justeringar")
     r = r - _summera_poster(referens_justeringar, "referens_justeringar")
     return u / _utan_noll(r) - 1.0
+
+
+# --------------------------------------------------------------------------- budget arithmetic
+
+
+def uppräkning(
+    belopp: Belopp, andel: TalIn, *, tillägg: Poster | Sequence[TalIn] | None = None
+) -> Any:
+    """An amount raised by a share (*uppräkning*, indexation), plus additions.
+
+    Budgets are built from last year's frame raised by an index (wages,
+    prices: *löne- och prisuppräkning*), plus additions decided on top
+    (*tillskott*, new assignments) and minus reductions (negative additions,
+    e.g. an efficiency requirement written as an amount).
+
+    Parameters
+    ----------
+    belopp : float, array-like, Series or DataFrame
+        The amount raised [mnkr, or the unit of the caller].
+    andel : float, array-like or Series
+        The raise as a share [andel, 0-1]: 0.031 is 3,1 %. Percent is refused
+        ("did you pass percent?").
+    tillägg : optional
+        Amounts added after the raise, in the unit of ``belopp``: a number, a
+        sequence, a mapping of item name to amount, or a DataFrame with one
+        column per item. Negative amounts are reductions.
+
+    Returns
+    -------
+    float, ndarray, Series or DataFrame
+        The raised amount, of the kind of ``belopp`` (a Series keeps its
+        index). NaN in gives NaN out.
+
+    Raises
+    ------
+    AndelsError
+        If ``andel`` is outside [0, 1] (a value in (1, 100] asks "did you pass
+        percent?").
+    FelTypError
+        If an amount is not a number, or an argument is ``None``.
+
+    Notes
+    -----
+    .. math::
+
+        B_{ny} = B\\,(1 + a) + \\sum_j T_j
+
+    The additions are not raised: they are decided in the new year's money.
+
+    See Also
+    --------
+    budgetbrygga : check that a budget's parts sum to its total.
+    kostnadsutveckling : the development of costs against last year.
+
+    Examples
+    --------
+    A frame of 8 022 mnkr raised by 3 % plus a 50 mnkr addition and a 20 mnkr
+    reduction: 8 022 × 1,03 + 50 − 20 = 8 292,66.
+
+    >>> import halsouppfoljning as hu
+    >>> round(hu.uppräkning(8022, 0.03, tillägg={"tillskott": 50, "effektivisering": -20}), 2)
+    8292.66
+    >>> hu.uppräkning(100.0, 3.0)
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.AndelsError: uppräkning: andel must be a share in [0, 1], ...
+    """
+    b = givna_tal(belopp, "uppräkning: belopp")
+    a = som_andel(givna_tal(andel, "uppräkning: andel"), "uppräkning: andel")
+    return b * (1.0 + a) + _summera_poster(tillägg, "uppräkning: tillägg")
+
+
+def _halv_enhet(avrundning: int | None) -> float:
+    """Half a unit of the last printed decimal: the largest rounding error of one figure."""
+    if avrundning is None:
+        return 0.0
+    return 0.5 * 10.0 ** (-heltal(avrundning, "budgetbrygga: avrundning", minst=-12, högst=12))
+
+
+def budgetbrygga(
+    start: float,
+    poster: Mapping[str, float] | pd.Series[Any],
+    slut: float,
+    *,
+    avrundning: int | None = None,
+) -> pd.DataFrame:
+    """A budget bridge (*budgetbrygga*): from a start amount through named items to a total.
+
+    Reports bridge last year's budget to this year's (indexation,
+    additions, reductions), a budget to a forecast (the deviation of each
+    line) or a set of lines to their printed sum. The parts must sum to the
+    total within the printed rounding; otherwise a figure is wrong or a
+    line is missing, and this raises an error naming the gap.
+
+    Parameters
+    ----------
+    start : float
+        The amount the bridge starts from [mnkr]; 0 for the sum of lines.
+    poster : mapping or Series
+        Item name → amount [mnkr], signed (a reduction is negative), in the
+        order of the bridge.
+    slut : float
+        The total the report prints [mnkr].
+    avrundning : int, optional
+        The number of decimals the figures are printed with (1 for
+        ``-174,1``; 0 for whole mnkr; -1 for tens). Each printed figure may
+        be off by half a unit of its last decimal, so the bridge closes
+        within ``(len(poster) + 2) × 0.5 × 10**-avrundning``. Default
+        ``None``: exact (up to floating point).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step: ``start``, each item, ``slut``; columns ``post``,
+        ``belopp`` and ``ackumulerat`` (the running total; for ``slut``, the
+        printed total). ``attrs["differens"]`` is the printed total minus the
+        sum of start and items (the rounding difference), ``attrs["tolerans"]``
+        the largest gap rounding explains.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If the gap exceeds the tolerance (the message names the gap, the sum
+        and the total), an amount is missing (NaN: a part that is not known
+        cannot close a bridge; see :func:`kolumnsumma`), an item name is
+        ``"start"`` or ``"slut"``, or ``avrundning`` is not a whole number.
+    FelTypError
+        If ``poster`` is not a mapping or Series, or an amount not a number.
+
+    Notes
+    -----
+    With :math:`S` the start, :math:`p_j` the :math:`n` items, :math:`T` the
+    total and :math:`k` decimals printed:
+
+    .. math::
+
+        d = T - \\Big(S + \\sum_j p_j\\Big), \\qquad
+        |d| \\le (n + 2)\\,\\tfrac{1}{2}\\,10^{-k}
+
+    See Also
+    --------
+    kolumnsumma : the total of a column with missing cells.
+    uppräkning : a budget raised by an index plus additions.
+
+    Examples
+    --------
+    Region Västmanland, February 2023 (Förenklad resultaträkning, lines
+    1093-1117 of the seed text): the year-to-date budget -8,5 plus the
+    deviations of revenues (-22,1) and costs (-143,6) gives -174,2; the
+    printed result is -174,1, a rounding difference of 0,1:
+
+    >>> import halsouppfoljning as hu
+    >>> b = hu.budgetbrygga(-8.5, {"intäkter": -22.1, "kostnader": -143.6}, -174.1,
+    ...                     avrundning=1)
+    >>> b
+            post  belopp  ackumulerat
+    0      start    -8.5         -8.5
+    1   intäkter   -22.1        -30.6
+    2  kostnader  -143.6       -174.2
+    3       slut  -174.1       -174.1
+    >>> round(b.attrs["differens"], 3), round(b.attrs["tolerans"], 3)
+    (0.1, 0.2)
+    >>> hu.budgetbrygga(0, {"a": 1.0, "b": 2.0}, 3.5, avrundning=1)
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: budgetbrygga: the items do not sum to ...
+
+    References
+    ----------
+    Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
+    februari 2023, "Förenklad resultaträkning" (seed text lines 1083-1117).
+    """
+    vad = "budgetbrygga"
+    s = skalär(start, f"{vad}: start", saknas=True)
+    t = skalär(slut, f"{vad}: slut", saknas=True)
+    if isinstance(poster, pd.Series):
+        namn = [str(k) for k in poster.index]
+        belopp = tal_array(poster, f"{vad}: poster")
+    elif isinstance(poster, Mapping):
+        namn = [text(k, f"{vad}: an item name of poster") for k in poster]
+        belopp = tal_array(list(poster.values()), f"{vad}: poster")
+    else:
+        raise FelTypError(
+            f"{vad}: poster must be a mapping or Series from item name to amount, got "
+            f"{type(poster).__name__}; e.g. {{'uppräkning': 240.6, 'tillskott': 50.0}}"
+        )
+    reserverade = [n for n in namn if n in ("start", "slut")]
+    if reserverade:
+        raise OgiltigtVärdeError(
+            f"{vad}: the item name {reserverade[0]!r} is the name of the bridge's own first or "
+            "last row; rename the item (e.g. 'start (justerad)')"
+        )
+    alla = np.concatenate([[s], belopp, [t]])
+    if np.isnan(alla).any():
+        saknas = [n for n, v in zip(["start", *namn, "slut"], alla, strict=True) if np.isnan(v)]
+        raise OgiltigtVärdeError(
+            f"{vad}: {saknas!r} missing (NaN); a bridge closes only with every part known. "
+            "Give the amount, or total the known parts with hu.kolumnsumma(..., "
+            "saknade='utelämna'), which counts what is missing"
+        )
+    ackumulerat = s + np.cumsum(belopp)
+    summa = float(ackumulerat[-1]) if len(belopp) else s
+    differens = t - summa
+    halv = _halv_enhet(avrundning)
+    tolerans = (len(belopp) + 2) * halv
+    marginal = 1e-9 * max(1.0, float(np.max(np.abs(alla))))
+    if abs(differens) > tolerans + marginal:
+        skala = "exactly" if avrundning is None else f"within {tolerans:g} (printed rounding)"
+        raise OgiltigtVärdeError(
+            f"{vad}: the items do not sum to the total: start {s:g} + items "
+            f"{summa - s:g} = {summa:g}, but slut is {t:g}, a gap of {differens:g}, which "
+            f"should be {skala}. Check the figures for a missing or mistyped line; pass "
+            "avrundning= (the decimals printed) if the gap is rounding"
+        )
+    tabell = pd.DataFrame(
+        {
+            "post": ["start", *namn, "slut"],
+            "belopp": alla,
+            "ackumulerat": np.concatenate([[s], ackumulerat, [t]]),
+        }
+    )
+    tabell.attrs.update({"differens": differens, "tolerans": tolerans, "avrundning": avrundning})
+    return tabell
+
+
+_SAKNADE = ("nan", "utelämna")
+
+
+@attrs.frozen(kw_only=True)
+class Kolumnsumma:
+    """The total of a column whose cells may be missing, with the missing counted.
+
+    Made by :func:`kolumnsumma`.
+
+    Parameters
+    ----------
+    summa : float
+        The total [the unit of the cells]: NaN when a cell is missing and
+        ``saknade="nan"``; the sum of the known cells with
+        ``saknade="utelämna"``.
+    antal : int
+        The cells of the column.
+    antal_saknade : int
+        The missing cells (NaN, ``None``: missing markers read by
+        ``hu.tolka_tal``).
+    saknade : {"nan", "utelämna"}
+        What was done with the missing cells.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> s = hu.kolumnsumma([1.0, None, 2.0], saknade="utelämna")
+    >>> s.summa, s.antal_saknade, s.fullständig
+    (3.0, 1, False)
+    """
+
+    summa: float
+    antal: int
+    antal_saknade: int
+    saknade: str
+
+    @property
+    def fullständig(self) -> bool:
+        """Whether every cell was known (the total is the column's whole total).
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.kolumnsumma([1.0, 2.0]).fullständig
+        True
+        """
+        return self.antal_saknade == 0
+
+    def __float__(self) -> float:
+        """The total as a float (NaN where it is not known).
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> float(hu.kolumnsumma([1.5, 2.0]))
+        3.5
+        """
+        return self.summa
+
+
+def kolumnsumma(
+    värden: TalIn | pd.DataFrame,
+    *,
+    saknade: Literal["nan", "utelämna"] = "nan",
+) -> Any:
+    """The total of a table column in which some cells are missing markers.
+
+    Printed tables mark missing cells (``i.u.``, ``-``, ``..``, ``Ej
+    aktuell``); read them with :func:`~halsouppfoljning.tolka_tal`, which
+    gives NaN. A missing cell is never summed as zero: the total is NaN
+    unless the caller asks for the sum of the known parts, and then the
+    number of missing cells travels with it.
+
+    Parameters
+    ----------
+    värden : array-like, Series or DataFrame
+        The cells [any unit]; NaN or ``None`` where missing. A DataFrame is
+        totalled column by column.
+    saknade : {"nan", "utelämna"}
+        ``"nan"`` (default): a column with a missing cell has the total NaN.
+        ``"utelämna"``: the sum of the known cells (a column of only missing
+        cells gives NaN, not 0), with the missing counted.
+
+    Returns
+    -------
+    Kolumnsumma or pandas.DataFrame
+        For one column a :class:`Kolumnsumma` (``summa``, ``antal``,
+        ``antal_saknade``, ``saknade``); for a DataFrame one row per column
+        with the columns ``summa``, ``antal`` and ``antal_saknade``.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If ``saknade`` is not one of the two choices.
+    FelTypError
+        If a cell is text (read it with ``hu.tolka_tal`` first) or the
+        argument is ``None``.
+
+    Notes
+    -----
+    With :math:`K` the known cells and :math:`m` the missing ones:
+    :math:`\\sum_{i \\in K} x_i` when :math:`m = 0` or ``saknade="utelämna"``
+    (and :math:`K \\ne \\emptyset`), else NaN.
+
+    See Also
+    --------
+    budgetbrygga : check parts against a printed total.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.kolumnsumma([21.8, 31.7, None])
+    Kolumnsumma(summa=nan, antal=3, antal_saknade=1, saknade='nan')
+    >>> hu.kolumnsumma([21.8, 31.7, None], saknade="utelämna").summa
+    53.5
+    >>> import pandas as pd
+    >>> hu.kolumnsumma(pd.DataFrame({"a": [1.0, 2.0], "b": [1.0, None]}))
+       summa  antal  antal_saknade
+    a    3.0      2              0
+    b    NaN      2              1
+    """
+    vad = "kolumnsumma"
+    if saknade not in _SAKNADE:
+        raise OgiltigtVärdeError(
+            f"{vad}: saknade must be 'nan' (a column with a missing cell has no total) or "
+            f"'utelämna' (the sum of the known cells, the missing counted), got {saknade!r}"
+        )
+    if isinstance(värden, pd.DataFrame):
+        ram = givna_tal(värden, f"{vad}: värden")
+        arr = ram.to_numpy(dtype=np.float64).reshape(len(ram), len(ram.columns))
+        index = ram.columns
+    else:
+        arr = np.atleast_1d(givna_tal(värden, f"{vad}: värden")).astype(np.float64)
+        if arr.ndim != 1:
+            raise OgiltigtVärdeError(
+                f"{vad}: värden must be one column (1-D) or a DataFrame, got an array of "
+                f"shape {arr.shape}"
+            )
+        arr = arr.reshape(-1, 1)
+        index = None
+    saknas = np.isnan(arr)
+    antal_saknade = saknas.sum(axis=0)
+    kända = len(arr) - antal_saknade
+    summa = np.where(saknas, 0.0, arr).sum(axis=0)
+    okänd = (kända == 0) | ((antal_saknade > 0) & (saknade == "nan"))
+    summa = np.where(okänd, np.nan, summa)
+    if index is None:
+        return Kolumnsumma(
+            summa=float(summa[0]),
+            antal=len(arr),
+            antal_saknade=int(antal_saknade[0]),
+            saknade=saknade,
+        )
+    tabell = pd.DataFrame(
+        {
+            "summa": summa,
+            "antal": np.full(len(index), len(arr), dtype=np.int64),
+            "antal_saknade": antal_saknade.astype(np.int64),
+        },
+        index=index,
+    )
+    tabell.attrs["saknade"] = saknade
+    return tabell
