@@ -448,3 +448,211 @@ def test_periodiserad_budget_shapes_of_last_year() -> None:
     assert ut.shape == (2, 12)
     np.testing.assert_allclose(ut[0], [14.0 / 12] * 12)
     assert ut[1, 0] == pytest.approx(14.0 * 3 / 14)  # 3 of a pattern summing to 14
+
+
+# --------------------------------------------------------------------------- uppräkning
+
+
+def test_uppräkning_by_hand() -> None:
+    # 1 000 × 1,031 = 1 031
+    assert hu.uppräkning(1000.0, 0.031) == pytest.approx(1031.0)
+    # 8 022 × 1,03 + 50 − 20 = 8 262,66 + 30 = 8 292,66
+    assert hu.uppräkning(8022, 0.03, tillägg={"tillskott": 50, "besparing": -20}) == (
+        pytest.approx(8292.66)
+    )
+    # additions as a list, not raised: 200 × 1,05 + 10 + 5 = 225
+    assert hu.uppräkning(200, 0.05, tillägg=[10, 5]) == pytest.approx(225.0)
+    # a zero raise leaves the amount; the share 1 doubles it
+    assert hu.uppräkning(12.5, 0) == 12.5
+    assert hu.uppräkning(12.5, 1) == 25.0
+
+
+def test_uppräkning_keeps_the_kind_and_nan() -> None:
+    s = pd.Series([100.0, np.nan], index=["HSN", "RS"])
+    ut = hu.uppräkning(s, 0.02, tillägg=1.0)
+    assert isinstance(ut, pd.Series)
+    assert list(ut.index) == ["HSN", "RS"]
+    assert ut["HSN"] == pytest.approx(103.0)
+    assert math.isnan(ut["RS"])
+    # one share per amount: 100 × 1,1 and 50 × 1,2
+    np.testing.assert_allclose(hu.uppräkning([100.0, 50.0], [0.1, 0.2]), [110.0, 60.0])
+    # additions as a DataFrame, one column per item, summed per row
+    t = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0]}, index=["HSN", "RS"])
+    ut2 = hu.uppräkning(pd.Series([10.0, 20.0], index=["HSN", "RS"]), 0.0, tillägg=t)
+    assert ut2.tolist() == [14.0, 26.0]
+
+
+def test_uppräkning_refuses_percent_and_bad_input() -> None:
+    with pytest.raises(hu.AndelsError, match="did you pass percent"):
+        hu.uppräkning(100.0, 3.1)
+    with pytest.raises(hu.AndelsError, match="uppräkning: andel"):
+        hu.uppräkning(100.0, -0.01)
+    with pytest.raises(hu.FelTypError, match="uppräkning: andel"):
+        hu.uppräkning(100.0, None)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="uppräkning: belopp"):
+        hu.uppräkning("100", 0.1)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="tillägg"):
+        hu.uppräkning(100.0, 0.1, tillägg={"x": "5"})  # type: ignore[dict-item]
+
+
+@given(tryckta, st.floats(0, 1), tryckta)
+def test_uppräkning_reference(b: float, a: float, t: float) -> None:
+    assert hu.uppräkning(b, a, tillägg=[t]) == pytest.approx(b + b * a + t, abs=1e-6)
+
+
+# --------------------------------------------------------------------------- budgetbrygga
+
+
+def test_budgetbrygga_vastmanland_month() -> None:
+    # Seed vastmanland-hsf-manadsrapport-2023-02.txt lines 1093, 1115, 1117 (the month column):
+    # budget -8,5; deviations of revenues -22,1 and of costs -143,6; printed result -174,1.
+    # -8,5 - 22,1 - 143,6 = -174,2: a rounding difference of +0,1, within 4 × 0,05 = 0,2.
+    b = hu.budgetbrygga(-8.5, {"intäkter": -22.1, "kostnader": -143.6}, -174.1, avrundning=1)
+    assert b["post"].tolist() == ["start", "intäkter", "kostnader", "slut"]
+    np.testing.assert_allclose(b["belopp"], [-8.5, -22.1, -143.6, -174.1])
+    np.testing.assert_allclose(b["ackumulerat"], [-8.5, -30.6, -174.2, -174.1])
+    assert b.attrs["differens"] == pytest.approx(0.1)
+    assert b.attrs["tolerans"] == pytest.approx(0.2)
+    assert b.attrs["avrundning"] == 1
+    # exactly, the same bridge does not close
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"gap of 0\.1"):
+        hu.budgetbrygga(-8.5, {"intäkter": -22.1, "kostnader": -143.6}, -174.1)
+
+
+def test_budgetbrygga_vastmanland_sums() -> None:
+    # Line 1093: Summa Intäkter 1 537,7 from lines 1083-1091 (month column):
+    # 21,8 + 31,7 + 1 418,4 + 32,5 + 33,4 = 1 537,8 (printed 1 537,7: difference -0,1).
+    intäkter = {
+        "Patientavgifter": 21.8,
+        "Ersättning vårdtjänster": 31.7,
+        "Regionersättning": 1418.4,
+        "Försäljning av tjänster": 32.5,
+        "Övriga intäkter": 33.4,
+    }
+    b = hu.budgetbrygga(0.0, intäkter, 1537.7, avrundning=1)
+    assert b.attrs["differens"] == pytest.approx(-0.1)
+    assert b.attrs["tolerans"] == pytest.approx(0.35)
+    # Line 1115: Summa Kostnader -1 711,8 from lines 1097-1113, the varav lines left out:
+    # -796,2 - 189,4 - 202,4 - 12,4 - 306,7 - 65,7 - 139,0 = -1 711,8 exactly.
+    kostnader = pd.Series(
+        [-796.2, -189.4, -202.4, -12.4, -306.7, -65.7, -139.0],
+        index=["Personal", "Köpt vård", "Läkemedel", "Hjälpmedel", "Material", "Lokal", "Övrigt"],
+    )
+    k = hu.budgetbrygga(0.0, kostnader, -1711.8, avrundning=1)
+    assert k.attrs["differens"] == pytest.approx(0.0, abs=1e-9)
+    # Line 1117 (full-year forecast column): budget 0,0, deviations -1,9 and -888,1, -890,0.
+    p = hu.budgetbrygga(0.0, {"intäkter": -1.9, "kostnader": -888.1}, -890.0, avrundning=1)
+    assert p["ackumulerat"].iloc[-2] == pytest.approx(-890.0)
+
+
+def test_budgetbrygga_gap_names_the_figures() -> None:
+    # 100 + 3 + 4 = 107; the printed 110 leaves a gap of 3 > (2 + 2) × 0,5 = 2 at whole mnkr
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"= 107, but slut is 110, a gap of 3"):
+        hu.budgetbrygga(100, {"uppräkning": 3, "tillskott": 4}, 110, avrundning=0)
+    # within 2: closes
+    assert hu.budgetbrygga(100, {"a": 3, "b": 4}, 109, avrundning=0).attrs["differens"] == 2
+    # tens (avrundning=-1): half a ten per figure, 3 figures: 15
+    assert hu.budgetbrygga(100, {"a": 10}, 120, avrundning=-1).attrs["tolerans"] == 15
+    # no items: the start is the total
+    assert hu.budgetbrygga(5.0, {}, 5.0)["post"].tolist() == ["start", "slut"]
+
+
+def test_budgetbrygga_errors() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"\['kostnader'\] missing"):
+        hu.budgetbrygga(0, {"intäkter": 1.0, "kostnader": float("nan")}, 1.0)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"\['slut'\] missing"):
+        hu.budgetbrygga(0, {"a": 1.0}, None)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="poster must be a mapping"):
+        hu.budgetbrygga(0, [1.0, 2.0], 3.0)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="'slut' is the name"):
+        hu.budgetbrygga(0, {"slut": 1.0}, 1.0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="avrundning must be a whole number"):
+        hu.budgetbrygga(0, {"a": 1.0}, 1.0, avrundning=1.5)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="start"):
+        hu.budgetbrygga("0", {"a": 1.0}, 1.0)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="poster"):
+        hu.budgetbrygga(0, {"a": "1"}, 1.0)  # type: ignore[dict-item]
+
+
+#: True amounts with three decimals [mnkr], before a report rounds them to one.
+sanna = st.integers(min_value=-(10**9), max_value=10**9).map(lambda x: x / 1000)
+
+
+@given(st.lists(sanna, min_size=0, max_size=12), sanna)
+def test_budgetbrygga_printed_rounding_always_closes(delar: list[float], start: float) -> None:
+    # Round every true figure to one decimal as a report prints it: the bridge must close.
+    sann_slut = start + sum(delar)
+    tryckt = [round(x, 1) for x in delar]
+    b = hu.budgetbrygga(
+        round(start, 1),
+        {f"p{i}": x for i, x in enumerate(tryckt)},
+        round(sann_slut, 1),
+        avrundning=1,
+    )
+    assert abs(b.attrs["differens"]) <= b.attrs["tolerans"] + 1e-6
+
+
+# --------------------------------------------------------------------------- kolumnsumma
+
+
+def test_kolumnsumma_missing_is_never_zero() -> None:
+    s = hu.kolumnsumma([21.8, np.nan, 31.7])
+    assert math.isnan(s.summa)
+    assert (s.antal, s.antal_saknade, s.saknade, s.fullständig) == (3, 1, "nan", False)
+    k = hu.kolumnsumma([21.8, None, 31.7], saknade="utelämna")
+    assert k.summa == pytest.approx(53.5)  # 21,8 + 31,7
+    assert (k.antal, k.antal_saknade) == (3, 1)
+    assert float(k) == pytest.approx(53.5)
+    # only missing: NaN, not 0, even when the known parts are asked for
+    tom = hu.kolumnsumma([np.nan, np.nan], saknade="utelämna")
+    assert math.isnan(tom.summa)
+    assert tom.antal_saknade == 2
+    # complete column: its total
+    full = hu.kolumnsumma(np.array([1.0, 2.0, 3.5]))
+    assert (full.summa, full.fullständig) == (6.5, True)
+    # empty column: no total
+    assert math.isnan(hu.kolumnsumma([]).summa)
+
+
+def test_kolumnsumma_frame_and_series() -> None:
+    # Västmanland line 1093's cells with one marked missing (as "i.u." read by tolka_tal)
+    tabell = pd.DataFrame(
+        {"utfall": [21.8, 31.7, 1418.4, 32.5, 33.4], "budget": [20.6, 31.0, np.nan, 35.2, 36.6]}
+    )
+    t = hu.kolumnsumma(tabell)
+    assert t.loc["utfall", "summa"] == pytest.approx(1537.8)
+    assert math.isnan(t.loc["budget", "summa"])
+    assert t["antal_saknade"].tolist() == [0, 1]
+    assert t["antal"].tolist() == [5, 5]
+    assert t.attrs["saknade"] == "nan"
+    u = hu.kolumnsumma(tabell, saknade="utelämna")
+    assert u.loc["budget", "summa"] == pytest.approx(123.4)  # 20,6 + 31,0 + 35,2 + 36,6
+    assert hu.kolumnsumma(pd.Series([1.0, 2.0], index=["a", "b"])).summa == 3.0
+
+
+def test_kolumnsumma_errors() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="saknade must be"):
+        hu.kolumnsumma([1.0], saknade="noll")  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="tolka_tal"):
+        hu.kolumnsumma(["1,0", "i.u."])  # type: ignore[list-item]
+    with pytest.raises(hu.FelTypError, match="kolumnsumma: värden"):
+        hu.kolumnsumma(None)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="one column"):
+        hu.kolumnsumma(np.ones((2, 2)))
+
+
+@given(st.lists(st.one_of(st.none(), tryckta), max_size=20))
+def test_kolumnsumma_reference(celler: list[float | None]) -> None:
+    kända = [c for c in celler if c is not None]
+    saknade = len(celler) - len(kända)
+    s = hu.kolumnsumma(celler)
+    u = hu.kolumnsumma(celler, saknade="utelämna")
+    assert s.antal_saknade == u.antal_saknade == saknade
+    if saknade or not kända:
+        assert math.isnan(s.summa)
+    else:
+        assert s.summa == pytest.approx(math.fsum(kända), abs=1e-6)
+    if kända:
+        assert u.summa == pytest.approx(math.fsum(kända), abs=1e-6)
+    else:
+        assert math.isnan(u.summa)
