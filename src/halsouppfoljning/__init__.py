@@ -121,7 +121,7 @@ from .prognos import (
     prognoskedja,
     prognosträffsäkerhet,
 )
-from .rapport import formatera_styrkort, rapport
+from .rapport import formatera_styrkort, rapport, stil_panel, stil_styrkort
 from .tolka import (
     avrunda,
     formatera_andel,
@@ -243,6 +243,8 @@ __all__ = [
     "rullande",
     "sammanvägda_andelar",
     "sammanvägning",
+    "stil_panel",
+    "stil_styrkort",
     "styrkort",
     "svarstabell",
     "sämre_än_första_mätningen",

@@ -73,7 +73,14 @@ def _kör_exempel(argument: argparse.Namespace) -> int:
     uppföljning = uppföljning_västmanland_2023_02(
         syntetiska_avsnitt=not argument.utan_syntetiska, seed=argument.seed
     )
-    print(rapport(uppföljning, format=argument.format, avrundning=argument.avrundning), end="")
+    text = rapport(
+        uppföljning, format=argument.format, avrundning=argument.avrundning, bredd=argument.bredd
+    )
+    if argument.utfil is None:
+        print(text, end="")
+        return 0
+    Path(argument.utfil).write_text(text, encoding="utf-8")
+    print(f"Rapporten är skriven till {argument.utfil}.")
     return 0
 
 
@@ -117,6 +124,21 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out the waiting-time and continuity sections computed on synthetic data",
     )
     exempel.add_argument("--seed", type=int, default=2023, help="seed of the synthetic data")
+    exempel.add_argument(
+        "--bredd",
+        type=int,
+        default=None,
+        metavar="N",
+        help="width of the text in characters, at least 30 (default: the terminal's, "
+        "COLUMNS, or 80)",
+    )
+    exempel.add_argument(
+        "--utfil",
+        default=None,
+        metavar="FIL",
+        help="write the report to FIL (UTF-8) instead of printing it; with --format html "
+        "one self-contained page",
+    )
     exempel.set_defaults(kör=_kör_exempel)
     kort = under.add_parser("styrkort", help="assess a styrkort from a CSV file")
     kort.add_argument("fil", metavar="FILE.csv", help="UTF-8 CSV: indikator, mål, utfall, ...")

@@ -560,3 +560,20 @@ class Uppföljning:
         from .rapport import rapport  # noqa: PLC0415 - the rendering edge, on demand
 
         return rapport(self, format=format, avrundning=avrundning, delvis=delvis, tröskel=tröskel)
+
+    def _repr_html_(self) -> str:
+        """The follow-up as HTML for a notebook: :func:`~halsouppfoljning.rapport` as a fragment.
+
+        The styrkort with each assessment's colour and symbol, the tables with
+        Swedish numbers; no figures (draw them with :mod:`halsouppfoljning.plot`).
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> u = hu.exempeldata.uppföljning_västmanland_2023_02(syntetiska_avsnitt=False)
+        >>> u._repr_html_().startswith('<div class="hu-rapport">')
+        True
+        """
+        from .rapport import rapport  # noqa: PLC0415 - the rendering edge, on demand
+
+        return rapport(self, format="html", fristående=False, figurer=False)

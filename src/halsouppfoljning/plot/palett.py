@@ -44,6 +44,7 @@ __all__ = [
     "BEDÖMNINGSSYMBOLER",
     "INGEN_KLASS",
     "KLASSFÄRGER",
+    "KLASSSYMBOLER",
     "LINJE",
     "MÅLFÄRG",
     "NEDSIDA",
@@ -229,3 +230,8 @@ def textfärg(bakgrund: str) -> str:
     luminans = 0.2126 * linjära[0] + 0.7152 * linjära[1] + 0.0722 * linjära[2]
     # contrast with black (L+0.05)/0.05 against white 1.05/(L+0.05): equal at L ~ 0.179
     return "#000000" if luminans > 0.179 else "#FFFFFF"
+
+
+#: A text symbol for each colour class of :func:`~halsouppfoljning.färgklasser`
+#: ("grön" better, "gul" in between, "röd" worse), shown beside the class word.
+KLASSSYMBOLER: Final[dict[str, str]] = {"grön": "▲", "gul": "■", "röd": "▼"}
