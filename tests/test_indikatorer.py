@@ -488,7 +488,7 @@ def test_indikator_methods_delegate(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ind.trend(1, 2, tröskel=0.5) == "trend"
     assert mål.måluppfyllelse(0.7, föregående=0.6) == "svar"
     assert anrop == [
-        ("måluppfyllelse", 0.7, mål, {"avrundning": 0}),
+        ("måluppfyllelse", 0.7, mål, {"år": 2023, "avrundning": 0}),
         ("trend", 1, 2, H, {"tröskel": 0.5}),
         ("måluppfyllelse", 0.7, mål, {"föregående": 0.6}),
     ]

@@ -66,7 +66,7 @@ def test_tolka_limits(
     assert m.typ is hu.Måltyp[typ]
     assert m.operator == operator
     assert m.gräns == pytest.approx(gräns, abs=1e-12)
-    assert m.enhet == enhet
+    assert (m.enhet if m.bas is None else f"/{m.bas[0]} {m.bas[1]}") == enhet
     assert m.text == text
 
 
@@ -267,8 +267,11 @@ def test_negative_and_unit_conflicts() -> None:
     assert hu.Målnivå.tolka("85-90", enhet="andel") == hu.Målnivå.intervall(
         0.85, 0.9, enhet="andel"
     )
-    with pytest.raises(hu.TolkningsError, match="a unit before '/'"):
-        hu.Målnivå.tolka("<5 st/100 vpl")
+    # a counted unit before the base is kept (issue 13): 5 st per 100 vpl
+    m = hu.Målnivå.tolka("<5 st/100 vpl")
+    assert (m.gräns, m.enhet, m.bas) == (5.0, "st", (100, "vpl"))
+    with pytest.raises(hu.TolkningsError, match="a percentage has no base"):
+        hu.Målnivå.tolka("<5 %/100 vpl")
     with pytest.raises(hu.OgiltigtVärdeError, match="is in 'min' but enhet='st'"):
         hu.Målnivå.tolka("<40 min", enhet="st")
     # a percent written in a target whose unit is a change stays a change

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import enum
 import math
+import re
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeAlias
@@ -31,9 +33,18 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import TalIn, kontrollera_andel, nfc, skalär, tal_array, valfri_text
+from ._indata import (
+    TalIn,
+    boolesk,
+    heltal,
+    kontrollera_andel,
+    nfc,
+    skalär,
+    tal_array,
+    valfri_text,
+)
 from ._indata import text as _text_in
-from .exceptions import FelTypError, OgiltigtVärdeError
+from .exceptions import FelTypError, OgiltigtVärdeError, UnderlagsVarning
 
 __all__ = [
     "Aggregering",
@@ -44,6 +55,7 @@ __all__ = [
     "Måluppfyllelse",
     "Periodicitet",
     "Riktning",
+    "Tal",
     "Trend",
     "avrunda",
     "formatera_andel",
@@ -256,8 +268,6 @@ def _enhetstext(x: float, enhet: str | None) -> str:
         return f"{_tal_text(_gånger(x, 100))} %"
     if enhet is None:
         return _tal_text(x)
-    if enhet.startswith("/"):
-        return f"{_tal_text(x)}{enhet}"
     return f"{_tal_text(x)} {enhet}"
 
 
@@ -385,6 +395,136 @@ def _enhet_konv(värde: object) -> str | None:
     return {"%": "andel", "procent": "andel", "mkr": "mnkr"}.get(e.casefold(), e)
 
 
+#: A unit with its base written in: "/100 vpl", "recept per 1 000 invånare".
+_BAS_I_ENHET_RE = re.compile(r"^(?P<e>.*?)\s*(?:/|\bper\s)\s*(?P<n>\d[\d ]*)\s*(?P<b>\D.*)$")
+
+
+def _dela_bas(enhet: str | None) -> tuple[str | None, tuple[int | float, str] | None]:
+    """``enhet`` split into (the counted unit, the base) where it names a base."""
+    if enhet is None:
+        return None, None
+    träff = _BAS_I_ENHET_RE.match(enhet)
+    if träff is None:
+        return enhet, None
+    e = träff["e"].strip() or None
+    return e, _bas_konv((float(träff["n"].replace(" ", "")), träff["b"]))
+
+
+def _bas_konv(värde: object) -> tuple[int | float, str] | None:
+    """The base of a rate: (the number, what is counted), e.g. (1000, "invånare")."""
+    if värde is None:
+        return None
+    if isinstance(värde, str) or not isinstance(värde, (tuple, list)) or len(värde) != 2:
+        raise FelTypError(
+            f"Målnivå.bas must be a pair (number, text) such as (1000, 'invånare'), got {värde!r}"
+        )
+    tal = skalär(värde[0], "Målnivå.bas[0]")
+    if not tal > 0:
+        raise OgiltigtVärdeError(f"Målnivå.bas[0] must be a number > 0, got {värde[0]!r}")
+    namn = " ".join(_text_in(värde[1], "Målnivå.bas[1]").split())
+    return (int(tal) if tal.is_integer() else tal, namn)
+
+
+def _villkor_konv(värde: object) -> tuple[str, ...]:
+    if värde is None:
+        return ()
+    if isinstance(värde, str):
+        raise FelTypError(
+            f"Målnivå.villkor must be a tuple of qualifiers, got the text {värde!r}; "
+            f"pass ({värde!r},)"
+        )
+    if not isinstance(värde, (tuple, list)):
+        raise FelTypError(f"Målnivå.villkor must be a tuple of str, got {värde!r}")
+    return tuple(" ".join(_text_in(v, "Målnivå.villkor").split()) for v in värde)
+
+
+def _senast_konv(värde: object) -> int | None:
+    if värde is None:
+        return None
+    return heltal(värde, "Målnivå.senast (the deadline year)", minst=1900, högst=2200)
+
+
+def _bastext(bas: tuple[int | float, str] | None, enhet: str | None) -> str:
+    """The base as the canonical text writes it: "/1 000 invånare" or " per 100 vårdplatser"."""
+    if bas is None:
+        return ""
+    n = _tal_text(float(bas[0]))
+    return f" per {n} {bas[1]}" if enhet is not None else f"/{n} {bas[1]}"
+
+
+# --------------------------------------------------------------------------- Tal
+
+
+def _tal_värde(värde: object) -> float:
+    return skalär(värde, "Tal.värde", saknas=True)
+
+
+def _fotnoter(värde: object) -> tuple[str, ...]:
+    if isinstance(värde, str) or not isinstance(värde, (tuple, list)):
+        raise FelTypError(f"Tal.fotnoter must be a tuple of str such as ('*',), got {värde!r}")
+    return tuple(_text_in(v, "Tal.fotnoter") for v in värde)
+
+
+def _tal_enhet(värde: object) -> str | None:
+    return _enhet_konv(valfri_text(värde, "Tal.enhet"))
+
+
+def _ungefärlig(värde: object) -> bool:
+    if not isinstance(värde, bool):
+        raise FelTypError(f"Tal.ungefärlig must be True or False, got {värde!r}")
+    return värde
+
+
+@attrs.frozen(kw_only=True)
+class Tal:
+    """A number as a report prints it: value, unit, footnote marks and whether it is approximate.
+
+    Built by :func:`halsouppfoljning.tolka.tal.tolka_värde` from text such as
+    "drygt 1 200 st*" or "85 ¹²"; :func:`måluppfyllelse` takes one as an
+    outcome and checks its unit and base against the target's.
+
+    Parameters
+    ----------
+    värde : float
+        The value in ``enhet`` (a share [andel, 0-1] for percent); NaN for a
+        missing marker.
+    enhet : str, optional
+        The unit: ``"andel"``, ``"mnkr"``, ``"st"``, ``"år"`` ...
+    bas : (number, str), optional
+        The base of a rate ("2,1 per 1 000 invånare" has ``(1000, "invånare")``).
+    fotnoter : tuple of str
+        The footnote marks printed with it (``("*",)``, ``("¹²",)``).
+    ungefärlig : bool
+        True when a hedge word ("drygt", "cirka", "knappt" ...) came before it.
+    text : str, optional
+        The text as printed (not part of equality).
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> from halsouppfoljning.indikatorer import Tal
+    >>> t = Tal(värde=0.85, enhet="%", fotnoter=("*",))
+    >>> t.enhet, float(t)
+    ('andel', 0.85)
+    """
+
+    värde: float = attrs.field(converter=_tal_värde)
+    enhet: str | None = attrs.field(default=None, converter=_tal_enhet)
+    bas: tuple[int | float, str] | None = attrs.field(default=None, converter=_bas_konv)
+    fotnoter: tuple[str, ...] = attrs.field(default=(), converter=_fotnoter)
+    ungefärlig: bool = attrs.field(default=False, converter=_ungefärlig)
+    text: str | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        e, bas = _dela_bas(self.enhet)
+        if bas is not None:
+            object.__setattr__(self, "enhet", e)
+            object.__setattr__(self, "bas", bas)
+
+    def __float__(self) -> float:
+        return self.värde
+
+
 @attrs.frozen(kw_only=True)
 class Målnivå:
     """A target level (:term:`målnivå`) as a report writes it, read into a comparable form.
@@ -411,8 +551,24 @@ class Målnivå:
         The inclusive ends of an ``INTERVALL``.
     enhet : str, optional
         ``"andel"`` for percent targets (stored as shares), ``"min"``,
-        ``"mnkr"``, ``"kr"``, ``"st"``, a rate such as ``"/100 vpl"``, or
-        ``None`` for a plain number.
+        ``"mnkr"``, ``"kr"``, ``"st"``, what a rate counts
+        (``"utlokaliserade"``, ``"recept"``), or ``None`` for a plain
+        number. A unit with a base written in (``"/100 vpl"``) is split into
+        ``enhet`` and ``bas``.
+    bas : (number, str), optional
+        The base of a rate: "färre än 2 per 1 000 invånare" has
+        ``bas=(1000, "invånare")``, "<0,5/100 vpl" ``bas=(100, "vpl")``.
+        An outcome assessed against it must be on the same base.
+    villkor : tuple of str
+        Qualifiers written with the target and kept as data ("varje
+        månad", "per år", "av befolkningen", "i alla regioner"). They are
+        not applied by :func:`måluppfyllelse`: the caller supplies outcomes
+        that fit them.
+    senast : int, optional
+        The deadline year ("vid utgången av 2025", "40 procent 2030",
+        "senast 2027"). Assessing an outcome of an earlier year (``år=``
+        of :func:`måluppfyllelse`) is possible and warns
+        (:class:`UnderlagsVarning`) that the assessment is interim.
     riktning : Riktning, optional
         The better direction; derived from the operator where there is one.
     naken : bool
@@ -459,11 +615,37 @@ class Målnivå:
     riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
     naken: bool = attrs.field(default=False)
     delar: tuple[Målnivå, ...] = attrs.field(default=(), converter=_delar)
+    bas: tuple[int | float, str] | None = attrs.field(default=None, converter=_bas_konv)
+    villkor: tuple[str, ...] = attrs.field(default=(), converter=_villkor_konv)
+    senast: int | None = attrs.field(default=None, converter=_senast_konv)
     text: str | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         typ = self.typ
         namn = f"Målnivå(typ={typ.name})"
+        if not isinstance(self.naken, bool):
+            raise FelTypError(f"{namn}: naken must be True or False, got {self.naken!r}")
+        e, bas = _dela_bas(self.enhet)
+        if bas is not None:
+            if self.bas is not None and self.bas != bas:
+                raise OgiltigtVärdeError(
+                    f"{namn}: enhet {self.enhet!r} names the base {bas!r} but bas={self.bas!r}; "
+                    "give the base once"
+                )
+            object.__setattr__(self, "enhet", e)
+            object.__setattr__(self, "bas", bas)
+        if self.bas is not None and self.enhet in PROCENTENHETER:
+            raise OgiltigtVärdeError(
+                f"{namn}: a percent target has no base, got bas={self.bas!r}; drop the base "
+                "or the percent"
+            )
+        if typ in (Måltyp.TVÅNIVÅ, Måltyp.INGET) and (
+            self.villkor or self.senast is not None or self.bas is not None
+        ):
+            raise OgiltigtVärdeError(
+                f"{namn} carries no villkor, senast or bas of its own"
+                + ("; give them to the delmål and totalmål" if typ is Måltyp.TVÅNIVÅ else "")
+            )
         if self.operator is not None and self.operator not in _OPERATORER:
             raise OgiltigtVärdeError(
                 f"{namn}: operator must be one of {_OPERATORER}, got {self.operator!r}"
@@ -829,8 +1011,8 @@ class Målnivå:
         Examples
         --------
         >>> import halsouppfoljning as hu
-        >>> hu.Målnivå.tolka("<0,5/100 vpl").enhet
-        '/100 vpl'
+        >>> hu.Målnivå.tolka("<0,5/100 vpl").bas
+        (100, 'vpl')
         >>> m = hu.Målnivå.tolka("85 %", hu.Riktning.HÖGRE_ÄR_BÄTTRE)
         >>> m.operator, m.gräns
         ('>=', 0.85)
@@ -854,6 +1036,14 @@ class Målnivå:
     # ------------------------------------------------------------------ display
 
     def __str__(self) -> str:
+        text = self._kärntext()
+        if self.villkor:
+            text += " " + " ".join(self.villkor)
+        if self.senast is not None:
+            text += f" senast {self.senast}"
+        return text
+
+    def _kärntext(self) -> str:
         typ = self.typ
         if typ is Måltyp.INGET:
             return "-"
@@ -872,14 +1062,8 @@ class Målnivå:
             b = float(self.övre or 0.0)
             if self.enhet in PROCENTENHETER:
                 return f"{_tal_text(_gånger(a, 100))}-{_tal_text(_gånger(b, 100))} %"
-            svans = (
-                ""
-                if self.enhet is None
-                else self.enhet
-                if self.enhet.startswith("/")
-                else f" {self.enhet}"
-            )
-            return f"{_tal_text(a)}-{_tal_text(b)}{svans}"
+            svans = "" if self.enhet is None else f" {self.enhet}"
+            return f"{_tal_text(a)}-{_tal_text(b)}{svans}{_bastext(self.bas, self.enhet)}"
         if typ is Måltyp.SAMMANSATT:
             enheter = {d.enhet for d in self.delar}
             if (
@@ -896,7 +1080,7 @@ class Målnivå:
             return " / ".join(str(d) for d in self.delar)  # parts built in code
         if typ is Måltyp.TVÅNIVÅ:
             return f"delmål {self.delar[0]} med totalmål {self.delar[1]}"
-        värde = _enhetstext(float(self.gräns or 0.0), self.enhet)
+        värde = _enhetstext(float(self.gräns or 0.0), self.enhet) + _bastext(self.bas, self.enhet)
         if self.naken:
             return värde
         return f"{_SYMBOL[str(self.operator)]} {värde}"
@@ -1177,14 +1361,75 @@ def _tillämpa_delvis(
     return np.where(ej & nära, _DEL, kod).astype(np.int8)
 
 
+def _enheter_i(m: Målnivå) -> list[Målnivå]:
+    """The targets that carry a unit: the parts of a composite or two-level target, or itself."""
+    if m.typ in (Måltyp.SAMMANSATT, Måltyp.TVÅNIVÅ):
+        return [d for del_ in m.delar for d in _enheter_i(del_)]
+    return [m]
+
+
+def _enhetsnamn(enhet: str | None, bas: tuple[int | float, str] | None) -> str:
+    if enhet is None and bas is None:
+        return "no unit"
+    return repr(f"{enhet or ''}{_bastext(bas, enhet)}".strip())
+
+
+def _kontrollera_enheter(
+    målnivå: Målnivå, enhet: str | None, bas: tuple[int | float, str] | None
+) -> None:
+    """Refuse an outcome whose unit or base differs from the target's (issues 12 and 13)."""
+    if enhet is None and bas is None:
+        return  # a plain number is in the target's unit and on its base
+    for m in _enheter_i(målnivå):
+        if m.typ in (Måltyp.INGET, Måltyp.RELATIV_FÖRÄNDRING):
+            continue  # no target, or a change as a proportion of any unit
+        if m.typ in (Måltyp.MOT_FÖREGÅENDE, Måltyp.ENLIGT_PLAN) and m.enhet is None:
+            continue  # compared with a value in the outcome's own unit
+        procent = enhet in PROCENTENHETER and m.enhet in PROCENTENHETER
+        if (procent or enhet == m.enhet) and bas == m.bas:
+            continue
+        if m.enhet is None and m.bas is None:
+            fix = (
+                "add the unit to the target ('≥ 80 %', or Målnivå.tolka(text, enhet='andel'))"
+                if enhet in PROCENTENHETER
+                else f"add the unit to the target (Målnivå.tolka(text, enhet={enhet!r}))"
+            )
+        elif bas != m.bas:
+            fix = "give the outcome on the target's base"
+        else:
+            fix = f"give the outcome in {_enhetsnamn(m.enhet, None)}, or correct the target"
+        raise OgiltigtVärdeError(
+            f"måluppfyllelse: the target {str(målnivå)!r} is in {_enhetsnamn(m.enhet, m.bas)} "
+            f"but the outcome (enhet=) is in {_enhetsnamn(enhet, bas)}; {fix}"
+        )
+
+
+def _kontrollera_senast(målnivå: Målnivå, år: int | None) -> None:
+    if år is None:
+        return
+    år = heltal(år, "måluppfyllelse: år", minst=1900, högst=2200)
+    for m in (målnivå, *målnivå.delar):
+        if m.senast is not None and år < m.senast:
+            warnings.warn(
+                f"måluppfyllelse: the target {str(m)!r} applies by {m.senast}; the outcome of "
+                f"{år} is assessed before the deadline (an interim assessment)",
+                UnderlagsVarning,
+                stacklevel=3,
+            )
+
+
 def måluppfyllelse(
-    utfall: TalIn,
+    utfall: TalIn | Tal,
     målnivå: Målnivå,
     *,
     föregående: TalIn | None = None,
     plan: TalIn | None = None,
     avrundning: int | None = None,
     delvis: DelvisRegel | None = None,
+    period: Any = None,
+    delår_tillåtet: bool = False,
+    enhet: str | None = None,
+    år: int | None = None,
 ) -> Any:
     """Assess outcomes against a target level (:term:`måluppfyllelse`).
 
@@ -1216,6 +1461,28 @@ def måluppfyllelse(
     delvis : Delvis or callable, optional
         The rule for ``DELVIS``; callable as ``delvis(utfall, målnivå,
         föregående) -> bool array``. Default ``None``: no ``DELVIS``.
+    period : Period, optional
+        The period the outcome belongs to (a :class:`~halsouppfoljning.Period`;
+        :meth:`Periodvärde.måluppfyllelse <halsouppfoljning.Periodvärde.måluppfyllelse>`
+        passes it). Targets are set for a full year: a period shorter than a
+        year (a month, a tertial, the delår) is refused unless
+        ``delår_tillåtet=True``.
+    delår_tillåtet : bool
+        Allow assessing a part-year outcome against the (full-year) target,
+        e.g. a year-to-date value in a monthly report. Default ``False``.
+    enhet : str, optional
+        The outcome's unit (``"andel"`` or ``"%"`` for shares, ``"min"``,
+        ``"/1000 invånare"``, ``"recept per 1 000 invånare"``). When given
+        (or when ``utfall`` is a :class:`Tal`, which carries its unit), it
+        must agree with the target's unit and base: a target without a unit
+        against a share, a time target against a share, or a rate per 100
+        against a rate per 1 000 is an error naming the unit to add. Without
+        it, outcomes are taken to be in the target's unit and on its base.
+    år : int, optional
+        The outcome's year. A target with a deadline (``senast``) assessed
+        with an earlier year warns with :class:`UnderlagsVarning` that the
+        assessment comes before the deadline; the result is computed all the
+        same. Without ``år`` the deadline is not checked.
 
     Returns
     -------
@@ -1235,7 +1502,8 @@ def måluppfyllelse(
     FelTypError
         If ``målnivå`` is not a :class:`Målnivå` or an outcome is text.
     OgiltigtVärdeError
-        If a composite target's outcomes do not have one value per part.
+        If a composite target's outcomes do not have one value per part, or
+        ``period`` is part of a year and ``delår_tillåtet`` is not ``True``.
 
     Notes
     -----
@@ -1274,6 +1542,10 @@ def måluppfyllelse(
     a            Måluppfyllelse.UPPNÅDD
     b    Måluppfyllelse.UNDERLAG_SAKNAS
     dtype: object
+    >>> hu.måluppfyllelse(0.85, hu.Målnivå.tolka("≥80"), enhet="%")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: måluppfyllelse: the target '≥ 80' is in no...
 
     References
     ----------
@@ -1286,6 +1558,30 @@ def måluppfyllelse(
         isinstance(avrundning, bool) or not isinstance(avrundning, (int, np.integer))
     ):
         raise FelTypError(f"avrundning must be an int or None, got {avrundning!r}")
+    if period is not None and getattr(period, "del_av_år", None) is None:
+        raise FelTypError(
+            f"måluppfyllelse: period must be a hu.Period, got {period!r}; read text with "
+            "hu.Period.tolka(...)"
+        )
+    utfallsenhet, utfallsbas = _dela_bas(_tal_enhet(enhet))
+    if isinstance(utfall, Tal):
+        if enhet is not None and (utfallsenhet, utfallsbas) != (utfall.enhet, utfall.bas):
+            raise OgiltigtVärdeError(
+                f"måluppfyllelse: the outcome {utfall.text or utfall.värde!r} is in "
+                f"{_enhetsnamn(utfall.enhet, utfall.bas)} but enhet={enhet!r} was passed; "
+                "drop enhet="
+            )
+        utfallsenhet, utfallsbas = utfall.enhet, utfall.bas
+        utfall = utfall.värde
+    _kontrollera_enheter(målnivå, utfallsenhet, utfallsbas)
+    _kontrollera_senast(målnivå, år)
+    tillåtet = boolesk(delår_tillåtet, "måluppfyllelse: delår_tillåtet")
+    if period is not None and period.del_av_år and not tillåtet:
+        raise OgiltigtVärdeError(
+            f"måluppfyllelse: the outcome belongs to {str(period)!r}, part of a year, and the "
+            "target is set for a full year; pass delår_tillåtet=True to assess a part-year "
+            "value against it, or pass the full-year outcome"
+        )
     index = utfall.index if isinstance(utfall, pd.Series) else None
     namn = utfall.name if isinstance(utfall, pd.Series) else None
     if index is not None:
@@ -1590,8 +1886,14 @@ class Indikator:
         """
         return self.målnivåer.get(int(år), Målnivå.inget())
 
-    def måluppfyllelse(self, utfall: TalIn, år: int, **kwargs: Any) -> Any:
+    def måluppfyllelse(self, utfall: TalIn | Tal, år: int, **kwargs: Any) -> Any:
         """Assess ``utfall`` against the target of ``år``: calls :func:`måluppfyllelse`.
+
+        The year is passed on as ``år=`` (a target with a later deadline
+        warns). The outcome's unit is the indicator's ``enhet`` unless
+        ``enhet=`` is given or ``utfall`` is a :class:`Tal`: a share
+        indicator with a target written without a unit ("≥80") is an error
+        naming the unit to add.
 
         Examples
         --------
@@ -1600,7 +1902,9 @@ class Indikator:
         >>> ind.måluppfyllelse(0.8, 2023)
         <Måluppfyllelse.UPPNÅDD: 'uppnådd'>
         """
-        return måluppfyllelse(utfall, self.målnivå(år), **kwargs)
+        if "enhet" not in kwargs and not isinstance(utfall, Tal) and self.enhet is not None:
+            kwargs["enhet"] = self.enhet
+        return måluppfyllelse(utfall, self.målnivå(år), år=år, **kwargs)
 
     def trend(self, utfall: TalIn, referens: TalIn, **kwargs: Any) -> Any:
         """The trend in this indicator's direction: calls :func:`trend`.

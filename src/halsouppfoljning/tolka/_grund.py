@@ -30,6 +30,7 @@ __all__ = [
     "enkla_mellanrum",
     "förbered",
     "läs",
+    "läs_intervall",
 ]
 
 #: Characters used as a minus sign: hyphen-minus, en dash, Unicode minus, figure dash.
@@ -78,6 +79,7 @@ ENHETER: dict[str, tuple[str, float]] = {
     "timmar": ("timmar", 1.0),
     "timme": ("timmar", 1.0),
     "h": ("timmar", 1.0),
+    "år": ("år", 1.0),
 }
 #: Money units in kronor.
 PENNINGENHETER: dict[str, float] = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6, "mdkr": 1e9}
@@ -159,3 +161,54 @@ def läs(text: str, ursprung: str) -> tuple[float, str | None]:
     if faktor != 1.0:
         värde = float(Decimal(repr(värde)) * Decimal(repr(faktor)))
     return värde, enhet
+
+
+_INTERVALL_RE = re.compile(
+    rf"(?P<mellan>mellan\s)?(?P<a>{TAL})\s?(?P<ea>[^\d{MINUSKLASS}]*?)"
+    rf"(?:\s?[{MINUSKLASS}]\s?|\s(?P<ord>till|och)\s)(?P<b>{TAL})\s?(?P<eb>.*)",
+    re.IGNORECASE,
+)
+
+
+def läs_intervall(text: str, ursprung: str) -> tuple[float, float, str | None]:
+    """Read a range of two unsigned numbers; return (lower, upper, canonical unit).
+
+    The ends are joined by a hyphen or dash ("85-90 %", "0 – 17 år"), by
+    "till" ("75 till 85 %") or written "mellan 75 och 85 procent". A unit
+    after either end or both applies to both; two different units are an
+    error, as is a lower end above the upper.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka._grund import läs_intervall
+    >>> läs_intervall("mellan 600 och 700 miljoner kronor", "")
+    (600.0, 700.0, 'mnkr')
+    >>> läs_intervall("0 – 17 år", "")
+    (0.0, 17.0, 'år')
+    """
+    t = förbered(text)
+    träff = _INTERVALL_RE.fullmatch(t)
+    if träff is None or ((träff["ord"] or "").casefold() == "och" and not träff["mellan"]):
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a range: expected a form such as '85-90 %', "
+            "'75 till 85 %' or 'mellan 75 och 85 procent'"
+        )
+    if träff["mellan"] and (träff["ord"] or "").casefold() != "och":
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a range: 'mellan' takes 'och' ('mellan 75 och 85 %')"
+        )
+    ea, eb = träff["ea"].strip(), träff["eb"].strip()
+    if ea and eb and ea.casefold() != eb.casefold():
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a range: the two ends have different units "
+            f"{ea!r} and {eb!r}"
+        )
+    enhetstext = eb or ea
+    nedre, enhet = läs(f"{träff['a']} {enhetstext}".strip(), ursprung)
+    övre, _ = läs(f"{träff['b']} {enhetstext}".strip(), ursprung)
+    if nedre > övre:
+        raise TolkningsError(
+            f"cannot read {ursprung!r} as a range: the lower end {nedre:g} exceeds the upper "
+            f"end {övre:g}"
+        )
+    return nedre, övre, enhet

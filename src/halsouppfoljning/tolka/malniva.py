@@ -28,13 +28,25 @@ import attrs
 from .._indata import text as _text_in
 from ..exceptions import OgiltigtVärdeError, TolkningsError
 from ..indikatorer import PROCENTENHETER, Målnivå, Måltyp, Riktning
-from ._grund import MINUSTECKEN, enkla_mellanrum, förbered, läs
-from .tal import tolka_intervall
+from ._grund import ENHETER, MINUSTECKEN, TAL, enkla_mellanrum, förbered, läs, läs_intervall
 
 __all__ = ["tolka_målnivå"]
 
 #: Written operators (symbols and words), longest first, -> canonical operator.
 _OPERATORORD: tuple[tuple[str, str], ...] = (
+    ("inte mindre än", ">="),
+    ("inte färre än", ">="),
+    ("inte lägre än", ">="),
+    ("inte mer än", "<="),
+    ("inte fler än", "<="),
+    ("inte högre än", "<="),
+    ("ej mindre än", ">="),
+    ("ej mer än", "<="),
+    ("inte under", ">="),
+    ("inte över", "<="),
+    ("överstiger", ">"),
+    ("överskrider", ">"),
+    ("understiger", "<"),
     ("inte överstiga", "<="),
     ("ej överstiga", "<="),
     ("inte understiga", ">="),
@@ -89,8 +101,24 @@ _RELATIV_EFTER_RE = re.compile(
     r"(?P<ord>ökning|minskning)\s*(?P<år>(?:/|per)\s*år)?\.?$"
 )
 _TVÅNIVÅ_RE = re.compile(
-    r"^delmål\s*:?\s*(?P<del>.+?),?\s+(?:med|och)\s+totalmål\s*:?\s*(?P<tot>.+)$"
+    r"^delmål(?:\s*:\s*|\s+(?:på|om)\s+|\s+)(?P<del>.+?),?\s+(?:med|och)\s+(?:ett\s+)?"
+    r"(?:totalmål|slutmål)(?:\s*:\s*|\s+(?:på|om)\s+|\s+)(?P<tot>.+)$",
+    re.IGNORECASE,
 )
+#: A deadline at the end: "vid utgången av 2025", "senast 2027", "till år 2030", "2030".
+_SENAST_RE = re.compile(
+    r"^(?P<kärna>.+?),?\s+(?P<ord>(?:vid\s+utgången\s+av|i\s+slutet\s+av|senast|till|år)"
+    r"(?:\s+år)?\s+)?(?P<år>(?:19|20)\d{2})\.?$",
+    re.IGNORECASE,
+)
+#: A qualifier at the end: "varje månad", "per år", "av befolkningen", "i alla regioner".
+_VILLKOR_RE = re.compile(
+    r"^(?P<kärna>.+?),?\s+(?P<v>(?:varje|per|av|bland|inom|i\s+alla|i\s+samtliga|i\s+varje"
+    r"|i\s+hela)(?:\s+[^\d\s]+){1,3}?)\.?$",
+    re.IGNORECASE,
+)
+#: The counted part of a rate: a number and what it counts ("3 utlokaliserade").
+_RÄKNAT_RE = re.compile(rf"^(?P<tal>[+{re.escape(MINUSTECKEN)}]?\s?{TAL})\s*(?P<vad>\D*)$")
 _SAMMANSATT_RE = re.compile(
     r"^(?P<tal>\d+(?:,\d+)?(?:\s*/\s*\d+(?:,\d+)?)+)\s*(?P<enhet>%|procent)?$"
 )
@@ -157,6 +185,44 @@ def tolka_målnivå(
 
 
 def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå:
+    """The target with its qualifiers and deadline: the core first, then the suffixes."""
+    try:
+        return _tolka_kärna(text, riktning, enhet)
+    except TolkningsError as fel:
+        kärna, villkor, senast = _dela_tillägg(enkla_mellanrum(text))
+        if not villkor and senast is None:
+            raise fel from None
+    m = _tolka_kärna(kärna, riktning, enhet)
+    if m.typ in (Måltyp.TVÅNIVÅ, Måltyp.INGET):
+        raise TolkningsError(
+            f"cannot read {text!r}: qualifiers and deadlines go with each level of a "
+            "two-level target, not after it"
+        )
+    return attrs.evolve(m, villkor=villkor, senast=senast)
+
+
+def _dela_tillägg(t: str) -> tuple[str, tuple[str, ...], int | None]:
+    """Split qualifiers and a deadline off the end of ``t``: (core, villkor, senast)."""
+    villkor: list[str] = []
+    senast: int | None = None
+    while True:
+        träff = _SENAST_RE.match(t)
+        if (
+            träff
+            and senast is None
+            and (träff["ord"] or träff["kärna"][-1:].isalpha() or träff["kärna"][-1:] == "%")
+        ):
+            senast, t = int(träff["år"]), träff["kärna"]
+            continue
+        träff = _VILLKOR_RE.match(t)
+        if träff:
+            villkor.insert(0, " ".join(träff["v"].split()))
+            t = träff["kärna"]
+            continue
+        return t, tuple(villkor), senast
+
+
+def _tolka_kärna(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå:
     t = enkla_mellanrum(text)
     s = t.casefold()
     if s in _INGET:
@@ -192,7 +258,7 @@ def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå
         värde, _ = läs(träff["tal"] + " %", text)
         return Målnivå(typ=Måltyp.RELATIV_FÖRÄNDRING, operator=op, gräns=värde, riktning=r)
     träff = _TVÅNIVÅ_RE.match(t)
-    if träff and s.startswith("delmål"):
+    if träff:
         delmål = _tolka(träff["del"], riktning, enhet)
         totalmål = _tolka(träff["tot"], riktning, enhet)
         return Målnivå.tvånivå(delmål, totalmål)
@@ -204,7 +270,7 @@ def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå
     operator, rest = _dela_operator(t)
     if operator is None:
         try:
-            nedre, övre = _läs_intervall(rest, enhet)
+            nedre, övre, e = _läs_intervall(rest, enhet)
         except TolkningsError:
             pass
         else:
@@ -213,8 +279,6 @@ def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå
                     f"the target {text!r} is a band, so its riktning is INOM_INTERVALL, "
                     f"not {riktning!r}"
                 )
-            procent = "%" in rest or "procent" in rest.casefold()
-            e = ("förändring" if enhet == "förändring" else "andel") if procent else enhet
             return Målnivå.intervall(nedre, övre, enhet=e)
     värde, e = _läs_värde(rest, text, enhet)
     if operator is None:
@@ -258,24 +322,42 @@ def _dela_operator(t: str) -> tuple[str | None, str]:
     return None, t
 
 
-def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float]:
+def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float, str | None]:
     if rest[:1] in MINUSTECKEN:
         raise TolkningsError("a negative number is not a band")
-    nedre, övre = tolka_intervall(rest)
-    if enhet in PROCENTENHETER and "%" not in rest and "procent" not in rest.casefold():
-        nedre, övre = _delat(nedre, 100), _delat(övre, 100)
-    return nedre, övre
+    träff = _KVOT_RE.match(rest)
+    if träff and "%" not in träff["enhet"]:
+        nedre, övre, e = läs_intervall(träff["tal"], rest)
+        if e is not None:
+            raise TolkningsError(f"cannot read {rest!r}: a unit before '/' in a band of rates")
+        return nedre, övre, f"/{träff['nämnare'].replace(' ', '')} {träff['enhet'].strip()}"
+    nedre, övre, e = läs_intervall(rest, rest)
+    if e is None and enhet in PROCENTENHETER:
+        return _delat(nedre, 100), _delat(övre, 100), enhet
+    if e == "andel":
+        return nedre, övre, "förändring" if enhet == "förändring" else "andel"
+    if e is not None and enhet is not None and e != enhet:
+        raise OgiltigtVärdeError(f"the target {rest!r} is in {e!r} but enhet={enhet!r} was passed")
+    return nedre, övre, e if e is not None else enhet
 
 
 def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | None]:
     rest = rest.strip()
     träff = _KVOT_RE.match(rest)
     if träff and "%" not in träff["enhet"]:
-        värde, e = läs(förbered(träff["tal"]), text)
-        if e is not None:
-            raise TolkningsError(f"cannot read {text!r}: a unit before '/' in a rate")
+        räknat = _RÄKNAT_RE.match(förbered(träff["tal"]))
+        if räknat is None:
+            raise TolkningsError(f"cannot read {text!r}: expected a number before the base")
+        värde, _ = läs(räknat["tal"], text)
+        vad = räknat["vad"].strip()
+        if vad.casefold() in ENHETER:
+            _, vad_enhet = läs(f"1 {vad}", text)
+            if vad_enhet == "andel":
+                raise TolkningsError(f"cannot read {text!r}: a percentage has no base")
+            vad = str(vad_enhet)
         nämnare = int(träff["nämnare"].replace(" ", ""))
-        return värde, f"/{nämnare} {träff['enhet'].strip()}"
+        bas = träff["enhet"].strip()
+        return värde, f"{vad} per {nämnare} {bas}" if vad else f"/{nämnare} {bas}"
     värde, e = läs(förbered(rest), text)
     if e is None and enhet in PROCENTENHETER:
         return _delat(värde, 100), enhet

@@ -54,14 +54,13 @@ from .._indata import text as _text_in
 from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from ..indikatorer import avrunda, formatera_andel, formatera_tal
 from ._grund import (
-    MINUSKLASS,
     MINUSTECKEN,
     PENNINGENHETER,
     SAKNAS,
-    TAL,
     enkla_mellanrum,
     förbered,
     läs,
+    läs_intervall,
 )
 
 __all__ = [
@@ -289,8 +288,10 @@ def tolka_intervall(text: str) -> tuple[float, float]:
     Parameters
     ----------
     text : str
-        Two unsigned numbers joined by a hyphen or en dash, with an optional
-        unit after either or both: "85-90 %", "85 % – 90 %", "7-14 dagar".
+        Two unsigned numbers joined by a hyphen or en dash, by "till", or
+        written "mellan ... och ...", with an optional unit after either or
+        both: "85-90 %", "85 % – 90 %", "7-14 dagar", "75 till 85 %",
+        "mellan 600 och 700 miljoner kronor", "0 – 17 år" (ages).
 
     Returns
     -------
@@ -300,34 +301,18 @@ def tolka_intervall(text: str) -> tuple[float, float]:
     Raises
     ------
     TolkningsError
-        If the text is not a range or the lower bound exceeds the upper.
+        If the text is not a range, the lower bound exceeds the upper, or
+        the two ends have different units.
 
     Examples
     --------
     >>> import halsouppfoljning as hu
     >>> hu.tolka_intervall("85-90 %")
     (0.85, 0.9)
+    >>> hu.tolka_intervall("mellan 75 och 85 procent")
+    (0.75, 0.85)
     """
-    t = förbered(_text_in(text, "tolka_intervall: text"))
-    träff = re.fullmatch(
-        rf"(?P<a>{TAL})\s?(?P<ea>[^\d{MINUSKLASS}]*?)\s?[{MINUSKLASS}]\s?(?P<b>{TAL})\s?(?P<eb>.*)",
-        t,
-    )
-    if träff is None:
-        raise TolkningsError(f"cannot read {text!r} as a range: expected a form such as '85-90 %'")
-    enhet = träff["eb"] or träff["ea"]
-    if träff["ea"] and träff["eb"] and träff["ea"].casefold() != träff["eb"].casefold():
-        raise TolkningsError(
-            f"cannot read {text!r} as a range: the two ends have different units "
-            f"{träff['ea']!r} and {träff['eb']!r}"
-        )
-    nedre, _ = läs(f"{träff['a']} {enhet}".strip(), text)
-    övre, _ = läs(f"{träff['b']} {enhet}".strip(), text)
-    if nedre > övre:
-        raise TolkningsError(
-            f"cannot read {text!r} as a range: the lower end {nedre:g} exceeds the upper "
-            f"end {övre:g}"
-        )
+    nedre, övre, _ = läs_intervall(_text_in(text, "tolka_intervall: text"), text)
     return nedre, övre
 
 
