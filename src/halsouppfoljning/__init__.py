@@ -103,6 +103,8 @@ from .overenskommelse import (
 )
 from .perioder import (
     Period,
+    Periodform,
+    Periodvärde,
     ackumulerat,
     procentenheter,
     procentuell_förändring,
@@ -178,7 +180,9 @@ __all__ = [
     "OkändKpiError",
     "OkändRegionError",
     "Period",
+    "Periodform",
     "Periodicitet",
+    "Periodvärde",
     "Prestationskrav",
     "Prognos",
     "Region",

@@ -22,6 +22,9 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
@@ -30,12 +33,24 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import Datum, TalIn, datumkolumn, heltal, kontrollera_andel, tal_array, tidpunkt
+from ._indata import (
+    Datum,
+    TalIn,
+    datumkolumn,
+    heltal,
+    kontrollera_andel,
+    skalär,
+    tal_array,
+    tidpunkt,
+)
 from .exceptions import FelTypError, OgiltigtVärdeError
-from .indikatorer import Periodicitet, Riktning
+from .indikatorer import Målnivå, Periodicitet, Riktning, måluppfyllelse
 
 __all__ = [
+    "MÅNADSNAMN",
     "Period",
+    "Periodform",
+    "Periodvärde",
     "ackumulerat",
     "procentenheter",
     "procentuell_förändring",
@@ -218,39 +233,162 @@ def procentenheter(värde: TalIn, referens: TalIn) -> Any:
 
 # --------------------------------------------------------------------------- periods
 
-_TYP_TEXT = {
-    Periodicitet.DELÅR: "Delår",
-    Periodicitet.HELÅR: "Helår",
+#: The Swedish month names as reports print them (index 0 is January).
+MÅNADSNAMN: tuple[str, ...] = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+class Periodform(enum.Enum):
+    """How a :class:`Period` is named, and so how it is written (*periodform*).
+
+    The form decides only how a period prints; two periods covering the same
+    days are equal whatever their forms.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> hu.Period.kvartal(2023, 2).form
+    <Periodform.KVARTAL: 'kvartal'>
+    """
+
+    MÅNAD = "månad"
+    TERTIAL = "tertial"
+    KVARTAL = "kvartal"
+    DELÅR = "delår"
+    HELÅR = "helår"
+    MÅNADER = "månader"
+    RULLANDE = "rullande"
+    ÅR = "år"
+    VECKA = "vecka"
+    DAGAR = "dagar"
+
+
+_KLASSISKA = {
+    Periodicitet.MÅNAD: Periodform.MÅNAD,
+    Periodicitet.TERTIAL: Periodform.TERTIAL,
+    Periodicitet.DELÅR: Periodform.DELÅR,
+    Periodicitet.HELÅR: Periodform.HELÅR,
 }
+_NUMRERADE = {Periodform.MÅNAD: 12, Periodform.TERTIAL: 3, Periodform.KVARTAL: 4}
 
 
 def _kontrollera_år(år: object) -> int:
     return heltal(år, "Period: år (an int such as 2023)", minst=1900, högst=2200)
 
 
-@attrs.frozen(kw_only=True)
-class Period:
-    """A reporting period (*period*): a month, a tertial, the delår or the full year.
+def _dag(värde: object, namn: str) -> pd.Timestamp:
+    return pd.Timestamp(tidpunkt(värde, namn).normalize())
 
-    Build one with :meth:`månad`, :meth:`tertial`, :meth:`delår`, :meth:`helår`
-    or :meth:`tolka`.
+
+def _månadsstart(år: int, månad: int) -> pd.Timestamp:
+    return pd.Timestamp(year=år, month=månad, day=1)
+
+
+def _månadsslut(år: int, månad: int) -> pd.Timestamp:
+    return pd.Timestamp(pd.Period(year=år, month=månad, freq="M").end_time.normalize())
+
+
+def _månadsindex_av(dag: pd.Timestamp) -> int:
+    return int(dag.year) * 12 + int(dag.month) - 1
+
+
+def _namngiven(form: Periodform, år: int, nummer: int | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """(start, slut) of a period of a fixed form: month, tertial, quarter, delår, helår, week."""
+    if form in (Periodform.DELÅR, Periodform.HELÅR):
+        if nummer is not None:
+            raise OgiltigtVärdeError(
+                f"Period {form.value} takes no nummer, got nummer={nummer!r}; drop nummer"
+            )
+        return _månadsstart(år, 1), _månadsslut(år, 8 if form is Periodform.DELÅR else 12)
+    if form is Periodform.VECKA:
+        n = _nummer(nummer, form, 53)
+        try:
+            start = pd.Timestamp(dt.date.fromisocalendar(år, n, 1))
+        except ValueError:
+            raise OgiltigtVärdeError(
+                f"Period vecka: ISO year {år} has no week {n} (only years with 53 weeks have "
+                "week 53); pass a week in 1-52"
+            ) from None
+        return start, start + pd.Timedelta(days=6)
+    övre = _NUMRERADE[form]
+    n = _nummer(nummer, form, övre)
+    längd = 12 // övre
+    första = längd * (n - 1) + 1
+    return _månadsstart(år, första), _månadsslut(år, första + längd - 1)
+
+
+def _nummer(nummer: object, form: Periodform, övre: int) -> int:
+    if (
+        isinstance(nummer, bool)
+        or not isinstance(nummer, (int, np.integer))
+        or not 1 <= int(nummer) <= övre
+    ):
+        raise OgiltigtVärdeError(
+            f"Period {form.value} needs nummer in 1-{övre}, got {nummer!r}; pass e.g. nummer=1"
+        )
+    return int(nummer)
+
+
+@functools.total_ordering
+@attrs.frozen(init=False, order=False)
+class Period:
+    """A reporting period (*period*): a span of whole days, usually of whole months.
+
+    A period is its first and last day; its :class:`Periodform` (month,
+    tertial, quarter, delår, helår, a span of months, rolling months, a span
+    of years, an ISO week, a span of days) only decides how it is written.
+    Periods order by start and then end, contain (``q in p``,
+    :meth:`innehåller`) and intersect (``p & q``, :meth:`snitt`). ``str(p)``
+    reads back with :meth:`tolka`.
+
+    Build one with :meth:`månad`, :meth:`tertial`, :meth:`kvartal`,
+    :meth:`delår`, :meth:`helår`, :meth:`spann` (whole months),
+    :meth:`rullande` (R12 ...), :meth:`åren` (whole years), :meth:`vecka`
+    (ISO week), :meth:`dagar` or :meth:`tolka`. The older constructor
+    ``Period(typ=Periodicitet.TERTIAL, år=2023, nummer=1)`` still works.
 
     Parameters
     ----------
-    typ : Periodicitet
-        ``MÅNAD``, ``TERTIAL`` (T1 January-April, T2 May-August, T3
-        September-December), ``DELÅR`` (January-August, the delårsrapport)
-        or ``HELÅR``.
-    år : int
-        The calendar year.
+    typ : Periodicitet or Periodform, optional
+        With ``år`` (and ``nummer``): a month (1-12), tertial (1-3: T1
+        January-April, T2 May-August, T3 September-December), quarter (1-4),
+        the delår (January-August), the helår, or an ISO week (1-53).
+    år : int, optional
+        The calendar year (the ISO year for a week).
     nummer : int, optional
-        The month (1-12) or the tertial (1-3); ``None`` for delår and helår.
+        The month, tertial, quarter or week; ``None`` for delår and helår.
+    start, slut : date-like, optional
+        Instead of ``typ``: the first and the last day (both included).
+    form : Periodform, optional
+        With ``start`` and ``slut``: how the span is named. Default: a span
+        of whole months is ``MÅNADER``, anything else ``DAGAR``.
 
     Raises
     ------
     OgiltigtVärdeError
-        For a month outside 1-12, a tertial outside 1-3, or a number given
-        for delår or helår.
+        For a number outside its range, a number given for delår or helår,
+        an end before the start, or a form that does not fit the span.
+    FelTypError
+        For a year that is not a whole number.
+
+    Notes
+    -----
+    Weeks need day resolution, so a period holds exact days rather than
+    months; every month-based form still gives whole months
+    (:attr:`antal_månader`, :attr:`månader`), and a form that is not whole
+    months says so when asked for them.
 
     Examples
     --------
@@ -262,23 +400,109 @@ class Period:
     ['2023-05', '2023-06', '2023-07', '2023-08']
     >>> hu.Period.tolka("Delår 2023") == hu.Period.delår(2023)
     True
+    >>> hu.Period.tolka("R12 juli 2023") == hu.Period.tolka("augusti 2022–juli 2023")
+    True
+    >>> hu.Period.månad(2023, 3) in hu.Period.tertial(2023, 1)
+    True
+    >>> str(hu.Period.kvartal(2023, 2) & hu.Period.tertial(2023, 2))
+    'maj–juni 2023'
     """
 
-    typ: Periodicitet = attrs.field(validator=attrs.validators.instance_of(Periodicitet))
-    år: int = attrs.field(converter=_kontrollera_år)
-    nummer: int | None = attrs.field(default=None)
+    start: pd.Timestamp
+    slut: pd.Timestamp
+    form: Periodform = attrs.field(eq=False)
+    nummer: int | None = attrs.field(eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        n = self.nummer
-        if self.typ in (Periodicitet.DELÅR, Periodicitet.HELÅR):
-            if n is not None:
+    def __init__(
+        self,
+        *,
+        typ: Periodicitet | Periodform | None = None,
+        år: int | None = None,
+        nummer: int | None = None,
+        start: Datum | None = None,
+        slut: Datum | None = None,
+        form: Periodform | None = None,
+    ) -> None:
+        if typ is not None:
+            if start is not None or slut is not None or form is not None:
                 raise OgiltigtVärdeError(
-                    f"Period {self.typ.value} takes no nummer, got nummer={n!r}"
+                    "Period: pass either typ with år (and nummer), or start and slut (and "
+                    f"form), not both; got typ={typ!r} with start/slut/form"
+                )
+            if isinstance(typ, Periodicitet):
+                typ = _KLASSISKA[typ]
+            elif not isinstance(typ, Periodform):
+                raise FelTypError(
+                    f"Period: typ must be a Periodicitet or a Periodform, got {typ!r}; "
+                    "e.g. typ=hu.Periodicitet.TERTIAL"
+                )
+            if typ not in (*_NUMRERADE, Periodform.DELÅR, Periodform.HELÅR, Periodform.VECKA):
+                raise OgiltigtVärdeError(
+                    f"Period: typ={typ!r} is not built from år and nummer; use "
+                    f"Period.{'rullande' if typ is Periodform.RULLANDE else 'spann'}() or "
+                    "start= and slut="
+                )
+            från, till = _namngiven(typ, _kontrollera_år(år), nummer)
+            self.__attrs_init__(start=från, slut=till, form=typ, nummer=nummer)  # type: ignore[attr-defined]
+            return
+        if start is None or slut is None:
+            raise OgiltigtVärdeError(
+                "Period needs typ and år (e.g. typ=Periodicitet.HELÅR, år=2023) or start and "
+                f"slut (the first and last day); got start={start!r}, slut={slut!r}"
+            )
+        från, till = _dag(start, "Period: start"), _dag(slut, "Period: slut")
+        for dag in (från, till):
+            _kontrollera_år(dag.year)
+        if till < från:
+            raise OgiltigtVärdeError(
+                f"Period: slut {till.date()} is before start {från.date()}; swap them"
+            )
+        hela = från.day == 1 and till == _månadsslut(till.year, till.month)
+        if form is None:
+            form = Periodform.MÅNADER if hela else Periodform.DAGAR
+        if not isinstance(form, Periodform):
+            raise FelTypError(f"Period: form must be a Periodform, got {form!r}")
+        self.__attrs_init__(start=från, slut=till, form=form, nummer=nummer)  # type: ignore[attr-defined]
+        self._kontrollera_form(hela)
+
+    def _kontrollera_form(self, hela: bool) -> None:
+        form, n = self.form, self.nummer
+        if form in (*_NUMRERADE, Periodform.DELÅR, Periodform.HELÅR, Periodform.VECKA):
+            år = self.start.isocalendar()[0] if form is Periodform.VECKA else self.start.year
+            rätt = _namngiven(form, int(år), n)
+            if rätt != (self.start, self.slut):
+                raise OgiltigtVärdeError(
+                    f"Period: form={form.value} with nummer={n!r} does not cover "
+                    f"{self.start.date()}–{self.slut.date()}; use the constructor "
+                    f"Period.{form.value}() or form=Periodform.DAGAR"
                 )
             return
-        övre = 12 if self.typ is Periodicitet.MÅNAD else 3
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= övre:
-            raise OgiltigtVärdeError(f"Period {self.typ.value} needs nummer in 1-{övre}, got {n!r}")
+        if form is Periodform.DAGAR:
+            if n is not None:
+                raise OgiltigtVärdeError(f"Period dagar takes no nummer, got nummer={n!r}")
+            return
+        if not hela:
+            raise OgiltigtVärdeError(
+                f"Period: form={form.value} needs whole months, but "
+                f"{self.start.date()}–{self.slut.date()} is not; use form=Periodform.DAGAR"
+            )
+        månader = _månadsindex_av(self.slut) - _månadsindex_av(self.start) + 1
+        if form is Periodform.RULLANDE:
+            if n != månader:
+                raise OgiltigtVärdeError(
+                    f"Period rullande: nummer (the months of the window) must be {månader} for "
+                    f"{self.start.date()}–{self.slut.date()}, got {n!r}"
+                )
+            return
+        if n is not None:
+            raise OgiltigtVärdeError(f"Period {form.value} takes no nummer, got nummer={n!r}")
+        if form is Periodform.ÅR and (self.start.month != 1 or self.slut.month != 12):
+            raise OgiltigtVärdeError(
+                f"Period: form=år needs whole calendar years, but {self.start.date()}–"
+                f"{self.slut.date()} is not; use form=Periodform.MÅNADER"
+            )
+
+    # ------------------------------------------------------------------ constructors
 
     @classmethod
     def månad(cls, år: int, månad: int) -> Period:
@@ -290,7 +514,7 @@ class Period:
         >>> str(hu.Period.månad(2023, 2))
         '2023-02'
         """
-        return cls(typ=Periodicitet.MÅNAD, år=år, nummer=månad)
+        return cls(typ=Periodform.MÅNAD, år=år, nummer=månad)
 
     @classmethod
     def tertial(cls, år: int, tertial: int) -> Period:
@@ -302,7 +526,20 @@ class Period:
         >>> hu.Period.tertial(2023, 3).start.month
         9
         """
-        return cls(typ=Periodicitet.TERTIAL, år=år, nummer=tertial)
+        return cls(typ=Periodform.TERTIAL, år=år, nummer=tertial)
+
+    @classmethod
+    def kvartal(cls, år: int, kvartal: int) -> Period:
+        """A quarter (*kvartal*): Q1 January-March ... Q4 October-December.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> p = hu.Period.kvartal(2023, 2)
+        >>> str(p), p.antal_månader, p.start.month
+        ('Q2 2023', 3, 4)
+        """
+        return cls(typ=Periodform.KVARTAL, år=år, nummer=kvartal)
 
     @classmethod
     def delår(cls, år: int) -> Period:
@@ -314,7 +551,7 @@ class Period:
         >>> hu.Period.delår(2023).slut
         Timestamp('2023-08-31 00:00:00')
         """
-        return cls(typ=Periodicitet.DELÅR, år=år)
+        return cls(typ=Periodform.DELÅR, år=år)
 
     @classmethod
     def helår(cls, år: int) -> Period:
@@ -326,7 +563,103 @@ class Period:
         >>> hu.Period.helår(2023).antal_månader
         12
         """
-        return cls(typ=Periodicitet.HELÅR, år=år)
+        return cls(typ=Periodform.HELÅR, år=år)
+
+    @classmethod
+    def vecka(cls, år: int, vecka: int) -> Period:
+        """An ISO 8601 week (*vecka*): Monday to Sunday, ``år`` is the ISO year.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> p = hu.Period.vecka(2024, 5)
+        >>> str(p), p.start.date(), p.slut.date()
+        ('vecka 5 2024', datetime.date(2024, 1, 29), datetime.date(2024, 2, 4))
+        >>> hu.Period.vecka(2021, 1).start.date()  # week 1 of 2021 starts in January
+        datetime.date(2021, 1, 4)
+        """
+        return cls(typ=Periodform.VECKA, år=år, nummer=vecka)
+
+    @classmethod
+    def spann(cls, från: Datum, till: Datum) -> Period:
+        """The whole months from the month of ``från`` to the month of ``till``.
+
+        One month gives :meth:`månad`; otherwise the form is ``MÅNADER``
+        (written "januari–juli 2023", "september 2022–augusti 2023").
+
+        Parameters
+        ----------
+        från, till : date-like
+            A day or a month ("2022-09") in the first and in the last month.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Period.spann("2022-09", "2023-08"))
+        'september 2022–augusti 2023'
+        >>> hu.Period.spann("2023-01-15", "2023-07-01").antal_månader
+        7
+        """
+        a, b = _dag(från, "Period.spann: från"), _dag(till, "Period.spann: till")
+        if (a.year, a.month) == (b.year, b.month):
+            return cls.månad(a.year, a.month)
+        return cls(
+            start=_månadsstart(a.year, a.month),
+            slut=_månadsslut(b.year, b.month),
+            form=Periodform.MÅNADER,
+        )
+
+    @classmethod
+    def rullande(cls, år: int, månad: int, månader: int = 12) -> Period:
+        """Rolling months (:term:`R12`, R18) ending with month ``månad`` of ``år``.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> p = hu.Period.rullande(2023, 7)
+        >>> str(p), p.start.date()
+        ('R12 juli 2023', datetime.date(2022, 8, 1))
+        >>> str(hu.Period.rullande(2023, 12, 18))
+        'R18 december 2023'
+        """
+        månader = heltal(månader, "Period.rullande: månader", minst=1, högst=120)
+        sista = cls.månad(år, månad)
+        första = sista.start - pd.DateOffset(months=månader - 1)
+        return cls(start=första, slut=sista.slut, form=Periodform.RULLANDE, nummer=månader)
+
+    @classmethod
+    def åren(cls, från: int, till: int) -> Period:
+        """The whole calendar years ``från`` to ``till`` (written "2016–2023").
+
+        One year gives :meth:`helår`.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> p = hu.Period.åren(2016, 2023)
+        >>> str(p), p.antal_månader
+        ('2016–2023', 96)
+        """
+        a = _kontrollera_år(från)
+        b = _kontrollera_år(till)
+        if b < a:
+            raise OgiltigtVärdeError(f"Period.åren: till={b} is before från={a}; swap them")
+        if a == b:
+            return cls.helår(a)
+        return cls(start=_månadsstart(a, 1), slut=_månadsslut(b, 12), form=Periodform.ÅR)
+
+    @classmethod
+    def dagar(cls, från: Datum, till: Datum) -> Period:
+        """The days ``från`` to ``till``, both included (written "2024-01-03–2024-01-10").
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> p = hu.Period.dagar("2024-01-03", "2024-01-10")
+        >>> str(p), p.antal_dagar
+        ('2024-01-03–2024-01-10', 8)
+        """
+        return cls(start=från, slut=till, form=Periodform.DAGAR)
 
     @classmethod
     def tolka(cls, text: str) -> Period:
@@ -335,8 +668,13 @@ class Period:
         Parameters
         ----------
         text : str
-            ``"2023-02"``, ``"T1 2023"``, ``"Tertial 2 2023"``, ``"Delår 2023"``,
-            ``"Helår 2023"``, ``"2023"``.
+            ``"2023-02"``, ``"februari 2023"``, ``"T1 2023"``, ``"Tertial 2
+            2023"``, ``"Q2 2023"``, ``"andra kvartalet 2023"``, ``"Delår
+            2023"``, ``"Helår 2023"``, ``"basår 2019"``, ``"2023"``,
+            ``"januari–juli 2023"``, ``"jan-jun 2024"``, ``"september 2022
+            till augusti 2023"``, ``"R12 juli 2023"``, ``"senaste tolv
+            månaderna t.o.m. juli 2023"``, ``"2016–2023"``, ``"vecka 5
+            2024"``, ``"v. 5 2024"``, ``"2024-01-03–2024-01-10"``.
 
         Returns
         -------
@@ -358,52 +696,232 @@ class Period:
         >>> import halsouppfoljning as hu
         >>> hu.Period.tolka("tertial 2 2023") == hu.Period.tertial(2023, 2)
         True
+        >>> str(hu.Period.tolka("jan-jun 2024"))
+        'januari–juni 2024'
         """
         from .tolka.perioder import tolka_period  # noqa: PLC0415 - the edge, on demand
 
         return tolka_period(text)
 
+    # ------------------------------------------------------------------ properties
+
+    @property
+    def typ(self) -> Periodicitet | None:
+        """The :class:`Periodicitet` of a month, tertial, delår or helår; else ``None``."""
+        for periodicitet, form in _KLASSISKA.items():
+            if form is self.form:
+                return periodicitet
+        return None
+
+    @property
+    def år(self) -> int:
+        """The year the period belongs to: the ISO year of a week, else the year it ends."""
+        if self.form is Periodform.VECKA:
+            return int(self.start.isocalendar()[0])
+        return int(self.slut.year)
+
+    @property
+    def hela_månader(self) -> bool:
+        """Whether the period is a span of whole months."""
+        return bool(
+            self.start.day == 1 and self.slut == _månadsslut(self.slut.year, self.slut.month)
+        )
+
     @property
     def första_månad(self) -> int:
-        """The first calendar month of the period (1-12)."""
-        if self.typ is Periodicitet.MÅNAD:
-            return int(self.nummer or 1)
-        if self.typ is Periodicitet.TERTIAL:
-            return 4 * (int(self.nummer or 1) - 1) + 1
-        return 1
+        """The calendar month (1-12) of the first day."""
+        return int(self.start.month)
+
+    @property
+    def antal_dagar(self) -> int:
+        """The number of days the period covers."""
+        return int((self.slut - self.start).days) + 1
 
     @property
     def antal_månader(self) -> int:
-        """The number of months the period covers."""
-        return {
-            Periodicitet.MÅNAD: 1,
-            Periodicitet.TERTIAL: 4,
-            Periodicitet.DELÅR: 8,
-            Periodicitet.HELÅR: 12,
-        }[self.typ]
+        """The number of months the period covers (an error for a span that is not whole months)."""
+        self._kräv_hela_månader("antal_månader")
+        return _månadsindex_av(self.slut) - _månadsindex_av(self.start) + 1
 
     @property
     def månader(self) -> pd.PeriodIndex:
         """The months of the period as a monthly :class:`~pandas.PeriodIndex`."""
-        start = pd.Period(year=self.år, month=self.första_månad, freq="M")
+        self._kräv_hela_månader("månader")
+        start = pd.Period(year=self.start.year, month=self.start.month, freq="M")
         return pd.period_range(start, periods=self.antal_månader, freq="M")
 
     @property
-    def start(self) -> pd.Timestamp:
-        """The first day of the period."""
-        return pd.Timestamp(year=self.år, month=self.första_månad, day=1)
+    def del_av_år(self) -> bool:
+        """Whether the period is shorter than a year (a month, tertial, delår, week ...).
 
-    @property
-    def slut(self) -> pd.Timestamp:
-        """The last day of the period."""
-        return pd.Timestamp(self.månader[-1].end_time.normalize())
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Period.delår(2023).del_av_år, hu.Period.rullande(2023, 7).del_av_år
+        (True, False)
+        """
+        return bool(self.slut < self.start + pd.DateOffset(years=1) - pd.Timedelta(days=1))
+
+    def _kräv_hela_månader(self, vad: str) -> None:
+        if not self.hela_månader:
+            raise OgiltigtVärdeError(
+                f"Period.{vad}: {self} is not a span of whole months; use start, slut and "
+                "antal_dagar for a week or a span of days"
+            )
+
+    # ------------------------------------------------------------------ relations
+
+    def innehåller(self, annan: Period | Datum) -> bool:
+        """Whether ``annan`` (a period, or a day) lies wholly inside this period.
+
+        Also ``annan in self``.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> h = hu.Period.helår(2023)
+        >>> h.innehåller(hu.Period.kvartal(2023, 4)), h.innehåller("2024-01-01")
+        (True, False)
+        >>> hu.Period.vecka(2023, 52) in h, hu.Period.vecka(2024, 1) in h
+        (True, False)
+        """
+        if isinstance(annan, Period):
+            return bool(self.start <= annan.start and annan.slut <= self.slut)
+        dag = _dag(annan, "Period.innehåller: annan (a Period or a day)")
+        return bool(self.start <= dag <= self.slut)
+
+    def __contains__(self, annan: object) -> bool:
+        return self.innehåller(annan)  # type: ignore[arg-type]
+
+    def snitt(self, annan: Period) -> Period | None:
+        """The days two periods share (``self & annan``); ``None`` when they are disjoint.
+
+        The result keeps the form of either period when it equals it; else a
+        span of whole months is ``MÅNADER`` and anything else ``DAGAR``.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> str(hu.Period.delår(2023).snitt(hu.Period.tertial(2023, 3)))
+        'None'
+        >>> str(hu.Period.rullande(2023, 7) & hu.Period.helår(2023))
+        'januari–juli 2023'
+        """
+        if not isinstance(annan, Period):
+            raise FelTypError(
+                f"Period.snitt: annan must be a Period, got {type(annan).__name__}; read text "
+                "with Period.tolka first"
+            )
+        start, slut = max(self.start, annan.start), min(self.slut, annan.slut)
+        if slut < start:
+            return None
+        for p in (self, annan):
+            if (p.start, p.slut) == (start, slut):
+                return p
+        ny = Period(start=start, slut=slut)
+        if ny.form is Periodform.MÅNADER:
+            return Period.spann(start, slut)
+        return ny
+
+    def __and__(self, annan: Period) -> Period | None:
+        if not isinstance(annan, Period):
+            return NotImplemented
+        return self.snitt(annan)
+
+    def __lt__(self, annan: object) -> bool:
+        if not isinstance(annan, Period):
+            return NotImplemented
+        return (self.start, self.slut) < (annan.start, annan.slut)
 
     def __str__(self) -> str:
-        if self.typ is Periodicitet.MÅNAD:
-            return f"{self.år}-{int(self.nummer or 0):02d}"
-        if self.typ is Periodicitet.TERTIAL:
-            return f"T{self.nummer} {self.år}"
-        return f"{_TYP_TEXT[self.typ]} {self.år}"
+        form, s, e = self.form, self.start, self.slut
+        if form is Periodform.MÅNAD:
+            return f"{s.year}-{s.month:02d}"
+        if form is Periodform.TERTIAL:
+            return f"T{self.nummer} {s.year}"
+        if form is Periodform.KVARTAL:
+            return f"Q{self.nummer} {s.year}"
+        if form is Periodform.DELÅR:
+            return f"Delår {s.year}"
+        if form is Periodform.HELÅR:
+            return f"Helår {s.year}"
+        if form is Periodform.VECKA:
+            år, vecka, _ = s.isocalendar()
+            return f"vecka {vecka} {år}"
+        if form is Periodform.RULLANDE:
+            return f"R{self.nummer} {MÅNADSNAMN[e.month - 1]} {e.year}"
+        if form is Periodform.ÅR:
+            return f"{s.year}\u2013{e.year}"
+        if form is Periodform.MÅNADER:
+            if s.year == e.year:
+                return f"{MÅNADSNAMN[s.month - 1]}\u2013{MÅNADSNAMN[e.month - 1]} {e.year}"
+            return (
+                f"{MÅNADSNAMN[s.month - 1]} {s.year}\u2013{MÅNADSNAMN[e.month - 1]} {e.year}"
+            )
+        return f"{s.date()}\u2013{e.date()}"
+
+
+def _periodvärde_tal(värde: object) -> float:
+    return skalär(värde, "Periodvärde: värde", saknas=True)
+
+
+def _periodvärde_period(värde: object) -> Period:
+    if not isinstance(värde, Period):
+        raise FelTypError(
+            f"Periodvärde: period must be a Period, got {värde!r}; read text with "
+            "hu.Period.tolka(...) first"
+        )
+    return värde
+
+
+@attrs.frozen
+class Periodvärde:
+    """A value with the :class:`Period` it belongs to (*periodvärde*).
+
+    An outcome of January-August is not a full-year outcome: carried with its
+    period, it cannot be assessed against a full-year target by mistake
+    (:meth:`måluppfyllelse` refuses a part-year period unless told
+    ``delår_tillåtet=True``).
+
+    Parameters
+    ----------
+    värde : float
+        The value (NaN when missing).
+    period : Period
+        The period it belongs to.
+
+    Examples
+    --------
+    >>> import halsouppfoljning as hu
+    >>> v = hu.Periodvärde(0.81, hu.Period.tolka("januari–augusti 2023"))
+    >>> str(v)
+    '0.81 (januari–augusti 2023)'
+    >>> v.måluppfyllelse(hu.Målnivå.minst(0.8), delår_tillåtet=True)
+    <Måluppfyllelse.UPPNÅDD: 'uppnådd'>
+    """
+
+    värde: float = attrs.field(converter=_periodvärde_tal)
+    period: Period = attrs.field(converter=_periodvärde_period)
+
+    def måluppfyllelse(self, målnivå: Målnivå, **kwargs: Any) -> Any:
+        """Assess the value against ``målnivå``: calls :func:`~halsouppfoljning.måluppfyllelse`.
+
+        The period is passed as ``period=``; a part-year period needs
+        ``delår_tillåtet=True``.
+
+        Examples
+        --------
+        >>> import halsouppfoljning as hu
+        >>> hu.Periodvärde(0.7, hu.Period.helår(2023)).måluppfyllelse(hu.Målnivå.minst(0.8))
+        <Måluppfyllelse.EJ_UPPNÅDD: 'ej uppnådd'>
+        """
+        return måluppfyllelse(self.värde, målnivå, period=self.period, **kwargs)
+
+    def __float__(self) -> float:
+        return self.värde
+
+    def __str__(self) -> str:
+        return f"{self.värde:g} ({self.period})"
 
 
 def tertial(datum: Datum | Sequence[Datum] | pd.Index | pd.Series[Any]) -> Any:

@@ -1,13 +1,39 @@
-"""Periods as Swedish follow-up reports write them: "2023-02", "T1 2023", "Delår 2023".
+"""Periods as Swedish follow-up reports write them: "2023-02", "T1 2023", "januari–juli 2023".
 
 The grammar behind :meth:`halsouppfoljning.Period.tolka`, which hands off to
-:func:`tolka_period`.
+:func:`tolka_period`. It reads every form :class:`~halsouppfoljning.Period`
+writes (so ``str(p)`` reads back) and the forms reports print:
+
+========================  ========================================================
+form                      examples
+========================  ========================================================
+month                     ``2023-02``, ``februari 2023``, ``feb. 2023``
+tertial                   ``T1 2023``, ``tertial 2 2023``, ``andra tertialet 2023``
+quarter                   ``Q2 2023``, ``kvartal 2 2023``, ``kv 2 2023``,
+                          ``andra kvartalet 2023``, ``2023Q2``
+delår, helår              ``Delår 2023``, ``Delår jan-aug 2023``, ``Helår 2023``,
+                          ``helåret 2023``, ``År 2023``, ``basår 2019``, ``2023``
+span of months            ``januari–juli 2023``, ``jan-jun 2024``,
+                          ``januari t.o.m. juli 2023``,
+                          ``september 2022 till augusti 2023``
+rolling months            ``R12 juli 2023``, ``R12 2023-07``,
+                          ``senaste tolv månaderna t.o.m. juli 2023``,
+                          ``rullande 12 månader till och med juli 2023``
+span of years             ``2016–2023``, ``2016-2023``, ``2016 till 2023``
+ISO week                  ``vecka 5 2024``, ``v. 5 2024``, ``v5 2024``, ``2024-W05``
+span of days              ``2024-01-03–2024-01-10``, ``2024-01-03 till 2024-01-10``
+========================  ========================================================
+
+Nothing is guessed: a month name without a year, a week without a year, or
+words around the period are refused.
 
 Examples
 --------
 >>> from halsouppfoljning.tolka.perioder import tolka_period
 >>> str(tolka_period("tertial 2 2023"))
 'T2 2023'
+>>> str(tolka_period("senaste tolv månaderna t.o.m. juli 2023"))
+'R12 juli 2023'
 """
 
 from __future__ import annotations
@@ -15,10 +41,101 @@ from __future__ import annotations
 import re
 
 from .._indata import text as _text_in
-from ..exceptions import TolkningsError
-from ..perioder import Period
+from ..exceptions import HalsouppfoljningError, TolkningsError
+from ..perioder import MÅNADSNAMN, Period
+from ._grund import MINUSTECKEN, enkla_mellanrum
 
-__all__ = ["tolka_period"]
+__all__ = ["MÅNADER_I_TEXT", "tolka_period"]
+
+#: Month names and abbreviations as reports print them (case-folded) -> month number.
+MÅNADER_I_TEXT: dict[str, int] = {
+    **{namn: i + 1 for i, namn in enumerate(MÅNADSNAMN)},
+    **{namn[:3]: i + 1 for i, namn in enumerate(MÅNADSNAMN)},
+    "sept": 9,
+}
+
+_MÅNAD = r"(?:" + "|".join(sorted(MÅNADER_I_TEXT, key=len, reverse=True)) + r")\.?"
+_STRECK = "[" + re.escape(MINUSTECKEN) + "\u2014]"
+_TILL = rf"(?:\s?{_STRECK}\s?|\s(?:till och med|t\.\s?o\.\s?m\.?|tom|till)\s)"
+_ORDNING = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+_ORDTAL = {"tolv": 12, "arton": 18, "tjugofyra": 24}
+
+_MÖNSTER: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d{4})-(\d{2})"), "månad"),
+    (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}}){_TILL}(\d{{4}}-\d{{2}}-\d{{2}})"), "dagar"),
+    (re.compile(r"(?:t|tertial) ?([123]),? (\d{4})"), "tertial"),
+    (re.compile(r"(första|andra|tredje) tertialet,? (\d{4})"), "tertial_ord"),
+    (re.compile(r"(?:q|kv\.?|kvartal) ?([1-4]),? (\d{4})"), "kvartal"),
+    (re.compile(r"(\d{4}) ?q([1-4])"), "kvartal_iso"),
+    (re.compile(r"(första|andra|tredje|fjärde) kvartalet,? (\d{4})"), "kvartal_ord"),
+    (re.compile(r"delår (?:jan(?:uari)?\.?\s?[-\u2013]\s?aug(?:usti)?\.? )?(\d{4})"), "delår"),
+    (re.compile(r"(?:(?:helår|helåret|år|året|basår|basåret) )?(\d{4})"), "helår"),
+    (re.compile(rf"(\d{{4}}){_TILL}(\d{{4}})"), "åren"),
+    (re.compile(r"(?:vecka|v\.?) ?(\d{1,2}),? (\d{4})"), "vecka"),
+    (re.compile(r"(\d{4})-?w(\d{2})"), "vecka_iso"),
+    (re.compile(rf"r(\d{{1,3}}),? ({_MÅNAD}) (\d{{4}})"), "rullande"),
+    (re.compile(r"r(\d{1,3}),? (\d{4})-(\d{2})"), "rullande_iso"),
+    (
+        re.compile(
+            rf"(?:senaste|rullande) (\d{{1,3}}|tolv|arton|tjugofyra) (?:månader|månaderna|mån\.?)"
+            rf"{_TILL}({_MÅNAD}) (\d{{4}})"
+        ),
+        "rullande_ord",
+    ),
+    (re.compile(rf"({_MÅNAD})(?: (\d{{4}}))?{_TILL}({_MÅNAD}) (\d{{4}})"), "spann"),
+    (re.compile(rf"({_MÅNAD}) (\d{{4}})"), "månad_ord"),
+]
+
+
+def _månad(ord_: str) -> int:
+    return MÅNADER_I_TEXT[ord_.rstrip(".")]
+
+
+def _bygg(slag: str, m: re.Match[str]) -> Period:  # noqa: PLR0911 - one branch per form
+    g = m.groups()
+    if slag == "månad":
+        return Period.månad(int(g[0]), int(g[1]))
+    if slag == "dagar":
+        return Period.dagar(g[0], g[1])
+    if slag == "tertial":
+        return Period.tertial(int(g[1]), int(g[0]))
+    if slag == "tertial_ord":
+        return Period.tertial(int(g[1]), _ORDNING[g[0]])
+    if slag == "kvartal":
+        return Period.kvartal(int(g[1]), int(g[0]))
+    if slag == "kvartal_iso":
+        return Period.kvartal(int(g[0]), int(g[1]))
+    if slag == "kvartal_ord":
+        return Period.kvartal(int(g[1]), _ORDNING[g[0]])
+    if slag == "delår":
+        return Period.delår(int(g[0]))
+    if slag == "helår":
+        return Period.helår(int(g[0]))
+    if slag == "åren":
+        return Period.åren(int(g[0]), int(g[1]))
+    if slag == "vecka":
+        return Period.vecka(int(g[1]), int(g[0]))
+    if slag == "vecka_iso":
+        return Period.vecka(int(g[0]), int(g[1]))
+    if slag == "rullande":
+        return Period.rullande(int(g[2]), _månad(g[1]), int(g[0]))
+    if slag == "rullande_iso":
+        return Period.rullande(int(g[1]), int(g[2]), int(g[0]))
+    if slag == "rullande_ord":
+        antal = _ORDTAL[g[0]] if g[0] in _ORDTAL else int(g[0])
+        return Period.rullande(int(g[2]), _månad(g[1]), antal)
+    if slag == "spann":
+        till_år = int(g[3])
+        från_år = int(g[1]) if g[1] else till_år
+        från, till = (från_år, _månad(g[0])), (till_år, _månad(g[2]))
+        if till < från:
+            raise TolkningsError(
+                f"the span ends before it starts ({g[0]} {från_år} to {g[2]} {till_år}); "
+                "write the year of the first month too, as in 'september 2022 till augusti "
+                "2023'"
+            )
+        return Period.spann(f"{från[0]}-{från[1]:02d}", f"{till[0]}-{till[1]:02d}")
+    return Period.månad(int(g[1]), _månad(g[0]))  # "månad_ord"
 
 
 def tolka_period(text: str) -> Period:
@@ -27,8 +144,12 @@ def tolka_period(text: str) -> Period:
     Parameters
     ----------
     text : str
-        ``"2023-02"``, ``"T1 2023"``, ``"Tertial 2 2023"``, ``"Delår 2023"``,
-        ``"Delår jan-aug 2023"``, ``"Helår 2023"``, ``"År 2023"``, ``"2023"``.
+        A period in one of the forms of the table in
+        :mod:`halsouppfoljning.tolka.perioder`: ``"2023-02"``, ``"T1 2023"``,
+        ``"Q2 2023"``, ``"Delår 2023"``, ``"Helår 2023"``, ``"basår 2019"``,
+        ``"januari–juli 2023"``, ``"september 2022 till augusti 2023"``,
+        ``"R12 juli 2023"``, ``"2016–2023"``, ``"vecka 5 2024"`` ...
+        Case, runs of spaces and the kind of dash do not matter.
 
     Returns
     -------
@@ -37,7 +158,8 @@ def tolka_period(text: str) -> Period:
     Raises
     ------
     TolkningsError
-        For any other text; the message quotes it.
+        For any other text, or a form with an impossible number (month 13,
+        week 54), quoting it.
     FelTypError
         If ``text`` is not a string.
 
@@ -47,17 +169,21 @@ def tolka_period(text: str) -> Period:
     >>> from halsouppfoljning.tolka.perioder import tolka_period
     >>> tolka_period("Delår 2023") == hu.Period.delår(2023)
     True
+    >>> p = tolka_period("september 2022 till augusti 2023")
+    >>> p.start.date(), p.slut.date(), p.antal_månader
+    (datetime.date(2022, 9, 1), datetime.date(2023, 8, 31), 12)
+    >>> str(tolka_period("v. 5 2024"))
+    'vecka 5 2024'
     """
-    t = re.sub(r"\s+", " ", _text_in(text, "Period.tolka: text", tom=True)).casefold()
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", t):
-        return Period.månad(int(m[1]), int(m[2]))
-    if m := re.fullmatch(r"(?:t|tertial) ?([123]),? (\d{4})", t):
-        return Period.tertial(int(m[2]), int(m[1]))
-    if m := re.fullmatch(r"delår (?:jan(?:uari)?-aug(?:usti)? )?(\d{4})", t):
-        return Period.delår(int(m[1]))
-    if m := re.fullmatch(r"(?:helår |år )?(\d{4})", t):
-        return Period.helår(int(m[1]))
+    t = enkla_mellanrum(_text_in(text, "Period.tolka: text", tom=True)).casefold()
+    for mönster, slag in _MÖNSTER:
+        if m := mönster.fullmatch(t):
+            try:
+                return _bygg(slag, m)
+            except HalsouppfoljningError as fel:
+                raise TolkningsError(f"cannot read {text!r} as a period: {fel}") from None
     raise TolkningsError(
-        f"cannot read {text!r} as a period: expected '2023-02', 'T1 2023', 'Delår 2023' "
-        "or 'Helår 2023'"
+        f"cannot read {text!r} as a period: expected a form such as '2023-02', 'februari "
+        "2023', 'T1 2023', 'Q2 2023', 'Delår 2023', 'Helår 2023', 'januari–juli 2023', "
+        "'R12 juli 2023', '2016–2023' or 'vecka 5 2024'"
     )
