@@ -815,3 +815,345 @@ def test_panel_and_totals_invariant_under_row_order(värden: list[float], slump:
     # equal weights: the weighted mean is the plain mean
     s = hu.sammanvägning(a, vikter="bef")
     assert s["värde"].tolist() == pytest.approx([np.mean(värden)] * 2)
+
+
+# --------------------------------------------------------------------------- issue 13 and 14
+
+
+def _riket(värden: dict[int, float], *, indikator: str = "x") -> pd.DataFrame:
+    """A panel of national figures only (Riket's rows)."""
+    return hu.regionpanel(pd.DataFrame(värden, index=["Riket"]), indikator=indikator)
+
+
+class TestRiketOnly:
+    def test_förändring_on_national_figures(self) -> None:
+        p = _riket({2019: 0.50, 2021: 0.55, 2023: 0.60})
+        f = hu.förändring(p, riktning=HÖGRE, andelar=["x"])
+        assert len(f) == 1
+        rad = f.iloc[0]
+        assert (rad["region"], rad["referensperiod"], rad["period"]) == ("Riket", 2019, 2023)
+        # 0,60 / 0,50 - 1 = +20 %; 0,60 - 0,50 = 10 procentenheter; better, so not worse
+        assert rad["förändring"] == pytest.approx(0.2)
+        assert rad["procentenheter"] == pytest.approx(0.1)
+        assert not rad["försämrad"]
+        # lower is better: the same rise is a worsening of 20 %
+        g = hu.förändring(p, riktning=LÄGRE, andelar=["x"])
+        assert g["förändring"].iloc[0] == pytest.approx(-0.2)
+        assert bool(g["försämrad"].iloc[0])
+        # explicit periods work on national figures too
+        h = hu.förändring(p, riktning=HÖGRE, referens=2021, period=hu.Period.helår(2023))
+        assert h["differens"].iloc[0] == pytest.approx(0.05)
+
+    def test_mixed_panel_regions_decide_where_they_have_values(self) -> None:
+        # indicator a: regions from 2021 (Riket has 2019 too); indicator b: Riket only
+        a = hu.regionpanel(
+            pd.DataFrame(
+                {2019: [np.nan, 0.4], 2021: [0.5, 0.5], 2023: [0.6, 0.6]}, index=["03", "Riket"]
+            ),
+            indikator="a",
+        )
+        b = _riket({2018: 10.0, 2023: 12.0}, indikator="b")
+        f = hu.förändring(pd.concat([a, b]), riktning={"a": HÖGRE, "b": LÄGRE}, andelar=["a"])
+        per = f.set_index(["indikator", "region"])
+        # a: the first year any region has a value is 2021, for Riket too
+        assert per.loc[("a", "Riket"), "referensperiod"] == 2021
+        assert per.loc[("a", "Region Uppsala"), "differens"] == pytest.approx(0.1)
+        # b: 12 against 10, lower is better: -(12 - 10) = -2, worse
+        assert per.loc[("b", "Riket"), "referensperiod"] == 2018
+        assert per.loc[("b", "Riket"), "differens"] == pytest.approx(-2.0)
+        assert bool(per.loc[("b", "Riket"), "försämrad"])
+
+    def test_sämre_än_första_mätningen_national(self) -> None:
+        p = pd.concat(
+            [
+                _riket({2019: 0.5, 2023: 0.4}, indikator="a"),
+                _riket({2020: 3.0, 2023: 2.0}, indikator="b"),
+            ]
+        )
+        flagga = hu.sämre_än_första_mätningen(p, riktning={"a": HÖGRE, "b": LÄGRE})
+        assert flagga.index.tolist() == ["Riket"]
+        assert flagga.loc["Riket", "a"] == True  # noqa: E712  (0,4 < 0,5, higher better)
+        assert flagga.loc["Riket", "b"] == False  # noqa: E712  (2 < 3, lower better)
+        assert flagga.attrs["referensperiod"] == {"a": 2019, "b": 2020}
+
+    def test_national_figures_per_gender(self) -> None:
+        kolada = pd.DataFrame(
+            {
+                "kpi": ["N1"] * 4,
+                "municipality_id": ["0000"] * 4,
+                "year": [2020, 2023, 2020, 2023],
+                "gender": ["K", "K", "M", "M"],
+                "value": [0.5, 0.6, 0.5, 0.45],
+            }
+        )
+        f = hu.förändring(hu.regionpanel_från_kolada(kolada), riktning=HÖGRE, andelar=["N1"])
+        assert f.set_index("kön")["procentenheter"].round(6).to_dict() == {"K": 0.1, "M": -0.05}
+
+
+class TestKoladaRaw:
+    def test_flat_raw_columns(self) -> None:
+        rå = pd.DataFrame(
+            {
+                "kpi": ["N1", "N1", "N1"],
+                "municipality": ["0000", "0019", "0003"],
+                "period": ["2024", "2024", "2024"],  # the v2 docs give period as text
+                "gender": ["T", "T", "T"],
+                "value": [0.7, 0.8, None],
+            }
+        )
+        p = hu.regionpanel_från_kolada(rå)
+        assert p["region"].tolist() == ["Riket", "Region Uppsala", "Region Västmanland"]
+        assert p["period"].tolist() == [2024, 2024, 2024]
+        assert p["period"].dtype == np.int64
+        assert p["värde"].tolist()[0] == 0.7
+        assert np.isnan(p["värde"].iloc[1])
+        assert p["kön"].tolist() == ["T", "T", "T"]
+
+    def test_simplified_names_win_when_both_are_there(self) -> None:
+        t = pd.DataFrame(
+            {
+                "kpi": ["N1"],
+                "municipality_id": ["0019"],
+                "municipality": ["Västmanland"],
+                "year": [2023],
+                "period": ["x"],
+                "value": [1.0],
+            }
+        )
+        p = hu.regionpanel_från_kolada(t)
+        assert (p["region"].item(), p["period"].item()) == ("Region Västmanland", 2023)
+
+    def test_nested_values_deleted_and_empty(self) -> None:
+        rå = pd.DataFrame(
+            {
+                "kpi": ["N1", "N1", "N1", "N1"],
+                "municipality": ["0000", "0019", "0003", "0001"],
+                "period": [2024, "2024", 2024, 2024],
+                "isdeleted": [False, False, False, True],  # outer level: one row deleted
+                "values": [
+                    [{"gender": "T", "count": 1, "status": "", "value": 84.1, "isdeleted": False}],
+                    [
+                        {
+                            "gender": "T",
+                            "count": 1,
+                            "status": "",
+                            "value": 80.0,
+                            "is_deleted": False,
+                        },
+                        {
+                            "gender": "K",
+                            "count": 1,
+                            "status": "Missing",
+                            "value": None,
+                            "is_deleted": False,
+                        },
+                        {
+                            "gender": "M",
+                            "count": 1,
+                            "status": "",
+                            "value": 79.0,
+                            "is_deleted": True,
+                        },  # inner level, v2 spelling
+                    ],
+                    [],  # no values for Uppsala
+                    [{"gender": "T", "value": 1.0}],
+                ],
+            }
+        )
+        p = hu.regionpanel_från_kolada(rå, behåll=["status", "count"])
+        # kept: Riket T, Västmanland T and K (value null kept as NaN with its status)
+        assert p[["region", "kön"]].values.tolist() == [
+            ["Region Västmanland", "K"],
+            ["Riket", "T"],
+            ["Region Västmanland", "T"],
+        ]
+        assert np.isnan(p["värde"].iloc[0])
+        assert p["status"].tolist() == ["Missing", "", ""]
+        assert p["värde"].iloc[1:].tolist() == [84.1, 80.0]
+        assert p.attrs["raderade"] == 2  # one outer (Stockholm), one inner (M)
+        assert p.attrs["utan_värden"] == 1  # Uppsala's empty list
+
+    def test_nested_without_gender_or_value(self) -> None:
+        rå = pd.DataFrame(
+            {
+                "kpi": ["N1"],
+                "municipality": ["0019"],
+                "period": [2024],
+                "values": [[{"status": "x"}]],
+            }
+        )
+        p = hu.regionpanel_från_kolada(rå)
+        assert "kön" not in p.columns
+        assert np.isnan(p["värde"].item())
+
+    def test_nested_errors(self) -> None:
+        inte_lista = pd.DataFrame(
+            {"kpi": ["N1"], "municipality": ["0019"], "period": [2024], "values": ["84,1"]}
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="per-gender objects"):
+            hu.regionpanel_från_kolada(inte_lista)
+        inte_objekt = pd.DataFrame(
+            {"kpi": ["N1"], "municipality": ["0019"], "period": [2024], "values": [[84.1]]}
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="must be an object"):
+            hu.regionpanel_från_kolada(inte_objekt)
+        utan_område = pd.DataFrame({"kpi": ["N1"], "period": [2024], "value": [1.0]})
+        with pytest.raises(hu.SaknadKolumnError, match="municipality_id"):
+            hu.regionpanel_från_kolada(utan_område)
+
+    def test_a_value_column_means_the_flat_form(self) -> None:
+        t = pd.DataFrame(
+            {
+                "kpi": ["N1"],
+                "municipality": ["0019"],
+                "period": [2024],
+                "value": [1.0],
+                "values": ["ignored"],
+            }
+        )
+        assert hu.regionpanel_från_kolada(t)["värde"].item() == 1.0
+
+
+class TestRangordningEtikett:
+    def enkät(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "dimension": ["Respekt", "Information", "Delaktighet", "Tillgänglighet"] * 2,
+                "år": [2022] * 4 + [2024] * 4,
+                "värde": [0.86, 0.75, 0.70, 0.75, 0.85, 0.78, 0.79, np.nan],
+            }
+        )
+
+    def test_survey_dimensions(self) -> None:
+        r = hu.rangordning(self.enkät(), etikett="dimension", per="år", riktning=HÖGRE)
+        # 2022: 0,86 first, 0,75 and 0,75 share second, 0,70 fourth; 2024: NaN unranked
+        assert r["rang"].tolist()[:4] == [1, 2, 4, 2]
+        assert r["rang"].tolist()[4:7] == [1, 3, 2]
+        assert r["rang"].iloc[7] is pd.NA
+        assert r["antal_jämförda"].tolist() == [4] * 4 + [3] * 4
+        assert r.attrs["etikett"] == "dimension"
+        # without per, all eight rows are one ranking
+        alla = hu.rangordning(self.enkät(), etikett="dimension", riktning="lägre är bättre")
+        assert alla["rang"].iloc[2] == 1  # 0,70 is the lowest
+        assert (alla["antal_jämförda"] == 7).all()
+
+    def test_units_with_an_indicator_column_and_bundled_direction(self) -> None:
+        # median waiting days (N79241: lower is better, from the curated Kolada table)
+        enheter = pd.DataFrame(
+            {
+                "enhet": ["VC Norr", "VC Syd", "VC Öst"],
+                "indikator": ["N79241"] * 3,
+                "period": [2024] * 3,
+                "värde": [30.0, 12.0, 20.0],
+            }
+        )
+        r = hu.rangordning(enheter, etikett="enhet")
+        assert r["rang"].tolist() == [3, 1, 2]
+        # a row called Riket is an item like any other when the items are not regions
+        riket = enheter.assign(enhet=["Riket", "VC Syd", "VC Öst"])
+        assert hu.rangordning(riket, etikett="enhet")["rang"].tolist() == [3, 1, 2]
+
+    def test_errors(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="no 'indikator' column"):
+            hu.rangordning(self.enkät(), etikett="dimension")
+        with pytest.raises(hu.OgiltigtVärdeError, match="no 'indikator' column"):
+            hu.rangordning(self.enkät(), etikett="dimension", riktning={"x": HÖGRE})
+        with pytest.raises(hu.SaknadKolumnError, match="dimensjon"):
+            hu.rangordning(self.enkät(), etikett="dimensjon", riktning=HÖGRE)
+        with pytest.raises(hu.SaknadKolumnError, match="per="):
+            hu.rangordning(self.enkät(), etikett="dimension", per="year", riktning=HÖGRE)
+        with pytest.raises(hu.FelTypError, match="etikett"):
+            hu.rangordning(self.enkät(), etikett=3, riktning=HÖGRE)  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError):
+            hu.rangordning([1, 2], etikett="dimension", riktning=HÖGRE)  # type: ignore[arg-type]
+        tom = self.enkät().iloc[:0]
+        assert hu.rangordning(tom, etikett="dimension", riktning=HÖGRE).empty
+
+    @given(st.lists(st.integers(0, 5), min_size=1, max_size=21))
+    def test_any_label_ranks_as_regions_do(self, värden: list[int]) -> None:
+        p = _panel([float(v) for v in värden])
+        som_regioner = hu.rangordning(p, riktning=HÖGRE)["rang"].tolist()
+        enheter = p.rename(columns={"region": "enhet"})
+        assert hu.rangordning(enheter, etikett="enhet", riktning=HÖGRE)["rang"].tolist() == (
+            som_regioner
+        )
+
+
+class TestBundnaRiktningar:
+    def kolada(
+        self, kpi: str = "N79173", värden: tuple[float, ...] = (0.8, 0.6, 0.7, 0.9)
+    ) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "kpi": [kpi] * 4,
+                "municipality_id": ["0000", "0001", "0003", "0019"],
+                "year": [2024] * 4,
+                "gender": ["T"] * 4,
+                "value": list(värden),
+            }
+        )
+
+    def test_curated_kolada_kpis_need_no_direction(self) -> None:
+        p = hu.regionpanel_från_kolada(self.kolada())
+        # N79173 is a vårdgaranti share: higher is better. 0,9 > 0,7 > 0,6.
+        r = hu.rangordning(p).set_index("region")
+        assert r.loc["Region Västmanland", "rang"] == 1
+        assert r.loc["Region Stockholm", "rang"] == 3
+        k = hu.färgklasser(p, hu.Färgregel.rang(1 / 3, 1 / 3)).set_index("region")
+        assert k.loc["Region Västmanland", "färgklass"] == "grön"
+        assert k.loc["Region Stockholm", "färgklass"] == "röd"
+        m = hu.färgklasser(p, hu.Färgregel.median(0.05)).set_index("region")
+        assert m.loc["Region Västmanland", "färgklass"] == "grön"  # 0,9 - 0,7 = 0,2 better
+        # a waiting time in days (N79241): lower is better
+        d = hu.rangordning(hu.regionpanel_från_kolada(self.kolada("N79241", (30, 40, 20, 10))))
+        assert d.set_index("region").loc["Region Västmanland", "rang"] == 1
+
+    def test_förändring_with_curated_direction_and_unit(self) -> None:
+        a = self.kolada(värden=(0.8, 0.6, 0.7, 0.9))
+        b = self.kolada(värden=(0.8, 0.5, 0.75, 0.95)).assign(year=2025)
+        f = hu.förändring(hu.regionpanel_från_kolada(pd.concat([a, b])))
+        # N79173 is a share in the curated table: procentenheter are computed
+        västmanland = f.set_index("region").loc["Region Västmanland"]
+        assert västmanland["procentenheter"] == pytest.approx(0.05)
+        # a fetched share still in Kolada's percent is caught
+        procent = self.kolada(värden=(80.0, 60.0, 70.0, 90.0))
+        procent2 = procent.assign(year=2025)
+        with pytest.raises(hu.AndelsError, match="did you pass percent"):
+            hu.förändring(hu.regionpanel_från_kolada(pd.concat([procent, procent2])))
+
+    def test_panel_attrs_direction_is_honoured(self) -> None:
+        p = hu.regionpanel_från_kolada(self.kolada("U00001"))
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"hu\.kolada_riktningar"):
+            hu.rangordning(p)
+        p.attrs["riktning"] = {"U00001": LÄGRE}
+        r = hu.rangordning(p).set_index("region")
+        assert r.loc["Region Stockholm", "rang"] == 1  # 0,6 is the lowest
+        # attrs survive filtering, as after hu.hämta_kolada(...) and a selection
+        assert (
+            hu.rangordning(p[p["period"] == 2024])
+            .set_index("region")
+            .loc["Region Stockholm", "rang"]
+            == 1
+        )
+        # the panel's attrs come before the bundled table; an explicit riktning before both
+        q = hu.regionpanel_från_kolada(self.kolada())
+        q.attrs["riktning"] = {"N79173": "lägre är bättre"}
+        assert hu.rangordning(q).set_index("region").loc["Region Stockholm", "rang"] == 1
+        assert (
+            hu.rangordning(q, riktning=HÖGRE).set_index("region").loc["Region Västmanland", "rang"]
+            == 1
+        )
+        # attrs that are not a mapping are ignored
+        q.attrs["riktning"] = "nonsense"
+        assert hu.rangordning(q).set_index("region").loc["Region Västmanland", "rang"] == 1
+
+    def test_one_reader_of_the_core_indicators(self) -> None:
+        from halsouppfoljning import _data
+
+        a = _data.kärnindikatorer()
+        a.loc[a.index[0], "riktning"] = "ÄNDRAD"
+        assert _data.kärnindikatorer().loc[a.index[0], "riktning"] != "ÄNDRAD"
+        k = _data.kolada_kpi_riktning()
+        assert k.loc["N79173", "kärnindikator"] == "medicinsk_bedömning_3_dagar"
+        # the core indicator and its Kolada KPI agree on the direction
+        assert a.loc["medicinsk_bedömning_3_dagar", "riktning"] == k.loc["N79173", "riktning"]
