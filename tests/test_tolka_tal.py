@@ -202,7 +202,10 @@ def test_tolka_tal_raises_only_package_errors(text: str) -> None:
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö ", min_size=1, max_size=20))
 def test_words_are_refused(ord_: str) -> None:
-    if ord_.strip() in {"", "minus", "plus", "i.u", "iu", "ej aktuell"}:
+    if " ".join(ord_.split()) in {
+        *("", "minus", "plus", "i.u", "iu", "ej aktuell", "x", "saknas"),
+        *("uppgift saknas", "kan ej uppskattas", "ej tillgänglig"),
+    }:
         return
     with pytest.raises(hu.TolkningsError):
         hu.tolka_tal(ord_)

@@ -46,14 +46,16 @@ import re
 from decimal import Decimal
 from typing import Any, overload
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from .._indata import text as _text_in
 from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
-from ..indikatorer import avrunda, formatera_andel, formatera_tal
+from ..indikatorer import Tal, avrunda, formatera_andel, formatera_tal
 from ._grund import (
+    ENHETER,
     MINUSTECKEN,
     PENNINGENHETER,
     SAKNAS,
@@ -72,48 +74,252 @@ __all__ = [
     "tolka_belopp",
     "tolka_intervall",
     "tolka_jämförelse",
+    "tolka_par",
     "tolka_tal",
     "tolka_tid",
+    "tolka_värde",
 ]
 
+#: Hedge words before a number (case-folded): the value is read and marked approximate.
+HÄCKORD = (
+    "drygt",
+    "knappt",
+    "cirka",
+    "ca.",
+    "ca",
+    "c:a",
+    "omkring",
+    "nästan",
+    "närmare",
+    "ungefär",
+    "runt",
+    "över",
+    "under",
+)
+#: Missing markers beyond the table ones (case-folded): they read as NaN.
+_SAKNAS_ORD = frozenset({"kan ej uppskattas", "uppgift saknas", "x", "ej tillgänglig", "saknas"})
+#: Footnote marks at the end, glued or after a space: "85*", "i.u.**", "105 ¹²".
+_FOTNOT_RE = re.compile(r"\s?(?P<märke>[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
+_PIL_RE = re.compile(r"^(?P<a>.+?)\s*(?:→|->|–>|⇒|=>)\s*(?P<b>.+)$")
+_PARENTES_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?$")
 
-def _tolka_ett(text: Any) -> tuple[float, str | None]:
+
+def _läs_tal(text: Any, enhet: str | None, namn: str) -> Tal:
+    """One number as printed, as a :class:`Tal` (the reader behind every public form here)."""
     if isinstance(text, bool):
-        raise FelTypError(f"tolka_tal expects text or a number, got the bool {text!r}")
+        raise FelTypError(f"{namn} expects text or a number, got the bool {text!r}")
     if isinstance(text, (int, float, np.integer, np.floating)):
-        return float(text), None
+        return Tal(värde=float(text), enhet=_kolumnenhet(enhet, namn))
     if text is None or text is pd.NA:
-        return math.nan, None
+        return Tal(värde=math.nan, enhet=_kolumnenhet(enhet, namn))
     if not isinstance(text, str):
         raise FelTypError(
-            f"tolka_tal expects a string such as '88,3 %', got {text!r} of type "
-            f"{type(text).__name__}"
+            f"{namn} expects a string such as '88,3 %', got {text!r} of type {type(text).__name__}"
         )
     t = enkla_mellanrum(text)
-    if t.casefold() in SAKNAS:
-        return math.nan, None
-    t = förbered(t)
+    if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
+        return Tal(värde=math.nan, enhet=_kolumnenhet(enhet, namn), text=text)
+    fotnoter: list[str] = []
+    while (träff := _FOTNOT_RE.search(t)) and träff.start() > 0:
+        fotnoter.insert(0, träff["märke"])
+        t = t[: träff.start()].rstrip()
+    if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
+        return Tal(
+            värde=math.nan, enhet=_kolumnenhet(enhet, namn), fotnoter=tuple(fotnoter), text=text
+        )
+    ungefärlig = False
+    for ord_ in HÄCKORD:
+        if t.casefold().startswith(ord_ + " "):
+            ungefärlig, t = True, t[len(ord_) + 1 :].lstrip()
+            break
     if "(" in t or ")" in t:
         raise TolkningsError(
             f"cannot read {text!r} as one number: it holds a value in parentheses "
-            "(usually the previous year's); use tolka_jämförelse() to get both"
+            "(usually the previous year's); use tolka_jämförelse() or tolka_par() to get both"
         )
     if "/" in t:
         raise TolkningsError(
             f"cannot read {text!r} as one number: it holds '/', a composite value or a "
             "rate; split it first (Målnivå.tolka reads composite targets)"
         )
-    return läs(t, text)
+    värde, e = läs(t, text)
+    if e is None and enhet is not None:
+        värde, e = läs(f"{t} {enhet}", text)
+    elif e is not None and enhet is not None and e != _kolumnenhet(enhet, namn):
+        raise TolkningsError(
+            f"cannot read {text!r} in a column of {enhet!r}: the cell says {e!r}; check the "
+            "column's enhet="
+        )
+    return Tal(värde=värde, enhet=e, fotnoter=tuple(fotnoter), ungefärlig=ungefärlig, text=text)
+
+
+def _kolumnenhet(enhet: str | None, namn: str) -> str | None:
+    if enhet is None:
+        return None
+    e = _text_in(enhet, f"{namn}: enhet")
+    if e.casefold() not in ENHETER:
+        raise OgiltigtVärdeError(
+            f"{namn}: enhet must be a unit reports print, such as '%', 'mnkr', 'st' or 'år', "
+            f"got {enhet!r}"
+        )
+    return ENHETER[e.casefold()][0]
+
+
+def tolka_värde(text: str | float | None, *, enhet: str | None = None) -> Tal:
+    """Read a number as printed, keeping its unit, footnote marks and hedge.
+
+    The richer form of :func:`tolka_tal`: the same number formats, and
+
+    - hedge words before the number (``drygt``, ``knappt``, ``cirka``,
+      ``ca``, ``omkring``, ``nästan``, ``närmare``, ``ungefär``, ``runt``,
+      ``över``, ``under``): the value is read and marked ``ungefärlig``;
+    - footnote marks on anything, glued or after a space (``85*``,
+      ``Ej aktuell*``, ``i.u.**``, ``105 ¹²``): kept in ``fotnoter``;
+    - the missing markers of :func:`tolka_tal` and ``Kan ej uppskattas``,
+      ``uppgift saknas``, ``x``: NaN;
+    - a bare cell in a column whose header gives the unit: ``enhet="%"``
+      reads ``85*`` as 0.85.
+
+    Parameters
+    ----------
+    text : str
+        The printed number. A number passes through.
+    enhet : str, optional
+        The column's unit for cells printed without one (``"%"``,
+        ``"mnkr"``, ``"st"``, ``"år"`` ...). A cell with another unit is
+        an error.
+
+    Returns
+    -------
+    Tal
+        ``värde`` (percent as a share), ``enhet``, ``fotnoter``,
+        ``ungefärlig`` and the original ``text``.
+
+    Raises
+    ------
+    TolkningsError
+        If the text is not a number as reports print it (quoted), or its
+        unit contradicts ``enhet``.
+    OgiltigtVärdeError
+        If ``enhet`` is not a unit reports print.
+    FelTypError
+        For a value that is neither text nor a number.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka.tal import tolka_värde
+    >>> t = tolka_värde("drygt 1 200 st*")
+    >>> t.värde, t.enhet, t.fotnoter, t.ungefärlig
+    (1200.0, 'st', ('*',), True)
+    >>> tolka_värde("105 ¹²").fotnoter
+    ('¹²',)
+    >>> tolka_värde("85*", enhet="%").värde
+    0.85
+    """
+    return _läs_tal(text, enhet, "tolka_värde")
+
+
+def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None) -> dict[str, Tal]:
+    """Read two numbers printed together, named by what the caller says they mean.
+
+    Reports print a pair as ``59,7 → 62,1`` (a change from one value to
+    another) or ``59,7 (62,1)`` (a value with another in parentheses: the
+    previous year, a comparison unit). The text does not say which is which,
+    so the caller names them in the order printed.
+
+    Parameters
+    ----------
+    text : str
+        The pair, joined by an arrow (``→``, ``->``, ``⇒``) or with the
+        second in parentheses.
+    betydelse : (str, str)
+        The names of the first and second value as printed, e.g.
+        ``("tidigare", "senare")`` for ``59,7 → 62,1`` or
+        ``("utfall", "föregående")`` for ``16,8 % (21,5 %)``.
+    enhet : str, optional
+        The column's unit for values printed without one.
+
+    Returns
+    -------
+    dict of str to Tal
+        The two values under their names, in the order printed. A unit
+        printed on one value only applies to both.
+
+    Raises
+    ------
+    TolkningsError
+        If the text is not a pair, or the two values have different units
+        ("16,8 % (21,5 mnkr)").
+    OgiltigtVärdeError
+        If ``betydelse`` is not two different names.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka.tal import tolka_par
+    >>> par = tolka_par("59,7 → 62,1 %", betydelse=("tidigare", "senare"))
+    >>> par["tidigare"].värde, par["senare"].värde
+    (0.597, 0.621)
+    >>> {k: v.värde for k, v in tolka_par("94 (140)", betydelse=("utfall", "fg år")).items()}
+    {'utfall': 94.0, 'fg år': 140.0}
+    """
+    t = enkla_mellanrum(_text_in(text, "tolka_par: text"))
+    if (
+        isinstance(betydelse, str)
+        or not isinstance(betydelse, tuple)
+        or len(betydelse) != 2
+        or not all(isinstance(b, str) and b.strip() for b in betydelse)
+        or betydelse[0] == betydelse[1]
+    ):
+        raise OgiltigtVärdeError(
+            f"tolka_par: betydelse must name the two values in the order printed, such as "
+            f"('tidigare', 'senare'), got {betydelse!r}"
+        )
+    träff = _PIL_RE.match(t) or _PARENTES_RE.match(t)
+    if träff is None:
+        raise TolkningsError(
+            f"cannot read {text!r} as a pair: expected '59,7 → 62,1' or '59,7 (62,1)'"
+        )
+    a = _läs_tal(träff["a"], enhet, "tolka_par")
+    b = _läs_tal(träff["b"], enhet, "tolka_par")
+    if a.enhet != b.enhet:
+        if a.enhet is not None and b.enhet is not None:
+            raise TolkningsError(
+                f"cannot read {text!r} as a pair: the two values have different units "
+                f"({a.enhet!r} and {b.enhet!r})"
+            )
+        gemensam = a.enhet or b.enhet
+        a, b = (
+            _läs_tal(träff["a"], _skriven(gemensam), "tolka_par"),
+            _läs_tal(träff["b"], _skriven(gemensam), "tolka_par"),
+        )
+    return {
+        betydelse[0]: attrs.evolve(a, text=träff["a"]),
+        betydelse[1]: attrs.evolve(b, text=träff["b"]),
+    }
+
+
+def _skriven(enhet: str | None) -> str | None:
+    """A canonical unit as :func:`_läs_tal` reads it back (``andel`` is written ``%``)."""
+    return "%" if enhet == "andel" else enhet
+
+
+def _tolka_ett(text: Any, enhet: str | None = None) -> tuple[float, str | None]:
+    t = _läs_tal(text, enhet, "tolka_tal")
+    return t.värde, t.enhet
 
 
 @overload
-def tolka_tal(text: str | float | None) -> float: ...
+def tolka_tal(text: str | float | None, *, enhet: str | None = None) -> float: ...
 @overload
-def tolka_tal(text: pd.Series[Any]) -> pd.Series[float]: ...
+def tolka_tal(text: pd.Series[Any], *, enhet: str | None = None) -> pd.Series[float]: ...
 @overload
-def tolka_tal(text: list[Any] | tuple[Any, ...] | npt.NDArray[Any]) -> npt.NDArray[np.float64]: ...
+def tolka_tal(
+    text: list[Any] | tuple[Any, ...] | npt.NDArray[Any], *, enhet: str | None = None
+) -> npt.NDArray[np.float64]: ...
 def tolka_tal(
     text: str | float | pd.Series[Any] | list[Any] | tuple[Any, ...] | npt.NDArray[Any] | None,
+    *,
+    enhet: str | None = None,
 ) -> float | pd.Series[float] | npt.NDArray[np.float64]:
     """Read a number as Swedish reports print it.
 
@@ -123,6 +329,10 @@ def tolka_tal(
         The printed number. Numbers (int, float) pass through as float.
         A Series gives a Series with the same index; a list or array an
         ndarray.
+    enhet : str, optional
+        The column's unit for cells printed without one: with ``enhet="%"``
+        a cell ``85*`` or ``1,3`` is read as a percent (0.85, 0.013). A
+        cell printed with another unit is an error.
 
     Returns
     -------
@@ -133,7 +343,10 @@ def tolka_tal(
         ("-890 mnkr" gives -890.0, "8 022 tkr" gives 8022.0); use
         :func:`tolka_belopp` to convert between kr, tkr, mnkr and mdkr.
         Missing markers (``i.u``, ``i.u.``, ``Ej aktuell``, ``*``, ``-``,
-        ``..``, empty) give NaN.
+        ``..``, ``Kan ej uppskattas``, ``uppgift saknas``, ``x``, empty,
+        with or without footnote marks) give NaN. Hedge words ("drygt",
+        "cirka" ...) are read past; :func:`tolka_värde` keeps them, the unit
+        and the footnote marks.
 
     Raises
     ------
@@ -153,8 +366,8 @@ def tolka_tal(
     Minus may be written ``-``, detached ``- 890``, ``–`` (en dash), ``−``
     (U+2212) or ``minus``. Thousands groups may be separated by a space, a
     no-break space (U+00A0), a narrow no-break space (U+202F) or a thin space
-    (U+2009). Footnote marks (``*``, ``†``, superscript digits) glued to the
-    end are dropped. Text is normalised to NFC first.
+    (U+2009). Footnote marks (``*``, ``†``, superscript digits) at the end,
+    glued or after a space, are dropped. Text is normalised to NFC first.
 
     Examples
     --------
@@ -171,10 +384,12 @@ def tolka_tal(
     nan
     >>> hu.tolka_tal(["8 022", "Ej aktuell", "+171"])
     array([8022.,   nan,  171.])
+    >>> hu.tolka_tal("85*", enhet="%"), hu.tolka_tal("drygt 1 200")
+    (0.85, 1200.0)
     """
     if isinstance(text, pd.Series):
         unika = pd.unique(text.to_numpy(dtype=object))
-        karta = {u: _tolka_ett(u)[0] for u in unika}
+        karta = {u: _tolka_ett(u, enhet)[0] for u in unika}
         return pd.Series(
             [karta[v] for v in text.to_numpy(dtype=object)],
             index=text.index,
@@ -182,10 +397,10 @@ def tolka_tal(
             dtype=float,
         )
     if isinstance(text, (list, tuple, np.ndarray)):
-        return np.array([_tolka_ett(t)[0] for t in np.asarray(text, dtype=object).ravel()]).reshape(
-            np.shape(text)
-        )
-    return _tolka_ett(text)[0]
+        return np.array(
+            [_tolka_ett(t, enhet)[0] for t in np.asarray(text, dtype=object).ravel()]
+        ).reshape(np.shape(text))
+    return _tolka_ett(text, enhet)[0]
 
 
 def tolka_belopp(text: str, *, enhet: str = "mnkr") -> float:
@@ -277,6 +492,11 @@ def tolka_jämförelse(text: str) -> tuple[float, float]:
         )
     a, enhet_a = läs(förbered(träff["a"]), text)
     b, enhet_b = läs(förbered(träff["b"]), text)
+    if enhet_a is not None and enhet_b is not None and enhet_a != enhet_b:
+        raise TolkningsError(
+            f"cannot read {text!r} as 'outcome (previous)': the two values have different "
+            f"units ({enhet_a!r} and {enhet_b!r}); read each with tolka_tal"
+        )
     if enhet_b is None and enhet_a == "andel":
         b = float(Decimal(repr(b)) / 100)
     return a, b
