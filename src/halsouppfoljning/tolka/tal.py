@@ -263,12 +263,12 @@ def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None
     {'utfall': 94.0, 'fg år': 140.0}
     """
     t = enkla_mellanrum(_text_in(text, "tolka_par: text"))
+    namn: Any = betydelse  # checked here: callers pass anything
     if (
-        isinstance(betydelse, str)
-        or not isinstance(betydelse, tuple)
-        or len(betydelse) != 2
-        or not all(isinstance(b, str) and b.strip() for b in betydelse)
-        or betydelse[0] == betydelse[1]
+        not isinstance(namn, tuple)
+        or len(namn) != 2
+        or not all(isinstance(b, str) and b.strip() for b in namn)
+        or namn[0] == namn[1]
     ):
         raise OgiltigtVärdeError(
             f"tolka_par: betydelse must name the two values in the order printed, such as "
