@@ -530,7 +530,8 @@ class Prognos:
     Parameters
     ----------
     värde : float
-        The point forecast [enhet], e.g. -890.
+        The point forecast [enhet], e.g. -890; NaN when a report gives only
+        an interval ("mellan -900 och -850 mnkr": nothing is guessed).
     nedre, övre : float
         The interval's ends [enhet]; NaN when not given. ``nedre <= värde <=
         övre``.
@@ -649,6 +650,13 @@ class Prognos:
             (-50/+20)", "Prognos -53,6 mnkr" (no interval: nedre and övre NaN),
             "-890 mnkr ±30". A leading label ending in "prognos" and a final
             full stop are dropped; a unit written only once applies to all.
+            Prose: "Prognosen för helåret justerades till -250 miljoner
+            kronor", "ett prognostiserat överskott på 120 mnkr", "ett
+            underskott på 40 mnkr" (the sign from the word), "mellan -900 och
+            -850 mnkr" (an interval alone: ``värde`` is NaN), and a revision
+            "prognosen har försämrats med 35 mnkr" / "förbättrats med", which
+            needs ``föregående`` (the new forecast is the previous one plus
+            the signed revision; :attr:`revidering` gives it back).
         enhet : str
             The unit of the result (amounts are converted, "mkr" is mnkr).
         avser, upprättad, budget, föregående, metod
@@ -677,6 +685,10 @@ class Prognos:
         (-890.0, -940.0, -870.0)
         >>> hu.Prognos.tolka("Prognos -53,6 mnkr").intervall
         (nan, nan)
+        >>> hu.Prognos.tolka("ett prognostiserat överskott på 120 mnkr").värde
+        120.0
+        >>> hu.Prognos.tolka("prognosen har förbättrats med 20 mnkr", föregående=-890).värde
+        -870.0
         """
         from .tolka.prognos import tolka_prognos  # noqa: PLC0415 - the edge, on demand
 
@@ -691,6 +703,12 @@ class Prognos:
         )
 
     def __str__(self) -> str:
+        if math.isnan(self.värde) and not (math.isnan(self.nedre) or math.isnan(self.övre)):
+            d = max(_decimaler(self.nedre), _decimaler(self.övre))
+            return (
+                f"mellan {formatera_tal(self.nedre, d)} och "
+                f"{formatera_tal(self.övre, d, enhet=self.enhet)}"
+            )
         text = formatera_tal(self.värde, _decimaler(self.värde), enhet=self.enhet)
         if math.isnan(self.nedre) or math.isnan(self.övre):
             return text
