@@ -633,6 +633,44 @@ def _secon_ordnade(lp: _I64, prov: npt.NDArray[Any], offset: int) -> tuple[_I64,
     return patienter, N, np.asarray(värde, dtype=np.float64)
 
 
+def _secon_block(
+    nyckel: npt.NDArray[Any], offset: int, låg_bitar: int, v_bitar: int, *, grova: bool
+) -> tuple[_I64, _I64, _F64]:
+    """SECON of one sorted block of ``patient << låg_bitar | time << v_bitar | provider``.
+
+    From the bits in which neighbouring keys differ (``x = k[i] ^ k[i+1]``):
+    another patient iff ``x >> låg_bitar``; the same patient and provider iff
+    ``x`` has no bit outside the time; the same coarse time step iff
+    ``x < 2**v_bitar``, which with coarsened times (``grova``) raises
+    :class:`_GrovaTiderError`.
+    """
+    n = nyckel.size
+    if not n:
+        tom = np.zeros(0, dtype=np.int64)
+        return tom, tom, np.zeros(0, dtype=np.float64)
+    skillnad = nyckel[1:] ^ nyckel[:-1]
+    if grova and (skillnad < (1 << v_bitar)).any():
+        raise _GrovaTiderError
+    ny = np.empty(n, dtype=bool)
+    ny[0] = True
+    np.greater_equal(skillnad, 1 << låg_bitar, out=ny[1:])
+    p_starter = np.flatnonzero(ny)
+    patienter = (nyckel[p_starter] >> låg_bitar).astype(np.int64)
+    patienter += offset
+    N = _längder(p_starter, n)
+    # samma[i]: rows i and i+1 are the same patient and the same provider; the pair
+    # belongs to the patient of row i (the last row of a patient pairs with nobody)
+    bredd = nyckel.dtype.itemsize * 8 - (nyckel.dtype.kind == "i")
+    utom_tid = (((1 << bredd) - 1) ^ ((1 << låg_bitar) - 1)) | ((1 << v_bitar) - 1)
+    samma = np.zeros(n, dtype=bool)
+    skillnad &= utom_tid
+    np.equal(skillnad, 0, out=samma[:-1])
+    antal_samma = np.add.reduceat(samma, p_starter, dtype=np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        värde = antal_samma / (N - 1.0)
+    return patienter, N, np.asarray(värde, dtype=np.float64)
+
+
 def _tidsenhet(dk: _I64, lägst: int) -> int:
     """The coarsest unit (day, second, millisecond, microsecond, nanosecond) that
     divides every ``dk - lägst``: the times are then small integers in the same order."""
@@ -674,14 +712,10 @@ def _kärna_secon(
         return _secon_ordnade(pk[0][ordning], vk[0][ordning], -pk[1])
     låg_bitar = t_bitar - skift + v_bitar
     tid = (dk, d_lägst, enhet, skift, v_bitar)
-    v_mask = (1 << v_bitar) - 1
-    delar = []
-    for offset, nyckel in _sorterade_block(pk, vk, låg_bitar, antal_p, tid):
-        if skift:
-            utan_vårdgivare = nyckel >> v_bitar
-            if (utan_vårdgivare[1:] == utan_vårdgivare[:-1]).any():
-                raise _GrovaTiderError
-        delar.append(_secon_ordnade(nyckel >> låg_bitar, nyckel & v_mask, offset))
+    delar = [
+        _secon_block(nyckel, offset, låg_bitar, v_bitar, grova=skift > 0)
+        for offset, nyckel in _sorterade_block(pk, vk, låg_bitar, antal_p, tid)
+    ]
     return _slå_ihop(delar)
 
 
