@@ -114,7 +114,12 @@ _SENAST_RE = re.compile(
 #: A qualifier at the end: "varje månad", "per år", "av befolkningen", "i alla regioner".
 _VILLKOR_RE = re.compile(
     r"^(?P<kärna>.+?),?\s+(?P<v>(?:varje|per|av|bland|inom|i\s+alla|i\s+samtliga|i\s+varje"
-    r"|i\s+hela)(?:\s+[^\d\s]+){1,3}?)\.?$",
+    r"|i\s+hela)(?:\s+[^\d\s]+){1,3}?|inom\s+\d+(?:\s+[^\d\s]+){1,2}?)\.?$",
+    re.IGNORECASE,
+)
+#: An operator after the number: "90 procent eller högre", "48 eller lägre".
+_EFTERSTÄLLD_RE = re.compile(
+    r"^(?P<v>.+?)\s+eller\s+(?P<ord>högre|mer|fler|över|lägre|mindre|färre|under)\.?$",
     re.IGNORECASE,
 )
 #: The counted part of a rate: a number and what it counts ("3 utlokaliserade").
@@ -268,6 +273,10 @@ def _tolka_kärna(text: str, riktning: Riktning | None, enhet: str | None) -> M�
         delar = [p.strip() for p in träff["tal"].split("/")]
         return Målnivå.sammansatt(*(_tolka(p, riktning, delenhet) for p in delar))
     operator, rest = _dela_operator(t)
+    efter = _EFTERSTÄLLD_RE.match(t)
+    if operator is None and efter:
+        operator = ">=" if efter["ord"].casefold() in {"högre", "mer", "fler", "över"} else "<="
+        rest = efter["v"]
     if operator is None:
         try:
             nedre, övre, e = _läs_intervall(rest, enhet)

@@ -101,6 +101,7 @@ _SAKNAS_ORD = frozenset({"kan ej uppskattas", "uppgift saknas", "x", "ej tillgä
 #: Footnote marks at the end, glued or after a space: "85*", "i.u.**", "105 ¹²".
 _FOTNOT_RE = re.compile(r"\s?(?P<märke>[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
 _PIL_RE = re.compile(r"^(?P<a>.+?)\s*(?:→|->|–>|⇒|=>)\s*(?P<b>.+)$")
+_FRÅN_TILL_RE = re.compile(r"^från\s+(?P<a>.+?)\s+till\s+(?P<b>.+?)\.?$", re.IGNORECASE)
 _PARENTES_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?$")
 
 
@@ -222,16 +223,16 @@ def tolka_värde(text: str | float | None, *, enhet: str | None = None) -> Tal:
 def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None) -> dict[str, Tal]:
     """Read two numbers printed together, named by what the caller says they mean.
 
-    Reports print a pair as ``59,7 → 62,1`` (a change from one value to
-    another) or ``59,7 (62,1)`` (a value with another in parentheses: the
-    previous year, a comparison unit). The text does not say which is which,
+    Reports print a pair as ``59,7 → 62,1`` or ``från 10,6 till 7,9
+    procent`` (a change from one value to another) or ``59,7 (62,1)`` (a
+    value with another in parentheses: the previous year, a comparison unit). The text does not say which is which,
     so the caller names them in the order printed.
 
     Parameters
     ----------
     text : str
-        The pair, joined by an arrow (``→``, ``->``, ``⇒``) or with the
-        second in parentheses.
+        The pair, joined by an arrow (``→``, ``->``, ``⇒``), written
+        "från ... till ...", or with the second in parentheses.
     betydelse : (str, str)
         The names of the first and second value as printed, e.g.
         ``("tidigare", "senare")`` for ``59,7 → 62,1`` or
@@ -274,10 +275,11 @@ def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None
             f"tolka_par: betydelse must name the two values in the order printed, such as "
             f"('tidigare', 'senare'), got {betydelse!r}"
         )
-    träff = _PIL_RE.match(t) or _PARENTES_RE.match(t)
+    träff = _PIL_RE.match(t) or _FRÅN_TILL_RE.match(t) or _PARENTES_RE.match(t)
     if träff is None:
         raise TolkningsError(
-            f"cannot read {text!r} as a pair: expected '59,7 → 62,1' or '59,7 (62,1)'"
+            f"cannot read {text!r} as a pair: expected '59,7 → 62,1', 'från 59,7 till "
+            "62,1' or '59,7 (62,1)'"
         )
     a = _läs_tal(träff["a"], enhet, "tolka_par")
     b = _läs_tal(träff["b"], enhet, "tolka_par")
