@@ -225,8 +225,9 @@ def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None
 
     Reports print a pair as ``59,7 → 62,1`` or ``från 10,6 till 7,9
     procent`` (a change from one value to another) or ``59,7 (62,1)`` (a
-    value with another in parentheses: the previous year, a comparison unit). The text does not say which is which,
-    so the caller names them in the order printed.
+    value with another in parentheses: the previous year, a comparison unit).
+    The text does not say which is which, so the caller names them in the
+    order printed.
 
     Parameters
     ----------
