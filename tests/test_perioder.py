@@ -300,3 +300,190 @@ def test_rolling_refuses_a_missing_month_in_the_index() -> None:
     s = pd.Series([1.0, 2.0], index=pd.DatetimeIndex(["2023-01-01", pd.NaT]))
     with pytest.raises(hu.OgiltigtVärdeError, match="missing date"):
         hu.r12(s)
+
+
+# --------------------------------------------------------------------------- the forms of a period
+
+
+def test_new_forms_by_hand() -> None:
+    q = hu.Period.kvartal(2023, 4)
+    assert (q.start, q.slut, q.antal_månader) == (
+        pd.Timestamp("2023-10-01"),
+        pd.Timestamp("2023-12-31"),
+        3,
+    )
+    assert (q.typ, q.år, q.nummer) == (None, 2023, 4)
+    r = hu.Period.rullande(2024, 2)  # March 2023 to February 2024, a leap February
+    assert (r.start, r.slut, r.antal_månader) == (
+        pd.Timestamp("2023-03-01"),
+        pd.Timestamp("2024-02-29"),
+        12,
+    )
+    assert (r.år, str(r)) == (2024, "R12 februari 2024")
+    v = hu.Period.vecka(2021, 53 - 1)
+    assert (v.start.date(), v.slut.date(), v.antal_dagar) == (
+        dt.date(2021, 12, 27),
+        dt.date(2022, 1, 2),
+        7,
+    )
+    # week 53 of 2020 ends in 2021 but belongs to the ISO year 2020
+    assert (hu.Period.vecka(2020, 53).år, hu.Period.vecka(2020, 53).slut.year) == (2020, 2021)
+    s = hu.Period.spann("2022-09-15", "2023-08-01")
+    assert (s.start.date(), s.slut.date(), s.antal_månader) == (
+        dt.date(2022, 9, 1),
+        dt.date(2023, 8, 31),
+        12,
+    )
+    assert str(s) == "september 2022–augusti 2023"
+    assert hu.Period.spann("2023-03", "2023-03").form is hu.Periodform.MÅNAD
+    assert hu.Period.åren(2023, 2023).form is hu.Periodform.HELÅR
+    assert hu.Period.åren(2016, 2023).antal_dagar == 2922  # 8 years, two leap days
+    assert hu.Period.helår(2023).typ is hu.Periodicitet.HELÅR
+    assert hu.Period(typ=hu.Periodicitet.TERTIAL, år=2023, nummer=2) == hu.Period.tertial(2023, 2)
+    assert hu.Period(typ=hu.Periodform.KVARTAL, år=2023, nummer=1) == hu.Period.kvartal(2023, 1)
+    assert hu.Period(start="2023-01-01", slut="2023-03-31").form is hu.Periodform.MÅNADER
+    assert hu.Period(start="2023-01-02", slut="2023-03-31").form is hu.Periodform.DAGAR
+    # a named form given with its days is accepted when it fits
+    assert hu.Period(
+        start="2023-04-01", slut="2023-06-30", form=hu.Periodform.KVARTAL, nummer=2
+    ) == hu.Period.kvartal(2023, 2)
+
+
+def test_equality_is_by_days_form_by_writing() -> None:
+    r12 = hu.Period.rullande(2023, 7)
+    spann = hu.Period.spann("2022-08", "2023-07")
+    assert r12 == spann and hash(r12) == hash(spann)
+    assert (str(r12), str(spann)) == ("R12 juli 2023", "augusti 2022–juli 2023")
+    assert hu.Period.helår(2023) == hu.Period.tolka("januari–december 2023")
+    assert hu.Period.tertial(2023, 1) != hu.Period.kvartal(2023, 1)
+    assert hu.Period.helår(2023) != "Helår 2023"
+
+
+def test_ordering() -> None:
+    h = hu.Period.helår(2023)
+    t1 = hu.Period.tertial(2023, 1)
+    dec = hu.Period.månad(2022, 12)
+    q1 = hu.Period.kvartal(2023, 1)
+    # by start, then by end
+    assert sorted([h, t1, dec, q1]) == [dec, q1, t1, h]
+    assert q1 < t1 < h and dec <= q1 and h > t1 and h >= h
+    with pytest.raises(TypeError):
+        _ = h < "2023"  # type: ignore[operator]
+
+
+def test_contains_and_intersection() -> None:
+    h = hu.Period.helår(2023)
+    assert hu.Period.kvartal(2023, 4) in h
+    assert h.innehåller(h)
+    assert hu.Period.rullande(2023, 7) not in h
+    assert "2023-12-31" in h and "2024-01-01" not in h
+    assert h.innehåller(pd.Timestamp("2023-06-30 23:59"))
+    assert hu.Period.vecka(2023, 52) in h and hu.Period.vecka(2024, 1) not in h
+    # intersection: written by hand from the calendar
+    snitt = hu.Period.kvartal(2023, 2) & hu.Period.tertial(2023, 2)
+    assert snitt == hu.Period.spann("2023-05", "2023-06")
+    assert str(snitt) == "maj–juni 2023"
+    assert hu.Period.delår(2023).snitt(hu.Period.tertial(2023, 3)) is None
+    t2 = hu.Period.tertial(2023, 2)
+    assert (t2 & h) is t2  # the form of an operand is kept when the result is it
+    veckan = hu.Period.vecka(2024, 5) & hu.Period.månad(2024, 1)  # Monday 29th to the 31st
+    assert veckan is not None
+    assert (veckan.start.date(), veckan.slut.date(), veckan.form) == (
+        dt.date(2024, 1, 29),
+        dt.date(2024, 1, 31),
+        hu.Periodform.DAGAR,
+    )
+    assert hu.Period.månad(2024, 1) & hu.Period.månad(2024, 1) == hu.Period.månad(2024, 1)
+    with pytest.raises(hu.FelTypError, match="annan must be a Period"):
+        h.snitt("2023")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        _ = h & "2023"  # type: ignore[operator]
+
+
+def test_part_of_a_year() -> None:
+    assert hu.Period.delår(2023).del_av_år
+    assert hu.Period.månad(2023, 2).del_av_år
+    assert hu.Period.vecka(2024, 5).del_av_år
+    assert not hu.Period.helår(2024).del_av_år
+    assert not hu.Period.rullande(2023, 7).del_av_år  # twelve whole months
+    assert not hu.Period.åren(2016, 2023).del_av_år
+    assert hu.Period.rullande(2023, 7, 11).del_av_år
+
+
+def test_weeks_and_days_have_no_months() -> None:
+    v = hu.Period.vecka(2024, 5)
+    assert not v.hela_månader and v.första_månad == 1
+    with pytest.raises(hu.OgiltigtVärdeError, match="not a span of whole months"):
+        _ = v.antal_månader
+    with pytest.raises(hu.OgiltigtVärdeError, match="not a span of whole months"):
+        _ = v.månader
+
+
+def test_new_form_errors() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-4"):
+        hu.Period.kvartal(2023, 5)
+    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-53"):
+        hu.Period.vecka(2024, 0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="no week 53"):
+        hu.Period.vecka(2021, 53)
+    with pytest.raises(hu.OgiltigtVärdeError, match="either typ"):
+        hu.Period(typ=hu.Periodicitet.HELÅR, år=2023, start="2023-01-01")
+    with pytest.raises(hu.FelTypError, match="typ must be a Periodicitet or a Periodform"):
+        hu.Period(typ="helår", år=2023)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="not built from år and nummer"):
+        hu.Period(typ=hu.Periodform.RULLANDE, år=2023, nummer=12)
+    with pytest.raises(hu.OgiltigtVärdeError, match="not built from år and nummer"):
+        hu.Period(typ=hu.Periodform.MÅNADER, år=2023)
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs typ and år"):
+        hu.Period(start="2023-01-01")
+    with pytest.raises(hu.OgiltigtVärdeError, match="before start"):
+        hu.Period(start="2023-02-01", slut="2023-01-31")
+    with pytest.raises(hu.FelTypError, match="form must be a Periodform"):
+        hu.Period(start="2023-01-01", slut="2023-01-31", form="månad")  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="does not cover"):
+        hu.Period(start="2023-01-01", slut="2023-02-28", form=hu.Periodform.KVARTAL, nummer=1)
+    with pytest.raises(hu.OgiltigtVärdeError, match="dagar takes no nummer"):
+        hu.Period(start="2023-01-01", slut="2023-01-05", form=hu.Periodform.DAGAR, nummer=1)
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs whole months"):
+        hu.Period(start="2023-01-02", slut="2023-02-28", form=hu.Periodform.MÅNADER)
+    with pytest.raises(hu.OgiltigtVärdeError, match="must be 2"):
+        hu.Period(start="2023-01-01", slut="2023-02-28", form=hu.Periodform.RULLANDE, nummer=12)
+    with pytest.raises(hu.OgiltigtVärdeError, match="månader takes no nummer"):
+        hu.Period(start="2023-01-01", slut="2023-02-28", form=hu.Periodform.MÅNADER, nummer=2)
+    with pytest.raises(hu.OgiltigtVärdeError, match="whole calendar years"):
+        hu.Period(start="2023-02-01", slut="2024-12-31", form=hu.Periodform.ÅR)
+    with pytest.raises(hu.OgiltigtVärdeError, match="before från"):
+        hu.Period.åren(2023, 2016)
+    with pytest.raises(hu.OgiltigtVärdeError, match="at least 1"):
+        hu.Period.rullande(2023, 7, 0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="1900"):
+        hu.Period.dagar("1850-01-01", "2023-01-01")
+
+
+# --------------------------------------------------------------------------- a value with its period
+
+
+def test_periodvärde_and_the_part_year_check() -> None:
+    minst = hu.Målnivå.minst(0.8)
+    delår = hu.Periodvärde(0.81, hu.Period.tolka("januari–augusti 2023"))
+    assert (delår.värde, float(delår), str(delår)) == (0.81, 0.81, "0.81 (januari–augusti 2023)")
+    with pytest.raises(hu.OgiltigtVärdeError, match="delår_tillåtet=True"):
+        delår.måluppfyllelse(minst)
+    assert delår.måluppfyllelse(minst, delår_tillåtet=True) is hu.Måluppfyllelse.UPPNÅDD
+    helår = hu.Periodvärde(0.79, hu.Period.helår(2023))
+    assert helår.måluppfyllelse(minst) is hu.Måluppfyllelse.EJ_UPPNÅDD
+    assert helår.måluppfyllelse(minst, avrundning=0) is hu.Måluppfyllelse.UPPNÅDD
+    # the function itself, with period=
+    with pytest.raises(hu.OgiltigtVärdeError, match="'T1 2023', part of a year"):
+        hu.måluppfyllelse(0.9, minst, period=hu.Period.tertial(2023, 1))
+    r12 = hu.Period.rullande(2023, 7)
+    assert hu.måluppfyllelse(0.9, minst, period=r12) is hu.Måluppfyllelse.UPPNÅDD
+    with pytest.raises(hu.FelTypError, match="period must be a hu.Period"):
+        hu.måluppfyllelse(0.9, minst, period="2023")
+    with pytest.raises(hu.FelTypError, match="delår_tillåtet"):
+        hu.måluppfyllelse(0.9, minst, period=r12, delår_tillåtet="ja")  # type: ignore[arg-type]
+    assert math.isnan(hu.Periodvärde(None, r12).värde)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="read text with"):
+        hu.Periodvärde(0.8, "2023")  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError):
+        hu.Periodvärde("0,8", r12)  # type: ignore[arg-type]
