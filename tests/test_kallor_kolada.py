@@ -159,6 +159,17 @@ def test_the_panel_feeds_comparison_and_plots_unchanged(
 
     ax = plot.rangdiagram(p, period=2024, regel=hu.Färgregel.rang(0.25, 0.25), riktning=riktning)
     assert ax is not None
+    # Issue 14: no direction from the user. riktning=None reads p.attrs["riktning"] and the
+    # bundled curated table (data/kolada_kpi_riktning.csv), and gives the same answers.
+    assert hu.rangordning(p)["rang"].equals(r["rang"])
+    assert hu.rangordning(p[p["period"] == 2024])["rang"].equals(r.loc[r["period"] == 2024, "rang"])
+    ingen = hu.färgklasser(p, hu.Färgregel.rang(0.25, 0.25))
+    assert ingen["färgklass"].equals(k["färgklass"])
+    assert hu.förändring(p, referens=2023)["differens"].equals(f["differens"])
+    utan_attrs = p.copy()
+    utan_attrs.attrs = {}
+    assert hu.rangordning(utan_attrs)["rang"].equals(r["rang"])  # the curated table alone
+    assert plot.rangdiagram(p, period=2024, regel=hu.Färgregel.rang(0.25, 0.25)) is not None
     import matplotlib.pyplot as plt
 
     plt.close("all")
