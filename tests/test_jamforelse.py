@@ -1001,6 +1001,19 @@ class TestKoladaRaw:
         with pytest.raises(hu.SaknadKolumnError, match="municipality_id"):
             hu.regionpanel_från_kolada(utan_område)
 
+    def test_nested_keys_do_not_overwrite_outer_columns(self) -> None:
+        # an inner "kpi" or "period" (not in Kolada's answer) never replaces the outer one
+        rå = pd.DataFrame(
+            {
+                "kpi": ["N1"],
+                "municipality": ["0019"],
+                "period": [2024],
+                "values": [[{"gender": "T", "value": 0.5, "kpi": "N2", "period": 1999}]],
+            }
+        )
+        p = hu.regionpanel_från_kolada(rå)
+        assert (p["indikator"].item(), p["period"].item(), p["värde"].item()) == ("N1", 2024, 0.5)
+
     def test_a_value_column_means_the_flat_form(self) -> None:
         t = pd.DataFrame(
             {
