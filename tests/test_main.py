@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,89 +49,101 @@ def test_unknown_command_is_a_usage_error() -> None:
     assert "invalid choice" in resultat.stderr
 
 
+def _kör_exempel(*argument: str, kolumner: str | None = "80") -> subprocess.CompletedProcess[str]:
+    """``python -m halsouppfoljning exempel ...`` with ``COLUMNS`` set (or unset)."""
+    miljö = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if kolumner is not None:
+        miljö["COLUMNS"] = kolumner
+    return subprocess.run(
+        [sys.executable, "-m", "halsouppfoljning", "exempel", *argument],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=300,
+        env=miljö,
+    )
+
+
 def test_exempel_prints_the_whole_follow_up() -> None:
-    resultat = _kör("exempel")
+    resultat = _kör_exempel()
     assert resultat.returncode == 0, resultat.stderr
     ut = resultat.stdout
-    assert ut.startswith(
-        "Uppföljning: Hälso- och sjukvårdsförvaltningen (Region Västmanland), februari 2023"
-    )
-    # the styrkort with computed assessments and the report's trend words beside them
-    rad = next(r for r in ut.splitlines() if r.startswith("Antal utlokaliserade pat."))
-    assert "uppnådd" in rad.split()  # 94 against 'Lägre än fg år' 140 (seed line 114)
-    assert rad.split()[-2:] == ["Positiv", "positiv"]  # reported, computed
+    rader = ut.splitlines()
+    assert max(len(r) for r in rader) <= 80
+    assert rader[:2] == [
+        "Uppföljning: Hälso- och sjukvårdsförvaltningen (Region Västmanland), februari",
+        "2023",
+    ]
+    prosa = " ".join(ut.split())
+    # the styrkort, each indicator a block at 80 columns: 94 against 'Lägre än fg år' 140
+    # (seed line 114) is met; the report says Positiv and the computed trend agrees
+    i = rader.index("Antal utlokaliserade pat.")
+    block = " ".join(rader[i + 1 : i + 4])
+    assert "Måluppfyllelse: ✔ uppnådd" in block
+    assert "Trend (rapport): Positiv" in block
+    assert "Trend (beräknad): positiv" in block
     # economy: the accumulated result against the periodised budget (seed line 1117)
-    resultat_rad = next(r for r in ut.splitlines() if r.startswith("Resultat "))
+    resultat_rad = next(r for r in rader if r.startswith("Resultat "))
     assert resultat_rad.split()[1:5] == ["-174,1", "-8,5", "-165,6", "-165,6"]
     # the forecast with its interval (seed line 40: "Årsprognos, -890 mnkr +20/-50 mnkr")
-    assert "Prognos -890 mnkr +20/-50 mnkr: interval [-940,0, -870,0] mnkr" in ut
+    assert "Prognos -890 mnkr +20/-50 mnkr: intervall -940 till -870 mnkr" in prosa
+    # the source names the report, not a file
+    assert (
+        "Källa: Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport "
+        "februari 2023" in prosa
+    )
+    assert ".txt" not in ut
     # waiting-time and continuity sections, labelled synthetic
     assert ut.count("SYNTETISKA DATA") == 2
     assert "första besök inom 90 dagar" in ut
     assert "Kontinuitet" in ut
 
 
+@pytest.mark.parametrize("bredd", [60, 80, 120])
+def test_exempel_fits_the_width_from_columns_or_bredd(bredd: int) -> None:
+    från_miljön = _kör_exempel(kolumner=str(bredd))
+    från_flaggan = _kör_exempel("--bredd", str(bredd), kolumner="200")
+    for resultat in (från_miljön, från_flaggan):
+        assert resultat.returncode == 0, resultat.stderr
+        assert max(len(r) for r in resultat.stdout.splitlines()) <= bredd
+    assert från_miljön.stdout == från_flaggan.stdout
+
+
+def test_exempel_is_80_wide_without_a_terminal_or_columns() -> None:
+    resultat = _kör_exempel("--utan-syntetiska", kolumner=None)
+    assert resultat.returncode == 0, resultat.stderr
+    assert max(len(r) for r in resultat.stdout.splitlines()) <= 80
+    assert resultat.stdout == _kör_exempel("--utan-syntetiska", "--bredd", "80").stdout
+
+
+def test_exempel_writes_one_html_page(tmp_path: Path) -> None:
+    fil = tmp_path / "rapport.html"
+    resultat = _kör_exempel("--utan-syntetiska", "--format", "html", "--utfil", str(fil))
+    assert resultat.returncode == 0, resultat.stderr
+    assert resultat.stdout == f"Rapporten är skriven till {fil}.\n"
+    sida = fil.read_text(encoding="utf-8")
+    assert sida.startswith('<!DOCTYPE html>\n<html lang="sv">')
+    assert '<table class="styrkort">' in sida
+    assert "<h2>Källor</h2>" in sida
+
+
 def test_exempel_formats_and_rounding() -> None:
-    resultat = _kör("exempel", "--utan-syntetiska", "--format", "markdown", "--avrundning", "0")
+    resultat = _kör_exempel("--utan-syntetiska", "--format", "markdown", "--avrundning", "0")
     assert resultat.returncode == 0, resultat.stderr
     assert resultat.stdout.startswith("# Uppföljning")
-    assert "rounded half up to 0 decimals" in resultat.stdout
+    assert "efter avrundning till 0 decimaler, femman uppåt" in resultat.stdout
     assert "SYNTETISKA" not in resultat.stdout
 
 
-def test_exempel_bad_format_is_a_usage_error() -> None:
+def test_exempel_bad_format_and_width() -> None:
     resultat = _kör("exempel", "--format", "pdf")
     assert resultat.returncode == 2
     assert "invalid choice: 'pdf'" in resultat.stderr
-
-
-def test_styrkort_on_a_users_file(tmp_path: Path) -> None:
-    fil = tmp_path / "kort.csv"
-    fil.write_text(
-        "indikator,mål,utfall,riktning,trend\n"
-        'Andel besök 90 dagar,95 %,"78,8 %",högre är bättre,\n'
-        "Utlokaliserade,Lägre än fg år,94 (140),lägre är bättre,Positiv\n",
-        encoding="utf-8",
-    )
-    resultat = _kör("styrkort", str(fil), "--region", "Värmland", "--period", "2023")
-    assert resultat.returncode == 0, resultat.stderr
-    assert resultat.stdout.startswith("Uppföljning: Region Värmland, 2023")
-    rader = resultat.stdout.splitlines()
-    assert "ej uppnådd" in next(r for r in rader if r.startswith("Andel besök 90 dagar"))
-    assert next(r for r in rader if r.startswith("Utlokaliserade")).split()[-3:] == [
-        "uppnådd",
-        "Positiv",
-        "positiv",
-    ]
-
-
-def test_styrkort_bad_file_names_row_and_column(tmp_path: Path) -> None:
-    fil = tmp_path / "fel.csv"
-    fil.write_text('indikator,mål,utfall\nA,≥80 %,"78,8 %"\nB,≥80 %,åttio\n', encoding="utf-8")
-    resultat = _kör("styrkort", str(fil))
-    assert resultat.returncode == 1
-    assert resultat.stdout == ""
-    assert "line 3, column 'utfall'" in resultat.stderr
-    assert "'åttio'" in resultat.stderr
-
-
-def test_styrkort_missing_column_and_missing_file(tmp_path: Path) -> None:
-    fil = tmp_path / "fel.csv"
-    fil.write_text("indikator,utfall\nA,1\n", encoding="utf-8")
-    resultat = _kör("styrkort", str(fil))
-    assert resultat.returncode == 1
-    assert "column 'mål' is not in the data" in resultat.stderr
-    saknas = _kör("styrkort", str(tmp_path / "finns_inte.csv"))
-    assert saknas.returncode == 1
-    assert "no such file" in saknas.stderr
-
-
-def test_styrkort_file_not_utf8(tmp_path: Path) -> None:
-    fil = tmp_path / "latin1.csv"
-    fil.write_bytes("indikator,mål,utfall\nVärde,≥1,2\n".replace("≥", ">").encode("latin-1"))
-    resultat = _kör("styrkort", str(fil))
-    assert resultat.returncode == 1
-    assert "UTF-8" in resultat.stderr
+    smal = _kör_exempel("--utan-syntetiska", "--bredd", "10")
+    assert smal.returncode == 1
+    assert "rapport: bredd" in smal.stderr
+    assert smal.stdout == ""
 
 
 def test_regioner_in_process(capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,6 +167,10 @@ def test_styrkort_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "line 2, column 'mål'" in capsys.readouterr().err
 
 
-def test_exempel_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+def test_exempel_in_process(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["exempel", "--utan-syntetiska", "--format", "markdown"]) == 0
     assert capsys.readouterr().out.startswith("# Uppföljning: Hälso- och sjukvårdsförvaltningen")
+    fil = tmp_path / "rapport.txt"
+    assert main(["exempel", "--utan-syntetiska", "--bredd", "60", "--utfil", str(fil)]) == 0
+    assert capsys.readouterr().out == f"Rapporten är skriven till {fil}.\n"
+    assert max(len(r) for r in fil.read_text(encoding="utf-8").splitlines()) <= 60

@@ -321,7 +321,9 @@ def test_rapport_renders_waiting_times_and_continuity_in_every_format(
     assert "Kontinuitet\n-----------" in text
     markdown = hu.rapport(u, format="markdown")
     assert "## Väntetider" in markdown
-    assert "| Mätdatum | Gräns | Antal | Andel | 95 % intervall | Exkluderade |" in markdown
+    # one measurement date: a line above the table, not a column
+    assert "Mätdatum: 2023-02-28." in markdown
+    assert "| Gräns | Antal | Andel | 95 % intervall | Exkluderade |" in markdown
     första = u.väntetider.iloc[0]
     # the share printed is antal_inom / antal to one decimal of a percent
     andel = hu.formatera_andel(int(första["antal_inom"]) / int(första["antal"]))
@@ -481,3 +483,27 @@ def test_stil_panel_refuses_bad_input() -> None:
         hu.stil_panel(_panel(), decimaler=-1)
     with pytest.raises(hu.HalsouppfoljningError, match="andel"):
         hu.stil_panel(_panel(), andel="ja")  # type: ignore[arg-type]
+
+
+def test_rapport_waiting_times_with_several_dates_keep_the_date_column() -> None:
+    väntetider = pd.DataFrame(
+        {
+            "region": ["Region Västmanland", "Region Västmanland"],
+            "mätdatum": ["2023-01-31", "2023-02-28"],
+            "gränsnamn": ["första besök inom 90 dagar"] * 2,
+            "antal": [400, 466],
+            "andel": [0.7, 0.717],
+            "nedre": [0.65, 0.674],
+            "övre": [0.75, 0.756],
+            "exkluderade": [30, 34],
+        }
+    )
+    u = hu.Uppföljning(
+        organisation=None, period="", indikatorer=_minsta_underlag(), väntetider=väntetider
+    )
+    markdown = hu.rapport(u, format="markdown")
+    assert "Region: Region Västmanland." in markdown
+    assert "| Mätdatum | Gräns | Antal | Andel | 95 % intervall | Exkluderade |" in markdown
+    assert "| 2023-02-28 | första besök inom 90 dagar | 466 | 71,7 % | 67,4 %–75,6 % | 34 |" in (
+        markdown
+    )

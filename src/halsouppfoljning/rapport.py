@@ -554,7 +554,10 @@ def rapport(
     if u.väntetider is not None and len(u.väntetider):
         delar.append(rubrik("Väntetider", 2))
         delar.append(stycke(str(u.väntetider.attrs.get("rubrik", ""))))
-        delar.append(_tabell(_väntetidsvisning(u.väntetider), format, textbredd))
+        fasta, tabell = _väntetidsvisning(u.väntetider)
+        if fasta:
+            delar.append(stycke("; ".join(f"{k}: {v}" for k, v in fasta.items()) + "."))
+        delar.append(_tabell(tabell, format, textbredd))
     if u.kontinuitet is not None and len(u.kontinuitet):
         delar.append(rubrik("Kontinuitet", 2))
         delar.append(stycke(str(u.kontinuitet.attrs.get("rubrik", ""))))
@@ -605,11 +608,17 @@ def _ekonomiavsnitt(ekonomi: pd.DataFrame, format: str, bredd: int) -> str:
     return text + ("\n" if format == "html" else "\n\n") + _stycke(notis, format, bredd)
 
 
-def _väntetidsvisning(df: pd.DataFrame) -> pd.DataFrame:
-    ut = pd.DataFrame()
+def _väntetidsvisning(df: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]:
+    """The table of waiting-time shares; a column with one value becomes a line above it."""
+    fasta: dict[str, str] = {}
+    ut = pd.DataFrame(index=df.index)
     for k in ("region", "vårdtyp", "mätdatum"):
         if k in df.columns:
-            ut[k.capitalize()] = df[k].astype(str)
+            värden = df[k].astype(str)
+            if len(df) > 1 and värden.nunique() == 1:
+                fasta[k.capitalize()] = str(värden.iloc[0])
+            else:
+                ut[k.capitalize()] = värden
     ut["Gräns"] = df["gränsnamn"] if "gränsnamn" in df.columns else df["gräns"].astype(str)
     ut["Antal"] = df["antal"].map(lambda x: formatera_tal(float(x), 0))
     ut["Andel"] = df["andel"].map(lambda x: formatera_andel(float(x)))
@@ -618,7 +627,7 @@ def _väntetidsvisning(df: pd.DataFrame) -> pd.DataFrame:
         for a, b in zip(df["nedre"], df["övre"], strict=True)
     ]
     ut["Exkluderade"] = df["exkluderade"].map(lambda x: formatera_tal(float(x), 0))
-    return ut
+    return fasta, ut.reset_index(drop=True)
 
 
 def _kontinuitetsvisning(df: pd.DataFrame) -> pd.DataFrame:
