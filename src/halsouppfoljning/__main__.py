@@ -116,28 +116,34 @@ def _parser() -> argparse.ArgumentParser:
     under.required = True
     exempel = under.add_parser(
         "exempel",
-        help="print the follow-up of the bundled published example (Västmanland, Feb 2023)",
+        help="skriv uppföljningen av det medföljande publicerade exemplet "
+        "(Västmanland, februari 2023)",
+        description="Skriver uppföljningen av Region Västmanlands månadsrapport för "
+        "februari 2023 för hälso- och sjukvårdsförvaltningen: styrkortet med beräknad "
+        "måluppfyllelse, resultaträkningen, helårsprognosen med intervall och avsnitt "
+        "om väntetider och kontinuitet beräknade på syntetiska data.",
     )
     exempel.add_argument(
         "--utan-syntetiska",
         action="store_true",
-        help="leave out the waiting-time and continuity sections computed on synthetic data",
+        help="utelämna avsnitten om väntetider och kontinuitet (syntetiska data)",
     )
-    exempel.add_argument("--seed", type=int, default=2023, help="seed of the synthetic data")
+    exempel.add_argument(
+        "--seed", type=int, default=2023, help="frö för de syntetiska data (standard: 2023)"
+    )
     exempel.add_argument(
         "--bredd",
         type=int,
         default=None,
         metavar="N",
-        help="width of the text in characters, at least 30 (default: the terminal's, "
-        "COLUMNS, or 80)",
+        help="textens bredd i tecken, minst 30 (standard: terminalens, COLUMNS eller 80)",
     )
     exempel.add_argument(
         "--utfil",
         default=None,
         metavar="FIL",
-        help="write the report to FIL (UTF-8) instead of printing it; with --format html "
-        "one self-contained page",
+        help="skriv rapporten till FIL (UTF-8) i stället för på skärmen; med --format html "
+        "en fristående webbsida",
     )
     exempel.set_defaults(kör=_kör_exempel)
     kort = under.add_parser("styrkort", help="assess a styrkort from a CSV file")
