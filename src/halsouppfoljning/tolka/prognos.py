@@ -189,7 +189,7 @@ def _tolka_prognostext(text: str, enhet: str) -> tuple[float, float, float]:
 
 _ORD = r"[^\d+\u00b1" + _MINUS + r"]*?"
 _REVISION_RE = re.compile(
-    rf"^{_ORD}\bprognos\w*\b{_ORD}\b(?:har |hade )?(?P<ord>försämrats|förbättrats|försämras|"
+    rf"^{_ORD}\b\w*prognos\w*\b{_ORD}\b(?:har |hade )?(?P<ord>försämrats|förbättrats|försämras|"
     r"förbättras|försämrades|förbättrades|sänkts|höjts|sänktes|höjdes) med (?P<b>.+?)"
     r"(?: (?:jämfört med|sedan|mot) (?:föregående|förra|den förra|den föregående)\b.*)?$"
 )
@@ -197,7 +197,7 @@ _SALDO_RE = re.compile(
     rf"^{_ORD}\b(?P<ord>överskott|underskott)(?:et)? (?:på|om) (?P<b>.+)$"
 )
 _SATT_RE = re.compile(
-    rf"^{_ORD}\bprognos\w*\b{_ORD}\b(?:justerades|justeras|har justerats|reviderades|"
+    rf"^{_ORD}\b\w*prognos\w*\b{_ORD}\b(?:justerades|justeras|har justerats|reviderades|"
     r"revideras|har reviderats|uppgår|uppgick|beräknas|bedöms|landar|hamnar|pekar|visar|är|var)"
     r"(?: nu)?(?: till| på| mot)? (?P<b>.+)$"
 )
