@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -278,3 +279,264 @@ def test_negative_and_unit_conflicts() -> None:
     m = hu.Målnivå.tolka("≥ 10 %", enhet="förändring")
     assert (m.gräns, m.enhet) == (0.1, "förändring")
     assert hu.Målnivå.tolka("≥ 10", enhet="%").gräns == 0.1
+
+
+# ------------------------------------------------------------ targets in words (issue 13)
+
+A = "andel"
+
+ORDFORMER = [
+    # word operators, each with its hand-read meaning
+    ("överstiger 90 %", None, hu.Målnivå.över(0.9, enhet=A)),
+    ("överskrider 5 procent", None, hu.Målnivå.över(0.05, enhet=A)),
+    ("understiger 5 procent", None, hu.Målnivå.under(0.05, enhet=A)),
+    ("inte mer än 10 procent", None, hu.Målnivå.högst(0.1, enhet=A)),
+    ("inte mindre än 75 procent", None, hu.Målnivå.minst(0.75, enhet=A)),
+    ("inte fler än 3", None, hu.Målnivå.högst(3)),
+    ("inte färre än 3", None, hu.Målnivå.minst(3)),
+    ("ej mer än 40 min", None, hu.Målnivå.högst(40, enhet="min")),
+    ("inte över 7", None, hu.Målnivå.högst(7)),
+    ("inte under 7", None, hu.Målnivå.minst(7)),
+    ("lägst 60 procent", None, hu.Målnivå.minst(0.6, enhet=A)),
+    ("fler än 100 st", None, hu.Målnivå.över(100, enhet="st")),
+    ("färre än 100 st", None, hu.Målnivå.under(100, enhet="st")),
+    ("mer än 50 procent", None, hu.Målnivå.över(0.5, enhet=A)),
+    ("mindre än 50 procent", None, hu.Målnivå.under(0.5, enhet=A)),
+    ("90 procent eller högre", None, hu.Målnivå.minst(0.9, enhet=A)),
+    ("48 eller lägre", None, hu.Målnivå.högst(48)),
+    ("5 eller färre", None, hu.Målnivå.högst(5)),
+    # ranges in words
+    ("mellan 75 och 85 procent", None, hu.Målnivå.intervall(0.75, 0.85, enhet=A)),
+    ("75 till 85 %", None, hu.Målnivå.intervall(0.75, 0.85, enhet=A)),
+    ("7 till 14 dagar", None, hu.Målnivå.intervall(7, 14, enhet="dagar")),
+    ("mellan 2 och 3/1 000 invånare", None, hu.Målnivå.intervall(2, 3, enhet="/1000 invånare")),
+    # a measure with its base
+    (
+        "färre än 2 per 1 000 invånare",
+        None,
+        hu.Målnivå(typ=hu.Måltyp.GRÄNS, operator="<", gräns=2, riktning=L, bas=(1000, "invånare")),
+    ),
+    (
+        "högst 3 utlokaliserade per 100 vårdplatser",
+        None,
+        hu.Målnivå.högst(3, enhet="utlokaliserade per 100 vårdplatser"),
+    ),
+    ("250 recept per 1 000 invånare", L, hu.Målnivå.nivå(250, L, enhet="recept/1000 invånare")),
+    # qualifiers kept as data
+    (
+        "minst 90 procent varje månad",
+        None,
+        attrs.evolve(hu.Målnivå.minst(0.9, enhet=A), villkor=("varje månad",)),
+    ),
+    (
+        "minst 80 procent per år",
+        None,
+        attrs.evolve(hu.Målnivå.minst(0.8, enhet=A), villkor=("per år",)),
+    ),
+    (
+        "högst 5 procent av befolkningen",
+        None,
+        attrs.evolve(hu.Målnivå.högst(0.05, enhet=A), villkor=("av befolkningen",)),
+    ),
+    (
+        "minst 90 procent i alla regioner",
+        None,
+        attrs.evolve(hu.Målnivå.minst(0.9, enhet=A), villkor=("i alla regioner",)),
+    ),
+    (
+        "minst 90 procent varje månad i alla regioner",
+        None,
+        attrs.evolve(hu.Målnivå.minst(0.9, enhet=A), villkor=("varje månad", "i alla regioner")),
+    ),
+    # deadlines
+    (
+        "minst 70 procent vid utgången av 2025",
+        None,
+        attrs.evolve(hu.Målnivå.minst(0.7, enhet=A), senast=2025),
+    ),
+    ("40 procent 2030", H, attrs.evolve(hu.Målnivå.nivå(0.4, H, enhet=A), senast=2030)),
+    (
+        "minst 70 procent senast 2027",
+        None,
+        attrs.evolve(hu.Målnivå.minst(0.7, enhet=A), senast=2027),
+    ),
+    ("minst 70 % till år 2030", None, attrs.evolve(hu.Målnivå.minst(0.7, enhet=A), senast=2030)),
+    (
+        "minst 90 procent varje månad senast 2026",
+        None,
+        hu.Målnivå(
+            typ=hu.Måltyp.GRÄNS,
+            operator=">=",
+            gräns=0.9,
+            enhet=A,
+            riktning=H,
+            villkor=("varje månad",),
+            senast=2026,
+        ),
+    ),
+    # two-step targets with connecting words
+    (
+        "delmål på 40 procent och slutmål 70 procent",
+        H,
+        hu.Målnivå.tvånivå(hu.Målnivå.nivå(0.4, H, enhet=A), hu.Målnivå.nivå(0.7, H, enhet=A)),
+    ),
+    (
+        "delmål på 40 procent 2025 och slutmål på 70 procent 2030",
+        H,
+        hu.Målnivå.tvånivå(
+            attrs.evolve(hu.Målnivå.nivå(0.4, H, enhet=A), senast=2025),
+            attrs.evolve(hu.Målnivå.nivå(0.7, H, enhet=A), senast=2030),
+        ),
+    ),
+    (
+        "Delmål: minst 40 procent, med ett totalmål om minst 70 procent",
+        None,
+        hu.Målnivå.tvånivå(hu.Målnivå.minst(0.4, enhet=A), hu.Målnivå.minst(0.7, enhet=A)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "riktning", "väntat"), ORDFORMER, ids=[t for t, *_ in ORDFORMER])
+def test_targets_in_words(text: str, riktning: hu.Riktning | None, väntat: hu.Målnivå) -> None:
+    m = hu.Målnivå.tolka(text, riktning)
+    assert m == väntat
+    assert m.text == text
+    # the canonical text reads back unchanged
+    igen = hu.Målnivå.tolka(str(m), riktning)
+    assert igen == m
+    assert str(igen) == str(m)
+
+
+def test_the_base_is_data() -> None:
+    m = hu.Målnivå.tolka("färre än 2 per 1 000 invånare")
+    assert (m.gräns, m.enhet, m.bas) == (2.0, None, (1000, "invånare"))
+    assert str(m) == "< 2/1 000 invånare"
+    m = hu.Målnivå.tolka("högst 3 utlokaliserade per 100 vårdplatser")
+    assert (m.enhet, m.bas) == ("utlokaliserade", (100, "vårdplatser"))
+    assert str(m) == "≤ 3 utlokaliserade per 100 vårdplatser"
+
+
+def test_canonical_texts_of_the_new_fields() -> None:
+    assert str(hu.Målnivå.tolka("minst 70 procent vid utgången av 2025")) == "≥ 70 % senast 2025"
+    assert str(hu.Målnivå.tolka("minst 90 procent varje månad")) == "≥ 90 % varje månad"
+    m = hu.Målnivå.tolka("delmål på 40 procent och slutmål 70 procent", H)
+    assert str(m) == "delmål 40 % med totalmål 70 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "fel", "ledtråd"),
+    [
+        ("senast 2027", hu.TolkningsError, "cannot read"),
+        ("minst 70 procent åttio", hu.TolkningsError, "cannot read"),
+        ("mellan 85 och 75 procent", hu.TolkningsError, "cannot read"),
+        ("mellan 75 till 85 procent", hu.TolkningsError, "cannot read"),
+        ("75 och 85 procent", hu.TolkningsError, "cannot read"),
+        ("<5 %/100 vpl", hu.TolkningsError, "a percentage has no base"),
+        ("minst 5 %-enheter/100 vpl", hu.TolkningsError, "cannot read"),
+        ("<5 st 3/100 vpl", hu.TolkningsError, "cannot read"),
+        ("0,5 mnkr-1/100 vpl", hu.TolkningsError, "cannot read"),
+        ("- senast 2025", hu.TolkningsError, "cannot read"),
+    ],
+)
+def test_targets_in_words_refused(text: str, fel: type[Exception], ledtråd: str) -> None:
+    with pytest.raises(fel, match=ledtråd):
+        hu.Målnivå.tolka(text, H)
+
+
+def test_a_two_level_target_with_a_trailing_qualifier_is_refused() -> None:
+    with pytest.raises(hu.TolkningsError, match="with a target level"):
+        hu.Målnivå.tolka("- varje månad", H)
+
+
+def test_a_band_in_words_with_the_target_unit_given() -> None:
+    assert hu.Målnivå.tolka("mellan 75 och 85", enhet="%") == hu.Målnivå.intervall(
+        0.75, 0.85, enhet=A
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match="is in 'dagar' but enhet='min'"):
+        hu.Målnivå.tolka("7-14 dagar", enhet="min")
+
+
+_OP_ORD = {">": "över", ">=": "minst", "<": "under", "<=": "högst"}
+_VILLKOR = st.lists(
+    st.sampled_from(["varje månad", "per år", "av befolkningen", "i alla regioner", "per kvartal"]),
+    max_size=2,
+    unique=True,
+)
+
+
+@given(
+    gräns=st.integers(0, 100),
+    op=st.sampled_from(sorted(_OP_ORD)),
+    villkor=_VILLKOR,
+    senast=st.none() | st.integers(2000, 2100),
+    bas=st.none() | st.sampled_from([(100, "vpl"), (1000, "invånare"), (100000, "invånare")]),
+    räknat=st.sampled_from([None, "recept", "st"]),
+)
+def test_property_every_form_round_trips(
+    gräns: int,
+    op: str,
+    villkor: list[str],
+    senast: int | None,
+    bas: tuple[int, str] | None,
+    räknat: str | None,
+) -> None:
+    m = hu.Målnivå(
+        typ=hu.Måltyp.GRÄNS,
+        operator=op,
+        gräns=gräns,
+        enhet=räknat if bas is not None else None,
+        riktning=H if op.startswith(">") else L,
+        bas=bas,
+        villkor=tuple(villkor),
+        senast=senast,
+    )
+    assert hu.Målnivå.tolka(str(m)) == m
+    # and the target written in words reads to the same target
+    skrivet = f"{_OP_ORD[op]} {gräns}" + (
+        "" if bas is None else f"{' ' + räknat if räknat else ''} per {bas[0]} {bas[1]}"
+    )
+    skrivet += "".join(f" {v}" for v in villkor)
+    if senast is not None:
+        skrivet += f" vid utgången av {senast}"
+    assert hu.Målnivå.tolka(skrivet) == m
+
+
+@given(
+    a=st.integers(0, 100),
+    b=st.integers(0, 100),
+    form=st.sampled_from(["mellan {a} och {b} procent", "{a} till {b} %", "{a}-{b} %"]),
+    villkor=_VILLKOR,
+)
+def test_property_bands_in_words_round_trip(a: int, b: int, form: str, villkor: list[str]) -> None:
+    nedre, övre = min(a, b), max(a, b)
+    text = form.format(a=nedre, b=övre) + "".join(f" {v}" for v in villkor)
+    m = hu.Målnivå.tolka(text)
+    assert (Decimal(repr(m.nedre)), Decimal(repr(m.övre))) == (
+        Decimal(nedre) / 100,
+        Decimal(övre) / 100,
+    )
+    assert m.villkor == tuple(villkor)
+    assert hu.Målnivå.tolka(str(m)) == m
+
+
+@given(
+    del_=st.integers(1, 50),
+    tot=st.integers(51, 100),
+    år=st.none() | st.integers(2020, 2040),
+    ord_=st.sampled_from(
+        [
+            "delmål på {d} procent och slutmål {t} procent",
+            "delmål {d} procent med totalmål {t} procent",
+        ]
+    ),
+)
+def test_property_two_step_targets_round_trip(
+    del_: int, tot: int, år: int | None, ord_: str
+) -> None:
+    text = ord_.format(d=del_, t=tot)
+    if år is not None:
+        text += f" {år}"
+    m = hu.Målnivå.tolka(text, H)
+    assert m.typ is hu.Måltyp.TVÅNIVÅ
+    assert m.delar[1].senast == år
+    assert hu.Målnivå.tolka(str(m), H) == m

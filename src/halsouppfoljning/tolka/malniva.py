@@ -114,7 +114,8 @@ _SENAST_RE = re.compile(
 #: A qualifier at the end: "varje månad", "per år", "av befolkningen", "i alla regioner".
 _VILLKOR_RE = re.compile(
     r"^(?P<kärna>.+?),?\s+(?P<v>(?:varje|per|av|bland|inom|i\s+alla|i\s+samtliga|i\s+varje"
-    r"|i\s+hela)(?:\s+[^\d\s]+){1,3}?|inom\s+\d+(?:\s+[^\d\s]+){1,2}?)\.?$",
+    r"|i\s+hela)(?:\s+(?!(?:varje|per|av|bland|inom|i)\b)[^\d\s]+){1,3}?"
+    r"|inom\s+\d+(?:\s+[^\d\s]+){1,2}?)\.?$",
     re.IGNORECASE,
 )
 #: An operator after the number: "90 procent eller högre", "48 eller lägre".
@@ -200,8 +201,8 @@ def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå
     m = _tolka_kärna(kärna, riktning, enhet)
     if m.typ in (Måltyp.TVÅNIVÅ, Måltyp.INGET):
         raise TolkningsError(
-            f"cannot read {text!r}: qualifiers and deadlines go with each level of a "
-            "two-level target, not after it"
+            f"cannot read {text!r}: qualifiers and deadlines go with a target level (each "
+            "level of a two-level target), not with no target or after a two-level target"
         )
     return attrs.evolve(m, villkor=villkor, senast=senast)
 
@@ -339,7 +340,7 @@ def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float, str | N
         nedre, övre, e = läs_intervall(träff["tal"], rest)
         if e is not None:
             raise TolkningsError(f"cannot read {rest!r}: a unit before '/' in a band of rates")
-        return nedre, övre, f"/{träff['nämnare'].replace(' ', '')} {träff['enhet'].strip()}"
+        return nedre, övre, f"/{träff['nämnare'].replace(' ', '')} {_basnamn(träff['enhet'])}"
     nedre, övre, e = läs_intervall(rest, rest)
     if e is None and enhet in PROCENTENHETER:
         return _delat(nedre, 100), _delat(övre, 100), enhet
@@ -361,11 +362,11 @@ def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | 
         vad = räknat["vad"].strip()
         if vad.casefold() in ENHETER:
             _, vad_enhet = läs(f"1 {vad}", text)
-            if vad_enhet == "andel":
+            if vad_enhet in ("andel", "procentenheter"):
                 raise TolkningsError(f"cannot read {text!r}: a percentage has no base")
             vad = str(vad_enhet)
         nämnare = int(träff["nämnare"].replace(" ", ""))
-        bas = träff["enhet"].strip()
+        bas = _basnamn(träff["enhet"])
         return värde, f"{vad} per {nämnare} {bas}" if vad else f"/{nämnare} {bas}"
     värde, e = läs(förbered(rest), text)
     if e is None and enhet in PROCENTENHETER:
@@ -375,3 +376,11 @@ def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | 
     if e is not None and enhet is not None and e != enhet:
         raise OgiltigtVärdeError(f"the target {text!r} is in {e!r} but enhet={enhet!r} was passed")
     return värde, e if e is not None else enhet
+
+
+def _basnamn(text: str) -> str:
+    """What a base counts ("invånare"); a qualifier or a year after it is not part of it."""
+    namn = text.strip()
+    if _VILLKOR_RE.match(namn) or _SENAST_RE.match(namn):
+        raise TolkningsError(f"a qualifier or deadline after the base {namn!r}")
+    return namn
