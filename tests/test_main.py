@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from pytest_httpserver import HTTPServer
 
 import halsouppfoljning as hu
+import halsouppfoljning.__main__
 from halsouppfoljning.__main__ import main
+
+from .test_kallor_stod import bas, fixtur
 
 
 def _kör(*argument: str) -> subprocess.CompletedProcess[str]:
@@ -152,21 +158,6 @@ def test_regioner_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert ut.splitlines()[2].startswith("01   Region Stockholm")
 
 
-def test_styrkort_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    fil = tmp_path / "kort.csv"
-    fil.write_text("indikator,mål,utfall\nBeläggningsgrad,85-90 %,96 %\n", encoding="utf-8")
-    assert main(["styrkort", str(fil), "--region", "19", "--period", "2023-02"]) == 0
-    ut = capsys.readouterr().out
-    assert ut.splitlines()[0] == "Uppföljning: Region Västmanland, 2023-02"
-    # 96 % is above the band 85-90 %: not met
-    assert "Summary: 1 ej uppnådd." in ut
-    assert main(["styrkort", str(tmp_path / "saknas.csv")]) == 1
-    assert "no such file" in capsys.readouterr().err
-    fil.write_text("indikator,mål,utfall\nX,åttio,96 %\n", encoding="utf-8")
-    assert main(["styrkort", str(fil)]) == 1
-    assert "line 2, column 'mål'" in capsys.readouterr().err
-
-
 def test_exempel_in_process(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["exempel", "--utan-syntetiska", "--format", "markdown"]) == 0
     assert capsys.readouterr().out.startswith("# Uppföljning: Hälso- och sjukvårdsförvaltningen")
@@ -174,3 +165,525 @@ def test_exempel_in_process(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert main(["exempel", "--utan-syntetiska", "--bredd", "60", "--utfil", str(fil)]) == 0
     assert capsys.readouterr().out == f"Rapporten är skriven till {fil}.\n"
     assert max(len(r) for r in fil.read_text(encoding="utf-8").splitlines()) <= 60
+
+
+# --------------------------------------------------------------------------- styrkort
+
+DATA = Path(__file__).resolve().parent / "data" / "styrkort"
+_PYTHONORD = ("Riktning.", "riktning=", "pass ", "column '", "line ", "Traceback", "error:")
+
+
+def _körd(capsys: pytest.CaptureFixture[str], *argument: str) -> tuple[int, str, str]:
+    """main() in process: exit code (argparse's SystemExit too), stdout, stderr."""
+    try:
+        kod = main(list(argument))
+    except SystemExit as slut:
+        kod = int(slut.code or 0)
+    ut = capsys.readouterr()
+    return kod, ut.out, ut.err
+
+
+def _bedömning(text: str, indikator: str) -> str:
+    """The assessment printed for an indicator, in the table or in a stacked block."""
+    efter = text[text.index(indikator) + len(indikator) :]
+    träff = re.search(r"ej uppnådd|uppnådd", efter)
+    assert träff is not None
+    return träff[0]
+
+
+def test_styrkort_on_a_users_file(tmp_path: Path) -> None:
+    fil = tmp_path / "kort.csv"
+    fil.write_text(
+        "indikator,mål,utfall,riktning,trend\n"
+        'Andel besök 90 dagar,95 %,"78,8 %",högre är bättre,\n'
+        "Utlokaliserade,Lägre än fg år,94 (140),lägre är bättre,Positiv\n",
+        encoding="utf-8",
+    )
+    resultat = _kör(
+        "styrkort", str(fil), "--region", "Värmland", "--period", "2023-02", "--bredd", "200"
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    assert resultat.stderr == ""
+    assert resultat.stdout.startswith("Uppföljning: Region Värmland")
+    assert _bedömning(resultat.stdout, "Andel besök 90 dagar") == "ej uppnådd"
+    assert _bedömning(resultat.stdout, "Utlokaliserade") == "uppnådd"
+
+
+def test_styrkort_excel_csv_in_windows_1252_with_a_notice(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    kod, ut, fel = _körd(
+        capsys, "styrkort", str(DATA / "excel_semikolon_cp1252.csv"), "--bredd", "200"
+    )
+    assert kod == 0, fel
+    assert "Windows-1252" in fel
+    assert fel.startswith("obs: ")
+    # å/ä/ö decoded; 79,8 % against "minst 80 %" is not met (the file's first line)
+    assert _bedömning(ut, "Väntande inom 90 dagar") == "ej uppnådd"
+    assert _bedömning(ut, "Beläggningsgrad") == "uppnådd"  # 88,0 % inside 85-90 %
+    assert "Sjukfrånvaro" in ut
+
+
+def test_styrkort_utf8_files_give_no_notice(capsys: pytest.CaptureFixture[str]) -> None:
+    for fil in ("excel_semikolon_bom.csv", "komma_utf8.csv"):
+        kod, ut, fel = _körd(capsys, "styrkort", str(DATA / fil), "--bredd", "200")
+        assert (kod, fel) == (0, "")
+        assert "Väntande inom 90 dagar" in ut
+
+
+def test_styrkort_sep_is_used(capsys: pytest.CaptureFixture[str]) -> None:
+    kod, _, fel = _körd(capsys, "styrkort", str(DATA / "excel_semikolon_bom.csv"), "--sep", ",")
+    assert kod == 1
+    assert "kolumnen indikator saknas" in fel  # the whole header line is one column
+    kod, ut, _ = _körd(capsys, "styrkort", str(DATA / "excel_semikolon_bom.csv"), "--sep", ";")
+    assert kod == 0
+    assert "Sjukfrånvaro" in ut
+
+
+@pytest.mark.parametrize(
+    ("fil", "väntat"),
+    [
+        ("tom.csv", "filen är tom"),
+        ("bara_rubrik.csv", "filen har bara rubrikraden (rad 1) och inga indikatorer"),
+    ],
+)
+def test_styrkort_empty_and_header_only_files(
+    fil: str, väntat: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, ut, fel = _körd(capsys, "styrkort", str(DATA / fil))
+    assert (kod, ut) == (1, "")
+    assert väntat in fel
+    assert not any(o in fel for o in _PYTHONORD)
+
+
+@pytest.mark.parametrize(
+    ("csv", "väntat"),
+    [
+        (
+            'indikator,mål,utfall\nA,≥80 %,"78,8 %"\nB,≥80 %,åttio\n',
+            "rad 3, kolumn utfall: 'åttio' går inte att läsa som ett tal. Skriv t.ex. 79,8 % "
+            "eller 0,798",
+        ),
+        (
+            "Indikator,Mål,Utfall\nA,85 %,80 %\n",
+            "rad 2, kolumn Mål: målet '85 %' är en nivå utan riktning. Lägg till en kolumn "
+            "riktning med ett av: högre, lägre, intervall",
+        ),
+        (
+            "indikator,mål,utfall,riktning\nA,85 %,80 %,\n",
+            "Skriv ett av högre, lägre, intervall i kolumnen riktning på rad 2",
+        ),
+        (
+            "indikator,mål,utfall,riktning\nA,≥80 %,80 %,lägre\n",
+            "målet '≥80 %' stämmer inte med riktningen på rad 2",
+        ),
+        (
+            "indikator,mål,utfall,riktning\nA,≥1,1,uppåt\n",
+            "rad 2, kolumn riktning: 'uppåt' är ingen riktning. Skriv ett av: högre, lägre, "
+            "intervall.",
+        ),
+        ("indikator,mål,utfall\nA,kanske,1\n", "'kanske' går inte att läsa som ett mål"),
+        (
+            'indikator,mål,utfall,riktning\nA,90/80 %,"48,4/31,0",högre\n',
+            "saknar enhet men målet är i procent. Skriv '48,4/31,0 %'.",
+        ),
+        (
+            "indikator,utfall\nA,1\n",
+            "kolumnen mål saknas (rubrikraden, rad 1, har: indikator, utfall). Lägg till en "
+            "kolumn mål.",
+        ),
+        ("indikator,mål,MÅL,utfall\nA,1,1,1\n", "kolumnen MÅL finns två gånger"),
+        ('indikator,mål,utfall\n"A,1,1\n', "rad 2 går inte att läsa som CSV"),
+    ],
+)
+def test_styrkort_errors_in_swedish_spreadsheet_terms(
+    csv: str, väntat: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fil = tmp_path / "fel.csv"
+    fil.write_text(csv, encoding="utf-8")
+    kod, ut, fel = _körd(capsys, "styrkort", str(fil))
+    assert (kod, ut) == (1, "")
+    assert fel.startswith(f"fel: {fil}: ")
+    assert väntat in fel
+    assert not any(o in fel for o in _PYTHONORD)
+
+
+def test_styrkort_not_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fil = tmp_path / "binär.csv"
+    fil.write_bytes(b"indikator,m\x81l,utfall\nX,1,2\n")
+    kod, _, fel = _körd(capsys, "styrkort", str(fil))
+    assert kod == 1
+    assert "varken UTF-8 eller Windows-1252" in fel
+
+
+def test_styrkort_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kod, _, fel = _körd(capsys, "styrkort", str(tmp_path / "finns_inte.csv"))
+    assert kod == 1
+    assert "finns inte" in fel
+
+
+@pytest.mark.parametrize(
+    ("argument", "väntat"),
+    [
+        (["--period", "foo"], "perioden 'foo' går inte att läsa"),
+        (["--region", "Atlantis"], "okänd region 'Atlantis'"),
+        (["--sep", "|"], "avgränsaren '|' stöds inte"),
+        (["--blad", "Blad1"], "--blad gäller bara Excel-filer"),
+    ],
+)
+def test_styrkort_usage_errors_exit_2(
+    argument: list[str], väntat: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, ut, fel = _körd(capsys, "styrkort", str(DATA / "komma_utf8.csv"), *argument)
+    assert (kod, ut) == (2, "")
+    assert väntat in fel
+
+
+def test_styrkort_needs_a_file_or_mall(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kod, _, fel = _körd(capsys, "styrkort")
+    assert kod == 2
+    assert "ange filen att läsa" in fel
+    kod, _, fel = _körd(capsys, "styrkort", "a.csv", "--mall", str(tmp_path / "m.csv"))
+    assert kod == 2
+    assert "inte båda" in fel
+
+
+def test_styrkort_help_lists_the_columns_and_directions() -> None:
+    resultat = _kör("styrkort", "--help")
+    assert resultat.returncode == 0
+    for kolumn in hu.tolka.styrkort.CSV_KOLUMNER:
+        assert f"\n  {kolumn} " in resultat.stdout
+    assert "riktning: högre, lägre, intervall" in resultat.stdout
+    assert "--mall" in resultat.stdout
+    assert "--blad" in resultat.stdout
+
+
+def test_styrkort_mall_csv_is_read_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mall = tmp_path / "mall.csv"
+    kod, ut, _ = _körd(capsys, "styrkort", "--mall", str(mall))
+    assert kod == 0
+    assert str(mall) in ut
+    data = mall.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a BOM: Excel opens it as UTF-8
+    rubrik = data[3:].decode("utf-8").splitlines()[0]
+    assert rubrik == ";".join(hu.tolka.styrkort.CSV_KOLUMNER)
+    underlag = hu.läs_styrkort(mall)
+    assert underlag["utfall"].item() == 0.798
+    kod, ut, _ = _körd(capsys, "styrkort", str(mall), "--bredd", "200")
+    assert kod == 0
+    assert _bedömning(ut, "Första besök inom 90 dagar") == "ej uppnådd"  # 79,8 % < 80 %
+    kod, _, fel = _körd(capsys, "styrkort", "--mall", str(mall))
+    assert kod == 1
+    assert "finns redan" in fel
+
+
+# --------------------------------------------------------------------------- styrkort, Excel
+
+
+def test_styrkort_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    mall = tmp_path / "mall.xlsx"
+    assert _körd(capsys, "styrkort", "--mall", str(mall))[0] == 0
+    bok = openpyxl.load_workbook(mall)
+    ark = bok.active
+    assert [c.value for c in ark[1]] == list(hu.tolka.styrkort.CSV_KOLUMNER)
+    ark.title = "Februari"
+    ark["C2"] = "åttio"
+    bok.create_sheet("Mars", 0)  # now the first sheet is empty
+    bok.save(mall)
+    kod, _, fel = _körd(capsys, "styrkort", str(mall))
+    assert kod == 1
+    assert "filen är tom" in fel
+    kod, _, fel = _körd(capsys, "styrkort", str(mall), "--blad", "Februari")
+    assert kod == 1
+    assert "cell C2 (kolumn utfall): 'åttio' går inte att läsa som ett tal" in fel
+    kod, _, fel = _körd(capsys, "styrkort", str(mall), "--blad", "April")
+    assert kod == 1
+    assert "bladet April finns inte i filen. Välj ett av: Mars, Februari." in fel
+    kod, _, fel = _körd(capsys, "styrkort", str(mall), "--sep", ";")
+    assert kod == 2
+    assert "--sep gäller bara CSV-filer" in fel
+    ark = bok["Februari"]
+    ark["C2"] = 0.812
+    ark["C2"].number_format = "0.0%"
+    bok.save(mall)
+    kod, ut, fel = _körd(capsys, "styrkort", str(mall), "--blad", "Februari", "--bredd", "200")
+    assert (kod, fel) == (0, "")
+    assert _bedömning(ut, "Första besök inom 90 dagar") == "uppnådd"  # 81,2 % ≥ 80 %
+
+
+def test_styrkort_xlsx_without_openpyxl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fil = tmp_path / "kort.xlsx"
+    fil.write_bytes(b"")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    kod, _, fel = _körd(capsys, "styrkort", str(fil))
+    assert kod == 1
+    assert 'pip install "halsouppfoljning[excel]"' in fel
+    kod, _, fel = _körd(capsys, "styrkort", "--mall", str(tmp_path / "mall.xlsx"))
+    assert kod == 1
+    assert 'pip install "halsouppfoljning[excel]"' in fel
+
+
+def test_styrkort_xlsx_that_is_not_a_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("openpyxl")
+    fil = tmp_path / "kort.xlsx"
+    fil.write_text("indikator;mål;utfall\n", encoding="utf-8")
+    kod, _, fel = _körd(capsys, "styrkort", str(fil))
+    assert kod == 1
+    assert "går inte att läsa som en Excel-arbetsbok" in fel
+
+
+# --------------------------------------------------------------------------- kolada
+
+ALLA = (
+    "0000,0001,0003,0004,0005,0006,0007,0008,0009,0010,0012,0013,0014,0017,0018,0019,"
+    "0020,0021,0022,0023,0024,0025"
+)
+
+
+@pytest.fixture
+def kolada(httpserver: HTTPServer) -> HTTPServer:
+    """The two pages of N79173 (2023, 2024) for every region and Riket."""
+    väg = f"/data/kpi/N79173/municipality/{ALLA}/year/2023,2024"
+    b = bas(httpserver)
+    httpserver.expect_request(
+        väg, query_string={"per_page": "5000", "page": "2"}
+    ).respond_with_json(fixtur("kolada_N79173_sida2.json", b))
+    httpserver.expect_request(väg, query_string={"per_page": "5000"}).respond_with_json(
+        fixtur("kolada_N79173_sida1.json", b)
+    )
+    return httpserver
+
+
+def test_kolada_prints_the_ranked_panel(
+    kolada: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, ut, fel = _körd(
+        capsys, "kolada", "N79173", "--år", "2023-2024", "--bas-url", bas(kolada), "--ingen-cache"
+    )
+    assert (kod, fel) == (0, "")
+    rader = ut.splitlines()
+    assert max(len(r) for r in rader) <= 80
+    assert rader[-1] == "Källa: Kolada"
+    # the 2024 block (tests/data/kallor/kolada_N79173_sida2.json): Riket first, unranked,
+    # then the highest share first: Gotland 92,3, Jönköping 91,0, Västmanland 90,1
+    i = rader.index("N79173, 2024 (rangordnat: högre är bättre)")
+    assert rader[i + 2].split() == ["–", "Riket", "84,1", "%"]
+    assert rader[i + 3].split() == ["1", "Region", "Gotland", "92,3", "%"]
+    assert rader[i + 4].split() == ["2", "Region", "Jönköpings", "län", "91,0", "%"]
+    assert rader[i + 5].split() == ["3", "Region", "Västmanland", "90,1", "%"]
+    # Jämtland has no value in 2024: no rank, "i.u." and Kolada's status, last
+    jämtland = next(r for r in rader[i:] if "Jämtland" in r)
+    assert jämtland.split()[0] == "–"
+    assert jämtland.split()[-2:] == ["i.u.", "Missing"]
+    assert "N79173, 2023 (rangordnat: högre är bättre)" in rader
+
+
+def test_kolada_writes_a_csv(
+    kolada: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    utfil = tmp_path / "panel.csv"
+    kod, ut, _ = _körd(
+        capsys,
+        "kolada",
+        "N79173",
+        "--år",
+        "2023",
+        "2024",
+        "--utfil",
+        str(utfil),
+        "--bas-url",
+        bas(kolada),
+        "--ingen-cache",
+    )
+    assert kod == 0
+    assert str(utfil) in ut
+    panel = pd.read_csv(utfil, encoding="utf-8", dtype={"status": str}, keep_default_na=False)
+    assert len(panel) == 44  # 22 areas x 2 years
+    västmanland = panel[(panel["region"] == "Region Västmanland") & (panel["period"] == 2024)]
+    assert float(västmanland["värde"].item()) == pytest.approx(0.901)
+
+
+def test_kolada_without_a_known_direction_is_not_ranked(
+    httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    httpserver.expect_request(
+        "/data/kpi/U00000/municipality/0019,0000/year/2024"
+    ).respond_with_json(
+        {
+            "values": [
+                {
+                    "kpi": "U00000",
+                    "municipality": område,
+                    "period": 2024,
+                    "values": [{"gender": "T", "status": "", "value": v}],
+                }
+                for område, v in (("0019", 12.5), ("0000", 10.25))
+            ]
+        }
+    )
+    kod, ut, fel = _körd(
+        capsys,
+        "kolada",
+        "U00000",
+        "--år",
+        "2024",
+        "--regioner",
+        "Västmanland,Riket",
+        "--bas-url",
+        bas(httpserver),
+        "--ingen-cache",
+    )
+    assert (kod, fel) == (0, "")
+    rader = ut.splitlines()
+    assert rader[0] == "U00000, 2024 (ingen känd riktning, ej rangordnat)"
+    assert rader[2].split() == ["–", "Riket", "10,3"]  # Kolada's scale, one decimal
+    assert rader[3].split() == ["–", "Region", "Västmanland", "12,5"]
+
+
+@pytest.mark.parametrize(
+    ("argument", "väntat"),
+    [
+        (["--år", "tjugo"], "året 'tjugo' går inte att läsa"),
+        (["--år", "2024-2020"], "året '2024-2020' går inte att läsa"),
+        (["--regioner", "Atlantis"], "okänd region 'Atlantis'"),
+        (["--regioner", ","], "ange minst en region"),
+        (["--kön", "X"], "invalid choice"),
+    ],
+)
+def test_kolada_bad_arguments_exit_2(
+    argument: list[str], väntat: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, ut, fel = _körd(capsys, "kolada", "N79173", *argument)
+    assert (kod, ut) == (2, "")
+    assert väntat in fel
+
+
+def test_kolada_source_errors_in_swedish(
+    httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    httpserver.expect_request("/data/kpi/N79173/municipality/0019/year/2024").respond_with_data(
+        "nej", status=404
+    )
+    kod, ut, fel = _körd(
+        capsys,
+        "kolada",
+        "N79173",
+        "--år",
+        "2024",
+        "--regioner",
+        "19",
+        "--bas-url",
+        bas(httpserver),
+        "--ingen-cache",
+    )
+    assert (kod, ut) == (1, "")
+    assert fel.startswith("fel: Kolada svarade inte som väntat (HTTP 404) vid http://")
+
+
+def test_kolada_unknown_kpi(httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]) -> None:
+    httpserver.expect_request("/data/kpi/X99999/municipality/0019/year/2024").respond_with_json(
+        {"values": [], "count": 0}
+    )
+    httpserver.expect_request("/kpi/X99999").respond_with_json({"values": [], "count": 0})
+    kod, _, fel = _körd(
+        capsys,
+        "kolada",
+        "X99999",
+        "--år",
+        "2024",
+        "--regioner",
+        "Västmanland",
+        "--bas-url",
+        bas(httpserver),
+        "--ingen-cache",
+    )
+    assert kod == 1
+    assert "Kolada känner inte till nyckeltalet X99999" in fel
+
+
+def test_kolada_without_the_data_extra(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "requests", None)
+    kod, _, fel = _körd(
+        capsys, "kolada", "N79173", "--år", "2024", "--bas-url", "http://127.0.0.1:9/"
+    )
+    assert kod == 1
+    assert 'pip install "halsouppfoljning[data]"' in fel
+
+
+def test_kolada_help_is_swedish() -> None:
+    resultat = _kör("kolada", "--help")
+    assert resultat.returncode == 0
+    assert "Hämtar nyckeltal från Kolada" in resultat.stdout
+    assert "2020-2024" in resultat.stdout
+
+
+def test_kolada_empty_result_and_deleted_rows(
+    httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    httpserver.expect_request("/data/kpi/N79173/municipality/0019/year/2030").respond_with_json(
+        {"values": [], "count": 0, "next_url": ""}
+    )
+    httpserver.expect_request("/kpi/N79173").respond_with_json(fixtur("kolada_kpi_N79173.json"))
+    argument = ["--regioner", "Västmanland", "--bas-url", bas(httpserver), "--ingen-cache"]
+    kod, ut, _ = _körd(capsys, "kolada", "N79173", "--år", "2030", *argument)
+    assert kod == 0
+    assert ut.splitlines() == [
+        "Kolada har inga värden för urvalet.",
+        "",
+        "Inga värden i Kolada för: N79173",
+        "Källa: Kolada",
+    ]
+    httpserver.expect_request("/data/kpi/N79173/municipality/0019/year/2024").respond_with_json(
+        {
+            "values": [
+                {
+                    "kpi": "N79173",
+                    "municipality": "0019",
+                    "period": 2024,
+                    "values": [{"gender": "T", "status": "", "value": 90.1}],
+                },
+                {
+                    "kpi": "N79173",
+                    "municipality": "0019",
+                    "period": 2024,
+                    "is_deleted": True,
+                    "values": [{"gender": "T", "status": "", "value": 1.0}],
+                },
+            ]
+        }
+    )
+    kod, ut, _ = _körd(capsys, "kolada", "N79173", "--år", "2024", "--kön", "T", *argument)
+    assert kod == 0
+    assert ut.splitlines()[-2:] == [
+        "1 rader som Kolada markerat som raderade är utelämnade.",
+        "Källa: Kolada",
+    ]
+    assert ut.splitlines()[2].split() == ["1", "Region", "Västmanland", "90,1", "%"]
+
+
+def test_kolada_alla_regioner_is_passed_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fått: dict[str, object] = {}
+
+    def hämta(kpi: list[str], **kw: object) -> pd.DataFrame:
+        fått.update(kw, kpi=kpi)
+        raise hu.OgiltigtVärdeError("something else went wrong")
+
+    monkeypatch.setattr(hu.__main__, "hämta_kolada", hämta)
+    kod, _, fel = _körd(
+        capsys, "kolada", "N1", "N2", "--regioner", "alla", "--år", "2023,2020-2021"
+    )
+    assert kod == 1
+    assert fel == "fel: something else went wrong\n"
+    assert fått["kpi"] == ["N1", "N2"]
+    assert fått["regioner"] == "alla"
+    assert fått["år"] == [2020, 2021, 2023]
+    assert fått["cache"] is True

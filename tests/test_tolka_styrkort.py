@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
+import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import halsouppfoljning as hu
+
+DATA = Path(__file__).resolve().parent / "data" / "styrkort"
 
 U = hu.Måluppfyllelse.UPPNÅDD
 E = hu.Måluppfyllelse.EJ_UPPNÅDD
@@ -68,7 +75,7 @@ def test_läs_styrkort_from_a_frame_and_a_path(tmp_path: Path) -> None:
     )
     underlag = hu.läs_styrkort(ram)
     assert underlag["utfall"].tolist() == [0.96, -12.5]
-    assert math.isnan(underlag.loc[0, "plan"])
+    assert math.isnan(float(underlag.loc[0, "plan"]))
     assert underlag.loc[1, "plan"] == -10.0
     fil = tmp_path / "styrkort.csv"
     fil.write_text('indikator,mål,utfall\nX,≥80 %,"79,8 %"\n', encoding="utf-8")
@@ -79,14 +86,17 @@ def test_läs_styrkort_from_a_frame_and_a_path(tmp_path: Path) -> None:
 
 
 def test_läs_styrkort_refuses_files_it_cannot_read(tmp_path: Path) -> None:
-    latin = tmp_path / "latin1.csv"
-    latin.write_bytes("indikator,mål,utfall\nBeläggning,≥80 %,90 %\n".encode("latin-1", "replace"))
-    with pytest.raises(hu.TolkningsError, match="not UTF-8"):
-        hu.läs_styrkort(latin)
+    # 0x81 is one of the five bytes Windows-1252 leaves undefined, and not UTF-8
+    trasig_kodning = tmp_path / "binär.csv"
+    trasig_kodning.write_bytes(b"indikator,m\x81l,utfall\nX,1,2\n")
+    with pytest.raises(hu.TolkningsError, match="neither UTF-8 nor Windows-1252") as fel:
+        hu.läs_styrkort(trasig_kodning)
+    assert fel.value.orsak == "kodning"  # type: ignore[attr-defined]
     trasig = tmp_path / "trasig.csv"
-    trasig.write_text('indikator,mål,utfall\n"X,≥80 %,90 %\n', encoding="utf-8")
-    with pytest.raises(hu.TolkningsError, match="as CSV"):
+    trasig.write_text('indikator,mål,utfall\nY,1,2\n"X,≥80 %,90 %\n', encoding="utf-8")
+    with pytest.raises(hu.TolkningsError, match="as CSV") as fel:
         hu.läs_styrkort(trasig)
+    assert (fel.value.orsak, fel.value.rad) == ("csv", 3)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -102,3 +112,238 @@ def test_läs_styrkort_names_the_column_of_a_bad_comparison_value(
     csv = io.StringIO(f"indikator,mål,utfall,{kolumn}\nX,≥80 %,90 %,{värde}\n")
     with pytest.raises(hu.TolkningsError, match=meddelande):
         hu.läs_styrkort(csv)
+
+
+# ------------------------------------------------------------- files as analysts have them
+
+# the four indicators of the Excel sample files, read by hand from the file text
+_EXCELRADER = [
+    ["Väntande inom 90 dagar", 0.798, 0.812, "högre är bättre"],
+    ["Utlokaliserade patienter", 94.0, 140.0, "lägre är bättre"],
+    ["Beläggningsgrad", 0.88, math.nan, "inom intervall"],
+    ["Sjukfrånvaro", 0.083, 0.117, "lägre är bättre"],
+]
+# 79,8 % < minst 80 %; 94 < 140 (lower is better); 88 % in 85-90 %; 8,3 % > 6,0 %
+_EXCELBEDÖMNING = [E, U, U, E]
+
+
+def _rader(underlag: pd.DataFrame) -> list[list[Any]]:
+    return underlag[["indikator", "utfall", "föregående", "riktning"]].to_numpy().tolist()
+
+
+@pytest.mark.parametrize(
+    ("fil", "kodning"),
+    [("excel_semikolon_cp1252.csv", "cp1252"), ("excel_semikolon_bom.csv", "utf-8-sig")],
+)
+def test_semicolon_csv_saved_from_excel(fil: str, kodning: str) -> None:
+    data = (DATA / fil).read_bytes()
+    # the files are what the test says they are
+    assert b"\r\n" in data
+    assert b";" in data
+    underlag = hu.läs_styrkort(DATA / fil)
+    assert underlag.attrs == {"teckenkodning": kodning, "avgränsare": ";"}
+    got = _rader(underlag)
+    assert [r[0] for r in got] == [r[0] for r in _EXCELRADER]  # å, ä, ö decoded
+    for rad, väntad in zip(got, _EXCELRADER, strict=True):
+        assert rad[1:3] == pytest.approx(väntad[1:3], nan_ok=True)
+        assert rad[3] == väntad[3]
+    assert list(hu.styrkort(underlag)["måluppfyllelse"]) == _EXCELBEDÖMNING
+    # the header " MÅLNIVÅ " is the target column, "Föregående år" the previous year
+    assert underlag["mål_text"].tolist() == ["minst 80 %", "Lägre än fg år", "85-90 %", "6,0 %"]
+
+
+def test_comma_csv_utf8_with_a_comment_line() -> None:
+    underlag = hu.läs_styrkort(DATA / "komma_utf8.csv")
+    assert underlag.attrs == {"teckenkodning": "utf-8", "avgränsare": ","}
+    assert underlag["utfall"].tolist() == [0.798, 0.96]
+    assert underlag["avsnitt"].tolist() == ["Tillgänglighet", "Vårdplatser"]
+    assert list(hu.styrkort(underlag)["måluppfyllelse"]) == [E, E]  # 96 % is above 85-90 %
+
+
+def test_separator_can_be_given() -> None:
+    text = "indikator\tmål\tutfall\nX\t≥80 %\t81 %\n"
+    assert hu.läs_styrkort(io.StringIO(text))["utfall"].item() == 0.81  # tab detected
+    # with ',' forced, a semicolon file is one column and 'mål' is missing
+    with pytest.raises(hu.SaknadKolumnError) as fel:
+        hu.läs_styrkort(DATA / "excel_semikolon_bom.csv", sep=",")
+    assert fel.value.orsak == "saknad_kolumn"  # type: ignore[attr-defined]
+    assert fel.value.finns == ("Indikator; MÅLNIVÅ ;Utfall;Föregående år;RIKTNING;Trend",)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("fil", "orsak", "rad"),
+    [("tom.csv", "tom", None), ("bara_rubrik.csv", "bara_rubrik", 1)],
+)
+def test_empty_and_header_only_files_are_errors(fil: str, orsak: str, rad: int | None) -> None:
+    with pytest.raises(hu.TolkningsError, match=r"empty|no indicators") as fel:
+        hu.läs_styrkort(DATA / fil)
+    assert (fel.value.orsak, fel.value.rad) == (orsak, rad)  # type: ignore[attr-defined]
+
+
+def test_blank_and_comment_only_file_is_empty() -> None:
+    with pytest.raises(hu.TolkningsError, match="empty"):
+        hu.läs_styrkort(io.StringIO("\n# bara en kommentar\n  \n"))
+
+
+def test_line_numbers_count_comment_and_blank_lines() -> None:
+    csv = io.StringIO("# styrkort 2023\nindikator,mål,utfall\n\nX,≥1,åttio\n")
+    with pytest.raises(hu.TolkningsError, match="line 4, column 'utfall'") as fel:
+        hu.läs_styrkort(csv)
+    assert (fel.value.rad, fel.value.kolumn, fel.value.värde, fel.value.cell) == (  # type: ignore[attr-defined]
+        4,
+        "utfall",
+        "åttio",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("csv", "orsak", "rad", "kolumn", "värde"),
+    [
+        # a bare level without a riktning column: the column is what is missing
+        ("Indikator,Mål,Utfall\nA,85 %,80 %\n", "riktningskolumn_saknas", 2, "Mål", "85 %"),
+        # the column is there but the cell is empty
+        (
+            "indikator,mål,utfall,riktning\nA,≥1,1,högre\nB,85 %,80 %,\n",
+            "riktning_saknas",
+            3,
+            "mål",
+            "85 %",
+        ),
+        # "≥" says higher is better; the file says lower
+        (
+            "indikator,mål,utfall,riktning\nA,≥80 %,1,lägre\n",
+            "riktning_motsäger",
+            2,
+            "mål",
+            "≥80 %",
+        ),
+        ("indikator,mål,utfall,riktning\nA,≥1,1,uppåt\n", "riktning", 2, "riktning", "uppåt"),
+        ("indikator,mål,utfall\nA,kanske,1\n", "mål", 2, "mål", "kanske"),
+        ("indikator,mål,utfall,plan\nA,Enligt plan,1,mycket\n", "tal", 2, "plan", "mycket"),
+        (
+            'indikator,mål,utfall,riktning\nA,90/80 %,"48,4/31,0",högre\n',
+            "enhet",
+            2,
+            "utfall",
+            "48,4/31,0",
+        ),
+        (" INDIKATOR ,utfall\nA,1\n", "saknad_kolumn", 1, "mål", None),
+        ("indikator,mål,Mål,utfall\nA,1,1,1\n", "dubbel_kolumn", 1, "Mål", None),
+    ],
+)
+def test_every_error_carries_where_it_is(
+    csv: str, orsak: str, rad: int, kolumn: str, värde: str | None
+) -> None:
+    with pytest.raises(hu.HalsouppfoljningError) as fel:
+        hu.läs_styrkort(io.StringIO(csv))
+    e: Any = fel.value
+    assert (e.orsak, e.rad, e.kolumn, e.värde) == (orsak, rad, kolumn, värde)
+    assert f"line {rad}" in str(e)
+
+
+def test_short_direction_words_and_headers_in_any_case() -> None:
+    csv = io.StringIO(
+        " INDIKATOR ;Målnivå; utfall ;Riktning\nA;85 %;86 %;HÖGRE\nB;10 %;12 %; Lägre \n"
+    )
+    underlag = hu.läs_styrkort(csv)
+    assert underlag["riktning"].tolist() == ["högre är bättre", "lägre är bättre"]
+    assert list(hu.styrkort(underlag)["måluppfyllelse"]) == [U, E]
+
+
+def test_a_frame_with_numbers_reads_them_as_numbers() -> None:
+    ram = pd.DataFrame({"indikator": ["X", "Y"], "mål": ["≥80 %", "≤5"], "utfall": [0.798, 3]})
+    underlag = hu.läs_styrkort(ram)
+    assert underlag["utfall"].tolist() == [0.798, 3.0]
+    assert underlag.attrs == {}
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda v: round(v, 6)))
+def test_numbers_in_a_frame_come_back_unchanged(v: float) -> None:
+    ram = pd.DataFrame({"indikator": ["X"], "mål": ["-"], "utfall": [v]})
+    assert hu.läs_styrkort(ram)["utfall"].item() == v
+
+
+# --------------------------------------------------------------------------- Excel
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _arbetsbok(sökväg: Path, *, trasig: bool = False) -> Path:
+    """A workbook as an analyst makes it: a cover sheet first, then the styrkort."""
+    bok = openpyxl.Workbook()
+    framsida = bok.active
+    framsida.title = "Om"
+    framsida["A1"] = "Styrkort februari 2023"
+    ark = bok.create_sheet("Styrkort")
+    ark.append(["Indikator", " MÅLNIVÅ ", "Utfall", "Föregående", "Riktning"])
+    ark.append(["Väntande inom 90 dagar", "≥80 %", 0.798, 0.812, "högre"])
+    ark["C2"].number_format = "0.0%"  # a percent cell: 0.798 shows as 79,8 %
+    ark["D2"].number_format = "0.0%"
+    ark.append(["Utlokaliserade patienter", "Lägre än fg år", 94, 140, "lägre"])
+    ark.append([])  # an empty row is skipped, the rows below keep their numbers
+    ark.append(["Medelväntetid 1177", "≤8 min", dt.time(0, 14, 58), None, "lägre"])
+    if trasig:
+        ark["C3"] = "åttio"
+    bok.save(sökväg)
+    return sökväg
+
+
+def test_xlsx_sheet_chosen_by_name(tmp_path: Path) -> None:
+    fil = _arbetsbok(tmp_path / "styrkort.xlsx")
+    underlag = hu.läs_styrkort(fil, blad="Styrkort")
+    assert underlag.attrs == {"blad": "Styrkort"}
+    assert underlag["utfall_text"].tolist() == ["79,8 %", "94", "0:14:58"]
+    assert underlag["utfall"].tolist()[:2] == [0.798, 94.0]
+    assert underlag["föregående"].tolist()[:2] == [0.812, 140.0]
+    assert list(hu.styrkort(underlag)["måluppfyllelse"])[:2] == [E, U]
+
+
+def test_xlsx_default_is_the_first_sheet_and_unknown_sheet(tmp_path: Path) -> None:
+    fil = _arbetsbok(tmp_path / "styrkort.xlsx")
+    with pytest.raises(hu.SaknadKolumnError) as fel:
+        hu.läs_styrkort(fil)  # the cover sheet has no styrkort columns
+    assert fel.value.finns == ("Styrkort februari 2023",)  # type: ignore[attr-defined]
+    with pytest.raises(hu.OgiltigtVärdeError, match="not a sheet") as blad:
+        hu.läs_styrkort(fil, blad="Blad1")
+    e: Any = blad.value
+    assert (e.orsak, e.värde, e.finns) == ("blad", "Blad1", ("Om", "Styrkort"))
+
+
+def test_xlsx_errors_name_the_cell(tmp_path: Path) -> None:
+    fil = _arbetsbok(tmp_path / "fel.xlsx", trasig=True)
+    with pytest.raises(hu.TolkningsError, match=r"line 3, cell C3 \(column 'Utfall'\)") as fel:
+        hu.läs_styrkort(fil, blad="Styrkort")
+    e: Any = fel.value
+    assert (e.orsak, e.rad, e.kolumn, e.cell, e.värde) == ("tal", 3, "Utfall", "C3", "åttio")
+
+
+def test_xlsx_empty_sheet_and_not_a_workbook(tmp_path: Path) -> None:
+    tom = tmp_path / "tom.xlsx"
+    openpyxl.Workbook().save(tom)
+    with pytest.raises(hu.TolkningsError, match="empty") as fel:
+        hu.läs_styrkort(tom)
+    assert fel.value.orsak == "tom"  # type: ignore[attr-defined]
+    falsk = tmp_path / "falsk.xlsx"
+    falsk.write_text("indikator,mål,utfall\n", encoding="utf-8")
+    with pytest.raises(hu.TolkningsError, match="Excel workbook") as fel:
+        hu.läs_styrkort(falsk)
+    assert fel.value.orsak == "excel"  # type: ignore[attr-defined]
+
+
+def test_xlsx_without_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fil = _arbetsbok(tmp_path / "styrkort.xlsx")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(hu.SaknatTilläggError, match=r'pip install "halsouppfoljning\[excel\]"'):
+        hu.läs_styrkort(fil)
+
+
+def test_cell_names_past_column_z(tmp_path: Path) -> None:
+    bok = openpyxl.Workbook()
+    ark = bok.active
+    ark.append([f"x{i}" for i in range(27)] + ["indikator", "mål", "utfall"])
+    ark.append([""] * 27 + ["X", "≥1", "fel"])
+    bok.save(tmp_path / "bred.xlsx")
+    with pytest.raises(hu.TolkningsError) as fel:
+        hu.läs_styrkort(tmp_path / "bred.xlsx")
+    assert fel.value.cell == "AD2"  # type: ignore[attr-defined]

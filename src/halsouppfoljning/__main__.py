@@ -8,10 +8,17 @@ Subcommands
     assessment computed from the published targets and outcomes, the result
     statement, the forecast with its interval, and waiting-time and
     continuity sections computed on synthetic data (labelled so).
-``styrkort FILE.csv``
-    The same styrkort for a user's CSV (columns ``indikator``, ``mål``,
-    ``utfall`` and optionally ``föregående``, ``riktning``, ``trend``,
-    ``plan``, ``avsnitt``; see :func:`halsouppfoljning.läs_styrkort`).
+``styrkort FIL``
+    The same styrkort for a user's file: a CSV (comma or semicolon, UTF-8 or
+    Windows-1252, as Excel saves it) or an Excel ``.xlsx`` workbook with the
+    columns ``indikator``, ``mål``, ``utfall`` and optionally ``föregående``,
+    ``riktning``, ``trend``, ``plan``, ``avsnitt`` (see
+    :func:`halsouppfoljning.läs_styrkort`). ``styrkort --mall FIL`` writes a
+    template; errors are in Swedish and name the line and column (or cell).
+``kolada KPI [KPI ...]``
+    Fetches Kolada KPI values for the regions (:func:`halsouppfoljning.hämta_kolada`)
+    and prints them ranked by the curated direction, or writes a CSV
+    (``--utfil``). Needs the ``data`` extra and the internet (or ``--bas-url``).
 ``regioner``
     Prints the table of the 21 regions.
 
@@ -29,15 +36,33 @@ kod  namn ...
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib
+import re
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 from . import __version__
-from .exceptions import HalsouppfoljningError
+from .exceptions import (
+    HalsouppfoljningError,
+    KällfelError,
+    OkändKpiError,
+    OkändRegionError,
+    SaknatTilläggError,
+)
 from .exempeldata import uppföljning_västmanland_2023_02
-from .organisation import regioner
+from .indikatorer import Riktning, formatera_andel, formatera_tal
+from .jamforelse import rangordning
+from .kallor import KOLADA_URL, hämta_kolada
+from .organisation import region, regioner
+from .perioder import Period
 from .rapport import rapport
+from .tolka.styrkort import CSV_KOLUMNER, läs_styrkort
 from .uppfoljning import Uppföljning
 
 __all__ = ["main"]
@@ -84,22 +109,319 @@ def _kör_exempel(argument: argparse.Namespace) -> int:
     return 0
 
 
+#: What each styrkort column holds (``styrkort --help`` and the template).
+_KOLUMNTEXT = {
+    "indikator": "indikatorns namn (krävs)",
+    "mål": "målnivån som i rapporten: ≥80 %, 85-90 %, Lägre än fg år, - (krävs)",
+    "utfall": "utfallet: 79,8 % eller 0,798; 94 (140) med fg år inom parentes (krävs)",
+    "föregående": "föregående års utfall, för mål mot fg år och trend",
+    "riktning": "vad som är bättre: högre, lägre eller intervall",
+    "trend": "trenden som rapporten anger (Positiv, Negativ ...)",
+    "plan": "planerat värde, för målet Enligt plan",
+    "avsnitt": "rapportens avsnitt som indikatorn hör till",
+}
+_MALLRAD = {
+    "indikator": "Första besök inom 90 dagar",
+    "mål": "≥80 %",
+    "utfall": "79,8 %",
+    "föregående": "81,2 %",
+    "riktning": "högre",
+    "trend": "",
+    "plan": "",
+    "avsnitt": "Tillgänglighet",
+}
+_RIKTNINGAR = "högre, lägre, intervall"
+
+
+def _var(fel: Any) -> str:
+    """Where in the file, as a spreadsheet user reads it."""
+    kolumn, rad, cell = getattr(fel, "kolumn", None), getattr(fel, "rad", None), fel.cell
+    if cell:
+        return f"cell {cell} (kolumn {kolumn})"
+    return f"rad {rad}, kolumn {kolumn}"
+
+
+def _styrkortsfel(fel: HalsouppfoljningError, fil: str) -> str:
+    """The library's error about a styrkort file, told in Swedish with the fix."""
+    orsak = getattr(fel, "orsak", None)
+    rad, kolumn = getattr(fel, "rad", None), getattr(fel, "kolumn", None)
+    värde, finns = getattr(fel, "värde", None), getattr(fel, "finns", ())
+    mallråd = "`python -m halsouppfoljning styrkort --mall mall.csv` skriver en mall."
+    meddelanden = {
+        "tom": f"filen är tom. Skriv en rubrikrad (indikator, mål, utfall ...) och en rad "
+        f"per indikator; {mallråd}",
+        "bara_rubrik": f"filen har bara rubrikraden (rad {rad}) och inga indikatorer. "
+        "Lägg till en rad per indikator under rubrikraden.",
+        "kodning": "filen är varken UTF-8 eller Windows-1252. Spara den i Excel som "
+        "'CSV UTF-8 (kommaavgränsad)'.",
+        "csv": f"rad {rad} går inte att läsa som CSV. Kontrollera citattecknen på raden: "
+        "varje citattecken som öppnar en cell måste stängas.",
+        "excel": "filen går inte att läsa som en Excel-arbetsbok. Spara den som "
+        "Excel-arbetsbok (.xlsx) eller som CSV.",
+        "blad": f"bladet {värde} finns inte i filen. Välj ett av: {', '.join(finns)}.",
+        "tillägg": "Excel-filer kräver paketet openpyxl. Installera det med: "
+        'pip install "halsouppfoljning[excel]"',
+        "saknad_kolumn": f"kolumnen {kolumn} saknas (rubrikraden, rad {rad}, har: "
+        f"{', '.join(finns) or 'inga rubriker'}). Lägg till en kolumn {kolumn}"
+        + (f" med ett av: {_RIKTNINGAR}." if kolumn == "riktning" else ".")
+        + f" {mallråd}",
+        "dubbel_kolumn": f"kolumnen {kolumn} finns två gånger på rubrikraden (rad {rad}). "
+        "Ta bort den ena.",
+        "riktning": f"{_var(fel)}: {värde!r} är ingen riktning. Skriv ett av: {_RIKTNINGAR}.",
+        "riktningskolumn_saknas": f"{_var(fel)}: målet {värde!r} är en nivå utan riktning. "
+        f"Lägg till en kolumn riktning med ett av: {_RIKTNINGAR} "
+        f"(eller skriv målet med ≥ eller ≤, t.ex. ≥{värde}).",
+        "riktning_saknas": f"{_var(fel)}: målet {värde!r} är en nivå utan riktning. Skriv "
+        f"ett av {_RIKTNINGAR} i kolumnen riktning på rad {rad}.",
+        "riktning_motsäger": f"{_var(fel)}: målet {värde!r} stämmer inte med riktningen på "
+        f"rad {rad}. Ändra målet eller riktningen ({_RIKTNINGAR}).",
+        "mål": f"{_var(fel)}: {värde!r} går inte att läsa som ett mål. Skriv t.ex. ≥80 %, "
+        "85-90 %, Lägre än fg år, Enligt plan eller - (inget mål).",
+        "tal": f"{_var(fel)}: {värde!r} går inte att läsa som ett tal. Skriv t.ex. 79,8 % "
+        "eller 0,798 (en andel), 94 (140) med fg år inom parentes, eller 14:58 (min:sek).",
+        "enhet": f"{_var(fel)}: det sammansatta utfallet {värde!r} saknar enhet men målet är "
+        f"i procent. Skriv {f'{värde} %'!r}.",
+    }
+    if orsak in meddelanden:
+        return f"fel: {fil}: {meddelanden[orsak]}"
+    return f"fel: {fil}: {fel}"  # pragma: no cover - every reader error has an orsak
+
+
+def _period(text: str) -> Period:
+    """``--period``, read as reports write periods; unreadable is a usage error."""
+    try:
+        return Period.tolka(text)
+    except HalsouppfoljningError:
+        raise argparse.ArgumentTypeError(
+            f"perioden {text!r} går inte att läsa; skriv t.ex. 2023-02, T1 2023, Delår 2023 "
+            "eller Helår 2023"
+        ) from None
+
+
+def _region(text: str) -> str:
+    """``--region``: a region's name or code; unknown is a usage error."""
+    try:
+        region(text)
+    except OkändRegionError:
+        raise argparse.ArgumentTypeError(
+            f"okänd region {text!r}; `python -m halsouppfoljning regioner` listar regionerna"
+        ) from None
+    return text
+
+
+def _sep(text: str) -> str:
+    tecken = {";": ";", ",": ",", "tab": "\t", "\t": "\t"}
+    if text.casefold() not in tecken:
+        raise argparse.ArgumentTypeError(
+            f"avgränsaren {text!r} stöds inte; välj ';', ',' eller 'tab'"
+        )
+    return tecken[text.casefold()]
+
+
+def _skriv_mall(fil: Path) -> int:
+    if fil.exists():
+        print(
+            f"fel: {fil} finns redan. Välj ett annat filnamn eller ta bort filen först.",
+            file=sys.stderr,
+        )
+        return 1
+    if fil.suffix.casefold() in (".xlsx", ".xlsm"):
+        try:
+            openpyxl = importlib.import_module("openpyxl")
+        except ImportError:
+            print(
+                "fel: en Excel-mall kräver paketet openpyxl. Installera det med: "
+                'pip install "halsouppfoljning[excel]", eller skriv en CSV-mall (mall.csv).',
+                file=sys.stderr,
+            )
+            return 1
+        bok = openpyxl.Workbook()
+        ark = bok.active
+        ark.title = "styrkort"
+        ark.append(list(CSV_KOLUMNER))
+        ark.append([_MALLRAD[k] for k in CSV_KOLUMNER])
+        for cell in ark[2]:
+            cell.number_format = "@"  # text, so that Excel keeps "79,8 %" as written
+        bok.save(fil)
+    else:
+        # semicolons and a BOM: what Swedish Excel opens with a double click
+        with fil.open("w", encoding="utf-8-sig", newline="") as ut:
+            skrivare = csv.writer(ut, delimiter=";")
+            skrivare.writerow(CSV_KOLUMNER)
+            skrivare.writerow([_MALLRAD[k] for k in CSV_KOLUMNER])
+    print(f"Mallen är skriven till {fil}.")
+    return 0
+
+
 def _kör_styrkort(argument: argparse.Namespace) -> int:
+    if argument.mall is not None:
+        if argument.fil is not None:
+            argument.parser.error("ange antingen FIL eller --mall, inte båda")
+        return _skriv_mall(Path(argument.mall))
+    if argument.fil is None:
+        argument.parser.error("ange filen att läsa (FIL) eller --mall FIL för en mall")
     sökväg = Path(argument.fil)
+    excel = sökväg.suffix.casefold() in (".xlsx", ".xlsm")
+    if argument.blad is not None and not excel:
+        argument.parser.error("--blad gäller bara Excel-filer (.xlsx)")
+    if argument.sep is not None and excel:
+        argument.parser.error("--sep gäller bara CSV-filer")
     if not sökväg.is_file():
-        print(f"error: no such file: {str(sökväg)!r}", file=sys.stderr)
+        print(f"fel: filen {str(sökväg)!r} finns inte.", file=sys.stderr)
         return 1
     try:
-        uppföljning = Uppföljning.from_csv(
-            sökväg,
-            organisation=argument.organisation,
-            period=argument.period,
-            källtext=str(sökväg),
-        )
-    except UnicodeDecodeError as fel:
-        print(f"error: {str(sökväg)!r} is not UTF-8 text: {fel}", file=sys.stderr)
+        underlag = läs_styrkort(sökväg, sep=argument.sep, blad=argument.blad)
+    except HalsouppfoljningError as fel:
+        print(_styrkortsfel(fel, str(sökväg)), file=sys.stderr)
         return 1
-    print(rapport(uppföljning, format=argument.format, avrundning=argument.avrundning), end="")
+    if underlag.attrs.get("teckenkodning") == "cp1252":
+        print(
+            f"obs: {sökväg} är inte UTF-8; filen lästes som Windows-1252 (som Excel sparar "
+            "CSV). Kontrollera å, ä och ö i utskriften, eller spara filen som 'CSV UTF-8'.",
+            file=sys.stderr,
+        )
+    uppföljning = Uppföljning(
+        organisation=argument.organisation,
+        period=argument.period if argument.period is not None else "",
+        indikatorer=underlag,
+        källa=sökväg.name,
+    )
+    text = rapport(
+        uppföljning, format=argument.format, avrundning=argument.avrundning, bredd=argument.bredd
+    )
+    print(text, end="")
+    return 0
+
+
+# --------------------------------------------------------------------------- kolada
+
+_KOLADA_BREDD = 80
+
+
+def _år(text: str) -> list[int]:
+    """``--år``: 2024, 2020-2024 or 2023,2024."""
+    år: list[int] = []
+    for bit in text.replace(" ", "").split(","):
+        träff = re.fullmatch(r"(\d{4})(?:[-\u2013](\d{4}))?", bit)
+        if träff is None or (träff[2] is not None and int(träff[2]) < int(träff[1])):
+            raise argparse.ArgumentTypeError(
+                f"året {text!r} går inte att läsa; skriv t.ex. 2024, 2020-2024 eller 2023 2024"
+            )
+        år.extend(range(int(träff[1]), int(träff[2] or träff[1]) + 1))
+    return år
+
+
+def _regioner(text: str) -> str | list[str]:
+    """``--regioner``: alla, Riket, or names and codes separated by commas."""
+    if text.strip().casefold() == "alla":
+        return "alla"
+    namn = [n.strip() for n in text.split(",") if n.strip()]
+    if not namn:
+        raise argparse.ArgumentTypeError("ange minst en region, 'alla' eller 'Riket'")
+    for n in namn:
+        if n.casefold() != "riket":
+            _region(n)
+    return namn
+
+
+def _kort(text: str, bredd: int) -> str:
+    return text if len(text) <= bredd else text[: bredd - 1] + "…"
+
+
+def _koladatabell(panel: pd.DataFrame) -> str:
+    """The panel as Swedish text: one block per KPI, gender and year, ranked when possible."""
+    riktningar: dict[str, Riktning] = dict(panel.attrs.get("riktning", {}))
+    skalor: dict[str, str] = dict(panel.attrs.get("skala", {}))
+    flera_kön = len(set(panel["kön"])) > 1
+    block: list[str] = []
+    for (kpi, kön, år), grupp in panel.groupby(["indikator", "kön", "period"], sort=False):
+        riktning = riktningar.get(str(kpi))
+        rangad = riktning in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE)
+        del_ = grupp.reset_index(drop=True)
+        if rangad:
+            del_ = rangordning(del_, riktning=riktning)
+            riket = del_["region"] == "Riket"
+            ordning = del_["rang"].astype("Float64").fillna(float("inf"))
+            del_ = del_.assign(_o=ordning.where(~riket, -1.0)).sort_values("_o", kind="stable")
+        else:
+            del_ = del_.assign(_o=(del_["region"] != "Riket").astype(int)).sort_values(
+                "_o", kind="stable"
+            )
+        andel = skalor.get(str(kpi)) == "andel"
+        om = (
+            f"rangordnat: {riktning.value}"
+            if rangad and riktning is not None
+            else "ingen känd riktning, ej rangordnat"
+        )
+        rubrik = f"{kpi}, {år}" + (f", kön {kön}" if flera_kön else "") + f" ({om})"
+        rader = [_kort(rubrik, _KOLADA_BREDD)]
+        rader.append(f"{'Rang':>4}  {'Region':<30}  {'Värde':>10}  Status")
+        for _, r in del_.iterrows():
+            rang = r["rang"] if rangad and "rang" in del_ else pd.NA
+            rangtext = "–" if pd.isna(rang) else str(int(rang))
+            v = float(r["värde"])
+            värde = formatera_andel(v) if andel else formatera_tal(v, 1)
+            status = _kort(str(r.get("status", "") or ""), _KOLADA_BREDD - 52)
+            rader.append(
+                f"{rangtext:>4}  {_kort(str(r['region']), 30):<30}  {värde:>10}  {status}".rstrip()
+            )
+        block.append("\n".join(rader))
+    slut = [str(panel.attrs.get("källa", "Källa: Kolada"))]
+    utan = panel.attrs.get("utan_data") or []
+    if utan:
+        slut.insert(0, _kort(f"Inga värden i Kolada för: {', '.join(map(str, utan))}", 80))
+    raderade = int(panel.attrs.get("raderade", 0) or 0)
+    if raderade:
+        slut.insert(0, f"{raderade} rader som Kolada markerat som raderade är utelämnade.")
+    if not block:
+        block.append("Kolada har inga värden för urvalet.")
+    return "\n\n".join(block) + "\n\n" + "\n".join(slut) + "\n"
+
+
+def _koladafel(fel: HalsouppfoljningError) -> str:
+    if isinstance(fel, SaknatTilläggError):
+        return (
+            "fel: kolada kräver tillägget data (requests m.fl.). Installera det med: "
+            'pip install "halsouppfoljning[data]"'
+        )
+    if isinstance(fel, OkändKpiError):
+        okända = re.findall(r"'([^']+)'", str(fel)) or [str(fel)]
+        return (
+            f"fel: Kolada känner inte till nyckeltalet {', '.join(okända)}. Kontrollera id:t "
+            "(t.ex. N79173) med hu.kolada_nyckeltal(sök=...) eller på kolada.se."
+        )
+    if isinstance(fel, KällfelError):
+        status = f" (HTTP {fel.status})" if fel.status is not None else ""
+        url = f" vid {fel.url}" if fel.url else ""
+        return (
+            f"fel: Kolada svarade inte som väntat{status}{url}. Försök igen senare, eller "
+            "kontrollera --bas-url och nätverket."
+        )
+    return f"fel: {fel}"
+
+
+def _kör_kolada(argument: argparse.Namespace) -> int:
+    år = None if argument.år is None else sorted({a for del_ in argument.år for a in del_})
+    try:
+        panel = hämta_kolada(
+            argument.kpi,
+            regioner=argument.regioner,
+            år=år,
+            kön=argument.kön,
+            bas_url=argument.bas_url,
+            cache=not argument.ingen_cache,
+        )
+    except HalsouppfoljningError as fel:
+        print(_koladafel(fel), file=sys.stderr)
+        return 1
+    if argument.utfil is not None:
+        ut = Path(argument.utfil)
+        tabell = panel.copy()
+        tabell.attrs = {}
+        tabell.to_csv(ut, index=False, encoding="utf-8")
+        print(f"Panelen ({len(panel)} rader) är skriven till {ut}. Källa: Kolada")
+        return 0
+    print(_koladatabell(panel), end="")
     return 0
 
 
@@ -146,16 +468,68 @@ def _parser() -> argparse.ArgumentParser:
         "en fristående webbsida",
     )
     exempel.set_defaults(kör=_kör_exempel)
-    kort = under.add_parser("styrkort", help="assess a styrkort from a CSV file")
-    kort.add_argument("fil", metavar="FILE.csv", help="UTF-8 CSV: indikator, mål, utfall, ...")
+    kolumnhjälp = "\n".join(f"  {k:<11} {t}" for k, t in _KOLUMNTEXT.items())
+    kort = under.add_parser(
+        "styrkort",
+        help="bedöm ett styrkort från en CSV- eller Excel-fil",
+        description=textwrap.fill(
+            "Läser ett styrkort (en rad per indikator) och skriver uppföljningen med "
+            "måluppfyllelse. Filen kan vara CSV med komma eller semikolon (UTF-8 eller "
+            "Windows-1252, som Excel sparar) eller en Excel-arbetsbok (.xlsx). "
+            "Rubrikerna får stå med stora eller små bokstäver.",
+            78,
+        ),
+        epilog=(
+            f"kolumner (rubrikraden):\n{kolumnhjälp}\n\n"
+            f"riktning: {_RIKTNINGAR} (eller högre är bättre, lägre är bättre, inom "
+            "intervall)\n\n"
+            "exempel:\n"
+            "  python -m halsouppfoljning styrkort --mall mall.csv\n"
+            "  python -m halsouppfoljning styrkort mall.csv --region Västmanland "
+            "--period 2023-02"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    kort.add_argument(
+        "fil", metavar="FIL", nargs="?", default=None, help="styrkortet: .csv eller .xlsx"
+    )
+    kort.add_argument(
+        "--mall",
+        metavar="FIL",
+        default=None,
+        help="skriv en mall med alla kolumner och en exempelrad (.csv eller .xlsx)",
+    )
     kort.add_argument(
         "--region",
         dest="organisation",
+        metavar="NAMN",
         default=None,
-        help="the region whose styrkort it is, by name or code (optional)",
+        type=_region,
+        help="regionen som styrkortet gäller, namn eller kod (valfritt)",
     )
-    kort.add_argument("--period", default="", help="the period followed up, e.g. 2023-02")
-    kort.set_defaults(kör=_kör_styrkort)
+    kort.add_argument(
+        "--period",
+        default=None,
+        type=_period,
+        help="perioden som följs upp, t.ex. 2023-02, T1 2023 eller Helår 2023",
+    )
+    kort.add_argument(
+        "--sep",
+        default=None,
+        type=_sep,
+        help="CSV-avgränsare: ';', ',' eller 'tab' (standard: känns igen från rubrikraden)",
+    )
+    kort.add_argument(
+        "--blad", metavar="NAMN", default=None, help="bladet i en Excel-fil (standard: det första)"
+    )
+    kort.add_argument(
+        "--bredd",
+        type=int,
+        default=None,
+        metavar="N",
+        help="textens bredd i tecken, minst 30 (standard: terminalens, COLUMNS eller 80)",
+    )
+    kort.set_defaults(kör=_kör_styrkort, parser=kort)
     for p in (exempel, kort):
         p.add_argument(
             "--format",
@@ -171,6 +545,50 @@ def _parser() -> argparse.ArgumentParser:
             help="compare outcomes with targets at K decimals of the published scale, "
             "rounding half up (default: unrounded)",
         )
+    kolada = under.add_parser(
+        "kolada",
+        help="hämta nyckeltal från Kolada för regionerna, rangordnade",
+        description=textwrap.fill(
+            "Hämtar nyckeltal från Kolada (kolada.se) för regionerna och Riket och skriver "
+            "dem rangordnade efter den kända riktningen, eller sparar dem som CSV. Kräver "
+            'tillägget data: pip install "halsouppfoljning[data]".',
+            78,
+        ),
+        epilog=(
+            "exempel:\n"
+            "  python -m halsouppfoljning kolada N79173 --år 2024\n"
+            "  python -m halsouppfoljning kolada N79173 --år 2020-2024 "
+            "--regioner Västmanland,Uppsala,Riket --utfil panel.csv"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    kolada.add_argument("kpi", metavar="KPI", nargs="+", help="Koladas id, t.ex. N79173")
+    kolada.add_argument(
+        "--år",
+        nargs="+",
+        type=_år,
+        default=None,
+        metavar="ÅR",
+        help="år: 2024, 2020-2024 eller 2023 2024 (standard: alla år Kolada har)",
+    )
+    kolada.add_argument(
+        "--regioner",
+        type=_regioner,
+        default=None,
+        help="alla, Riket eller regioner åtskilda med komma, t.ex. Västmanland,Uppsala "
+        "(standard: de 21 regionerna och Riket)",
+    )
+    kolada.add_argument(
+        "--kön", choices=["T", "K", "M"], default="T", help="T totalt (standard), K kvinnor, M män"
+    )
+    kolada.add_argument(
+        "--utfil", metavar="FIL", default=None, help="spara panelen som CSV (UTF-8) i FIL"
+    )
+    kolada.add_argument("--bas-url", default=KOLADA_URL, help="API:ets adress (för test)")
+    kolada.add_argument(
+        "--ingen-cache", action="store_true", help="hämta på nytt i stället för från cachen"
+    )
+    kolada.set_defaults(kör=_kör_kolada)
     reg = under.add_parser("regioner", help="print the 21 regions with their codes")
     reg.set_defaults(kör=_kör_regioner)
     return parser
