@@ -7,7 +7,8 @@ writes (so ``str(p)`` reads back) and the forms reports print:
 ========================  ========================================================
 form                      examples
 ========================  ========================================================
-month                     ``2023-02``, ``februari 2023``, ``feb. 2023``
+month                     ``2023-02``, ``februari 2023``, ``feb. 2023``,
+                          ``januari år 2022``
 tertial                   ``T1 2023``, ``tertial 2 2023``, ``andra tertialet 2023``
 quarter                   ``Q2 2023``, ``kvartal 2 2023``, ``kv 2 2023``,
                           ``andra kvartalet 2023``, ``2023Q2``
@@ -83,7 +84,7 @@ _MÖNSTER: list[tuple[re.Pattern[str], str]] = [
         "rullande_ord",
     ),
     (re.compile(rf"({_MÅNAD})(?: (\d{{4}}))?{_TILL}({_MÅNAD}) (\d{{4}})"), "spann"),
-    (re.compile(rf"({_MÅNAD}) (\d{{4}})"), "månad_ord"),
+    (re.compile(rf"({_MÅNAD}) (?:år )?(\d{{4}})"), "månad_ord"),
 ]
 
 
