@@ -1004,24 +1004,30 @@ def förändring(
     riktning : Riktning or mapping, optional
         The good direction: one for every indicator, or a mapping from
         indicator id to :class:`~halsouppfoljning.Riktning`. Default ``None``
-        looks the indicators up in the bundled core indicators of god och
-        nära vård (:func:`halsouppfoljning.exempeldata.kärnindikatorer_nära_vård`).
+        looks each indicator up in ``panel.attrs["riktning"]`` (set by
+        :func:`~halsouppfoljning.hämta_kolada`), then in the bundled curated
+        table of Kolada KPIs (:func:`~halsouppfoljning.kolada_riktningar`)
+        and the bundled core indicators of god och nära vård
+        (:func:`halsouppfoljning.exempeldata.kärnindikatorer_nära_vård`), so a
+        fetched Kolada panel needs no direction from the caller.
     referens : "första", period or mapping
         The reference period (the earlier one). ``"första"`` (default): per
         indicator (and gender), the first period in which any region has a
-        value, so the first comparable year can differ between indicators. A
-        single period applies to all; a mapping gives one per indicator (e.g.
-        the year a definition changed). A period is a label of the panel's
-        ``period`` column or a :class:`~halsouppfoljning.Period`, which stands
-        for the label that denotes it (``Period.helår(2023)`` for the year
-        2023, ``Period.tertial(2023, 1)`` for ``"T1 2023"``).
+        value, so the first comparable year can differ between indicators;
+        where no region has a value (a panel of national figures only),
+        Riket's first period with a value. A single period applies to all; a
+        mapping gives one per indicator (e.g. the year a definition changed).
+        A period is a label of the panel's ``period`` column or a
+        :class:`~halsouppfoljning.Period`, which stands for the label that
+        denotes it (``Period.helår(2023)`` for the year 2023,
+        ``Period.tertial(2023, 1)`` for ``"T1 2023"``).
     period : "senaste", period or mapping
         The compared (later) period, given as ``referens`` is; ``"senaste"``
         (default) is the last period with any value, per indicator.
     andelar : str or iterable of str, optional
         Indicators whose values are shares [andel, 0-1], for which
         ``procentenheter`` is computed. Default ``None``: those whose bundled
-        unit is ``andel``.
+        unit is ``andel`` (core indicators and curated Kolada KPIs).
     tröskel : float
         ``försämrad`` is true when the signed difference is below
         ``-tröskel`` [the indicator's unit]. Default 0: any worsening.
@@ -1147,7 +1153,8 @@ def sämre_än_första_mätningen(
         A :term:`regionpanel`. With a ``kön`` column, it must hold one gender
         only (filter first, e.g. ``panel[panel["kön"] == "T"]``).
     riktning : Riktning or mapping, optional
-        As in :func:`förändring` (default: the bundled core indicators).
+        As in :func:`förändring` (default: ``panel.attrs["riktning"]``, the
+        curated Kolada KPIs and the bundled core indicators).
     referens : "första", period or mapping
         The first comparable period, the reference: ``"första"`` (default)
         is, per indicator, the first period in which any region has a value;
@@ -1651,8 +1658,9 @@ def färgklasser(
     regel : Färgregel
         The rule and its cut-offs.
     riktning : Riktning or mapping, optional
-        The good direction (see :func:`förändring`); default the bundled core
-        indicators. Not used by the target rule, whose target carries it.
+        The good direction (see :func:`förändring`); default
+        ``panel.attrs["riktning"]``, the curated Kolada KPIs and the bundled
+        core indicators. Not used by the target rule, whose target carries it.
     metod : str
         Tie method of the rank rule (see :func:`rangordning`); default
         ``"min"``.
