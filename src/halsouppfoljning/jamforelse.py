@@ -18,7 +18,8 @@ together. This module gives that view:
   label of the panel or a :class:`~halsouppfoljning.Period`), in percent and
   in procentenheter, and the national tables' flag "worse than at the first
   measurement".
-- :func:`rangordning` ranks the regions in the good direction, ties explicit;
+- :func:`rangordning` ranks the regions (or any labelled items, with
+  ``etikett=``) in the good direction, ties explicit;
   :func:`färgklasser` gives colour classes by an explicit :class:`Färgregel`
   (rank shares as Kolada, distance to the median, or a target).
 
