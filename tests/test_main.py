@@ -33,7 +33,7 @@ def _kör(*argument: str) -> subprocess.CompletedProcess[str]:
 def test_help_exits_0_and_lists_the_commands() -> None:
     resultat = _kör("--help")
     assert resultat.returncode == 0
-    for kommando in ("exempel", "styrkort", "regioner"):
+    for kommando in ("exempel", "styrkort", "kolada", "regioner"):
         assert kommando in resultat.stdout
 
 
@@ -337,6 +337,7 @@ def test_styrkort_usage_errors_exit_2(
     kod, ut, fel = _körd(capsys, "styrkort", str(DATA / "komma_utf8.csv"), *argument)
     assert (kod, ut) == (2, "")
     assert väntat in fel
+    assert "styrkort: fel: " in fel
 
 
 def test_styrkort_needs_a_file_or_mall(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -552,15 +553,19 @@ def test_kolada_without_a_known_direction_is_not_ranked(
         (["--år", "2024-2020"], "året '2024-2020' går inte att läsa"),
         (["--regioner", "Atlantis"], "okänd region 'Atlantis'"),
         (["--regioner", ","], "ange minst en region"),
-        (["--kön", "X"], "invalid choice"),
+        (["--kön", "X"], "argumentet --kön: ogiltigt val: 'X' (välj bland 'T', 'K', 'M')"),
+        ([], "kolada: fel: "),
     ],
 )
 def test_kolada_bad_arguments_exit_2(
     argument: list[str], väntat: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    kod, ut, fel = _körd(capsys, "kolada", "N79173", *argument)
+    kpi = ["N79173"] if argument else []
+    kod, ut, fel = _körd(capsys, "kolada", *kpi, *argument)
     assert (kod, ut) == (2, "")
     assert väntat in fel
+    assert fel.startswith("användning: python -m halsouppfoljning kolada")
+    assert "error" not in fel
 
 
 def test_kolada_source_errors_in_swedish(
@@ -622,6 +627,9 @@ def test_kolada_help_is_swedish() -> None:
     assert resultat.returncode == 0
     assert "Hämtar nyckeltal från Kolada" in resultat.stdout
     assert "2020-2024" in resultat.stdout
+    assert resultat.stdout.startswith("användning: ")
+    assert "\nflaggor:\n" in resultat.stdout
+    assert "visa den här hjälpen och avsluta" in resultat.stdout
 
 
 def test_kolada_empty_result_and_deleted_rows(

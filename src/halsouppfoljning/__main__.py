@@ -43,7 +43,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
 
@@ -425,6 +425,56 @@ def _kör_kolada(argument: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- Swedish argparse
+
+# argparse's own messages, as a Swedish reader of styrkort and kolada sees them
+_ARGPARSE_SV = (
+    (r"^argument ([^:]+): ", r"argumentet \1: "),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ogiltigt val: \1 (välj bland \2)"),
+    (r"invalid (\w+) value: ", "ogiltigt värde: "),
+    (r"the following arguments are required: ", "följande argument krävs: "),
+    (r"expected at least one argument", "minst ett värde saknas"),
+    (r"expected one argument", "ett värde saknas"),
+)
+
+
+class _SvenskHjälp(argparse.RawDescriptionHelpFormatter):
+    """Help with a Swedish usage line; descriptions and epilogs kept as written."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A subcommand's parser; with ``svensk=True`` its help and errors are Swedish."""
+
+    def __init__(self, *args: Any, svensk: bool = False, **kwargs: Any) -> None:
+        if svensk:
+            kwargs.setdefault("formatter_class", _SvenskHjälp)
+        super().__init__(*args, **kwargs)
+        self.svensk = svensk
+        if svensk:
+            self._positionals.title = "argument"
+            self._optionals.title = "flaggor"
+            for åtgärd in self._actions:
+                if åtgärd.dest == "help":
+                    åtgärd.help = "visa den här hjälpen och avsluta"
+
+    def error(self, message: str) -> NoReturn:
+        if not self.svensk:
+            super().error(message)
+        for mönster, ersättning in _ARGPARSE_SV:
+            message = re.sub(mönster, ersättning, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m halsouppfoljning",
@@ -434,7 +484,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    under = parser.add_subparsers(dest="kommando", metavar="KOMMANDO")
+    under = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
     under.required = True
     exempel = under.add_parser(
         "exempel",
@@ -471,6 +521,7 @@ def _parser() -> argparse.ArgumentParser:
     kolumnhjälp = "\n".join(f"  {k:<11} {t}" for k, t in _KOLUMNTEXT.items())
     kort = under.add_parser(
         "styrkort",
+        svensk=True,
         help="bedöm ett styrkort från en CSV- eller Excel-fil",
         description=textwrap.fill(
             "Läser ett styrkort (en rad per indikator) och skriver uppföljningen med "
@@ -488,7 +539,6 @@ def _parser() -> argparse.ArgumentParser:
             "  python -m halsouppfoljning styrkort mall.csv --region Västmanland "
             "--period 2023-02"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     kort.add_argument(
         "fil", metavar="FIL", nargs="?", default=None, help="styrkortet: .csv eller .xlsx"
@@ -547,6 +597,7 @@ def _parser() -> argparse.ArgumentParser:
         )
     kolada = under.add_parser(
         "kolada",
+        svensk=True,
         help="hämta nyckeltal från Kolada för regionerna, rangordnade",
         description=textwrap.fill(
             "Hämtar nyckeltal från Kolada (kolada.se) för regionerna och Riket och skriver "
@@ -560,7 +611,6 @@ def _parser() -> argparse.ArgumentParser:
             "  python -m halsouppfoljning kolada N79173 --år 2020-2024 "
             "--regioner Västmanland,Uppsala,Riket --utfil panel.csv"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     kolada.add_argument("kpi", metavar="KPI", nargs="+", help="Koladas id, t.ex. N79173")
     kolada.add_argument(
