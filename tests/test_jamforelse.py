@@ -997,6 +997,16 @@ class TestKoladaRaw:
         )
         with pytest.raises(hu.OgiltigtVärdeError, match="must be an object"):
             hu.regionpanel_från_kolada(inte_objekt)
+        text_flagga = pd.DataFrame(
+            {
+                "kpi": ["N1"],
+                "municipality": ["0019"],
+                "period": [2024],
+                "values": [[{"gender": "T", "value": 1.0, "isdeleted": "false"}]],
+            }
+        )
+        with pytest.raises(hu.FelTypError, match="'isdeleted' must be boolean"):
+            hu.regionpanel_från_kolada(text_flagga)
         utan_område = pd.DataFrame({"kpi": ["N1"], "period": [2024], "value": [1.0]})
         with pytest.raises(hu.SaknadKolumnError, match="municipality_id"):
             hu.regionpanel_från_kolada(utan_område)

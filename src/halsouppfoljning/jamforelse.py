@@ -56,6 +56,7 @@ from ._data import kolada_kpi_riktning, kärnindikatorer
 from ._indata import (
     alternativ,
     boolesk,
+    booleskkolumn,
     heltal,
     kolumn,
     kontrollera_andel,
@@ -405,10 +406,9 @@ def _standardkolumn(namnen: set[str], kandidater: tuple[str, ...]) -> str:
     return next((k for k in kandidater if k in namnen), kandidater[0])
 
 
-def _raderad(kolumn_: pd.Series[Any]) -> npt.NDArray[np.bool_]:
-    """Kolada's deleted flag as booleans (true, 1, "true"; missing is not deleted)."""
-    text_ = kolumn_.astype(str).str.strip().str.casefold()
-    return text_.isin(("true", "1", "1.0")).to_numpy()
+def _raderad(kolumn_: pd.Series[Any], namn: str, vad: str) -> npt.NDArray[np.bool_]:
+    """Kolada's deleted flag (JSON booleans); an absent flag (missing) is not deleted."""
+    return booleskkolumn(kolumn_.where(kolumn_.notna(), False).infer_objects(), namn, vad)
 
 
 def _packa_upp_kolada(data: pd.DataFrame, vad: str) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -425,7 +425,7 @@ def _packa_upp_kolada(data: pd.DataFrame, vad: str) -> tuple[pd.DataFrame, dict[
     raderade = 0
     for flagga in _RADERAD:
         if flagga in namnen:
-            bort = _raderad(yttre[namnen[flagga]])
+            bort = _raderad(yttre[namnen[flagga]], flagga, vad)
             raderade += int(bort.sum())
             yttre = yttre.loc[~bort].drop(columns=namnen[flagga])
     listor = yttre["values"]
@@ -454,7 +454,7 @@ def _packa_upp_kolada(data: pd.DataFrame, vad: str) -> tuple[pd.DataFrame, dict[
     lång = pd.concat([lång.drop(columns="values"), inre], axis=1)
     for flagga in _RADERAD:
         if flagga in lång.columns:
-            bort = _raderad(lång[flagga])
+            bort = _raderad(lång[flagga], flagga, vad)
             raderade += int(bort.sum())
             lång = lång.loc[~bort].drop(columns=flagga)
     if "value" not in lång.columns:
