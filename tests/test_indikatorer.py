@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -13,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
+from halsouppfoljning.indikatorer import Tal
 
 H = hu.Riktning.HÖGRE_ÄR_BÄTTRE
 L = hu.Riktning.LÄGRE_ÄR_BÄTTRE
@@ -639,3 +641,148 @@ def test_enums_read_their_text_values_as_written() -> None:
         hu.Riktning("uppåt")
     with pytest.raises(ValueError, match="3 is not a valid Trend"):
         hu.Trend(3)
+
+
+# ------------------------------------------------ units, bases, deadlines (issues 12, 13)
+
+
+def test_a_target_without_unit_against_a_share_is_an_error_naming_the_unit() -> None:
+    # issue 12: "≥80" (no unit) against 85 % was assessed as not met
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"no unit.*'≥ 80 %'"):
+        hu.måluppfyllelse(0.85, hu.Målnivå.tolka("≥80"), enhet="%")
+    with pytest.raises(hu.OgiltigtVärdeError, match="no unit"):
+        hu.måluppfyllelse(Tal(värde=0.85, enhet="andel"), hu.Målnivå.tolka("≥80"))
+
+
+def test_a_time_target_against_a_share_is_an_error() -> None:
+    # issue 12: "<15 min" against 85 % was assessed as met
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"'min'.*'andel'.*give the outcome in 'min'"):
+        hu.måluppfyllelse(0.85, hu.Målnivå.tolka("<15 min"), enhet="andel")
+
+
+def test_a_unitless_target_takes_a_unit_other_than_a_share() -> None:
+    # the outcome (or the indicator) supplies the unit of a plain-number target
+    assert hu.måluppfyllelse(3, hu.Målnivå.tolka("<5"), enhet="st") is UPP
+    assert hu.måluppfyllelse(1.5, hu.Målnivå.tolka("<2"), enhet="/1000 invånare") is UPP
+
+
+def test_outcomes_in_the_targets_unit_are_assessed() -> None:
+    assert hu.måluppfyllelse(0.85, hu.Målnivå.tolka("≥80 %"), enhet="%") is UPP
+    assert hu.måluppfyllelse(Tal(värde=0.85, enhet="%"), hu.Målnivå.tolka("≥80 %")) is UPP
+    assert hu.måluppfyllelse(12, hu.Målnivå.tolka("<15 min"), enhet="min") is UPP
+    # a plain number is in the target's unit
+    assert hu.måluppfyllelse(12, hu.Målnivå.tolka("<15 min")) is UPP
+    # a change or a direction target compares values in their own unit
+    assert hu.måluppfyllelse(0.5, hu.Målnivå.ökning(0.1), föregående=0.4, enhet="%") is UPP
+    assert (
+        hu.måluppfyllelse(0.3, hu.Målnivå.lägre_än_föregående(), föregående=0.4, enhet="%") is UPP
+    )
+    assert hu.måluppfyllelse(0.3, hu.Målnivå.inget(), enhet="min") is hu.Måluppfyllelse.MÅL_SAKNAS
+
+
+def test_an_outcome_must_be_on_the_targets_base() -> None:
+    m = hu.Målnivå.tolka("färre än 2 per 1 000 invånare")
+    # a plain number is on the target's base; the same base given is accepted
+    assert m.måluppfyllelse(1.5) is UPP
+    assert m.måluppfyllelse(1.5, enhet="/1000 invånare") is UPP
+    assert m.måluppfyllelse(1.5, enhet="per 1 000 invånare") is UPP
+    with pytest.raises(hu.OgiltigtVärdeError, match="target's base"):
+        m.måluppfyllelse(150, enhet="/100000 invånare")
+    with pytest.raises(hu.OgiltigtVärdeError, match="target's base"):
+        m.måluppfyllelse(Tal(värde=0.15, enhet="/100 invånare"))
+    r = hu.Målnivå.tolka("högst 3 utlokaliserade per 100 vårdplatser")
+    assert r.måluppfyllelse(2, enhet="utlokaliserade per 100 vårdplatser") is UPP
+    with pytest.raises(hu.OgiltigtVärdeError, match="'st per 100 vårdplatser'"):
+        r.måluppfyllelse(2, enhet="st per 100 vårdplatser")
+
+
+def test_units_of_composite_and_two_level_targets_are_checked_part_by_part() -> None:
+    m = hu.Målnivå.tolka("90/80/80", H, enhet="andel")
+    assert hu.måluppfyllelse((0.95, 0.85, 0.81), m, enhet="%") == (UPP, UPP, UPP)
+    t = hu.Målnivå.tolka("delmål 40 min med totalmål 30 min", L)
+    with pytest.raises(hu.OgiltigtVärdeError, match="'min'"):
+        hu.måluppfyllelse(0.5, t, enhet="%")
+
+
+def test_a_tal_and_a_different_enhet_is_an_error() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="drop enhet="):
+        hu.måluppfyllelse(Tal(värde=12, enhet="min"), hu.Målnivå.tolka("<15 min"), enhet="st")
+
+
+def test_the_indicator_supplies_the_unit() -> None:
+    andel = hu.Indikator(id="a", namn="A", enhet="andel", målnivåer={2023: hu.Målnivå.tolka("≥80")})
+    with pytest.raises(hu.OgiltigtVärdeError, match="add the unit to the target"):
+        andel.måluppfyllelse(0.85, 2023)
+    index = hu.Indikator(id="b", namn="B", enhet="index", målnivåer={2023: hu.Målnivå.tolka("≥55")})
+    # "≥55" has no unit: the indicator supplies it (an index), which is not a share
+    assert index.måluppfyllelse(60, 2023) is UPP
+    rätt = hu.Indikator(
+        id="c", namn="C", enhet="andel", målnivåer={2023: hu.Målnivå.tolka("≥80 %")}
+    )
+    assert rätt.måluppfyllelse(0.85, 2023) is UPP
+    assert rätt.måluppfyllelse(Tal(värde=0.85, enhet="%"), 2023) is UPP
+
+
+def test_assessing_before_the_deadline_warns_and_still_assesses() -> None:
+    m = hu.Målnivå.tolka("minst 70 procent vid utgången av 2025")
+    with pytest.warns(hu.UnderlagsVarning, match="before the deadline"):
+        assert m.måluppfyllelse(0.72, år=2024) is UPP
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert m.måluppfyllelse(0.65, år=2025) is EJ
+        assert m.måluppfyllelse(0.65) is EJ  # no year given: the deadline is not checked
+    ind = hu.Indikator(id="x", namn="X", enhet="andel", målnivåer={2024: m})
+    with pytest.warns(hu.UnderlagsVarning, match="applies by 2025"):
+        ind.måluppfyllelse(0.72, 2024)
+    två = hu.Målnivå.tolka("delmål på 40 procent 2025 och slutmål 70 procent 2030", H)
+    with pytest.warns(hu.UnderlagsVarning, match="2030"):
+        assert två.måluppfyllelse(0.5, år=2026) is EJ
+    with pytest.raises(hu.OgiltigtVärdeError, match="år"):
+        m.måluppfyllelse(0.72, år=2024.5)
+
+
+def test_new_fields_are_validated() -> None:
+    G = hu.Måltyp.GRÄNS
+    with pytest.raises(hu.FelTypError, match="pair"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, bas="1000 invånare")
+    with pytest.raises(hu.OgiltigtVärdeError, match="> 0"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, bas=(0, "invånare"))
+    with pytest.raises(hu.FelTypError, match="villkor"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, villkor="varje månad")
+    with pytest.raises(hu.FelTypError, match="villkor"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, villkor=3)
+    with pytest.raises(hu.OgiltigtVärdeError, match="senast"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, senast=2023.7)
+    with pytest.raises(hu.OgiltigtVärdeError, match="percent target has no base"):
+        hu.Målnivå(typ=G, operator="<", gräns=0.1, riktning=L, enhet="andel", bas=(100, "vpl"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="give the base once"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, enhet="/100 vpl", bas=(1000, "vpl"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="delmål and totalmål"):
+        hu.Målnivå.tvånivå(hu.Målnivå.minst(1), hu.Målnivå.minst(2)).__class__(
+            typ=hu.Måltyp.TVÅNIVÅ,
+            delar=(hu.Målnivå.minst(1), hu.Målnivå.minst(2)),
+            riktning=H,
+            senast=2025,
+        )
+    with pytest.raises(hu.FelTypError, match="naken"):
+        hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, naken="nej")
+    # the base written in the unit is split off, and the same base given twice is fine
+    m = hu.Målnivå(typ=G, operator="<", gräns=1, riktning=L, enhet="/100 vpl", bas=(100, "vpl"))
+    assert (m.enhet, m.bas) == (None, (100, "vpl"))
+    assert hu.Målnivå.under(0.5, enhet="/100 vpl") == hu.Målnivå.tolka("<0,5 per 100 vpl")
+
+
+def test_tal_fields() -> None:
+    t = Tal(värde=1200, enhet="st", fotnoter=("*",), ungefärlig=True, text="drygt 1 200 st*")
+    assert (float(t), t.enhet, t.fotnoter, t.ungefärlig) == (1200.0, "st", ("*",), True)
+    assert t == Tal(värde=1200, enhet="st", fotnoter=("*",), ungefärlig=True)
+    assert Tal(värde=2.1, enhet="/1 000 invånare").bas == (1000, "invånare")
+    assert math.isnan(Tal(värde=None).värde)
+    with pytest.raises(hu.FelTypError, match="fotnoter"):
+        Tal(värde=1, fotnoter="*")
+    with pytest.raises(hu.FelTypError, match="ungefärlig"):
+        Tal(värde=1, ungefärlig="ja")
+    with pytest.raises(hu.FelTypError):
+        Tal(värde="85")
+    with pytest.raises(hu.OgiltigtVärdeError):
+        Tal(värde=math.inf)

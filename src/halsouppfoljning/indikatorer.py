@@ -1389,11 +1389,10 @@ def _kontrollera_enheter(
         if (procent or enhet == m.enhet) and bas == m.bas:
             continue
         if m.enhet is None and m.bas is None:
-            fix = (
-                "add the unit to the target ('≥ 80 %', or Målnivå.tolka(text, enhet='andel'))"
-                if enhet in PROCENTENHETER
-                else f"add the unit to the target (Målnivå.tolka(text, enhet={enhet!r}))"
-            )
+            if enhet not in PROCENTENHETER:
+                continue  # a plain-number target in the unit the outcome (indicator) supplies
+            # never compare a share with 55: a bare number against a share is ambiguous
+            fix = "add the unit to the target ('≥ 80 %', or Målnivå.tolka(text, enhet='andel'))"
         elif bas != m.bas:
             fix = "give the outcome on the target's base"
         else:
