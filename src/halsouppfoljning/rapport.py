@@ -105,8 +105,13 @@ def _förkorta(text: str, bredd: int) -> str:
     return text[:k].rstrip() + "…"
 
 
-def _är_tal(cell: str) -> bool:
-    return cell == "" or _TALCELL.fullmatch(cell) is not None
+def _talkolumner(celler: Sequence[Sequence[str]], n: int) -> list[bool]:
+    """Which columns hold numbers only (empty cells aside; an empty column is text)."""
+    return [
+        any(rad[i] for rad in celler)
+        and all(rad[i] == "" or _TALCELL.fullmatch(rad[i]) is not None for rad in celler)
+        for i in range(n)
+    ]
 
 
 def _radbrutna_rubriker(rubriker: Sequence[str], bredder: Sequence[int]) -> list[list[str]]:
@@ -124,13 +129,19 @@ def _radbrutna_rubriker(rubriker: Sequence[str], bredder: Sequence[int]) -> list
 def _texttabell(rubriker: Sequence[str], celler: Sequence[Sequence[str]], bredd: int) -> str:
     """A table within ``bredd``: abbreviated texts, or each row as a block when that fails."""
     n = len(rubriker)
-    tal = [all(_är_tal(rad[i]) for rad in celler) for i in range(n)]
+    tal = _talkolumner(celler, n)
     cellbredd = [max([0, *(len(rad[i]) for rad in celler)]) for i in range(n)]
     naturlig = [max(len(r), c) for r, c in zip(rubriker, cellbredd, strict=True)]
     minsta = []
     for i, r in enumerate(rubriker):
         ordbredd = max(len(o) for o in r.split()) if r.strip() else 0
-        minsta.append(max(cellbredd[i], ordbredd) if tal[i] else min(naturlig[i], 12))
+        if tal[i]:
+            minsta.append(max(cellbredd[i], ordbredd))
+        else:
+            # a text keeps half its width and its heading's longest word: below that a
+            # reader is better served by one block per row
+            behåll = max(min(naturlig[i], 12), -(-naturlig[i] // 2), min(ordbredd, 16))
+            minsta.append(min(naturlig[i], behåll))
     bredder = list(naturlig)
     mellanrum = 2 * (n - 1)
     while sum(bredder) + mellanrum > bredd:
@@ -340,7 +351,7 @@ def _tabelltext(
             + ["| " + " | ".join(rad) + " |" for rad in skyddade]
         )
     if format == "html":
-        tal = [all(_är_tal(rad[i]) for rad in celler) for i in range(len(rubriker))]
+        tal = _talkolumner(celler, len(rubriker))
         huvud = "".join(f'<th scope="col">{html.escape(r)}</th>' for r in rubriker)
         kropp = "".join(
             "<tr>"
@@ -682,7 +693,7 @@ def _stilmall() -> str:
         "h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}"
         "table{border-collapse:collapse;margin:0.5rem 0 1rem;font-size:0.92rem}"
         "th,td{border:1px solid #bbb;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}"
-        "th{background:#f2f2f2}td.tal{text-align:right;font-variant-numeric:tabular-nums}"
+        "table.styrkort{width:100%}th{background:#f2f2f2}td.tal{text-align:right;font-variant-numeric:tabular-nums}"
         ".bedomning{font-weight:600;white-space:nowrap}"
         ".forklaring span{display:inline-block;margin:0 0.4rem 0.3rem 0;padding:0.1rem 0.5rem}"
         "figure.diagram svg{max-width:100%;height:auto}" + förklaring
