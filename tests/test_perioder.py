@@ -352,11 +352,12 @@ def test_new_forms_by_hand() -> None:
 def test_equality_is_by_days_form_by_writing() -> None:
     r12 = hu.Period.rullande(2023, 7)
     spann = hu.Period.spann("2022-08", "2023-07")
-    assert r12 == spann and hash(r12) == hash(spann)
+    assert r12 == spann
+    assert hash(r12) == hash(spann)
     assert (str(r12), str(spann)) == ("R12 juli 2023", "augusti 2022–juli 2023")
     assert hu.Period.helår(2023) == hu.Period.tolka("januari–december 2023")
     assert hu.Period.tertial(2023, 1) != hu.Period.kvartal(2023, 1)
-    assert hu.Period.helår(2023) != "Helår 2023"
+    assert hu.Period.helår(2023) != str(hu.Period.helår(2023))  # type: ignore[comparison-overlap]
 
 
 def test_ordering() -> None:
@@ -366,9 +367,12 @@ def test_ordering() -> None:
     q1 = hu.Period.kvartal(2023, 1)
     # by start, then by end
     assert sorted([h, t1, dec, q1]) == [dec, q1, t1, h]
-    assert q1 < t1 < h and dec <= q1 and h > t1 and h >= h
+    assert q1 < t1 < h
+    assert dec <= q1
+    assert h > t1
+    assert h >= hu.Period.helår(2023)
     with pytest.raises(TypeError):
-        _ = h < "2023"  # type: ignore[operator]
+        _ = h < "2023"
 
 
 def test_contains_and_intersection() -> None:
@@ -376,9 +380,11 @@ def test_contains_and_intersection() -> None:
     assert hu.Period.kvartal(2023, 4) in h
     assert h.innehåller(h)
     assert hu.Period.rullande(2023, 7) not in h
-    assert "2023-12-31" in h and "2024-01-01" not in h
+    assert "2023-12-31" in h
+    assert "2024-01-01" not in h
     assert h.innehåller(pd.Timestamp("2023-06-30 23:59"))
-    assert hu.Period.vecka(2023, 52) in h and hu.Period.vecka(2024, 1) not in h
+    assert hu.Period.vecka(2023, 52) in h
+    assert hu.Period.vecka(2024, 1) not in h
     # intersection: written by hand from the calendar
     snitt = hu.Period.kvartal(2023, 2) & hu.Period.tertial(2023, 2)
     assert snitt == hu.Period.spann("2023-05", "2023-06")
@@ -412,7 +418,8 @@ def test_part_of_a_year() -> None:
 
 def test_weeks_and_days_have_no_months() -> None:
     v = hu.Period.vecka(2024, 5)
-    assert not v.hela_månader and v.första_månad == 1
+    assert not v.hela_månader
+    assert v.första_månad == 1
     with pytest.raises(hu.OgiltigtVärdeError, match="not a span of whole months"):
         _ = v.antal_månader
     with pytest.raises(hu.OgiltigtVärdeError, match="not a span of whole months"):
@@ -460,7 +467,7 @@ def test_new_form_errors() -> None:
         hu.Period.dagar("1850-01-01", "2023-01-01")
 
 
-# --------------------------------------------------------------------------- a value with its period
+# ------------------------------------------------------------------- a value with its period
 
 
 def test_periodvärde_and_the_part_year_check() -> None:
@@ -478,12 +485,12 @@ def test_periodvärde_and_the_part_year_check() -> None:
         hu.måluppfyllelse(0.9, minst, period=hu.Period.tertial(2023, 1))
     r12 = hu.Period.rullande(2023, 7)
     assert hu.måluppfyllelse(0.9, minst, period=r12) is hu.Måluppfyllelse.UPPNÅDD
-    with pytest.raises(hu.FelTypError, match="period must be a hu.Period"):
+    with pytest.raises(hu.FelTypError, match=r"period must be a hu\.Period"):
         hu.måluppfyllelse(0.9, minst, period="2023")
     with pytest.raises(hu.FelTypError, match="delår_tillåtet"):
         hu.måluppfyllelse(0.9, minst, period=r12, delår_tillåtet="ja")  # type: ignore[arg-type]
-    assert math.isnan(hu.Periodvärde(None, r12).värde)  # type: ignore[arg-type]
+    assert math.isnan(hu.Periodvärde(None, r12).värde)
     with pytest.raises(hu.FelTypError, match="read text with"):
-        hu.Periodvärde(0.8, "2023")  # type: ignore[arg-type]
+        hu.Periodvärde(0.8, "2023")
     with pytest.raises(hu.FelTypError):
-        hu.Periodvärde("0,8", r12)  # type: ignore[arg-type]
+        hu.Periodvärde("0,8", r12)

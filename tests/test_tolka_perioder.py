@@ -124,7 +124,7 @@ def test_period_refused(text: str, fel: str) -> None:
 
 
 def test_period_not_text() -> None:
-    with pytest.raises(hu.FelTypError, match="Period.tolka: text"):
+    with pytest.raises(hu.FelTypError, match=r"Period\.tolka: text"):
         hu.Period.tolka(2023)  # type: ignore[arg-type]
 
 

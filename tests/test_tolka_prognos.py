@@ -107,7 +107,6 @@ def test_prognos_in_prose(text: str, förväntat: tuple[float, float, float]) ->
     assert p.enhet == "mnkr"
 
 
-
 @pytest.mark.parametrize(
     ("text", "revision"),
     [

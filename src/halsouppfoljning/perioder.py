@@ -443,7 +443,7 @@ class Period:
                     "start= and slut="
                 )
             från, till = _namngiven(typ, _kontrollera_år(år), nummer)
-            self.__attrs_init__(start=från, slut=till, form=typ, nummer=nummer)  # type: ignore[attr-defined]
+            self.__attrs_init__(start=från, slut=till, form=typ, nummer=nummer)
             return
         if start is None or slut is None:
             raise OgiltigtVärdeError(
@@ -462,7 +462,7 @@ class Period:
             form = Periodform.MÅNADER if hela else Periodform.DAGAR
         if not isinstance(form, Periodform):
             raise FelTypError(f"Period: form must be a Periodform, got {form!r}")
-        self.__attrs_init__(start=från, slut=till, form=form, nummer=nummer)  # type: ignore[attr-defined]
+        self.__attrs_init__(start=från, slut=till, form=form, nummer=nummer)
         self._kontrollera_form(hela)
 
     def _kontrollera_form(self, hela: bool) -> None:
@@ -855,9 +855,7 @@ class Period:
         if form is Periodform.MÅNADER:
             if s.year == e.year:
                 return f"{MÅNADSNAMN[s.month - 1]}\u2013{MÅNADSNAMN[e.month - 1]} {e.year}"
-            return (
-                f"{MÅNADSNAMN[s.month - 1]} {s.year}\u2013{MÅNADSNAMN[e.month - 1]} {e.year}"
-            )
+            return f"{MÅNADSNAMN[s.month - 1]} {s.year}\u2013{MÅNADSNAMN[e.month - 1]} {e.year}"
         return f"{s.date()}\u2013{e.date()}"
 
 

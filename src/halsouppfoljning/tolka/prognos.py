@@ -119,9 +119,7 @@ def tolka_prognos(
 
 
 _MINUS = MINUSKLASS
-_ETIKETT_RE = re.compile(
-    rf"^[^\d+{_MINUS}]*?prognos\w*\s*(?:[,:]|på\b|om\b)?\s*", re.IGNORECASE
-)
+_ETIKETT_RE = re.compile(rf"^[^\d+{_MINUS}]*?prognos\w*\s*(?:[,:]|på\b|om\b)?\s*", re.IGNORECASE)
 _DEL = rf"[+{_MINUS}]\s?\d[\d\u00a0 ]*(?:[,.]\d+)?"
 _INTERVALL_RE = re.compile(
     rf"^(?P<punkt>.+?)[\s,;]*\(?\s*(?P<a>{_DEL})\s*(?P<ea>[^\d/()+{_MINUS}]*?)\s*/\s*"
@@ -193,9 +191,7 @@ _REVISION_RE = re.compile(
     r"förbättras|försämrades|förbättrades|sänkts|höjts|sänktes|höjdes) med (?P<b>.+?)"
     r"(?: (?:jämfört med|sedan|mot) (?:föregående|förra|den förra|den föregående)\b.*)?$"
 )
-_SALDO_RE = re.compile(
-    rf"^{_ORD}\b(?P<ord>överskott|underskott)(?:et)? (?:på|om) (?P<b>.+)$"
-)
+_SALDO_RE = re.compile(rf"^{_ORD}\b(?P<ord>överskott|underskott)(?:et)? (?:på|om) (?P<b>.+)$")
 _SATT_RE = re.compile(
     rf"^{_ORD}\b\w*prognos\w*\b{_ORD}\b(?:justerades|justeras|har justerats|reviderades|"
     r"revideras|har reviderats|uppgår|uppgick|beräknas|bedöms|landar|hamnar|pekar|visar|är|var)"
