@@ -174,13 +174,14 @@ _PYTHONORD = ("Riktning.", "riktning=", "pass ", "column '", "line ", "Traceback
 
 
 def _körd(capsys: pytest.CaptureFixture[str], *argument: str) -> tuple[int, str, str]:
-    """main() in process: exit code (argparse's SystemExit too), stdout, stderr."""
+    """main() in process: exit code (argparse's SystemExit too), stdout, stderr on one line."""
     try:
         kod = main(list(argument))
     except SystemExit as slut:
         kod = int(slut.code or 0)
     ut = capsys.readouterr()
-    return kod, ut.out, ut.err
+    # messages are wrapped to the terminal; compare them as one line
+    return kod, ut.out, " ".join(ut.err.split())
 
 
 def _bedömning(text: str, indikator: str) -> str:
@@ -690,8 +691,22 @@ def test_kolada_alla_regioner_is_passed_on(
         capsys, "kolada", "N1", "N2", "--regioner", "alla", "--år", "2023,2020-2021"
     )
     assert kod == 1
-    assert fel == "fel: something else went wrong\n"
+    assert fel == "fel: something else went wrong"
     assert fått["kpi"] == ["N1", "N2"]
     assert fått["regioner"] == "alla"
     assert fått["år"] == [2020, 2021, 2023]
     assert fått["cache"] is True
+
+
+def test_messages_are_wrapped_to_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.chdir(tmp_path)
+    Path("fel.csv").write_text(
+        "Indikator;Mål;Utfall\nBesök inom 90 dagar;85 %;80 %\n", encoding="cp1252"
+    )
+    assert main(["styrkort", "fel.csv"]) == 1
+    fel = capsys.readouterr().err
+    assert max(len(r) for r in fel.splitlines()) <= 60
+    assert len(fel.splitlines()) > 2

@@ -39,6 +39,7 @@ import argparse
 import csv
 import importlib
 import re
+import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -133,6 +134,15 @@ _MALLRAD = {
 _RIKTNINGAR = "högre, lägre, intervall"
 
 
+def _meddela(text: str) -> None:
+    """A message to the reader on stderr, wrapped to the terminal (``COLUMNS``, else 80)."""
+    bredd = shutil.get_terminal_size((80, 24)).columns
+    print(
+        textwrap.fill(text, max(bredd, 40), break_long_words=False, break_on_hyphens=False),
+        file=sys.stderr,
+    )
+
+
 def _var(fel: Any) -> str:
     """Where in the file, as a spreadsheet user reads it."""
     kolumn, rad, cell = getattr(fel, "kolumn", None), getattr(fel, "rad", None), fel.cell
@@ -220,19 +230,15 @@ def _sep(text: str) -> str:
 
 def _skriv_mall(fil: Path) -> int:
     if fil.exists():
-        print(
-            f"fel: {fil} finns redan. Välj ett annat filnamn eller ta bort filen först.",
-            file=sys.stderr,
-        )
+        _meddela(f"fel: {fil} finns redan. Välj ett annat filnamn eller ta bort filen först.")
         return 1
     if fil.suffix.casefold() in (".xlsx", ".xlsm"):
         try:
             openpyxl = importlib.import_module("openpyxl")
         except ImportError:
-            print(
+            _meddela(
                 "fel: en Excel-mall kräver paketet openpyxl. Installera det med: "
-                'pip install "halsouppfoljning[excel]", eller skriv en CSV-mall (mall.csv).',
-                file=sys.stderr,
+                'pip install "halsouppfoljning[excel]", eller skriv en CSV-mall (mall.csv).'
             )
             return 1
         bok = openpyxl.Workbook()
@@ -267,18 +273,17 @@ def _kör_styrkort(argument: argparse.Namespace) -> int:
     if argument.sep is not None and excel:
         argument.parser.error("--sep gäller bara CSV-filer")
     if not sökväg.is_file():
-        print(f"fel: filen {str(sökväg)!r} finns inte.", file=sys.stderr)
+        _meddela(f"fel: filen {str(sökväg)!r} finns inte.")
         return 1
     try:
         underlag = läs_styrkort(sökväg, sep=argument.sep, blad=argument.blad)
     except HalsouppfoljningError as fel:
-        print(_styrkortsfel(fel, str(sökväg)), file=sys.stderr)
+        _meddela(_styrkortsfel(fel, str(sökväg)))
         return 1
     if underlag.attrs.get("teckenkodning") == "cp1252":
-        print(
+        _meddela(
             f"obs: {sökväg} är inte UTF-8; filen lästes som Windows-1252 (som Excel sparar "
-            "CSV). Kontrollera å, ä och ö i utskriften, eller spara filen som 'CSV UTF-8'.",
-            file=sys.stderr,
+            "CSV). Kontrollera å, ä och ö i utskriften, eller spara filen som 'CSV UTF-8'."
         )
     uppföljning = Uppföljning(
         organisation=argument.organisation,
@@ -412,7 +417,7 @@ def _kör_kolada(argument: argparse.Namespace) -> int:
             cache=not argument.ingen_cache,
         )
     except HalsouppfoljningError as fel:
-        print(_koladafel(fel), file=sys.stderr)
+        _meddela(_koladafel(fel))
         return 1
     if argument.utfil is not None:
         ut = Path(argument.utfil)
