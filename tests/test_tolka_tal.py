@@ -19,7 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
+from halsouppfoljning.indikatorer import Tal
 from halsouppfoljning.tolka import avrunda, formatera_andel, formatera_tal
+from halsouppfoljning.tolka.tal import tolka_par, tolka_värde
 
 
 def test_done_when_examples_of_issue_2() -> None:
@@ -378,3 +380,244 @@ def test_formatera_then_tolka_round_trips(heltal: int, decimaler: int) -> None:
 def test_tolka_tid_refuses_a_negative_duration() -> None:
     with pytest.raises(hu.TolkningsError, match="negative"):
         hu.tolka_tid("-5 min")
+
+
+# ------------------------------------------------------------ numbers as printed (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "värde", "enhet", "fotnoter", "ungefärlig"),
+    [
+        # hedge words: the value is read and marked approximate
+        ("drygt 1 200", 1200.0, None, (), True),
+        ("knappt 40 procent", 0.4, "andel", (), True),
+        ("cirka 700", 700.0, None, (), True),  # VR 454
+        ("ca 600 miljoner kronor", 600.0, "mnkr", (), True),
+        ("ca. 5 dagar", 5.0, "dagar", (), True),
+        ("c:a 5 dagar", 5.0, "dagar", (), True),
+        ("ca -18 mnkr", -18.0, "mnkr", (), True),  # VM 462
+        ("omkring 3 000 st", 3000.0, "st", (), True),
+        ("nästan 90 %", 0.9, "andel", (), True),
+        ("närmare 800 miljoner kronor", 800.0, "mnkr", (), True),  # VR 2312
+        ("ungefär 12 min", 12.0, "min", (), True),
+        ("runt 50", 50.0, None, (), True),
+        ("över 90 %", 0.9, "andel", (), True),
+        ("under 7", 7.0, None, (), True),
+        ("Drygt 1 200", 1200.0, None, (), True),
+        # footnote marks on anything, kept
+        ("85*", 85.0, None, ("*",), False),
+        ("77,2%***", 0.772, "andel", ("***",), False),
+        ("105 ¹²", 105.0, None, ("¹²",), False),
+        ("105¹", 105.0, None, ("¹",), False),
+        ("drygt 1 200 st*", 1200.0, "st", ("*",), True),
+        ("12 †", 12.0, None, ("†",), False),
+        # ages as a unit
+        ("17 år", 17.0, "år", (), False),
+    ],
+)
+def test_tolka_värde_keeps_unit_footnotes_and_hedge(
+    text: str, värde: float, enhet: str | None, fotnoter: tuple[str, ...], ungefärlig: bool
+) -> None:
+    t = tolka_värde(text)
+    assert t.värde == pytest.approx(värde, abs=1e-12)
+    assert (t.enhet, t.fotnoter, t.ungefärlig, t.text) == (enhet, fotnoter, ungefärlig, text)
+    # tolka_tal reads the same value
+    assert hu.tolka_tal(text) == pytest.approx(värde, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "fotnoter"),
+    [
+        ("Ej aktuell*", ("*",)),
+        ("i.u.**", ("**",)),
+        ("i.u ¹", ("¹",)),
+        ("Kan ej uppskattas", ()),
+        ("kan ej uppskattas*", ("*",)),
+        ("uppgift saknas", ()),
+        ("Uppgift saknas", ()),
+        ("–", ()),
+        ("x", ()),
+        ("X", ()),
+        ("*", ()),
+        ("..", ()),
+    ],
+)
+def test_missing_markers_with_footnotes(text: str, fotnoter: tuple[str, ...]) -> None:
+    t = tolka_värde(text)
+    assert math.isnan(t.värde)
+    assert t.fotnoter == fotnoter
+    assert math.isnan(hu.tolka_tal(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "enhet", "väntat"),
+    [
+        ("85*", "%", 0.85),
+        ("1,3", "%", 0.013),
+        ("85 %", "%", 0.85),
+        ("85", "procent", 0.85),
+        ("-890", "mnkr", -890.0),
+        ("12", "st", 12.0),
+        ("i.u.", "%", math.nan),
+    ],
+)
+def test_a_columns_unit_for_bare_cells(text: str, enhet: str, väntat: float) -> None:
+    värde = hu.tolka_tal(text, enhet=enhet)
+    if math.isnan(väntat):
+        assert math.isnan(värde)
+    else:
+        assert värde == pytest.approx(väntat, abs=1e-12)
+
+
+def test_a_columns_unit_elementwise_and_on_a_tal() -> None:
+    s = hu.tolka_tal(pd.Series(["85*", "1,3", "i.u."], index=["a", "b", "c"]), enhet="%")
+    assert s.loc["a"] == 0.85
+    assert s.loc["b"] == 0.013
+    assert math.isnan(s.loc["c"])
+    arr = hu.tolka_tal(["85*", "90"], enhet="%")
+    assert arr.tolist() == [0.85, 0.9]
+    assert tolka_värde("85*", enhet="%").enhet == "andel"
+    assert tolka_värde(0.85, enhet="%") == Tal(värde=0.85, enhet="andel")
+    assert math.isnan(tolka_värde(None).värde)
+
+
+def test_a_cell_contradicting_its_column_or_an_unknown_column_unit_is_an_error() -> None:
+    with pytest.raises(hu.TolkningsError, match="column of '%'"):
+        hu.tolka_tal("12 mnkr", enhet="%")
+    with pytest.raises(hu.OgiltigtVärdeError, match="unit reports print"):
+        hu.tolka_tal("12", enhet="äpplen")
+    with pytest.raises(hu.OgiltigtVärdeError, match="unit reports print"):
+        tolka_värde("12", enhet="andel")
+    with pytest.raises(hu.FelTypError):
+        tolka_värde(True)
+    with pytest.raises(hu.FelTypError):
+        tolka_värde(b"12")  # type: ignore[arg-type]
+    with pytest.raises(hu.TolkningsError, match="tolka_par"):
+        tolka_värde("59,7 (62,1)")
+    with pytest.raises(hu.TolkningsError, match="composite"):
+        tolka_värde("ca 48/31")
+    with pytest.raises(hu.TolkningsError, match="Swedish report notation"):
+        tolka_värde("drygt")
+
+
+@pytest.mark.parametrize(
+    ("text", "betydelse", "väntat", "enhet"),
+    [
+        ("59,7 → 62,1", ("tidigare", "senare"), (59.7, 62.1), None),
+        ("59,7 -> 62,1 %", ("tidigare", "senare"), (0.597, 0.621), "andel"),
+        ("59,7 % ⇒ 62,1", ("tidigare", "senare"), (0.597, 0.621), "andel"),
+        ("59,7 (62,1)", ("värde", "annat"), (59.7, 62.1), None),
+        ("16,8 % (21,5%)", ("utfall", "föregående"), (0.168, 0.215), "andel"),
+        ("94 (140)", ("utfall", "fg år"), (94.0, 140.0), None),
+        ("från 10,6 till 7,9 procent", ("före", "efter"), (0.106, 0.079), "andel"),  # VR 408
+        ("drygt 40 → knappt 50 mnkr*", ("före", "efter"), (40.0, 50.0), "mnkr"),
+    ],
+)
+def test_tolka_par_names_the_values_as_the_caller_says(
+    text: str, betydelse: tuple[str, str], väntat: tuple[float, float], enhet: str | None
+) -> None:
+    par = tolka_par(text, betydelse=betydelse)
+    assert list(par) == list(betydelse)
+    a, b = (par[n] for n in betydelse)
+    assert (a.värde, b.värde) == pytest.approx(väntat, abs=1e-12)
+    assert a.enhet == b.enhet == enhet
+
+
+def test_tolka_par_with_a_column_unit_and_flags() -> None:
+    par = tolka_par("85* (90)", betydelse=("i år", "i fjol"), enhet="%")
+    assert (par["i år"].värde, par["i fjol"].värde) == (0.85, 0.9)
+    assert par["i år"].fotnoter == ("*",)
+    par = tolka_par("drygt 40 → knappt 50 mnkr*", betydelse=("före", "efter"))
+    assert par["före"].ungefärlig
+    assert par["efter"].ungefärlig
+    assert par["efter"].fotnoter == ("*",)
+
+
+@pytest.mark.parametrize(
+    ("text", "betydelse", "fel", "ledtråd"),
+    [
+        ("16,8 % (21,5 mnkr)", ("a", "b"), hu.TolkningsError, "different units"),
+        ("59,7 → 62,1 mnkr → 3", ("a", "b"), hu.TolkningsError, "cannot read"),
+        ("59,7 och 62,1", ("a", "b"), hu.TolkningsError, "as a pair"),
+        ("59,7 → 62,1", ("a", "a"), hu.OgiltigtVärdeError, "betydelse"),
+        ("59,7 → 62,1", "ab", hu.OgiltigtVärdeError, "betydelse"),
+        ("59,7 → 62,1", ("a",), hu.OgiltigtVärdeError, "betydelse"),
+        ("59,7 → 62,1", ("a", " "), hu.OgiltigtVärdeError, "betydelse"),
+    ],
+)
+def test_tolka_par_refuses(
+    text: str, betydelse: object, fel: type[Exception], ledtråd: str
+) -> None:
+    with pytest.raises(fel, match=ledtråd):
+        tolka_par(text, betydelse=betydelse)  # type: ignore[arg-type]
+
+
+def test_tolka_jämförelse_refuses_two_units() -> None:
+    # issue 12: "16,8 % (21,5 mnkr)" returned two numbers
+    with pytest.raises(hu.TolkningsError, match="different units"):
+        hu.tolka_jämförelse("16,8 % (21,5 mnkr)")
+
+
+@pytest.mark.parametrize(
+    ("text", "väntat"),
+    [
+        ("mellan 600 och 700 miljoner kronor", (600.0, 700.0)),
+        ("mellan 75 och 85 procent", (0.75, 0.85)),
+        ("75 till 85 %", (0.75, 0.85)),
+        ("0 – 17 år", (0.0, 17.0)),
+        ("18-75 år", (18.0, 75.0)),
+        ("Mellan 1 och 2 dagar", (1.0, 2.0)),
+    ],
+)
+def test_ranges_in_words(text: str, väntat: tuple[float, float]) -> None:
+    assert hu.tolka_intervall(text) == pytest.approx(väntat, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "ledtråd"),
+    [
+        ("mellan 75 till 85 %", "'mellan' takes 'och'"),
+        ("75 och 85 %", "expected a form"),
+        ("mellan 85 och 75 procent", "exceeds"),
+        ("mellan 600 mnkr och 700 %", "different units"),
+    ],
+)
+def test_ranges_in_words_refused(text: str, ledtråd: str) -> None:
+    with pytest.raises(hu.TolkningsError, match=ledtråd):
+        hu.tolka_intervall(text)
+
+
+_HÄCK = ["", "drygt ", "knappt ", "cirka ", "ca ", "omkring ", "nästan ", "runt "]
+
+
+@given(
+    värde=st.integers(-(10**9), 10**9),
+    decimaler=st.integers(0, 3),
+    enhet=st.sampled_from([None, "mnkr", "st", "dagar", "år"]),
+    häck=st.sampled_from(_HÄCK),
+    fotnot=st.sampled_from(["", "*", "**", " ¹²", "¹"]),
+)
+def test_property_formatted_numbers_read_back_with_their_marks(
+    värde: int, decimaler: int, enhet: str | None, häck: str, fotnot: str
+) -> None:
+    x = värde / 10**decimaler
+    text = häck + formatera_tal(x, decimaler, enhet=enhet) + fotnot
+    t = tolka_värde(text)
+    # the reference: the number from its integer digits, exactly
+    assert Decimal(repr(t.värde)) == Decimal(värde) / 10**decimaler
+    assert t.enhet == enhet
+    assert t.ungefärlig is bool(häck)
+    assert t.fotnoter == ((fotnot.strip(),) if fotnot else ())
+    assert hu.tolka_tal(text) == t.värde
+
+
+@given(
+    a=st.integers(0, 10**6),
+    b=st.integers(0, 10**6),
+    pil=st.sampled_from([" → ", " -> ", "→"]),
+)
+def test_property_pairs_read_back(a: int, b: int, pil: str) -> None:
+    text = formatera_tal(a / 10, 1) + pil + formatera_tal(b / 10, 1, enhet="%")
+    par = tolka_par(text, betydelse=("före", "efter"))
+    assert Decimal(repr(par["före"].värde)) == Decimal(a) / 1000
+    assert Decimal(repr(par["efter"].värde)) == Decimal(b) / 1000

@@ -107,27 +107,26 @@ _PARENTES_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?$")
 
 def _läs_tal(text: Any, enhet: str | None, namn: str) -> Tal:
     """One number as printed, as a :class:`Tal` (the reader behind every public form here)."""
+    kolumn = _kolumnenhet(enhet, namn)
     if isinstance(text, bool):
         raise FelTypError(f"{namn} expects text or a number, got the bool {text!r}")
     if isinstance(text, (int, float, np.integer, np.floating)):
-        return Tal(värde=float(text), enhet=_kolumnenhet(enhet, namn))
+        return Tal(värde=float(text), enhet=kolumn)
     if text is None or text is pd.NA:
-        return Tal(värde=math.nan, enhet=_kolumnenhet(enhet, namn))
+        return Tal(värde=math.nan, enhet=kolumn)
     if not isinstance(text, str):
         raise FelTypError(
             f"{namn} expects a string such as '88,3 %', got {text!r} of type {type(text).__name__}"
         )
     t = enkla_mellanrum(text)
     if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
-        return Tal(värde=math.nan, enhet=_kolumnenhet(enhet, namn), text=text)
+        return Tal(värde=math.nan, enhet=kolumn, text=text)
     fotnoter: list[str] = []
     while (träff := _FOTNOT_RE.search(t)) and träff.start() > 0:
         fotnoter.insert(0, träff["märke"])
         t = t[: träff.start()].rstrip()
     if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
-        return Tal(
-            värde=math.nan, enhet=_kolumnenhet(enhet, namn), fotnoter=tuple(fotnoter), text=text
-        )
+        return Tal(värde=math.nan, enhet=kolumn, fotnoter=tuple(fotnoter), text=text)
     ungefärlig = False
     for ord_ in HÄCKORD:
         if t.casefold().startswith(ord_ + " "):
@@ -146,7 +145,7 @@ def _läs_tal(text: Any, enhet: str | None, namn: str) -> Tal:
     värde, e = läs(t, text)
     if e is None and enhet is not None:
         värde, e = läs(f"{t} {enhet}", text)
-    elif e is not None and enhet is not None and e != _kolumnenhet(enhet, namn):
+    elif e is not None and kolumn is not None and e != kolumn:
         raise TolkningsError(
             f"cannot read {text!r} in a column of {enhet!r}: the cell says {e!r}; check the "
             "column's enhet="
