@@ -120,22 +120,25 @@ def test_formatera_styrkort_abbreviates_long_texts_without_cutting_numbers() -> 
             "utfall": ["12 345,6", "7,1 %"],
         }
     )
-    text = hu.formatera_styrkort(kort, kolumner=["indikator", "utfall"], bredd=30)
+    text = hu.formatera_styrkort(kort, kolumner=["indikator", "utfall"], bredd=40)
     rader = text.splitlines()
-    assert max(len(r) for r in rader) <= 30
-    assert rader[2].startswith("Andel patienter med…")
-    assert rader[2].endswith("12 345,6")  # the number whole, right-aligned
-    assert rader[3].endswith("7,1 %")
+    assert max(len(r) for r in rader) <= 40
+    # 40 - 2 (gap) - 8 (the number) leaves 30 for the text: 29 characters and "…"
+    assert rader[2] == "Andel patienter med fast läka…  12 345,6"
+    assert rader[3] == "Kort                               7,1 %"
 
 
 def test_formatera_styrkort_abbreviation_backs_off_before_a_number() -> None:
     kort = pd.DataFrame(
-        {"indikator": ["Mätning 2023 och 2024 per enhet", "x"], "a": ["1 234 567 890 12", "2"]}
+        {
+            "indikator": ["Besök i primärvården under åren 2023 och 2024 i regionen", "x"],
+            "a": ["1 234 567 890 12", "2"],
+        }
     )
-    rad = hu.formatera_styrkort(kort, kolumner=["indikator", "a"], bredd=30).splitlines()[2]
-    # the number takes 16 characters, leaving 12 for the text: a plain cut would end in
-    # "Mätning 202…"; it backs off to the word before the number
-    assert rad == "Mätning…      1 234 567 890 12"
+    rad = hu.formatera_styrkort(kort, kolumner=["indikator", "a"], bredd=53).splitlines()[2]
+    # 53 - 2 - 16 leaves 35: a plain cut would end in "åren 20…"; it backs off to the
+    # word before the number, and the column is padded to its 35 characters
+    assert rad == "Besök i primärvården under åren…" + " " * 5 + "1 234 567 890 12"
 
 
 def test_formatera_styrkort_stacks_rows_when_abbreviation_is_not_enough() -> None:

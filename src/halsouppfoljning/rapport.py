@@ -626,7 +626,7 @@ def _väntetidsvisning(df: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]:
     for k in ("region", "vårdtyp", "mätdatum"):
         if k in df.columns:
             värden = df[k].astype(str)
-            if len(df) > 1 and värden.nunique() == 1:
+            if len(df) > 1 and bool((värden == värden.iloc[0]).all()):
                 fasta[k.capitalize()] = str(värden.iloc[0])
             else:
                 ut[k.capitalize()] = värden
