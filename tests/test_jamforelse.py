@@ -11,7 +11,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import halsouppfoljning as hu
@@ -888,6 +888,30 @@ class TestRiketOnly:
         )
         f = hu.förändring(hu.regionpanel_från_kolada(kolada), riktning=HÖGRE, andelar=["N1"])
         assert f.set_index("kön")["procentenheter"].round(6).to_dict() == {"K": 0.1, "M": -0.05}
+
+
+@given(
+    st.lists(
+        st.one_of(st.none(), st.integers(0, 1000).map(lambda x: x / 1000)),
+        min_size=2,
+        max_size=6,
+    ),
+    st.sampled_from([HÖGRE, LÄGRE]),
+)
+@settings(max_examples=max(15, settings.default.max_examples // 4))
+def test_national_figures_compare_as_a_region_would(
+    värden: list[float | None], riktning: hu.Riktning
+) -> None:
+    # The same series as Riket's only rows and as one region's rows gives the same change.
+    år = {2018 + i: [np.nan if v is None else v] for i, v in enumerate(värden)}
+    riket = hu.regionpanel(pd.DataFrame(år, index=["Riket"]), indikator="x")
+    region = hu.regionpanel(pd.DataFrame(år, index=["19"]), indikator="x")
+    if riket["värde"].notna().sum() == 0:
+        return
+    kolumner = ["referensperiod", "period", "differens", "procentenheter", "försämrad"]
+    a = hu.förändring(riket, riktning=riktning, andelar=["x"])[kolumner]
+    b = hu.förändring(region, riktning=riktning, andelar=["x"])[kolumner]
+    pd.testing.assert_frame_equal(a, b)
 
 
 class TestKoladaRaw:
