@@ -32,8 +32,18 @@ as "maj 2023"). One module per area, every function reachable here:
 - :func:`tornadodiagram`: sensitivity items sorted by their range
   (:mod:`~halsouppfoljning.plot.prognos`).
 
-The palette is one: :data:`FÄRGER` (colour classes) and
-:data:`BEDÖMNINGSFÄRGER` (måluppfyllelse).
+The palette is one, :mod:`halsouppfoljning.plot.palett` (Okabe–Ito,
+colour-blind safe; importable without matplotlib): every assessment and
+colour class is shown by a marker, a hatch or a symbol besides its colour.
+:data:`FÄRGER` and :data:`BEDÖMNINGSFÄRGER` are its colours under their
+earlier names.
+
+Every function takes ``källa=``: a caption "Källa: …" at the bottom of the
+figure, by default the data's own source (``data.attrs["källa"]``, e.g.
+"Källa: Kolada" on a panel from Kolada); ``källa=None`` or ``""`` leaves it
+out. Legends stand outside the data (right of the axes) and every axis writes
+numbers the same Swedish way ("80 %" with a narrow no-break space, "1 200",
+"2,5").
 
 Examples
 --------
@@ -50,7 +60,7 @@ Examples
 
 from __future__ import annotations
 
-from . import _grund
+from . import palett
 from .indikatorer import indikatordiagram
 from .jamforelse import förändringsdiagram, rangdiagram
 from .kontinuitet import kontinuitetsdiagram
@@ -63,6 +73,7 @@ __all__ = [
     "förändringsdiagram",
     "indikatordiagram",
     "kontinuitetsdiagram",
+    "palett",
     "prognosdiagram",
     "rangdiagram",
     "tornadodiagram",
@@ -70,14 +81,14 @@ __all__ = [
 ]
 
 #: The colours of the classes of :func:`~halsouppfoljning.färgklasser`
-#: (``"grön"``, ``"gul"``, ``"röd"``); a region without a class is grey. The one
-#: palette of the package: the other figures take their colours from it.
-FÄRGER = _grund.FÄRGER
+#: (``"grön"``, ``"gul"``, ``"röd"``): :data:`halsouppfoljning.plot.palett.KLASSFÄRGER`
+#: (Okabe–Ito blågrön, orange, vermiljon); a region without a class is grey.
+FÄRGER = palett.KLASSFÄRGER
 
-#: The colour of each :class:`~halsouppfoljning.Måluppfyllelse` in
-#: :func:`indikatordiagram`: green, yellow and red are the colour classes of
-#: :data:`FÄRGER`; grey where the outcome or the target is missing.
-BEDÖMNINGSFÄRGER = _grund.BEDÖMNINGSFÄRGER
+#: The colour of each :class:`~halsouppfoljning.Måluppfyllelse`:
+#: :data:`halsouppfoljning.plot.palett.BEDÖMNINGSFÄRGER` (each paired there with
+#: a symbol, a marker and a hatch in :data:`~halsouppfoljning.plot.palett.BEDÖMNINGAR`).
+BEDÖMNINGSFÄRGER = palett.BEDÖMNINGSFÄRGER
 
 
 def __dir__() -> list[str]:

@@ -5,10 +5,14 @@ Not public API. The plot modules take from here, and only from here:
 - the **lazy matplotlib import** (:func:`pyplot`, :func:`ny_axes`): matplotlib
   is imported when a figure is drawn, never when the package is imported;
   without it :class:`~halsouppfoljning.SaknatTilläggError` names the plot extra;
-- the **palette** (:data:`FÄRGER`, :data:`BEDÖMNINGSFÄRGER` and the line
-  colours);
-- the **number formatters** (Swedish: decimal comma, shares in percent,
-  space-grouped thousands) and the **time labels** ("jan 2023");
+  new figures use matplotlib's constrained layout, so that a legend or a
+  caption outside the axes is never cut;
+- the **legend** outside the data (:func:`förklaring`, right of the axes) and
+  the **source caption** "Källa: …" at the bottom of the figure
+  (:func:`källtext`, the ``källa=`` of every plot function);
+- the **time labels** ("jan 2023"); the colours are
+  :mod:`~halsouppfoljning.plot.palett`'s, the numbers
+  :mod:`~halsouppfoljning.plot._format`'s;
 - drawing a **target** as a line or a band, and the few lookups the
   comparison plots need (short region names, länskod order, the bundled
   core indicators' names and units).
@@ -18,8 +22,8 @@ Examples
 >>> from halsouppfoljning.plot import _grund
 >>> _grund.tidsetikett(_grund.pd.Period("2023-05", freq="M"), månadsvis=False)
 'maj 2023'
->>> _grund.andelstext(0.788)
-'78,8 %'
+>>> _grund.källrad("Kolada"), _grund.källrad("Källa: SKR")
+('Källa: Kolada', 'Källa: SKR')
 """
 
 from __future__ import annotations
@@ -28,88 +32,69 @@ import contextlib
 import functools
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._data import läs_datafil
-from .._indata import kontrollera_kolumner, ramtyp
+from .._data import kärnindikatorer
+from .._indata import kontrollera_kolumner, ramtyp, text
 from ..exceptions import SaknatTilläggError
-from ..indikatorer import Målnivå, Måltyp, Måluppfyllelse
+from ..indikatorer import Målnivå, Måltyp
 from ..jamforelse import RIKET
 from ..organisation import region, regioner
-from ..tolka import formatera_andel, formatera_tal
+from . import palett
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from types import ModuleType
 
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
-    from matplotlib.axis import Axis
 
 __all__ = [
-    "BEDÖMNINGSFÄRGER",
-    "FÄRGER",
-    "INGEN_KLASS",
-    "LINJE",
-    "MÅLFÄRG",
-    "NEDSIDA",
-    "NEUTRAL",
+    "FRÅN_DATA",
     "PLOT_INSTALLATION",
-    "UPPSIDA",
-    "andelstext",
+    "FrånData",
+    "KällaIn",
+    "förklaring",
     "förklaring_med_färgklasser",
-    "förändringsaxel",
     "kortnamn",
+    "källa_från",
+    "källrad",
+    "källtext",
     "kärnindikator_är_andel",
     "målvärden",
     "månadsetikett",
     "ny_axes",
-    "procentaxel",
-    "procentaxel_enkel",
     "pyplot",
     "regionordning",
     "rita_mål",
     "som_panel",
     "sätt_tidsaxel",
-    "talaxel",
-    "talaxel_en_decimal",
     "tidpunkter",
     "tidsetikett",
     "visningsnamn",
     "är_månadsslut",
 ]
 
+
+class FrånData:
+    """The type of :data:`FRÅN_DATA`, the default of ``källa=``."""
+
+    def __repr__(self) -> str:
+        return "FRÅN_DATA"
+
+
+#: What ``källa=`` takes: a text, None (no caption) or :data:`FRÅN_DATA`.
+KällaIn = str | FrånData | None
+
+
 #: The install command named when matplotlib is missing.
 PLOT_INSTALLATION = 'pip install "halsouppfoljning[plot]"'
 
-# --------------------------------------------------------------------------- palette
-
-#: Colours of the classes of :func:`~halsouppfoljning.färgklasser` (grey: no class).
-FÄRGER: dict[str, str] = {"grön": "#2e7d32", "gul": "#f2b705", "röd": "#c62828"}
-#: A region without a colour class.
-INGEN_KLASS = "#9e9e9e"
-#: Bars drawn without a colour rule.
-NEUTRAL = "#4c72b0"
-#: The outcome line of an indicator.
-LINJE = "#4c72b0"
-#: Target lines.
-MÅLFÄRG = "#333333"
-#: The favourable side (a target band, an upside, a known outcome).
-UPPSIDA = FÄRGER["grön"]
-#: The unfavourable side (a downside).
-NEDSIDA = FÄRGER["röd"]
-
-#: Colour of each :class:`~halsouppfoljning.Måluppfyllelse` in
-#: :func:`~halsouppfoljning.plot.indikatordiagram`.
-BEDÖMNINGSFÄRGER: dict[Måluppfyllelse, str] = {
-    Måluppfyllelse.UPPNÅDD: FÄRGER["grön"],
-    Måluppfyllelse.DELVIS: FÄRGER["gul"],
-    Måluppfyllelse.EJ_UPPNÅDD: FÄRGER["röd"],
-    Måluppfyllelse.UNDERLAG_SAKNAS: INGEN_KLASS,
-    Måluppfyllelse.MÅL_SAKNAS: INGEN_KLASS,
-}
+#: The caption of a figure comes from its data (``data.attrs["källa"]``) unless given.
+FRÅN_DATA: Final = FrånData()
 
 _MÅNADER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
@@ -140,25 +125,62 @@ def pyplot() -> ModuleType:
 
 
 def ny_axes(ax: Axes | None, *, figsize: tuple[float, float] | None = None) -> Axes:
-    """``ax`` itself, or the Axes of a new figure (of ``figsize``, if given).
+    """``ax`` itself, or the Axes of a new figure (of ``figsize``, constrained layout).
 
     Examples
     --------
     >>> from halsouppfoljning.plot._grund import ny_axes, pyplot
     >>> ax = ny_axes(None, figsize=(4.0, 3.0))
-    >>> ny_axes(ax) is ax
-    True
+    >>> ny_axes(ax) is ax, ax.figure.get_layout_engine().__class__.__name__
+    (True, 'ConstrainedLayoutEngine')
     >>> pyplot().close("all")
     """
     if ax is not None:
         return ax
     plt = pyplot()
-    _, ny = plt.subplots(figsize=figsize)
+    _, ny = plt.subplots(figsize=figsize, layout="constrained")
     return cast("Axes", ny)
 
 
+def förklaring(
+    ax: Axes,
+    handtag: list[Artist] | None = None,
+    etiketter: list[str] | None = None,
+) -> None:
+    """The legend of ``ax`` outside the data, to the right of the axes (nothing if empty).
+
+    Examples
+    --------
+    >>> from halsouppfoljning.plot._grund import förklaring, ny_axes, pyplot
+    >>> ax = ny_axes(None)
+    >>> _ = ax.plot([0, 1], [0, 1], label="Utfall")
+    >>> förklaring(ax)
+    >>> bool(ax.get_legend().get_bbox_to_anchor().x0 > ax.get_window_extent().x1)
+    True
+    >>> pyplot().close("all")
+    """
+    if handtag is None or etiketter is None:
+        handtag, etiketter = ax.get_legend_handles_labels()
+    if not handtag:
+        return
+    ax.legend(
+        handtag,
+        etiketter,
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        borderaxespad=0.0,
+        fontsize="small",
+        frameon=False,
+    )
+
+
 def förklaring_med_färgklasser(ax: Axes) -> None:
-    """The legend of ``ax`` (lower right) followed by one patch per colour class of :data:`FÄRGER`.
+    """The legend of ``ax`` followed by one patch per colour class (colour, hatch, symbol).
+
+    The colours are :data:`~halsouppfoljning.plot.palett.KLASSFÄRGER`, the
+    hatches :data:`~halsouppfoljning.plot.palett.KLASSMÖNSTER` and the labels
+    carry :data:`~halsouppfoljning.plot.palett.KLASSSYMBOLER`, so that the
+    class does not rest on colour alone.
 
     Examples
     --------
@@ -166,131 +188,74 @@ def förklaring_med_färgklasser(ax: Axes) -> None:
     >>> ax = ny_axes(None)
     >>> förklaring_med_färgklasser(ax)
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
-    ['grön', 'gul', 'röd']
+    ['▲ grön (bättre)', '■ gul', '▼ röd (sämre)', 'ingen klass']
     >>> pyplot().close("all")
     """
     from matplotlib.patches import Patch  # noqa: PLC0415
 
     handtag, etiketter = ax.get_legend_handles_labels()
-    for klass, kod in FÄRGER.items():
-        handtag.append(Patch(color=kod))
-        etiketter.append(klass)
-    ax.legend(handtag, etiketter, loc="lower right", fontsize="small")
+    tillägg = {"grön": " (bättre)", "gul": "", "röd": " (sämre)"}
+    for klass, kod in palett.KLASSFÄRGER.items():
+        handtag.append(Patch(facecolor=kod, hatch=palett.KLASSMÖNSTER[klass], edgecolor="white"))
+        etiketter.append(f"{palett.KLASSSYMBOLER[klass]} {klass}{tillägg[klass]}")
+    handtag.append(Patch(facecolor=palett.INGEN_KLASS, edgecolor="white"))
+    etiketter.append("ingen klass")
+    förklaring(ax, handtag, etiketter)
 
 
-# --------------------------------------------------------------------------- numbers
-
-
-def andelstext(x: float, decimaler: int = 1) -> str:
-    """A share written as percent the Swedish way (``0.788`` gives ``"78,8 %"``).
+def källrad(källa: str) -> str:
+    """The caption line of a source: "Källa: …" (kept as it is when it already says so).
 
     Examples
     --------
-    >>> from halsouppfoljning.plot._grund import andelstext
-    >>> andelstext(0.8, 0)
-    '80 %'
+    >>> from halsouppfoljning.plot._grund import källrad
+    >>> källrad("Kolada, RKA"), källrad("källa: SKR")
+    ('Källa: Kolada, RKA', 'källa: SKR')
     """
-    return formatera_andel(float(x), decimaler)
+    return källa if källa.lower().startswith("källa") else f"Källa: {källa}"
 
 
-def procentaxel(axel: Axis, värden: npt.ArrayLike) -> None:
-    """Format an axis of shares in percent with a decimal comma ("80 %", "82,5 %").
+def källa_från(källa: object, data: object, vad: str) -> str | None:
+    """The caption of a figure: ``källa`` given, else the data's ``attrs["källa"]``, else none.
 
-    One decimal when the values span less than five procentenheter, else none.
+    ``källa=None`` or ``""`` gives no caption.
 
     Examples
     --------
-    >>> from halsouppfoljning.plot._grund import ny_axes, procentaxel, pyplot
+    >>> import pandas as pd
+    >>> from halsouppfoljning.plot._grund import FRÅN_DATA, källa_från
+    >>> d = pd.DataFrame({"x": [1]})
+    >>> d.attrs["källa"] = "Källa: Kolada"
+    >>> källa_från(FRÅN_DATA, d, "f"), källa_från(None, d, "f"), källa_från("SKR", d, "f")
+    ('Källa: Kolada', None, 'Källa: SKR')
+    """
+    if källa is FRÅN_DATA:
+        egen = getattr(data, "attrs", {}).get("källa")
+        källa = egen if isinstance(egen, str) else None
+    if källa is None:
+        return None
+    ren = text(källa, f"{vad}: källa", tom=True)
+    return källrad(ren) if ren else None
+
+
+def källtext(ax: Axes, källa: str | None) -> None:
+    """Write ``källa`` (a caption from :func:`källa_från`) at the bottom left of the figure.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.plot._grund import källtext, ny_axes, pyplot
     >>> ax = ny_axes(None)
-    >>> procentaxel(ax.yaxis, [0.80, 0.82])
-    >>> ax.yaxis.get_major_formatter()(0.825, 0)
-    '82,5 %'
+    >>> källtext(ax, "Källa: Kolada")
+    >>> ax.figure.get_supxlabel()
+    'Källa: Kolada'
     >>> pyplot().close("all")
     """
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
-
-    arr = np.asarray(värden, dtype=float)
-    arr = arr[np.isfinite(arr)]
-    spann = float(arr.max() - arr.min()) if arr.size else 1.0
-    decimaler = 0 if spann >= 0.05 else 1
-    axel.set_major_formatter(FuncFormatter(lambda v, _: andelstext(v, decimaler)))
-
-
-def procentaxel_enkel(axel: Axis) -> None:
-    """Format an axis of shares with matplotlib's percent formatter ("70%").
-
-    Examples
-    --------
-    >>> from halsouppfoljning.plot._grund import ny_axes, procentaxel_enkel, pyplot
-    >>> ax = ny_axes(None)
-    >>> procentaxel_enkel(ax.xaxis)
-    >>> ax.xaxis.get_major_formatter()(0.7, 0)
-    '70%'
-    >>> pyplot().close("all")
-    """
-    from matplotlib.ticker import PercentFormatter  # noqa: PLC0415
-
-    axel.set_major_formatter(PercentFormatter(xmax=1.0))
-
-
-def talaxel(axel: Axis) -> None:
-    """Format an axis of numbers the Swedish way ("-1 200", "2,5").
-
-    Examples
-    --------
-    >>> from halsouppfoljning.plot._grund import ny_axes, pyplot, talaxel
-    >>> ax = ny_axes(None)
-    >>> talaxel(ax.yaxis)
-    >>> ax.yaxis.get_major_formatter()(-1200.0, 0), ax.yaxis.get_major_formatter()(2.5, 0)
-    ('-1 200', '2,5')
-    >>> pyplot().close("all")
-    """
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
-
-    def text(v: float, _: object) -> str:
-        return formatera_tal(v, 0 if float(v).is_integer() else 1)
-
-    axel.set_major_formatter(FuncFormatter(text))
-
-
-def talaxel_en_decimal(axel: Axis) -> None:
-    """Format an axis of numbers with one decimal and a decimal comma ("0,3").
-
-    Examples
-    --------
-    >>> from halsouppfoljning.plot._grund import ny_axes, pyplot, talaxel_en_decimal
-    >>> ax = ny_axes(None)
-    >>> talaxel_en_decimal(ax.yaxis)
-    >>> ax.yaxis.get_major_formatter()(0.3, 0)
-    '0,3'
-    >>> pyplot().close("all")
-    """
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
-
-    axel.set_major_formatter(FuncFormatter(lambda v, _: formatera_tal(v, 1)))
-
-
-def förändringsaxel(axel: Axis, kolumn: str) -> None:
-    """Format an axis of signed changes: ``"+5 %"`` (relative), ``"+5 pe"`` (procentenheter).
-
-    A difference in the indicator's unit (any other ``kolumn``) keeps
-    matplotlib's own labels.
-
-    Examples
-    --------
-    >>> from halsouppfoljning.plot._grund import förändringsaxel, ny_axes, pyplot
-    >>> ax = ny_axes(None)
-    >>> förändringsaxel(ax.xaxis, "procentenheter")
-    >>> ax.xaxis.get_major_formatter()(0.05, 0)
-    '+5 pe'
-    >>> pyplot().close("all")
-    """
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
-
-    if kolumn == "förändring":
-        axel.set_major_formatter(FuncFormatter(lambda v, _: f"{v * 100:+.0f} %"))
-    elif kolumn == "procentenheter":
-        axel.set_major_formatter(FuncFormatter(lambda v, _: f"{v * 100:+.0f} pe"))
+    if not källa:
+        return
+    figur = ax.get_figure(root=True)
+    if figur is None:  # pragma: no cover - an Axes always has a figure once drawn on
+        return
+    figur.supxlabel(källa, x=0.01, ha="left", fontsize="small", color="#444444")
 
 
 # --------------------------------------------------------------------------- time
@@ -410,10 +375,12 @@ def rita_mål(ax: Axes, målnivå: Målnivå) -> list[float]:
     >>> pyplot().close("all")
     """
     if målnivå.typ is Måltyp.GRÄNS and målnivå.gräns is not None:
-        ax.axhline(målnivå.gräns, color=MÅLFÄRG, linestyle="--", label=f"Mål {målnivå}")
+        ax.axhline(målnivå.gräns, color=palett.MÅLFÄRG, linestyle="--", label=f"Mål {målnivå}")
         return [målnivå.gräns]
     if målnivå.typ is Måltyp.INTERVALL and målnivå.nedre is not None and målnivå.övre is not None:
-        ax.axhspan(målnivå.nedre, målnivå.övre, color=UPPSIDA, alpha=0.15, label=f"Mål {målnivå}")
+        ax.axhspan(
+            målnivå.nedre, målnivå.övre, color=palett.UPPSIDA, alpha=0.15, label=f"Mål {målnivå}"
+        )
         return [målnivå.nedre, målnivå.övre]
     if målnivå.typ is Måltyp.TVÅNIVÅ:
         nivåer: list[float] = []
@@ -421,7 +388,7 @@ def rita_mål(ax: Axes, målnivå: Målnivå) -> list[float]:
             målnivå.delar, ("Delmål", "Totalmål"), (":", "--"), strict=True
         ):
             if del_.typ is Måltyp.GRÄNS and del_.gräns is not None:
-                ax.axhline(del_.gräns, color=MÅLFÄRG, linestyle=stil, label=f"{namn} {del_}")
+                ax.axhline(del_.gräns, color=palett.MÅLFÄRG, linestyle=stil, label=f"{namn} {del_}")
                 nivåer.append(del_.gräns)
         return nivåer
     return []
@@ -507,7 +474,7 @@ def regionordning(namn: pd.Series[str]) -> npt.NDArray[np.int64]:
 @functools.cache
 def _kärnindikatorer() -> pd.DataFrame:
     """Names and units of the bundled core indicators, indexed by id."""
-    return läs_datafil("karnindikatorer_nara_vard.csv").set_index("id")[["namn", "enhet"]]
+    return kärnindikatorer()[["namn", "enhet"]]
 
 
 def kärnindikator_är_andel(indikator: str) -> bool:

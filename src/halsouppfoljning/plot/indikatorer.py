@@ -20,15 +20,18 @@ import pandas as pd
 from .._indata import TalIn, kontrollera_andel, tal_array
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..indikatorer import Delvis, Målnivå, Måltyp, måluppfyllelse
+from . import palett
+from ._format import procentaxel, talaxel
 from ._grund import (
-    BEDÖMNINGSFÄRGER,
-    LINJE,
+    FRÅN_DATA,
+    KällaIn,
+    förklaring,
+    källa_från,
+    källtext,
     ny_axes,
-    procentaxel,
     pyplot,
     rita_mål,
     sätt_tidsaxel,
-    talaxel,
     tidsetikett,
     är_månadsslut,
 )
@@ -53,6 +56,7 @@ def indikatordiagram(
     delvis: Delvis | Callable[..., npt.NDArray[np.bool_]] | None = None,
     titel: str | None = None,
     procent: bool | None = None,
+    källa: KällaIn = FRÅN_DATA,
     ax: Axes | None = None,
 ) -> Axes:
     """An indicator over time against its target, points coloured by :term:`måluppfyllelse`.
@@ -79,6 +83,10 @@ def indikatordiagram(
     procent : bool, optional
         Show the values in percent; default when the target's unit is
         ``"andel"``.
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``utfall.attrs["källa"]`` when the data carry one; ``None`` or ``""``
+        for none.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
 
@@ -87,9 +95,11 @@ def indikatordiagram(
     matplotlib.axes.Axes
         A thin line labelled "Utfall" through the outcomes (x = positions
         0..n-1, tick labels in Swedish, e.g. "jan 2023"), one scatter
-        collection per assessment present (labelled "Uppnådd", "Ej uppnådd"
-        ...; colours :data:`BEDÖMNINGSFÄRGER`), the target line or band
-        (labelled "Mål ≥ 80 %"), a legend and the title.
+        collection per assessment present (labelled with the symbol and the
+        word, "✔ uppnådd", "✘ ej uppnådd" ...; colour and marker from
+        :data:`~halsouppfoljning.plot.palett.BEDÖMNINGAR`, so that colour is
+        never alone), the target line or band (labelled "Mål ≥ 80 %"), a
+        legend right of the axes and the title.
 
     Raises
     ------
@@ -123,11 +133,12 @@ def indikatordiagram(
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['jan 2023', 'feb 2023', 'mar 2023']
     >>> sorted(c.get_label() for c in ax.collections)
-    ['Ej uppnådd', 'Uppnådd']
+    ['✔ uppnådd', '✘ ej uppnådd']
     >>> plt.close("all")
     """
     pyplot()
     vad = "indikatordiagram: utfall"
+    källrad = källa_från(källa, utfall, "indikatordiagram")
     if not isinstance(målnivå, Målnivå):
         raise FelTypError(
             f"indikatordiagram: målnivå must be a Målnivå, got {type(målnivå).__name__}; "
@@ -160,17 +171,20 @@ def indikatordiagram(
     )
     klasser = np.asarray(bedömning, dtype=object)
     ax = ny_axes(ax)
-    ax.plot(x, y, color=LINJE, linewidth=1.2, label="Utfall", zorder=2)
-    for klass, färg in BEDÖMNINGSFÄRGER.items():
+    ax.plot(x, y, color=palett.LINJE, linewidth=1.2, label="Utfall", zorder=2)
+    for klass, stil in palett.BEDÖMNINGAR.items():
         träff = (klasser == klass) & np.isfinite(y)
         if träff.any():
             ax.scatter(
                 x[träff],
                 y[träff],
-                color=färg,
-                s=36,
+                color=stil.färg,
+                marker=stil.markör,
+                edgecolors="black",
+                linewidths=0.5,
+                s=44,
                 zorder=3,
-                label=klass.value.capitalize(),
+                label=palett.bedömningsetikett(klass),
             )
     nivåer = rita_mål(ax, målnivå)
     etiketter = [
@@ -185,5 +199,6 @@ def indikatordiagram(
         talaxel(ax.yaxis)
     namn = titel if titel is not None else _namn(utfall.name, "Utfall mot mål")
     ax.set_title(namn)
-    ax.legend(loc="best", fontsize="small")
+    förklaring(ax)
+    källtext(ax, källrad)
     return ax

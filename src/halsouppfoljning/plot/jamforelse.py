@@ -33,19 +33,19 @@ from ..jamforelse import (
     rangordning,
     sammanvägning,
 )
+from . import palett
+from ._format import andelstext, förändringsaxel, procentaxel, talaxel, taltext
 from ._grund import (
-    FÄRGER,
-    INGEN_KLASS,
-    MÅLFÄRG,
-    NEUTRAL,
-    UPPSIDA,
+    FRÅN_DATA,
+    KällaIn,
+    förklaring,
     förklaring_med_färgklasser,
-    förändringsaxel,
     kortnamn,
+    källa_från,
+    källtext,
     kärnindikator_är_andel,
     målvärden,
     ny_axes,
-    procentaxel_enkel,
     pyplot,
     regionordning,
     som_panel,
@@ -81,6 +81,7 @@ def rangdiagram(
     riket: Literal["publicerat", "beräknat"] | float | None = "publicerat",
     mål: float | Målnivå | None = None,
     procent: bool | None = None,
+    källa: KällaIn = FRÅN_DATA,
     ax: Axes | None = None,
 ) -> Axes:
     """Bar chart of the regions ranked best first, with Riket and the target.
@@ -110,6 +111,10 @@ def rangdiagram(
         drawn when ``mål`` is not given.
     procent : bool, optional
         Show the axis in percent; default: when the bundled unit is a share.
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``panel.attrs["källa"]`` (a panel from Kolada says "Källa: Kolada");
+        ``None`` or ``""`` for none.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
 
@@ -117,9 +122,11 @@ def rangdiagram(
     -------
     matplotlib.axes.Axes
         One horizontal bar per region with a value (best on top, labelled by
-        short name), a dashed line for Riket and a dotted line (or band) for
-        the target, each in the legend; ``ax.get_title()`` names the
-        indicator, the period and the colour rule.
+        short name; with a rule, coloured and hatched by class from
+        :mod:`~halsouppfoljning.plot.palett`, the legend naming each class
+        with its symbol), a dashed line for Riket and a dotted line (or band)
+        for the target, each in the legend right of the axes;
+        ``ax.get_title()`` names the indicator, the period and the colour rule.
 
     Raises
     ------
@@ -148,11 +155,12 @@ def rangdiagram(
     >>> ax = rangdiagram(p, regel=hu.Färgregel.rang(1/3, 1/3),
     ...                  riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE, mål=0.75)
     >>> len(ax.patches), [l.get_label() for l in ax.get_lines()]
-    (3, ['Riket 0.72', 'Mål 0.75'])
+    (3, ['Riket 0,72', 'Mål 0,75'])
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     plt = pyplot()
     vad = "rangdiagram"
+    källrad = källa_från(källa, panel, vad)
     panel = som_panel(panel, vad)
     vald_indikator = _en(panel, "indikator", indikator, vad)
     urval = panel.loc[(panel["indikator"] == vald_indikator).to_numpy()]
@@ -167,10 +175,12 @@ def rangdiagram(
     urval = urval.loc[(urval["period"] == period).to_numpy()]
     if regel is not None:
         klassat = färgklasser(urval, regel, riktning=riktning)
-        färg = klassat["färgklass"].astype(object).map(FÄRGER).fillna(INGEN_KLASS)
-        urval = klassat.assign(_färg=färg.to_numpy())
+        klass = klassat["färgklass"].astype(object)
+        färg = klass.map(palett.KLASSFÄRGER).fillna(palett.INGEN_KLASS)
+        mönster = klass.map(palett.KLASSMÖNSTER).fillna("")
+        urval = klassat.assign(_färg=färg.to_numpy(), _mönster=mönster.to_numpy())
     else:
-        urval = urval.assign(_färg=NEUTRAL)
+        urval = urval.assign(_färg=palett.LINJE, _mönster="")
     rangad = rangordning(urval, riktning=riktning, metod="first")
     regioner = rangad.loc[rangad["rang"].notna().to_numpy()].sort_values("rang")
     if regioner.empty:
@@ -179,12 +189,15 @@ def rangdiagram(
         )
     ax = ny_axes(ax, figsize=(6.4, 0.28 * len(regioner) + 1.6))
     y = np.arange(len(regioner))
-    ax.barh(
+    staplar = ax.barh(
         y,
         regioner["värde"].to_numpy(dtype=float),
         color=list(regioner["_färg"]),
-        edgecolor="none",
+        edgecolor="white",
+        linewidth=0.0,
     )
+    for stapel, mönster in zip(staplar, regioner["_mönster"], strict=True):
+        stapel.set_hatch(str(mönster))
     ax.set_yticks(y, [kortnamn(r) for r in regioner["region"]])
     ax.invert_yaxis()
 
@@ -203,7 +216,7 @@ def rangdiagram(
     andel = kärnindikator_är_andel(str(vald_indikator)) if procent is None else procent
 
     def text(x: float) -> str:
-        return f"{x * 100:.1f} %".replace(".", ",") if andel else f"{x:g}"
+        return andelstext(x) if andel else taltext(x, None if x == round(x, 1) else 2)
 
     if riksvärde is not None:
         ax.axvline(riksvärde, color="black", linestyle="--", label=f"Riket {text(riksvärde)}")
@@ -211,21 +224,26 @@ def rangdiagram(
         mål = regel.målnivå
     linje, band = målvärden(mål)
     if linje is not None:
-        ax.axvline(linje, color=MÅLFÄRG, linestyle=":", label=f"Mål {text(linje)}")
+        ax.axvline(linje, color=palett.MÅLFÄRG, linestyle=":", label=f"Mål {text(linje)}")
     if band is not None:
-        ax.axvspan(*band, color=UPPSIDA, alpha=0.12, label=f"Mål {text(band[0])}-{text(band[1])}")
+        ax.axvspan(
+            *band, color=palett.UPPSIDA, alpha=0.12, label=f"Mål {text(band[0])}–{text(band[1])}"
+        )
     if andel:
-        procentaxel_enkel(ax.xaxis)
+        procentaxel(ax.xaxis)
+    else:
+        talaxel(ax.xaxis)
     if regel is not None:
         förklaring_med_färgklasser(ax)
-    elif riksvärde is not None or linje is not None or band is not None:
-        ax.legend(loc="lower right", fontsize="small")
+    else:
+        förklaring(ax)
     namn = visningsnamn(str(vald_indikator))
     rubrik = f"{namn}, {period}"
     if regel is not None:
         rubrik += f"\nFärg: {regel.typ}"
     ax.set_title(rubrik)
     plt.setp(ax.get_yticklabels(), fontsize="small")
+    källtext(ax, källrad)
     return ax
 
 
@@ -235,6 +253,7 @@ def förändringsdiagram(
     kolumn: Literal["förändring", "procentenheter", "differens"] = "förändring",
     kolumner: int = 3,
     riket: bool = True,
+    källa: KällaIn = FRÅN_DATA,
     axes: Sequence[Axes] | npt.NDArray[np.object_] | None = None,
 ) -> npt.NDArray[np.object_]:
     """Small multiples of the direction-signed change per indicator, one panel each.
@@ -251,6 +270,9 @@ def förändringsdiagram(
         Number of panels per row.
     riket : bool
         Include Riket's bar (drawn in black) when present.
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``förändringar.attrs["källa"]``; ``None`` or ``""`` for none.
     axes : array of matplotlib.axes.Axes, optional
         Draw here (at least one per indicator); default a new figure.
 
@@ -259,8 +281,9 @@ def förändringsdiagram(
     numpy.ndarray of matplotlib.axes.Axes
         One Axes per indicator, in the order they appear; each has the same
         rows (every region of the table, Riket first, then länskod order) and
-        one horizontal bar per region with a change, coloured green when
-        better and red when worse (Riket black), a vertical line at zero, and the
+        one horizontal bar per region with a change, blue-green when better
+        and vermilion and hatched when worse (Riket black), a vertical line
+        at zero, and the
         title "<indicator> <reference period>–<period>". Unused panels of
         the grid are removed.
 
@@ -295,6 +318,7 @@ def förändringsdiagram(
     """
     plt = pyplot()
     vad = "förändringsdiagram"
+    källrad = källa_från(källa, förändringar, vad)
     if kolumn not in ("förändring", "procentenheter", "differens"):
         raise OgiltigtVärdeError(
             f"{vad}: kolumn must be 'förändring', 'procentenheter' or 'differens', got {kolumn!r}"
@@ -317,7 +341,12 @@ def förändringsdiagram(
         rader = math.ceil(n / kolumner)
         ncol = min(n, kolumner)
         fig, rutnät = plt.subplots(
-            rader, ncol, figsize=(3.6 * ncol, 0.2 * 22 * rader + 1), squeeze=False, sharey=True
+            rader,
+            ncol,
+            figsize=(3.6 * ncol, 0.2 * 22 * rader + 1),
+            squeeze=False,
+            sharey=True,
+            layout="constrained",
         )
         platt = rutnät.ravel()
         for överblivna in platt[n:]:
@@ -336,10 +365,15 @@ def förändringsdiagram(
         del_ = data.loc[(data["indikator"] == indikator).to_numpy()]
         x = tal_array(del_[kolumn], f"{vad}: {kolumn}", ändlig=False)
         finns = np.isfinite(x)  # a missing change gets no bar (not a bar of 0)
-        färg = np.where(x >= 0, FÄRGER["grön"], FÄRGER["röd"]).astype(object)
-        färg[(del_["region"] == RIKET).to_numpy()] = "black"
+        färg = np.where(x >= 0, palett.UPPSIDA, palett.NEDSIDA).astype(object)
+        mönster = np.where(x >= 0, "", palett.KLASSMÖNSTER["röd"]).astype(object)
+        färg[(del_["region"] == RIKET).to_numpy()] = palett.OKABE_ITO["svart"]
         y = del_["region"].map(position).to_numpy(dtype=float)
-        ax.barh(y[finns], x[finns], color=list(färg[finns]), edgecolor="none")
+        staplar = ax.barh(
+            y[finns], x[finns], color=list(färg[finns]), edgecolor="white", linewidth=0.0
+        )
+        for stapel, mönstret in zip(staplar, mönster[finns], strict=True):
+            stapel.set_hatch(str(mönstret))
         ax.set_yticks(np.arange(len(alla)), [kortnamn(r) for r in alla], fontsize="x-small")
         ax.axvline(0.0, color="black", linewidth=0.8)
         if not ax.yaxis_inverted():
@@ -355,4 +389,5 @@ def förändringsdiagram(
     }[kolumn]
     for ax in axlar:
         ax.set_xlabel(etikett, fontsize="x-small")
+    källtext(axlar[0], källrad)
     return np.asarray(axlar, dtype=object)

@@ -9,15 +9,16 @@ extra). It draws the per-patient values of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
 
 from .._indata import andel, kolumn, tal_array
 from ..exceptions import FelTypError, OgiltigtVärdeError
-from ..tolka import formatera_tal
-from ._grund import MÅLFÄRG, ny_axes, pyplot, talaxel_en_decimal
+from . import palett
+from ._format import talaxel, taltext
+from ._grund import FRÅN_DATA, KällaIn, förklaring, källa_från, källtext, ny_axes, pyplot
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from matplotlib.axes import Axes
@@ -67,6 +68,7 @@ def kontinuitetsdiagram(
     vårdenhet: str = "listningsenhet",
     riket: float | None = None,
     typ: Literal["låda", "fiol"] = "låda",
+    källa: KällaIn = FRÅN_DATA,
     ax: Axes | None = None,
 ) -> Axes:
     """The distribution of a continuity index per unit, as box plots or violins.
@@ -92,14 +94,20 @@ def kontinuitetsdiagram(
     typ : {"låda", "fiol"}
         Box plots (default; the box is the quartiles, the whiskers 1,5 IQR)
         or violin plots.
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``index.attrs["källa"]`` when the Series carries one; ``None`` or
+        ``""`` for none.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
 
     Returns
     -------
     matplotlib.axes.Axes
-        One box (or violin) per unit in sorted order, the unit's mean (the
-        published value) as a white diamond, tick labels "<unit>\\nn=<patients
+        One box (or violin) per unit in sorted order with its median line,
+        the unit's mean (the published value) as a white diamond (the
+        legend, right of the axes, names the median, the mean and the
+        Riket line), tick labels "<unit>\\nn=<patients
         with a value>" (thousands grouped with a space: "n=1 198"), a
         dashed line "Riket 0,30" when asked, y axis [0, 1] labelled with the
         method, and a title naming the patients measured, those without a
@@ -144,10 +152,11 @@ def kontinuitetsdiagram(
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['VC1\\nn=1', 'VC2\\nn=1']
     >>> ax.get_title()
-    'Kontinuitetsindex (COC) per enhet: 2 patienter, 1 utan värde'
+    'Kontinuitetsindex (COC) per enhet\\n2 patienter, 1 utan värde'
     >>> plt.close("all")
     """
     pyplot()
+    källrad = källa_från(källa, index, "kontinuitetsdiagram")
     if not isinstance(index, pd.Series):
         raise FelTypError(
             "kontinuitetsdiagram takes the per-patient Series from hu.kontinuitetsindex(), "
@@ -179,10 +188,28 @@ def kontinuitetsdiagram(
     medel = np.array([g.mean() for g in grupper])
     positioner = np.arange(1, len(namn) + 1)
     ax = ny_axes(ax, figsize=(max(6.4, 0.6 * len(namn) + 2), 4.8))
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.patches import Patch  # noqa: PLC0415
+
+    mediankod = palett.NEDSIDA
     if typ == "låda":
-        ax.boxplot(grupper, positions=positioner, widths=0.6, showfliers=False)
+        ax.boxplot(
+            grupper,
+            positions=positioner,
+            widths=0.6,
+            showfliers=False,
+            medianprops={"color": mediankod, "linewidth": 1.5},
+        )
+        fördelning = Patch(facecolor="white", edgecolor="black", label="Kvartiler (lådan)")
     else:
-        ax.violinplot(grupper, positions=positioner, showmedians=True, showextrema=False)
+        delar = ax.violinplot(grupper, positions=positioner, showmedians=True, showextrema=False)
+        for kropp in cast("list[Any]", delar["bodies"]):
+            kropp.set_facecolor(palett.OKABE_ITO["himmelsblå"])
+            kropp.set_alpha(0.5)
+        delar["cmedians"].set_color(mediankod)
+        fördelning = Patch(
+            facecolor=palett.OKABE_ITO["himmelsblå"], alpha=0.5, label="Fördelning (fiolen)"
+        )
     ax.scatter(
         positioner,
         medel,
@@ -190,31 +217,34 @@ def kontinuitetsdiagram(
         color="white",
         edgecolors="black",
         zorder=3,
-        label="Medelvärde (publicerat mått)",
+        label="Medelvärde (publicerat)",
     )
     ax.set_xticks(
         positioner,
-        [f"{n}\nn={formatera_tal(len(g), 0)}" for n, g in zip(namn, grupper, strict=True)],
+        [f"{n}\nn={taltext(len(g), 0)}" for n, g in zip(namn, grupper, strict=True)],
     )
     if len(namn) > 8:
         for etikett_text in ax.get_xticklabels():
             etikett_text.set_rotation(90)
     if riksvärde is not None:
         ax.axhline(
-            riksvärde, color=MÅLFÄRG, linestyle="--", label=f"Riket {formatera_tal(riksvärde, 2)}"
+            riksvärde, color=palett.MÅLFÄRG, linestyle="--", label=f"Riket {taltext(riksvärde, 2)}"
         )
     ax.set_ylim(-0.02, 1.02)
     metod = "index" if index.name is None or index.name == "" else str(index.name).upper()
     ax.set_ylabel(f"Kontinuitetsindex ({metod})")
     ax.set_xlabel("Enhet" if vårdenheter is not None else "")
-    talaxel_en_decimal(ax.yaxis)
+    talaxel(ax.yaxis, 1)
     antal = int(har.sum())
     utan = int((~har).sum())
     utan_enhet_antal = int((har & utan_enhet).sum())
-    text = f"{formatera_tal(antal, 0)} patienter" if antal != 1 else "1 patient"
-    titel = f"Kontinuitetsindex ({metod}) per enhet: {text}, {formatera_tal(utan, 0)} utan värde"
+    text = f"{taltext(antal, 0)} patienter" if antal != 1 else "1 patient"
+    titel = f"Kontinuitetsindex ({metod}) per enhet\n{text}, {taltext(utan, 0)} utan värde"
     if utan_enhet_antal:
-        titel += f", {formatera_tal(utan_enhet_antal, 0)} med värde utan enhet"
+        titel += f", {taltext(utan_enhet_antal, 0)} med värde utan enhet"
     ax.set_title(titel)
-    ax.legend(loc="best", fontsize="small")
+    handtag, texter = ax.get_legend_handles_labels()
+    median = Line2D([], [], color=mediankod, linewidth=1.5)
+    förklaring(ax, [median, fördelning, *handtag], ["Median", str(fördelning.get_label()), *texter])
+    källtext(ax, källrad)
     return ax

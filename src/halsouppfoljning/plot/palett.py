@@ -44,11 +44,14 @@ __all__ = [
     "BEDÖMNINGSSYMBOLER",
     "INGEN_KLASS",
     "KLASSFÄRGER",
+    "KLASSMÖNSTER",
     "KLASSSYMBOLER",
     "LINJE",
     "MÅLFÄRG",
     "NEDSIDA",
     "OKABE_ITO",
+    "SERIEFÄRGER",
+    "SERIEMARKÖRER",
     "UPPSIDA",
     "Bedömningsstil",
     "bedömningsetikett",
@@ -235,3 +238,17 @@ def textfärg(bakgrund: str) -> str:
 #: A text symbol for each colour class of :func:`~halsouppfoljning.färgklasser`
 #: ("grön" better, "gul" in between, "röd" worse), shown beside the class word.
 KLASSSYMBOLER: Final[dict[str, str]] = {"grön": "▲", "gul": "■", "röd": "▼"}
+#: A matplotlib hatch pattern for each colour class (as the assessments': none
+#: for "grön", ``//`` for "gul", ``xx`` for "röd"), so that bars keep their class
+#: without colour.
+KLASSMÖNSTER: Final[dict[str, str]] = {"grön": "", "gul": "//", "röd": "xx"}
+
+#: Colours of several series in one figure (one line per group), in order: the
+#: Okabe–Ito hues from the darkest, yellow last (it reads poorly on white).
+SERIEFÄRGER: Final[tuple[str, ...]] = tuple(
+    OKABE_ITO[namn]
+    for namn in ("blå", "orange", "blågrön", "vermiljon", "rödlila", "himmelsblå", "svart", "gul")
+)
+#: A matplotlib marker for each of :data:`SERIEFÄRGER`, so that the series
+#: differ by shape too.
+SERIEMARKÖRER: Final[tuple[str, ...]] = ("o", "s", "D", "^", "v", "P", "X", "*")

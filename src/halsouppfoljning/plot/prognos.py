@@ -21,16 +21,18 @@ import pandas as pd
 from .._indata import datumkolumn, kontrollera_kolumner, ramtyp, skalär, tal_array
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..prognos import Prognos, prognoskedja
-from ..tolka import formatera_tal
+from . import palett
+from ._format import talaxel, taltext
 from ._grund import (
-    MÅLFÄRG,
-    NEDSIDA,
-    UPPSIDA,
+    FRÅN_DATA,
+    KällaIn,
+    förklaring,
+    källa_från,
+    källtext,
     månadsetikett,
     ny_axes,
     pyplot,
     sätt_tidsaxel,
-    talaxel,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -44,6 +46,7 @@ def prognosdiagram(
     *,
     budget: float | None = None,
     utfall: float | None = None,
+    källa: KällaIn = FRÅN_DATA,
     ax: Axes | None = None,
 ) -> Axes:
     """A chain of forecasts through a year, with their intervals and the budget line.
@@ -62,6 +65,10 @@ def prognosdiagram(
     utfall : float, optional
         The outcome line [enhet]; default the table's ``utfall`` when it
         holds one value.
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``kedja.attrs["källa"]`` when the table carries one; ``None`` or
+        ``""`` for none.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
 
@@ -73,7 +80,7 @@ def prognosdiagram(
         Swedish, "feb 2023"), error bars to ``nedre`` and ``övre`` (an empty
         bar where the interval is missing); a dashed line "Budget <value>" and
         a dotted line "Utfall <value>" when known; y axis in the unit, the
-        Swedish way.
+        Swedish way; the legend right of the axes.
 
     Raises
     ------
@@ -109,6 +116,7 @@ def prognosdiagram(
     """
     pyplot()
     vad = "prognosdiagram"
+    källrad = källa_från(källa, kedja, vad)
     if isinstance(kedja, pd.DataFrame):
         tabell = kedja
     elif isinstance(kedja, (list, tuple)):
@@ -151,7 +159,7 @@ def prognosdiagram(
         else np.full(len(tabell), "", dtype=object)
     )
     ax = ny_axes(ax)
-    for period in dict.fromkeys(avser):
+    for nr, period in enumerate(dict.fromkeys(avser)):
         rad = avser == period
         ordning = np.argsort(x_alla[rad], kind="stable")
         x, y = x_alla[rad][ordning], värde[rad][ordning]
@@ -161,7 +169,8 @@ def prognosdiagram(
             x,
             y,
             yerr=fel,
-            marker="o",
+            marker=palett.SERIEMARKÖRER[nr % len(palett.SERIEMARKÖRER)],
+            color=palett.SERIEFÄRGER[nr % len(palett.SERIEFÄRGER)],
             capsize=4,
             label=f"Prognos {period}".strip(),
         )
@@ -182,16 +191,16 @@ def prognosdiagram(
         decimaler = 0 if budgetvärde.is_integer() else 1
         ax.axhline(
             budgetvärde,
-            color=MÅLFÄRG,
+            color=palett.MÅLFÄRG,
             linestyle="--",
-            label=f"Budget {formatera_tal(budgetvärde, decimaler, enhet=enhet)}",
+            label=f"Budget {taltext(budgetvärde, decimaler, enhet=enhet)}",
         )
     if utfallsvärde is not None:
         ax.axhline(
             utfallsvärde,
-            color=UPPSIDA,
+            color=palett.UPPSIDA,
             linestyle=":",
-            label=f"Utfall {formatera_tal(utfallsvärde, 1, enhet=enhet)}",
+            label=f"Utfall {taltext(utfallsvärde, 1, enhet=enhet)}",
         )
     steg = np.arange(int(x_alla.max()) + 1)
     etiketter = [månadsetikett(första + int(k)) for k in steg]
@@ -203,7 +212,8 @@ def prognosdiagram(
     if len(perioder) == 1:
         titel += f" {perioder[0]}"
     ax.set_title(titel)
-    ax.legend(loc="best", fontsize="small")
+    förklaring(ax)
+    källtext(ax, källrad)
     return ax
 
 
@@ -212,6 +222,7 @@ def tornadodiagram(
     *,
     punkt: float | None = None,
     enhet: str = "mnkr",
+    källa: KällaIn = FRÅN_DATA,
     ax: Axes | None = None,
 ) -> Axes:
     """A tornado chart of the items of a sensitivity analysis, widest range on top.
@@ -229,15 +240,19 @@ def tornadodiagram(
         table (``nedre − ned``), else 0.
     enhet : str
         The unit for the axis label.
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``bidrag.attrs["källa"]`` when the table carries one; ``None`` or
+        ``""`` for none.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
 
     Returns
     -------
     matplotlib.axes.Axes
-        Two horizontal bars per item (the downside in red from ``punkt +
-        ned`` to ``punkt``, the upside in green from ``punkt`` to ``punkt +
-        upp``), items sorted by range (``upp − ned``) with the widest on top,
+        Two horizontal bars per item (the downside, vermilion and hatched,
+        from ``punkt + ned`` to ``punkt``, the upside in blue-green from
+        ``punkt`` to ``punkt + upp``), items sorted by range (``upp − ned``) with the widest on top,
         item names as tick labels, a vertical line at ``punkt`` labelled
         "Prognos <value>", the ranges written at the bar ends ("-30", "+10").
 
@@ -274,6 +289,7 @@ def tornadodiagram(
     """
     pyplot()
     vad = "tornadodiagram"
+    källrad = källa_från(källa, bidrag, vad)
     ramtyp(
         bidrag,
         vad,
@@ -307,13 +323,22 @@ def tornadodiagram(
     namn, ned, upp = namn[ordning], ned[ordning], upp[ordning]
     y = np.arange(len(namn))
     ax = ny_axes(ax, figsize=(6.4, 0.45 * len(namn) + 1.6))
-    ax.barh(y, -ned, left=punkt + ned, color=NEDSIDA, label="Nedsida")
-    ax.barh(y, upp, left=punkt, color=UPPSIDA, label="Uppsida")
+    ax.barh(
+        y,
+        -ned,
+        left=punkt + ned,
+        color=palett.NEDSIDA,
+        hatch=palett.KLASSMÖNSTER["röd"],
+        edgecolor="white",
+        linewidth=0.0,
+        label="Nedsida",
+    )
+    ax.barh(y, upp, left=punkt, color=palett.UPPSIDA, label="Uppsida")
     for yi, a, b in zip(y, ned, upp, strict=True):
         ax.text(
             punkt + a,
             float(yi),
-            f" {formatera_tal(a, 0)} ",
+            f" {taltext(a, 0)} ",
             ha="right",
             va="center",
             fontsize="small",
@@ -321,19 +346,22 @@ def tornadodiagram(
         ax.text(
             punkt + b,
             float(yi),
-            f" +{formatera_tal(b, 0)} ",
+            f" +{taltext(b, 0)} ",
             ha="left",
             va="center",
             fontsize="small",
         )
     ax.set_yticks(y, list(namn))
     ax.invert_yaxis()
-    ax.margins(x=0.15)  # room for the range labels at the bar ends
+    # room for the range labels at the bar ends (the bars' sticky edges defeat margins)
+    vänster, höger = float((punkt + ned).min()), float((punkt + upp).max())
+    marginal = 0.18 * max(höger - vänster, 1e-9)
+    ax.set_xlim(vänster - marginal, höger + marginal)
     ax.axvline(
         punkt,
         color="black",
         linewidth=1,
-        label=f"Prognos {formatera_tal(punkt, 0 if float(punkt).is_integer() else 1, enhet=enhet)}",
+        label=f"Prognos {taltext(punkt, enhet=enhet)}",
     )
     talaxel(ax.xaxis)
     ax.set_xlabel(f"Helårsresultat när posten ensam når sitt ytterläge [{enhet}]")
@@ -342,5 +370,6 @@ def tornadodiagram(
     if saknas:
         titel += f" ({saknas} poster utan spann utelämnade)"
     ax.set_title(titel)
-    ax.legend(loc="best", fontsize="small")
+    förklaring(ax)
+    källtext(ax, källrad)
     return ax

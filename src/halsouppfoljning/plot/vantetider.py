@@ -20,11 +20,15 @@ from .._indata import kontrollera_kolumner, ramtyp, skalär, tal_array
 from ..exceptions import OgiltigtVärdeError, SaknadKolumnError
 from ..indikatorer import Målnivå
 from ..vantetider import Väntetidsgräns
+from . import palett
+from ._format import andelstext, procentaxel
 from ._grund import (
-    MÅLFÄRG,
-    andelstext,
+    FRÅN_DATA,
+    KällaIn,
+    förklaring,
+    källa_från,
+    källtext,
     ny_axes,
-    procentaxel,
     pyplot,
     rita_mål,
     sätt_tidsaxel,
@@ -97,6 +101,7 @@ def väntetidsdiagram(
     gräns: str | float | Väntetidsgräns | None = None,
     mål: float | Målnivå | None = None,
     intervall: Literal["band", "staplar", "inget"] = "band",
+    källa: KällaIn = FRÅN_DATA,
     ax: Axes | None = None,
 ) -> Axes:
     """Shares within a waiting-time limit over time, with the Wilson interval and the target.
@@ -117,7 +122,12 @@ def väntetidsdiagram(
         %")``), drawn as a dashed line (a band for an interval).
     intervall : {"band", "staplar", "inget"}
         Draw the Wilson interval (columns ``nedre``, ``övre``) as a shaded
-        band (default), as error bars, or not at all.
+        band (default), as error bars, or not at all; named in the legend
+        "Konfidensintervall (Wilson)".
+    källa : str or None, optional
+        The caption "Källa: …" at the bottom of the figure; default
+        ``andelar.attrs["källa"]`` when the table carries one; ``None`` or
+        ``""`` for none.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
 
@@ -125,11 +135,14 @@ def väntetidsdiagram(
     -------
     matplotlib.axes.Axes
         One line per group (labelled by the group's values, or
-        "Andel inom gränsen" without groups) at x positions 0..n-1 of the
+        "Andel inom gränsen" without groups; colours and markers
+        :data:`~halsouppfoljning.plot.palett.SERIEFÄRGER` and
+        :data:`~halsouppfoljning.plot.palett.SERIEMARKÖRER`) at x positions 0..n-1 of the
         time points (tick labels in Swedish, "jan 2023"); the intervals;
         open markers on cells flagged ``undertryckt`` (fewer patients than
         ``minsta_antal``, which SKR does not publish); the target line
-        labelled "Mål 80 %"; y axis in percent; the title is the limit's name.
+        labelled "Mål 80 %"; y axis in percent; the legend right of the
+        axes; the title is the limit's name.
 
     Raises
     ------
@@ -170,6 +183,7 @@ def väntetidsdiagram(
     >>> plt.close("all")
     """
     pyplot()
+    källrad = källa_från(källa, andelar, "väntetidsdiagram")
     ramtyp(andelar, "väntetidsdiagram", argument="andelar (from hu.väntetidsandelar())", dask=False)
     if intervall not in ("band", "staplar", "inget"):
         raise OgiltigtVärdeError(
@@ -213,19 +227,25 @@ def väntetidsdiagram(
         else np.zeros(len(data), dtype=bool)
     )
     visad_undertryckt = False
-    for nyckel in ordning:
+    wilson = "Konfidensintervall (Wilson)"
+    en_grupp = len(ordning) == 1
+    for nr, nyckel in enumerate(ordning):
         rad = nycklar == nyckel
         sortering = np.argsort(x_alla[rad], kind="stable")
         x = x_alla[rad][sortering]
         y = andel[rad][sortering]
-        (linje,) = ax.plot(x, y, marker="o", markersize=4, label=nyckel)
-        färg = linje.get_color()
+        färg = palett.SERIEFÄRGER[nr % len(palett.SERIEFÄRGER)]
+        markör = palett.SERIEMARKÖRER[nr % len(palett.SERIEMARKÖRER)]
+        ax.plot(x, y, color=färg, marker=markör, markersize=4, label=nyckel)
         ned, upp = nedre[rad][sortering], övre[rad][sortering]
+        # one legend entry for the intervals: the line's colour for one group, grey for several
+        # (each band has its group's colour)
+        etikett = wilson if nr == 0 and en_grupp else None
         if intervall == "band":
-            ax.fill_between(x, ned, upp, color=färg, alpha=0.2, linewidth=0)
+            ax.fill_between(x, ned, upp, color=färg, alpha=0.2, linewidth=0, label=etikett)
         elif intervall == "staplar":
             fel = np.vstack([y - ned, upp - y])
-            ax.errorbar(x, y, yerr=fel, fmt="none", ecolor=färg, capsize=3)
+            ax.errorbar(x, y, yerr=fel, fmt="none", ecolor=färg, capsize=3, label=etikett)
         små = undertryckt[rad][sortering]
         if små.any():
             ax.scatter(
@@ -245,7 +265,10 @@ def väntetidsdiagram(
         else:
             andel_mål = float(som_andel(mål, "väntetidsdiagram: mål (a share or a Målnivå)"))
             ax.axhline(
-                andel_mål, color=MÅLFÄRG, linestyle="--", label=f"Mål {andelstext(andel_mål, 0)}"
+                andel_mål,
+                color=palett.MÅLFÄRG,
+                linestyle="--",
+                label=f"Mål {andelstext(andel_mål, 0)}",
             )
             värden.append(np.array([andel_mål]))
     sätt_tidsaxel(ax, etiketter, "Mätdatum" if tid == "mätdatum" else "Period")
@@ -254,5 +277,12 @@ def väntetidsdiagram(
     namn = str(data["gränsnamn"].iloc[0])
     bas = "väntande" if tid == "mätdatum" else "genomförda"
     ax.set_title(f"{namn[:1].upper()}{namn[1:]} ({bas})")
-    ax.legend(loc="best", fontsize="small")
+    handtag, texter = ax.get_legend_handles_labels()
+    if intervall != "inget" and not en_grupp:
+        from matplotlib.patches import Patch  # noqa: PLC0415
+
+        handtag.append(Patch(facecolor=palett.INGEN_KLASS, alpha=0.4))
+        texter.append(wilson)
+    förklaring(ax, handtag, texter)
+    källtext(ax, källrad)
     return ax
