@@ -27,6 +27,16 @@ except ImportError:  # pragma: no cover - only on a machine without the plot ext
 else:
     matplotlib.use("Agg")  # draw off screen
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--uppdatera-baslinjer``: redraw the plot baselines (tests/test_plot_baslinjer.py)."""
+    parser.addoption(
+        "--uppdatera-baslinjer",
+        action="store_true",
+        default=False,
+        help="write the plot baseline images in tests/data/plot_baslinjer/ anew",
+    )
+
 settings.register_profile(
     "ci",
     derandomize=True,
