@@ -962,21 +962,37 @@ class Målnivå:
 
             - limits with symbols or words: ``>95%``, ``≥ 80 %``, ``≤2%``,
               ``<40min``, ``<20 000``, ``≥55``, ``högst 10 procent``,
-              ``minst 75 procent``, ``under 7``, ``över 50 procent``,
-              ``inte överstiga 250``; ``>`` and "över" are strict, ``≥`` and
-              "minst" inclusive, ``<`` and "under" strict, ``≤``, "högst"
-              and "max" inclusive;
-            - rates per capacity: ``<0,5/100 vpl`` (also ``per 100 vpl``);
+              ``minst 75 procent``, ``lägst 60 procent``, ``under 7``,
+              ``över 50 procent``, ``mer än``, ``mindre än``, ``fler än``,
+              ``färre än``, ``överstiger``, ``överskrider``,
+              ``understiger``, ``inte mer än``, ``inte mindre än``,
+              ``inte överstiga 250``, and after the number ``90 procent
+              eller högre``/``eller mer``/``eller lägre``; ``>``, "över",
+              "mer än", "överstiger" are strict, ``≥``, "minst", "lägst"
+              inclusive, ``<``, "under", "mindre än", "understiger" strict,
+              ``≤``, "högst", "max", "inte mer än" inclusive;
+            - a measure with its base: ``<0,5/100 vpl``, ``färre än 2 per
+              1 000 invånare``, ``högst 3 utlokaliserade per 100
+              vårdplatser``, ``250 recept per 1 000 invånare`` (the base
+              goes to ``bas``, what is counted to ``enhet``);
             - bare levels ``85 %``, ``8 min``, ``0 kr``, ``-800 mnkr``,
               ``1500`` (need ``riktning``);
-            - bands ``85-90 %`` (inclusive ends);
+            - bands ``85-90 %``, ``mellan 75 och 85 procent``, ``75 till
+              85 %`` (inclusive ends);
             - composite ``90/80/80`` (one bare level per sub-indicator);
             - relative change ``ökning ≥10%/år``, ``≥ 10 % minskning/år``;
             - direction against the previous value ``Öka``, ``Minska``,
               ``Fler``, ``Färre``, ``Högre än fg år``, ``Lägre än fg år``;
             - ``Enligt plan``;
-            - two levels ``delmål 50 procent med totalmål 80 procent``;
-            - ``-`` (no target).
+            - two levels ``delmål 50 procent med totalmål 80 procent``,
+              ``delmål på 40 procent och slutmål 70 procent``;
+            - ``-`` (no target);
+            - after any level: qualifiers (``varje månad``, ``per år``,
+              ``av befolkningen``, ``i alla regioner``, ``inom 15
+              minuter``) kept in ``villkor``, and a deadline (``vid
+              utgången av 2025``, ``senast 2027``, ``till år 2030``, or a
+              bare year after a unit: ``40 procent 2030``) kept in
+              ``senast``.
         riktning : Riktning, optional
             The indicator's direction. Needed for bare levels; checked
             against the operator where the text has one.
@@ -1018,6 +1034,11 @@ class Målnivå:
         ('>=', 0.85)
         >>> hu.Målnivå.tolka("≥ 10 % minskning/år").riktning
         <Riktning.LÄGRE_ÄR_BÄTTRE: 'lägre är bättre'>
+        >>> m = hu.Målnivå.tolka("minst 70 procent varje månad vid utgången av 2025")
+        >>> m.gräns, m.villkor, m.senast, str(m)
+        (0.7, ('varje månad',), 2025, '≥ 70 % varje månad senast 2025')
+        >>> hu.Målnivå.tolka("färre än 2 per 1 000 invånare").bas
+        (1000, 'invånare')
         >>> hu.Målnivå.tolka("85 %")
         Traceback (most recent call last):
         ...
