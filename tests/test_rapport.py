@@ -462,6 +462,8 @@ def test_stil_panel_numbers_riket_and_colour_classes() -> None:
     # 0,80 more than 0,02 above it: by hand
     assert visade["Region Uppsala"] == "▼ röd"
     assert visade["Region Västmanland"] == "▲ grön"
+    # the rule's numbers too: the median of 0,70 and 0,80 with two more decimals
+    assert stil.data["median"].tolist() == ["0,75"] * 3
     html = stil.to_html()
     assert f"background-color: {palett.KLASSFÄRGER['röd']}" in html
     assert "font-weight: bold" in html  # Riket

@@ -787,7 +787,9 @@ def stil_panel(panel: pd.DataFrame, *, andel: bool = False, decimaler: int = 1) 
     """A region panel as a pandas ``Styler``: Swedish numbers, colour classes with symbols.
 
     Values are written as the report prints them (decimal comma; shares as
-    "78,8 %" when ``andel``); Riket's rows are bold. A panel from
+    "78,8 %" when ``andel``; counts with a space between thousands; other
+    number columns of a result, such as ``median`` or ``avstånd``, with two
+    more decimals when ``andel``); Riket's rows are bold. A panel from
     :func:`~halsouppfoljning.färgklasser` has its ``färgklass`` shown as
     "▲ grön", "■ gul", "▼ röd" on the colour of
     :data:`halsouppfoljning.plot.palett.KLASSFÄRGER`; a ``måluppfyllelse``
@@ -838,6 +840,12 @@ def stil_panel(panel: pd.DataFrame, *, andel: bool = False, decimaler: int = 1) 
         else:
             d = decimaler if k == "värde" else 0
             visning[k] = ["" if pd.isna(x) else formatera_tal(float(x), d) for x in panel[k]]
+    # the other number columns of a result (median, avstånd, rang ...) the Swedish way too
+    for k in visning.columns:
+        if k not in talkolumner and pd.api.types.is_float_dtype(panel[k]):
+            d = decimaler + 2 if andel else decimaler
+            visning[k] = ["" if pd.isna(x) else formatera_tal(float(x), d) for x in panel[k]]
+            talkolumner.append(k)
     stilar = pd.DataFrame("", index=visning.index, columns=visning.columns)
     riket = visning["region"].astype(str).str.casefold() == "riket"
     stilar.loc[riket, :] = "font-weight: bold"
