@@ -64,7 +64,10 @@ def _panel() -> Any:
 
     import halsouppfoljning as hu
 
-    värden = {2019: [0.70, 0.62, 0.81, 0.55, 0.74, 0.68], 2023: [0.78, 0.60, 0.84, 0.66, 0.71, 0.73]}
+    värden = {
+        2019: [0.70, 0.62, 0.81, 0.55, 0.74, 0.68],
+        2023: [0.78, 0.60, 0.84, 0.66, 0.71, 0.73],
+    }
     panel = hu.regionpanel(
         pd.DataFrame(värden, index=["01", "03", "19", "17", "12", "Riket"]),
         indikator="medicinsk_bedömning_3_dagar",
@@ -78,7 +81,10 @@ def figur_rangdiagram() -> Any:
     from halsouppfoljning import plot
 
     ax = plot.rangdiagram(
-        _panel(), regel=hu.Färgregel.rang(1 / 3, 1 / 3), mål=0.75, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE
+        _panel(),
+        regel=hu.Färgregel.rang(1 / 3, 1 / 3),
+        mål=0.75,
+        riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE,
     )
     return ax.figure
 
@@ -104,9 +110,7 @@ def figur_indikatordiagram() -> Any:
         name="Besök inom 90 dagar",
     )
     utfall.attrs["källa"] = "Väntetider i vården (SKR)"
-    ax = plot.indikatordiagram(
-        utfall, hu.Målnivå.tolka("≥ 80 %"), delvis=hu.Delvis.inom(0.05)
-    )
+    ax = plot.indikatordiagram(utfall, hu.Målnivå.tolka("≥ 80 %"), delvis=hu.Delvis.inom(0.05))
     return ax.figure
 
 
@@ -146,7 +150,9 @@ def figur_kontinuitetsdiagram() -> Any:
 
     slump = np.random.default_rng(7)
     index = pd.Series(slump.beta(2, 4, 300), name="coc", index=pd.RangeIndex(300, name="patient"))
-    enheter = pd.Series(np.array(["VC Norr", "VC Syd", "VC Väst"])[np.arange(300) % 3], index=index.index)
+    enheter = pd.Series(
+        np.array(["VC Norr", "VC Syd", "VC Väst"])[np.arange(300) % 3], index=index.index
+    )
     ax = plot.kontinuitetsdiagram(index, enheter, riket=0.30, källa="Syntetiska besök")
     return ax.figure
 

@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 
 import halsouppfoljning as hu
 from halsouppfoljning import plot
-from halsouppfoljning.plot import _grund
+from halsouppfoljning.plot import _format, _grund, palett
+
+NNBSP = "\u202f"  # narrow no-break space
 
 MÅN = pd.period_range("2023-01", periods=1, freq="M")
 INSTALLERA = r'pip install "halsouppfoljning\[plot\]"'
@@ -108,12 +110,16 @@ def test_public_names() -> None:
         "förändringsdiagram",
         "indikatordiagram",
         "kontinuitetsdiagram",
+        "palett",
         "prognosdiagram",
         "rangdiagram",
         "tornadodiagram",
         "väntetidsdiagram",
     ]
     assert set(dir(plot)) == set(plot.__all__)
+    # the earlier names are the palette's colours, not a second copy
+    assert plot.FÄRGER is palett.KLASSFÄRGER
+    assert plot.BEDÖMNINGSFÄRGER is palett.BEDÖMNINGSFÄRGER
     # one palette: the assessment colours are the colour classes' colours
     assert plot.BEDÖMNINGSFÄRGER[hu.Måluppfyllelse.UPPNÅDD] == plot.FÄRGER["grön"]
     assert plot.BEDÖMNINGSFÄRGER[hu.Måluppfyllelse.DELVIS] == plot.FÄRGER["gul"]
@@ -203,9 +209,106 @@ def test_som_panel_refuses_other_frames_and_missing_columns() -> None:
     assert _grund.som_panel(p, "rangdiagram") is p
 
 
-def test_andelstext() -> None:
-    assert _grund.andelstext(0.788) == "78,8 %"
-    assert _grund.andelstext(np.float64(0.8), 0) == "80 %"
+# --------------------------------------------------------------------------- numbers
+
+
+def test_andelstext_has_a_narrow_no_break_space_before_percent() -> None:
+    assert _format.andelstext(0.788) == f"78,8{NNBSP}%"
+    assert _format.andelstext(np.float64(0.8), 0) == f"80{NNBSP}%"
+
+
+@pytest.mark.parametrize(
+    ("värde", "decimaler", "enhet", "väntat"),
+    [
+        (-1200.0, None, None, f"-1{NNBSP}200"),
+        (2.5, None, None, "2,5"),
+        (1234567.0, 0, None, f"1{NNBSP}234{NNBSP}567"),
+        (0.3, 1, None, "0,3"),
+        (-890.0, None, "mnkr", "-890 mnkr"),
+        (0.0, 2, None, "0,00"),
+    ],
+)
+def test_taltext(värde: float, decimaler: int | None, enhet: str | None, väntat: str) -> None:
+    assert _format.taltext(värde, decimaler, enhet=enhet) == väntat
+
+
+@pytest.mark.parametrize(
+    ("värde", "kolumn", "väntat"),
+    [
+        (0.05, "förändring", f"+5{NNBSP}%"),
+        (-0.125, "förändring", f"-12,5{NNBSP}%"),
+        (0.05, "procentenheter", f"+5{NNBSP}pe"),
+        (0.0, "procentenheter", f"0{NNBSP}pe"),
+        (-1500.0, "differens", f"-1{NNBSP}500"),
+        (0.0, "differens", "0"),
+    ],
+)
+def test_förändringstext(värde: float, kolumn: str, väntat: str) -> None:
+    assert _format.förändringstext(värde, kolumn) == väntat
+
+
+def test_axis_formatters() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    try:
+        _format.procentaxel(ax.xaxis)
+        _format.talaxel(ax.yaxis)
+        assert ax.xaxis.get_major_formatter()(0.1, 0) == f"10{NNBSP}%"
+        assert ax.yaxis.get_major_formatter()(12500.0, 0) == f"12{NNBSP}500"
+        _format.procentaxel(ax.xaxis, [np.nan, 0.81, 0.82])
+        assert ax.xaxis.get_major_formatter()(0.815, 0) == f"81,5{NNBSP}%"
+        _format.procentaxel(ax.xaxis, [np.nan])  # nothing finite: whole percent
+        assert ax.xaxis.get_major_formatter()(0.5, 0) == f"50{NNBSP}%"
+        _format.förändringsaxel(ax.yaxis, "förändring")
+        assert ax.yaxis.get_major_formatter()(-0.05, 0) == f"-5{NNBSP}%"
+    finally:
+        plt.close(fig)
+
+
+# --------------------------------------------------------------------------- legend and source
+
+
+def test_källa_from_the_data_given_or_suppressed() -> None:
+    d = pd.DataFrame({"x": [1]})
+    assert _grund.källa_från(_grund.FRÅN_DATA, d, "f") is None  # the data name none
+    d.attrs["källa"] = "Kolada"
+    assert _grund.källa_från(_grund.FRÅN_DATA, d, "f") == "Källa: Kolada"
+    d.attrs["källa"] = "Källa: Kolada"  # as the Kolada client sets it: not doubled
+    assert _grund.källa_från(_grund.FRÅN_DATA, d, "f") == "Källa: Kolada"
+    assert _grund.källa_från("  SKR, Väntetider i vården ", d, "f") == (
+        "Källa: SKR, Väntetider i vården"
+    )
+    assert _grund.källa_från(None, d, "f") is None
+    assert _grund.källa_från("", d, "f") is None
+    assert _grund.källa_från("   ", d, "f") is None
+    assert _grund.källa_från(_grund.FRÅN_DATA, [1, 2], "f") is None  # no attrs at all
+    d.attrs["källa"] = 3  # not text: no caption rather than an error on the data
+    assert _grund.källa_från(_grund.FRÅN_DATA, d, "f") is None
+    assert repr(_grund.FRÅN_DATA) == "FRÅN_DATA"
+
+
+def test_källa_of_another_type_is_refused() -> None:
+    with pytest.raises(hu.FelTypError, match=r"rangdiagram: källa must be text .*3"):
+        _grund.källa_från(3, None, "rangdiagram")
+
+
+def test_legend_outside_and_none_when_empty() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    ax = _grund.ny_axes(None)
+    try:
+        _grund.förklaring(ax)
+        assert ax.get_legend() is None
+        ax.plot([0, 1], [0, 1], label="Utfall")
+        _grund.förklaring(ax)
+        ax.figure.canvas.draw()
+        # the legend's left edge lies right of the axes: it covers no data
+        assert ax.get_legend().get_window_extent().x0 > ax.get_window_extent().x1
+    finally:
+        plt.close("all")
 
 
 # --------------------------------------------------------------------------- properties
@@ -251,9 +354,10 @@ def test_property_percent_axis_decimals_follow_the_span(värden: list[float]) ->
 
     fig, ax = plt.subplots()
     try:
-        _grund.procentaxel(ax.yaxis, värden)
+        _format.procentaxel(ax.yaxis, värden)
         text = ax.yaxis.get_major_formatter()(0.5, 0)
     finally:
         plt.close(fig)
     # reference: one decimal ("50,0 %") when the values span less than 5 procentenheter
-    assert text == ("50 %" if max(värden) - min(värden) >= 0.05 else "50,0 %")
+    väntat = "50" if max(värden) - min(värden) >= 0.05 else "50,0"
+    assert text == f"{väntat}{NNBSP}%"

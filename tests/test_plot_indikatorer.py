@@ -43,20 +43,23 @@ class TestIndikatordiagram:
         )
         # 0.78 < 0.80 not met; 0.80 >= 0.80 met (inclusive); 0.84 met; NaN not drawn
         punkter = {c.get_label(): c for c in ax.collections}
-        assert set(punkter) == {"Uppnådd", "Ej uppnådd"}
-        np.testing.assert_allclose(punkter["Uppnådd"].get_offsets(), [[1, 0.80], [2, 0.84]])
-        np.testing.assert_allclose(punkter["Ej uppnådd"].get_offsets(), [[0, 0.78]])
-        assert (
-            to_hex(punkter["Uppnådd"].get_facecolor()[0])
-            == plot.BEDÖMNINGSFÄRGER[hu.Måluppfyllelse.UPPNÅDD]
+        assert set(punkter) == {"✔ uppnådd", "✘ ej uppnådd"}
+        np.testing.assert_allclose(punkter["✔ uppnådd"].get_offsets(), [[1, 0.80], [2, 0.84]])
+        np.testing.assert_allclose(punkter["✘ ej uppnådd"].get_offsets(), [[0, 0.78]])
+        # Okabe–Ito blågrön and vermiljon, each with its own marker besides the colour
+        assert to_hex(punkter["✔ uppnådd"].get_facecolor()[0]) == "#009e73"
+        assert to_hex(punkter["✘ ej uppnådd"].get_facecolor()[0]) == "#d55e00"
+        assert not np.array_equal(
+            punkter["✔ uppnådd"].get_paths()[0].vertices,
+            punkter["✘ ej uppnådd"].get_paths()[0].vertices,
         )
-        assert to_hex(punkter["Ej uppnådd"].get_facecolor()[0]) == "#c62828"
         assert xetiketter(ax) == ["jan 2023", "feb 2023", "mar 2023", "apr 2023"]
         assert ax.get_title() == "Första besök inom 90 dagar"
         assert ax.get_ylabel() == "Andel"
         # percent with a decimal comma
-        assert formaterad_y(ax, 0.8) == "80 %"
+        assert formaterad_y(ax, 0.8) == "80\u202f%"
         assert ax.get_legend() is not None
+        assert ax.figure.get_supxlabel() == ""  # the Series names no source
 
     def test_interval_target_is_a_band(self) -> None:
         u = pd.Series([0.84, 0.87, 0.91], index=MÅN[:3])
@@ -70,7 +73,7 @@ class TestIndikatordiagram:
         assert band.get_label() == "Mål 85-90 %"
         punkter = {c.get_label(): len(c.get_offsets()) for c in ax.collections}
         # 0.84 and 0.91 outside the band, 0.87 inside
-        assert punkter == {"Uppnådd": 1, "Ej uppnådd": 2}
+        assert punkter == {"✔ uppnådd": 1, "✘ ej uppnådd": 2}
         assert ax.get_title() == "Beläggning"
         assert "Utfall mot mål" not in ax.get_title()
 
@@ -79,8 +82,8 @@ class TestIndikatordiagram:
         u = pd.Series([0.798], index=pd.DatetimeIndex(["2023-02-28"]))
         utan = plot.indikatordiagram(u, hu.Målnivå.tolka("≥80%"))
         med = plot.indikatordiagram(u, hu.Målnivå.tolka("≥80%"), avrundning=0)
-        assert [c.get_label() for c in utan.collections] == ["Ej uppnådd"]
-        assert [c.get_label() for c in med.collections] == ["Uppnådd"]
+        assert [c.get_label() for c in utan.collections] == ["✘ ej uppnådd"]
+        assert [c.get_label() for c in med.collections] == ["✔ uppnådd"]
         # a month-end DatetimeIndex is labelled by month
         assert xetiketter(med) == ["feb 2023"]
 
@@ -90,10 +93,21 @@ class TestIndikatordiagram:
         m = hu.Målnivå.tolka("<40min")
         ax = plot.indikatordiagram(u, m, delvis=hu.Delvis.inom(2))
         punkter = {c.get_label(): c.get_offsets()[:, 1].tolist() for c in ax.collections}
-        assert punkter == {"Uppnådd": [38.0], "Delvis": [41.0], "Ej uppnådd": [45.0]}
+        assert punkter == {"✔ uppnådd": [38.0], "◐ delvis": [41.0], "✘ ej uppnådd": [45.0]}
         assert ax.get_ylabel() == "Utfall [min]"
-        assert formaterad_y(ax, 1200.0) == "1 200"
+        assert formaterad_y(ax, 1200.0) == "1\u202f200"
         assert linjer_i(ax)["Mål < 40 min"].get_ydata()[0] == pytest.approx(40.0)
+
+    def test_source_caption_from_the_data_given_or_none(self) -> None:
+        u = pd.Series([0.8, 0.9], index=MÅN[:2])
+        u.attrs["källa"] = "Väntetider i vården (SKR)"
+        m = hu.Målnivå.tolka("≥ 80 %")
+        ax = plot.indikatordiagram(u, m)
+        assert ax.figure.get_supxlabel() == "Källa: Väntetider i vården (SKR)"
+        assert plot.indikatordiagram(u, m, källa=None).figure.get_supxlabel() == ""
+        assert plot.indikatordiagram(u, m, källa="").figure.get_supxlabel() == ""
+        ax = plot.indikatordiagram(u, m, källa="Kolada")
+        assert ax.figure.get_supxlabel() == "Källa: Kolada"
 
     def test_relative_target_without_line(self) -> None:
         u = pd.Series([110.0, 95.0], index=pd.period_range("2022", periods=2, freq="Y"))
@@ -102,7 +116,7 @@ class TestIndikatordiagram:
         assert set(linjer_i(ax)) == {"Utfall"}  # no level to draw
         punkter = {c.get_label(): c.get_offsets()[:, 1].tolist() for c in ax.collections}
         # +10 % >= 5 % met; -5 % not met
-        assert punkter == {"Uppnådd": [110.0], "Ej uppnådd": [95.0]}
+        assert punkter == {"✔ uppnådd": [110.0], "✘ ej uppnådd": [95.0]}
         assert xetiketter(ax) == ["2022", "2023"]
 
     def test_given_axes_and_order(self) -> None:
@@ -151,6 +165,6 @@ class TestIndikatordiagram:
             linje = linjer_i(ax)[f"Mål {hu.Målnivå.minst(g)}"].get_ydata()[0]
         # reference: met exactly when value >= g
         väntat_uppnådd = sorted(v for v in värden if v >= g)
-        assert sorted(punkter.get("Uppnådd", [])) == pytest.approx(väntat_uppnådd)
+        assert sorted(punkter.get("✔ uppnådd", [])) == pytest.approx(väntat_uppnådd)
         assert sum(len(p) for p in punkter.values()) == len(värden)
         assert linje == pytest.approx(g)

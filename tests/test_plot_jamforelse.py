@@ -45,10 +45,10 @@ class TestRangdiagram:
         # best on top: the y axis is inverted, bar 0 at y = 0
         assert ax.yaxis_inverted()
         linjer = {linje.get_label(): linje for linje in ax.get_lines()}
-        assert set(linjer) == {"Riket 72,0 %", "Mål 75,0 %"}
-        assert linjer["Riket 72,0 %"].get_xdata()[0] == pytest.approx(0.72)
-        assert linjer["Riket 72,0 %"].get_linestyle() == "--"
-        assert linjer["Mål 75,0 %"].get_xdata()[0] == pytest.approx(0.75)
+        assert set(linjer) == {"Riket 72,0\u202f%", "Mål 75,0\u202f%"}
+        assert linjer["Riket 72,0\u202f%"].get_xdata()[0] == pytest.approx(0.72)
+        assert linjer["Riket 72,0\u202f%"].get_linestyle() == "--"
+        assert linjer["Mål 75,0\u202f%"].get_xdata()[0] == pytest.approx(0.75)
         assert "x, 2023" in ax.get_title()
         assert ax.get_legend() is not None
 
@@ -57,10 +57,26 @@ class TestRangdiagram:
         ax = plot.rangdiagram(_panel(), regel=regel, riktning=HÖGRE)
         färger = [to_hex(b.get_facecolor()) for b in ax.patches]
         # ranked Uppsala, Sörmland, Stockholm: 1/3 * 3 = 1 green, 1 red, yellow between
-        assert färger == [plot.FÄRGER["grön"], plot.FÄRGER["gul"], plot.FÄRGER["röd"]]
+        assert färger == [plot.FÄRGER[k].lower() for k in ("grön", "gul", "röd")]
+        # not by colour alone: each class has its hatch and its symbol in the legend
+        assert [b.get_hatch() or "" for b in ax.patches] == ["", "//", "xx"]
         assert "rang" in ax.get_title()
         legend = [t.get_text() for t in ax.get_legend().get_texts()]
-        assert {"grön", "gul", "röd"} <= set(legend)
+        assert {"▲ grön (bättre)", "■ gul", "▼ röd (sämre)", "ingen klass"} <= set(legend)
+        # outside the data: the legend starts right of the axes
+        ax.figure.canvas.draw()
+        assert ax.get_legend().get_window_extent().x0 > ax.get_window_extent().x1
+
+    def test_source_caption(self) -> None:
+        p = _panel()
+        assert plot.rangdiagram(p, riktning=HÖGRE).figure.get_supxlabel() == ""
+        p.attrs["källa"] = "Källa: Kolada"  # as the Kolada client sets it
+        assert plot.rangdiagram(p, riktning=HÖGRE).figure.get_supxlabel() == "Källa: Kolada"
+        assert plot.rangdiagram(p, riktning=HÖGRE, källa=None).figure.get_supxlabel() == ""
+        ax = plot.rangdiagram(p, riktning=HÖGRE, källa="SKR")
+        assert ax.figure.get_supxlabel() == "Källa: SKR"
+        with pytest.raises(hu.FelTypError, match="rangdiagram: källa"):
+            plot.rangdiagram(p, riktning=HÖGRE, källa=3)  # type: ignore[arg-type]
 
     def test_lower_is_better_order_and_computed_riket(self) -> None:
         t = pd.DataFrame({2023: [30, 10]}, index=["01", "03"])
@@ -76,13 +92,17 @@ class TestRangdiagram:
         ax = plot.rangdiagram(_panel(), riktning=HÖGRE, mål=band, riket=None)
         assert ax.get_lines() == []
         (yta,) = [p for p in ax.patches if p.get_label().startswith("Mål")]
-        assert yta.get_label() == "Mål 0.65-0.75"
+        assert yta.get_label() == "Mål 0,65–0,75"
         regel = hu.Färgregel.mål(hu.Målnivå.tolka("≥75 %"))
         ax = plot.rangdiagram(_panel(), regel=regel, riktning=HÖGRE, riket=None)
         (linje,) = ax.get_lines()
         assert linje.get_xdata()[0] == pytest.approx(0.75)
         färger = [to_hex(b.get_facecolor()) for b in ax.patches[:3]]
-        assert färger == [plot.FÄRGER["grön"], plot.FÄRGER["röd"], plot.FÄRGER["röd"]]
+        assert färger == [
+            plot.FÄRGER["grön"].lower(),
+            plot.FÄRGER["röd"].lower(),
+            plot.FÄRGER["röd"].lower(),
+        ]
 
     def test_chooses_indicator_period_and_gender(self) -> None:
         p = pd.concat([_panel(), _panel().assign(indikator="z", värde=lambda d: 1 - d["värde"])])
@@ -113,7 +133,7 @@ class TestRangdiagram:
         (linje,) = ax.get_lines()
         assert linje.get_xdata()[0] == pytest.approx(0.65)
         # an id that is not a bundled core indicator: plain numbers, not percent
-        assert linje.get_label() == "Riket 0.65"
+        assert linje.get_label() == "Riket 0,65"
         ax = plot.rangdiagram(_panel(), riktning=HÖGRE, riket=None)
         assert ax.get_lines() == []
         assert ax.get_legend() is None
@@ -127,8 +147,8 @@ class TestRangdiagram:
         )
         ax = plot.rangdiagram(p, riket=0.7)
         assert ax.get_title().startswith("Medicinsk bedömning inom 3 dagar i primärvården, 2023")
-        assert ax.get_lines()[0].get_label() == "Riket 70,0 %"
-        assert ax.xaxis.get_major_formatter()(0.7, 0) == "70%"
+        assert ax.get_lines()[0].get_label() == "Riket 70,0\u202f%"
+        assert ax.xaxis.get_major_formatter()(0.7, 0) == "70\u202f%"  # as every axis
 
     def test_period_without_region_values(self) -> None:
         två = pd.concat([_panel(), _panel().assign(period=2024, värde=np.nan)])
@@ -159,11 +179,9 @@ class TestFörändringsdiagram:
         assert yetiketter(a) == ["Riket", "Uppsala", "Västmanland"]
         # a: Riket 0, Uppsala +0.20, Västmanland -0.25
         assert [p.get_width() for p in a.patches] == pytest.approx([0.0, 0.2, -0.25])
-        assert [to_hex(p.get_facecolor()) for p in a.patches] == [
-            "#000000",
-            plot.FÄRGER["grön"],
-            plot.FÄRGER["röd"],
-        ]
+        # Okabe–Ito: black Riket, blågrön better, vermiljon and hatched worse
+        assert [to_hex(p.get_facecolor()) for p in a.patches] == ["#000000", "#009e73", "#d55e00"]
+        assert [p.get_hatch() or "" for p in a.patches] == ["", "", "xx"]
         # b (lower is better): Uppsala 200 -> 180 is +0.10, Västmanland 100 -> 120 is -0.20;
         # the same rows as panel a, and no bar for Riket, which has no value for b
         assert a.get_shared_y_axes().joined(a, b)  # b's rows are a's (labels shown once)
@@ -200,10 +218,13 @@ class TestFörändringsdiagram:
         assert [a.get_title().split("\n")[0] for a in axes] == ["a", "b", "a2", "b2"]
         # procentenheter: ticks written "+5 pe"
         pe = plot.förändringsdiagram(f, kolumn="procentenheter")
-        assert pe[0].xaxis.get_major_formatter()(0.05, 0) == "+5 pe"
+        assert pe[0].xaxis.get_major_formatter()(0.05, 0) == "+5\u202fpe"
         assert "procentenheter" in pe[0].get_xlabel()
+        assert pe[0].figure.get_supxlabel() == ""
+        källa = plot.förändringsdiagram(f, källa="Kolada")[0].figure.get_supxlabel()
+        assert källa == "Källa: Kolada"
         # the relative change: ticks written "+10 %"
-        assert axes[0].xaxis.get_major_formatter()(0.1, 0) == "+10 %"
+        assert axes[0].xaxis.get_major_formatter()(0.1, 0) == "+10\u202f%"
 
     def test_nothing_to_draw(self) -> None:
         bara_riket = self.förändringar()

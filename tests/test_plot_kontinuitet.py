@@ -54,9 +54,17 @@ class TestKontinuitetsdiagram:
         ]
         assert any(np.allclose(y, [2 / 3, 2 / 3]) for y in medianer)
         assert ax.get_ylabel() == "Kontinuitetsindex (COC)"
-        assert ax.get_title() == "Kontinuitetsindex (COC) per enhet: 3 patienter, 1 utan värde"
+        assert ax.get_title() == "Kontinuitetsindex (COC) per enhet\n3 patienter, 1 utan värde"
         assert ax.get_ylim() == pytest.approx((-0.02, 1.02))
         assert formaterad_y(ax, 0.3) == "0,3"
+        # the legend names the median line and the box besides the mean and Riket
+        förklaring = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert förklaring == [
+            "Median",
+            "Kvartiler (lådan)",
+            "Medelvärde (publicerat)",
+            "Riket 0,30",
+        ]
 
     def test_series_of_units_violins_and_no_grouping(self) -> None:
         b = _besök()
@@ -67,6 +75,12 @@ class TestKontinuitetsdiagram:
         # violin bodies are PolyCollections, one per unit
         kroppar = [c for c in ax.collections if "PolyCollection" in type(c).__name__]
         assert len(kroppar) == 2
+        förklaring = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert förklaring[:2] == ["Median", "Fördelning (fiolen)"]
+        assert ax.figure.get_supxlabel() == ""
+        coc.attrs["källa"] = "Syntetiska besök"
+        med_källa = plot.kontinuitetsdiagram(coc, enheter)
+        assert med_källa.figure.get_supxlabel() == "Källa: Syntetiska besök"
         alla = plot.kontinuitetsdiagram(coc)
         assert xetiketter(alla) == ["Alla\nn=4"]
         (medel,) = [c for c in alla.collections if c.get_label().startswith("Medelvärde")]
@@ -83,9 +97,10 @@ class TestKontinuitetsdiagram:
         # 1 200 patients at one unit, 1 000 with a value, 200 without
         index = pd.Series([0.5] * 1000 + [np.nan] * 200, name="coc")
         ax = plot.kontinuitetsdiagram(index, pd.Series(["VC1"] * 1200))
-        assert xetiketter(ax) == ["VC1\nn=1 000"]
+        assert xetiketter(ax) == ["VC1\nn=1\u202f000"]
         assert (
-            ax.get_title() == "Kontinuitetsindex (COC) per enhet: 1 000 patienter, 200 utan värde"
+            ax.get_title()
+            == "Kontinuitetsindex (COC) per enhet\n1\u202f000 patienter, 200 utan värde"
         )
 
     def test_other_method_name_in_labels(self) -> None:

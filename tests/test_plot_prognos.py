@@ -58,10 +58,16 @@ class TestPrognosdiagram:
         assert ax.get_ylabel() == "Helårsprognos [mnkr]"
         assert ax.get_title() == "Prognoskedja 2023"
         assert serie.get_label() == "Prognos 2023"
-        assert formaterad_y(ax, -1200.0) == "-1 200"
+        assert formaterad_y(ax, -1200.0) == "-1\u202f200"
 
     def test_sequence_and_given_budget(self) -> None:
         ax = plot.prognosdiagram(_kedja()[:2], budget=-100.5)
+        assert ax.figure.get_supxlabel() == ""
+        tabell = hu.prognoskedja(_kedja())
+        tabell.attrs["källa"] = "Region Västmanland, delårsrapport"
+        med_källa = plot.prognosdiagram(tabell)
+        assert med_källa.figure.get_supxlabel() == "Källa: Region Västmanland, delårsrapport"
+        assert plot.prognosdiagram(tabell, källa="").figure.get_supxlabel() == ""
         assert "Budget -100,5 mnkr" in linjer_i(ax)
         assert not [k for k in linjer_i(ax) if k.startswith("Utfall")]
 
@@ -115,8 +121,10 @@ class TestTornadodiagram:
         assert [p.get_width() for p in nedsida] == pytest.approx([30, 20, 10, 0])
         assert [p.get_x() for p in uppsida] == pytest.approx([-890] * 4)
         assert [p.get_width() for p in uppsida] == pytest.approx([10, 5, 10, 15])
-        assert to_hex(nedsida[0].get_facecolor()) == "#c62828"
-        assert to_hex(uppsida[0].get_facecolor()) == "#2e7d32"
+        # Okabe–Ito vermiljon and hatched downside, blågrön upside
+        assert to_hex(nedsida[0].get_facecolor()) == "#d55e00"
+        assert nedsida[0].get_hatch() == "xx"
+        assert to_hex(uppsida[0].get_facecolor()) == "#009e73"
         (punkt,) = ax.get_lines()
         assert punkt.get_label() == "Prognos -890 mnkr"
         assert punkt.get_xdata()[0] == pytest.approx(-890)
@@ -135,6 +143,11 @@ class TestTornadodiagram:
         assert ax.get_title() == "Känslighetsanalys av prognosen (1 poster utan spann utelämnade)"
         assert ax.get_lines()[0].get_label() == "Prognos 10 tkr"
         assert len(ax.patches) == 4
+        # room for the range labels: bars span 5..18, the axis 18 % of 13 more on each side
+        assert ax.get_xlim() == pytest.approx((5.0 - 2.34, 18.0 + 2.34))
+        assert ax.figure.get_supxlabel() == ""
+        t.attrs["källa"] = "Delårsrapport"
+        assert plot.tornadodiagram(t).figure.get_supxlabel() == "Källa: Delårsrapport"
 
     def test_point_defaults_to_zero(self) -> None:
         ax = plot.tornadodiagram(pd.DataFrame({"ned": [-1.0], "upp": [1.0]}, index=["x"]))

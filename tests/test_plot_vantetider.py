@@ -57,9 +57,9 @@ class TestVäntetidsdiagram:
     def test_one_line_band_target_and_labels(self) -> None:
         ax = plot.väntetidsdiagram(_väntetabell(), mål=0.8)
         linjer = linjer_i(ax)
-        assert set(linjer) == {"Andel inom gränsen", "Mål 80 %"}
+        assert set(linjer) == {"Andel inom gränsen", "Mål 80\u202f%"}
         assert list(linjer["Andel inom gränsen"].get_ydata()) == pytest.approx([0.80, 0.85, 0.90])
-        assert list(linjer["Mål 80 %"].get_ydata()) == pytest.approx([0.8, 0.8])
+        assert list(linjer["Mål 80\u202f%"].get_ydata()) == pytest.approx([0.8, 0.8])
         # the Wilson band: one PolyCollection from nedre to övre
         band = [
             c
@@ -67,6 +67,9 @@ class TestVäntetidsdiagram:
             if type(c).__name__ in ("PolyCollection", "FillBetweenPolyCollection")
         ]
         assert len(band) == 1
+        assert band[0].get_label() == "Konfidensintervall (Wilson)"
+        förklaring = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "Konfidensintervall (Wilson)" in förklaring
         ys = band[0].get_paths()[0].vertices[:, 1]
         assert ys.min() == pytest.approx(0.76)
         assert ys.max() == pytest.approx(0.93)
@@ -77,7 +80,7 @@ class TestVäntetidsdiagram:
         assert ax.get_xlabel() == "Mätdatum"
         assert ax.get_ylabel() == "Andel inom gränsen"
         assert ax.get_title() == "Första besök inom 90 dagar (väntande)"
-        assert formaterad_y(ax, 0.85) == "85 %"
+        assert formaterad_y(ax, 0.85) == "85\u202f%"
 
     def test_groups_give_one_line_each_and_error_bars(self) -> None:
         ax = plot.väntetidsdiagram(_väntetabell(grupp=True), intervall="staplar")
@@ -93,6 +96,17 @@ class TestVäntetidsdiagram:
         )
         # no band drawn
         assert not [c for c in ax.collections if "Poly" in type(c).__name__]
+        # several groups: one legend entry names the intervals, each in its group's colour
+        förklaring = [t.get_text() for t in ax.get_legend().get_texts()]
+        undertryckt = "undertryckt (för få patienter)"
+        assert förklaring == ["A", undertryckt, "B", "Konfidensintervall (Wilson)"]
+        band = plot.väntetidsdiagram(_väntetabell(grupp=True), källa="SKR")
+        assert [t.get_text() for t in band.get_legend().get_texts()][-1] == (
+            "Konfidensintervall (Wilson)"
+        )
+        assert band.figure.get_supxlabel() == "Källa: SKR"
+        utan = plot.väntetidsdiagram(_väntetabell(grupp=True), intervall="inget")
+        assert [t.get_text() for t in utan.get_legend().get_texts()] == ["A", undertryckt, "B"]
 
     def test_real_result_with_several_limits_needs_a_choice(self) -> None:
         d = hu.exempeldata.syntetisk_väntelista(3000, seed=2)
