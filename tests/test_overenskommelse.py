@@ -95,7 +95,7 @@ class TestMedelsfördelning:
             hu.medelsfördelning(
                 1, {"a": 1, "b": 1}, enhet="kr", prestation={"a": 1}, outnyttjat="behålls"
             )
-        with pytest.raises(hu.OgiltigtVärdeError, match="2 values for 3"):
+        with pytest.raises(hu.OgiltigtVärdeError, match="2 values but befolkning has 3"):
             hu.medelsfördelning(1, [1, 1, 1], enhet="kr", prestation=[1, 1], outnyttjat="behålls")
 
     @given(
@@ -227,11 +227,11 @@ class TestSvarOchBedömning:
     def test_invalid(self) -> None:
         with pytest.raises(hu.OgiltigtVärdeError, match="needs the comment"):
             hu.Regionsvar(region="03", krav="PK1", svar="ja med kommentar")
-        with pytest.raises(hu.OgiltigtVärdeError, match="Svar must be one of"):
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"Regionsvar\.svar must be one of"):
             hu.Regionsvar(region="03", krav="PK1", svar="kanske")
         with pytest.raises(hu.OkändRegionError):
             hu.Regionsvar(region="Riket", krav="PK1", svar="ja")
-        with pytest.raises(hu.OgiltigtVärdeError, match="Bedömning must be one of"):
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"Kravbedömning\.bedömning must be one of"):
             hu.Kravbedömning(region="03", krav="PK1", bedömning="klart")
 
 
@@ -348,7 +348,7 @@ class TestIndata:
             hu.Överenskommelse(namn="Ö", år=2024, belopp=-1)
         with pytest.raises(hu.FelTypError, match="vikt"):
             hu.Prestationskrav(id="A", beskrivning="a", vikt=True)
-        with pytest.raises(hu.FelTypError, match="must hold Prestationskrav"):
+        with pytest.raises(hu.FelTypError, match=r"prestationskrav\[0\] must be a Prestationskrav"):
             hu.Överenskommelse(namn="Ö", år=2024, belopp=1, prestationskrav=("PK1",))  # type: ignore[arg-type]
 
     def test_money_inputs(self) -> None:
@@ -427,3 +427,61 @@ def test_prestationsgrad_matches_a_plain_reference(
     tabell = hu.svarstabell(poster) if poster else None
     if tabell is not None:
         pd.testing.assert_series_equal(hu.prestationsgrad(tabell, krav, ej_bedömbart=regel), g)  # type: ignore[arg-type]
+
+
+class TestIssue12:
+    """Bad input of issue 12: duplicated payees, strangers in prestation, wrong types."""
+
+    def test_duplicated_label_in_population_is_an_error_listing_it(self) -> None:
+        pop = pd.Series([1.0, 1.0, 2.0], index=["03", "19", "03"])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"befolkning has duplicated keys \['03'\]"):
+            hu.medelsfördelning(100, pop, enhet="kr")
+
+    def test_prestation_for_a_region_not_in_the_population_is_an_error(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"prestation names \['20'\]"):
+            hu.medelsfördelning(
+                100,
+                {"03": 1, "19": 1},
+                enhet="kr",
+                prestation={"03": 1.0, "19": 1.0, "20": 1.0},
+                outnyttjat="behålls",
+            )
+
+    @pytest.mark.parametrize("värde", [None, 3, 1.5, pd.DataFrame(), object()])
+    def test_enum_lookups_give_package_errors(self, värde: object) -> None:
+        with pytest.raises(hu.HalsouppfoljningError, match=r"Svar\(value\)"):
+            hu.Svar(värde)
+        with pytest.raises(hu.HalsouppfoljningError, match=r"Bedömning\(value\)"):
+            hu.Bedömning(värde)
+
+    def test_unknown_text_gives_a_package_error(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="'kanske'"):
+            hu.Svar("kanske")
+        with pytest.raises(hu.OgiltigtVärdeError, match="'kanske'"):
+            hu.Bedömning("kanske")
+
+    @pytest.mark.parametrize("värde", [None, 3, pd.DataFrame()])
+    def test_collections_must_be_collections(self, värde: object) -> None:
+        with pytest.raises(hu.FelTypError, match="fokusområden"):
+            hu.Överenskommelse(namn="Ö", år=2024, belopp=1, fokusområden=värde)
+        with pytest.raises(hu.FelTypError, match="prestationskrav"):
+            hu.Överenskommelse(namn="Ö", år=2024, belopp=1, prestationskrav=värde)
+        with pytest.raises(hu.FelTypError, match="poster"):
+            hu.svarstabell(värde)  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError, match="krav"):
+            hu.prestationsgrad([], värde)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("värde", [["kr"], pd.DataFrame()])
+    def test_unhashable_units_and_choices(self, värde: object) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="enhet"):
+            hu.Överenskommelse(namn="Ö", år=2024, belopp=1, enhet=värde)  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="enhet"):
+            hu.medelsfördelning(1, [1, 1], enhet=värde)  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="outnyttjat"):
+            hu.medelsfördelning(
+                1,
+                [1, 1],
+                enhet="kr",
+                prestation=[1, 0],
+                outnyttjat=värde,  # type: ignore[arg-type]
+            )

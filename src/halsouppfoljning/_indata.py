@@ -892,3 +892,330 @@ def alternativ(värde: Any, typ: type[_E], namn: str, *, bland: Iterable[_E] | N
             f"{_kort(värde)} of type {type(värde).__name__}"
         )
     raise OgiltigtVärdeError(f"{namn} must be one of {giltiga}, got {värde!r}")
+
+
+# --------------------------------------------------------------------------- counts, keys, lengths
+
+
+def antal(värde: Any, namn: str) -> npt.NDArray[np.float64]:
+    """Counts as a float64 array: non-negative whole numbers, NaN where missing, never inf.
+
+    A count is a number of rows, patients or visits: 3.5, -1 and infinity are
+    errors naming ``namn`` and the first offending position.
+
+    Parameters
+    ----------
+    värde : number, sequence, ndarray or Series
+        The counts.
+    namn : str
+        The argument or column (quoted in the message).
+
+    Raises
+    ------
+    FelTypError
+        For text, booleans or objects.
+    OgiltigtVärdeError
+        For infinity, a negative count or a count that is not a whole number.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import antal
+    >>> antal([3, None, 0], "antal")
+    array([ 3., nan,  0.])
+    >>> antal([3, -1], "antal")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: antal must be counts (whole numbers >= 0), got -1.0 at position 1; ...
+    """
+    arr = np.atleast_1d(tal_array(värde, namn))
+    ändliga = np.isfinite(arr)
+    fel = ändliga & ((arr < 0) | (arr != np.floor(np.where(ändliga, arr, 0.0))))
+    if fel.any():
+        plats = int(np.flatnonzero(fel.ravel())[0])
+        raise OgiltigtVärdeError(
+            f"{namn} must be counts (whole numbers >= 0), got {float(arr.ravel()[plats])!r} at "
+            f"position {plats}; pass the number of rows counted, not a share or a difference"
+        )
+    return arr
+
+
+def kontrollera_delmängd(
+    delar: Any, helhet: Any, namn_delar: str, namn_helhet: str, vad: str
+) -> None:
+    """Raise unless ``delar ≤ helhet`` wherever both are known, and ``delar`` is NaN where
+    ``helhet`` is.
+
+    The rule for counts such as ``antal_inom`` of ``antal``: a part can never
+    exceed its whole (a share above 1), and a counted part whose whole is
+    missing would be summed as if the whole were 0. The message names both
+    columns, the first row and both values.
+
+    Parameters
+    ----------
+    delar, helhet : array-like
+        The counts, of equal length.
+    namn_delar, namn_helhet : str
+        Their names (columns or arguments).
+    vad : str
+        The function (quoted in the message).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If a part exceeds its whole, or is counted where the whole is missing.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import kontrollera_delmängd
+    >>> kontrollera_delmängd([3, 2], [4, 2], "antal_inom", "antal", "f")
+    >>> kontrollera_delmängd([5], [4], "antal_inom", "antal", "f")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: antal_inom 5.0 exceeds antal 4.0 in row 0; ...
+    """
+    d = np.atleast_1d(np.asarray(delar, dtype=float))
+    h = np.atleast_1d(np.asarray(helhet, dtype=float))
+    samma_längd(d, h, namn_delar, namn_helhet, vad)
+    över = np.isfinite(d) & np.isfinite(h) & (d > h)
+    if över.any():
+        i = int(np.flatnonzero(över)[0])
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn_delar} {float(d[i])!r} exceeds {namn_helhet} {float(h[i])!r} in row {i}; a part "
+            f"cannot be larger than its whole: correct the counts of that row"
+        )
+    föräldralös = np.isfinite(d) & np.isnan(h)
+    if föräldralös.any():
+        i = int(np.flatnonzero(föräldralös)[0])
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn_helhet} is missing (NaN) in row {i} while {namn_delar} is "
+            f"{float(d[i])!r}; give the count, or set {namn_delar} to NaN as well"
+        )
+
+
+def samma_längd(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> None:
+    """Raise unless ``a`` and ``b`` have the same length (and, for two pandas objects,
+    the same index); the message gives both.
+
+    Parameters
+    ----------
+    a, b : sized or pandas objects
+        The two inputs.
+    namn_a, namn_b : str
+        Their argument names.
+    vad : str
+        The function (quoted in the message).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If the lengths or the indexes differ.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import samma_längd
+    >>> samma_längd([1, 2], [3, 4], "utfall", "budget", "f")
+    >>> samma_längd([1, 2], [3, 4, 5], "utfall", "budget", "f")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: utfall has length 2 but budget has length 3; ...
+    """
+    la, lb = np.size(a) if np.ndim(a) else 1, np.size(b) if np.ndim(b) else 1
+    if isinstance(a, (pd.Series, pd.DataFrame)):
+        la = len(a)
+    if isinstance(b, (pd.Series, pd.DataFrame)):
+        lb = len(b)
+    if la != lb:
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn_a} has length {la} but {namn_b} has length {lb}; pass one value per "
+            f"row in both (or a single number for one of them)"
+        )
+    if (
+        isinstance(a, (pd.Series, pd.DataFrame))
+        and isinstance(b, (pd.Series, pd.DataFrame))
+        and not a.index.equals(b.index)
+    ):
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn_a} and {namn_b} have different indexes ({_kort(list(a.index))} and "
+            f"{_kort(list(b.index))}); align them first, e.g. {namn_b}.reindex({namn_a}.index)"
+        )
+
+
+def unika_nycklar(nycklar: Any, namn: str, vad: str) -> None:
+    """Raise if a key occurs more than once; the message lists the duplicated keys.
+
+    For the labels of a population, the regions of a panel, the rows of a set
+    of parts: a duplicated key would be summed or paid twice.
+
+    Parameters
+    ----------
+    nycklar : sequence, Index, Series or DataFrame
+        The keys (a DataFrame: each row is one key).
+    namn : str
+        The argument or columns (quoted in the message).
+    vad : str
+        The function (quoted in the message).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If a key is duplicated.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import unika_nycklar
+    >>> unika_nycklar(["03", "19"], "befolkning", "f")
+    >>> unika_nycklar(["03", "19", "03"], "befolkning", "f")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: befolkning has duplicated keys ['03']; ...
+    """
+    if isinstance(nycklar, pd.DataFrame):
+        dubbel = nycklar.duplicated(keep=False)
+        lista = sorted({tuple(r) for r in nycklar[dubbel].itertuples(index=False)}, key=str)
+    else:
+        s = pd.Series(list(nycklar), dtype=object)
+        lista = sorted(set(s[s.duplicated(keep=False)]), key=str)
+    if lista:
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn} has duplicated keys {_kort(lista, 200)}; each key may occur once: "
+            "remove or sum the duplicates first"
+        )
+
+
+def kontrollera_partitioner(ddf: Any, vad: str, *, argument: str = "data") -> Any:
+    """A Dask DataFrame whose partitions are checked against its declared dtypes.
+
+    Dask trusts the dtypes of ``ddf._meta``; a partition read from another
+    file can disagree (a column of text in one CSV, numbers in another). The
+    check is lazy: each partition is compared with the meta when it is
+    computed, and a mismatch raises an error naming the column and both
+    dtypes.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        The frame.
+    vad : str
+        The function (quoted in the message).
+    argument : str
+        The argument (quoted in the message).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The same frame with the check mapped over its partitions.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import dask.dataframe as dd
+    >>> from halsouppfoljning._indata import kontrollera_partitioner
+    >>> d = dd.from_pandas(pd.DataFrame({"a": [1, 2]}), npartitions=1)
+    >>> kontrollera_partitioner(d, "f").compute()["a"].tolist()
+    [1, 2]
+    """
+    meta = ddf._meta
+    väntade = {k: meta[k].dtype for k in meta.columns}
+
+    def kontrollera(del_: pd.DataFrame) -> pd.DataFrame:
+        for k, typ in väntade.items():
+            if k in del_.columns and del_[k].dtype != typ:
+                raise FelTypError(
+                    f"{vad}: the partitions of {argument} disagree on the dtype of column "
+                    f"{k!r}: declared {typ}, one partition has {del_[k].dtype}; cast the "
+                    f"column when reading, e.g. dd.read_csv(..., dtype={{{k!r}: {str(typ)!r}}})"
+                )
+        return del_
+
+    return ddf.map_partitions(kontrollera, meta=meta)
+
+
+def slumpgenerator(seed: Any, namn: str = "seed") -> np.random.Generator:
+    """A :class:`numpy.random.Generator` from a seed: ``None``, a whole number >= 0 or a generator.
+
+    Parameters
+    ----------
+    seed : None, int or numpy.random.Generator
+        The seed; ``None`` draws fresh entropy.
+    namn : str
+        The argument (quoted in the message).
+
+    Raises
+    ------
+    FelTypError
+        For text, floats such as 1.5, booleans, frames or other objects.
+    OgiltigtVärdeError
+        For a negative seed.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import slumpgenerator
+    >>> float(slumpgenerator(1).random()) == float(slumpgenerator(1).random())
+    True
+    >>> slumpgenerator("abc")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.FelTypError: seed must be None, a whole number >= 0 or a numpy.random.Generator, got 'abc' ...
+    """
+    if seed is None:
+        return np.random.default_rng()
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise FelTypError(
+            f"{namn} must be None, a whole number >= 0 or a numpy.random.Generator, got "
+            f"{_kort(seed)} of type {type(seed).__name__}; e.g. {namn}=1"
+        )
+    if int(seed) < 0:
+        raise OgiltigtVärdeError(f"{namn} must be >= 0, got {int(seed)}; e.g. {namn}=1")
+    return np.random.default_rng(int(seed))
+
+
+def följd(värde: Any, namn: str, *, typ: type | tuple[type, ...] | None = None) -> tuple[Any, ...]:
+    """A collection of items as a tuple: a list, tuple, set or other iterable, never text,
+    a number, ``None`` or a frame; with ``typ``, every item must be of that type.
+
+    Parameters
+    ----------
+    värde : iterable
+        The items.
+    namn : str
+        The argument (quoted in the message).
+    typ : type or tuple of types, optional
+        The type every item must have.
+
+    Raises
+    ------
+    FelTypError
+        If ``värde`` is not a collection, or an item has the wrong type.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import följd
+    >>> följd(["a", "b"], "fokusområden")
+    ('a', 'b')
+    >>> följd(3, "fokusområden")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.FelTypError: fokusområden must be a list or tuple of items, got 3 of type int
+    """
+    if (
+        värde is None
+        or isinstance(värde, (str, bytes, numbers.Number, np.generic, pd.DataFrame, dict))
+        or not isinstance(värde, Iterable)
+    ):
+        raise FelTypError(
+            f"{namn} must be a list or tuple of items, got {_kort(värde)} of type "
+            f"{type(värde).__name__}"
+        )
+    ut = tuple(värde)
+    if typ is not None:
+        for i, v in enumerate(ut):
+            if not isinstance(v, typ):
+                väntad = (
+                    typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
+                )
+                raise FelTypError(
+                    f"{namn}[{i}] must be a {väntad}, got {_kort(v)} of type {type(v).__name__}"
+                )
+    return ut

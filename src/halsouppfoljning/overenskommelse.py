@@ -36,6 +36,7 @@ import pandas as pd
 from ._indata import (
     Datum,
     alternativ,
+    följd,
     heltal,
     kontrollera_andel,
     kontrollera_kolumner,
@@ -44,6 +45,7 @@ from ._indata import (
     tal,
     tal_array,
     text,
+    unika_nycklar,
     valfri_text,
     valfritt_datum,
 )
@@ -68,7 +70,20 @@ _KRONOR_PER = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000, "mdkr": 1_000_000_000}
 Enhet = Literal["kr", "tkr", "mnkr", "mdkr"]
 
 
-class Svar(enum.Enum):
+class _Val(enum.EnumMeta):
+    """Enum lookups by value that refuse anything but text or a member with a package error."""
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or isinstance(value, (str, cls)):
+            return super().__call__(value, *args, **kwargs)
+        giltiga = ", ".join(repr(m.value) for m in cls)  # type: ignore[var-annotated]
+        raise FelTypError(
+            f"{cls.__name__}(value) must be one of {giltiga}, got {value!r:.60} of type "
+            f"{type(value).__name__}"
+        )
+
+
+class Svar(enum.Enum, metaclass=_Val):
     """A region's answer to a performance condition (*svar*).
 
     Examples
@@ -82,8 +97,13 @@ class Svar(enum.Enum):
     NEJ = "nej"
     JA_MED_KOMMENTAR = "ja med kommentar"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        giltiga = ", ".join(repr(m.value) for m in cls)
+        raise OgiltigtVärdeError(f"Svar(value) must be one of {giltiga}, got {value!r:.60}")
 
-class Bedömning(enum.Enum):
+
+class Bedömning(enum.Enum, metaclass=_Val):
     """The assessment (*bedömning*) of whether a region met a performance condition.
 
     Made by the party that follows the agreement up, separately from the
@@ -99,6 +119,11 @@ class Bedömning(enum.Enum):
     UPPFYLLT = "uppfyllt"
     EJ_UPPFYLLT = "ej uppfyllt"
     EJ_BEDÖMBART_ÄNNU = "ej bedömbart ännu"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        giltiga = ", ".join(repr(m.value) for m in cls)
+        raise OgiltigtVärdeError(f"Bedömning(value) must be one of {giltiga}, got {value!r:.60}")
 
 
 #: Numbers per region as callers give them: a Series (its index labels the result), a
@@ -148,7 +173,7 @@ def _andel_prestation(värde: float) -> float:
 
 def _texter(värde: str | Iterable[str]) -> tuple[str, ...]:
     """Focus areas: one text, or several (a bare string is one area, not its letters)."""
-    delar = (värde,) if isinstance(värde, str) else tuple(värde)
+    delar = (värde,) if isinstance(värde, str) else följd(värde, "Överenskommelse.fokusområden")
     return tuple(text(v, "Överenskommelse.fokusområden") for v in delar)
 
 
@@ -157,11 +182,11 @@ def _som_region(värde: RegionIn) -> Region:
 
 
 def _som_svar(värde: Svar | str) -> Svar:
-    return alternativ(värde, Svar, "Svar")
+    return alternativ(värde, Svar, "Regionsvar.svar")
 
 
 def _som_bedömning(värde: Bedömning | str) -> Bedömning:
-    return alternativ(värde, Bedömning, "Bedömning")
+    return alternativ(värde, Bedömning, "Kravbedömning.bedömning")
 
 
 def _vikt(värde: float) -> float:
@@ -210,7 +235,7 @@ class Prestationskrav:
 
 
 def _krav_tuple(värde: Iterable[Prestationskrav]) -> tuple[Prestationskrav, ...]:
-    return tuple(värde)
+    return följd(värde, "Överenskommelse.prestationskrav", typ=Prestationskrav)
 
 
 @attrs.frozen(kw_only=True)
@@ -273,7 +298,7 @@ class Överenskommelse:
     källa: str | None = attrs.field(default=None, converter=_fritext)
 
     def __attrs_post_init__(self) -> None:
-        if self.enhet not in _KRONOR_PER:
+        if not isinstance(self.enhet, str) or self.enhet not in _KRONOR_PER:
             raise OgiltigtVärdeError(
                 f"Överenskommelse.enhet must be one of {list(_KRONOR_PER)!r}, got {self.enhet!r}"
             )
@@ -448,7 +473,7 @@ def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
                region krav svar kommentar
     0  Region Uppsala  PK1  nej      None
     """
-    lista = list(poster)
+    lista = följd(poster, "svarstabell: poster")
     rader: list[dict[str, Any]]
     if all(isinstance(p, Regionsvar) for p in lista):
         rader = [
@@ -542,7 +567,7 @@ def prestationsgrad(
         raise OgiltigtVärdeError(
             f"ej_bedömbart must be 'vänta' or 'ej_uppfyllt', got {ej_bedömbart!r}"
         )
-    kravlista = list(krav)
+    kravlista = följd(krav, "prestationsgrad: krav", typ=Prestationskrav)
     vikter = pd.Series({k.id: k.vikt for k in kravlista}, dtype=float)
     if vikter.sum() <= 0:
         raise OgiltigtVärdeError("prestationsgrad: the conditions' weights sum to 0 (or none)")
@@ -558,7 +583,9 @@ def prestationsgrad(
             }
         )
     else:
-        poster = list(bedömningar)
+        poster = följd(
+            bedömningar, "prestationsgrad: bedömningar (a DataFrame or Kravbedömning objects)"
+        )
         if not all(isinstance(p, Kravbedömning) for p in poster):
             ramtyp(
                 bedömningar,
@@ -611,7 +638,7 @@ def _per_unikt(kolumn: pd.Series[Any], funktion: Callable[[Any], Any]) -> npt.ND
 
 
 def _till_kronor(belopp: float, enhet: str) -> int:
-    if enhet not in _KRONOR_PER:
+    if not isinstance(enhet, str) or enhet not in _KRONOR_PER:
         raise OgiltigtVärdeError(
             f"medelsfördelning: enhet must be one of {list(_KRONOR_PER)!r}, got {enhet!r}"
         )
@@ -770,6 +797,7 @@ def medelsfördelning(
     """
     total = _till_kronor(belopp, enhet)
     p = _per_region(befolkning, "befolkning")
+    unika_nycklar(p.index, "befolkning", "medelsfördelning")
     pv = p.to_numpy(dtype=float)
     if len(pv) == 0:
         raise OgiltigtVärdeError("medelsfördelning: befolkning is empty; no region to pay")
@@ -797,10 +825,18 @@ def medelsfördelning(
                 raise OgiltigtVärdeError(
                     f"medelsfördelning: prestation has no value for {saknas[:5]!r}"
                 )
+            extra = [k for k in qs.index if k not in p.index]
+            if extra:
+                raise OgiltigtVärdeError(
+                    f"medelsfördelning: prestation names {extra[:5]!r}, which are not in "
+                    "befolkning; add them to befolkning or remove them from prestation"
+                )
+            unika_nycklar(qs.index, "prestation", "medelsfördelning")
             qs = qs.reindex(p.index)
         elif len(qs) != len(p):
             raise OgiltigtVärdeError(
-                f"medelsfördelning: prestation has {len(qs)} values for {len(p)} regions"
+                f"medelsfördelning: prestation has {len(qs)} values but befolkning has {len(p)} "
+                "regions; give one prestation per region in befolkning"
             )
         q = qs.to_numpy(dtype=float)
         if np.isnan(q).any():
@@ -811,10 +847,10 @@ def medelsfördelning(
         kontrollera_andel(q, "prestation")
         s = 1.0 if andel_prestation is None else skalär(andel_prestation, "andel_prestation")
     kontrollera_andel(s, "andel_prestation")
-    if s > 0 and outnyttjat not in ("omfördelas", "behålls"):
+    if s > 0 and (not isinstance(outnyttjat, str) or outnyttjat not in ("omfördelas", "behålls")):
         raise OgiltigtVärdeError(
             "medelsfördelning: say what happens to money a region does not earn: "
-            f"outnyttjat='omfördelas' or 'behålls' (got {outnyttjat!r})"
+            f"outnyttjat='omfördelas' or 'behålls' (got {outnyttjat!r:.60})"
         )
     andel_pop = pv / pv.sum()
     pq = pv * q

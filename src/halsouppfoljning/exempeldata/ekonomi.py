@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
-from .._indata import TalIn, heltal, skalär, tal_array
+from .._indata import TalIn, heltal, skalär, slumpgenerator, tal_array
 from ..exceptions import OgiltigtVärdeError
 from ..prognos import Prognos
 from ..tolka import tolka_tal
@@ -328,7 +328,7 @@ def syntetiska_månadsutfall(
     ((3, 12), 'syntetisk')
     """
     vad = "syntetiska_månadsutfall"
-    år = heltal(antal_år, f"{vad}: antal_år", minst=1)
+    år = heltal(antal_år, f"{vad}: antal_år", minst=1, högst=1000)
     medel = skalär(medelavvikelse, f"{vad}: medelavvikelse")
     sd = skalär(spridning, f"{vad}: spridning")
     if sd < 0:
@@ -339,7 +339,7 @@ def syntetiska_månadsutfall(
         budget = tal_array(månadsbudget, f"{vad}: månadsbudget")
         if budget.shape != (12,):
             raise OgiltigtVärdeError(f"{vad}: månadsbudget must hold 12 months, got {budget.shape}")
-    rng = np.random.default_rng(seed)
+    rng = slumpgenerator(seed, f"{vad}: seed")
     utfall = budget + rng.normal(medel, sd, size=(år, 12))
     ut = pd.DataFrame(
         utfall,

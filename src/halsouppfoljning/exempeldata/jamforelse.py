@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import läs_datafil
+from .._indata import följd, heltal, slumpgenerator
 from ..indikatorer import Riktning
 from ..organisation import regioner
 
@@ -101,7 +102,7 @@ def syntetisk_befolkning(*, seed: int | None = None) -> pd.Series:
     >>> len(b), bool((b > 0).all())
     (21, True)
     """
-    rng = np.random.default_rng(seed)
+    rng = slumpgenerator(seed, "syntetisk_befolkning: seed")
     namn = [r.namn for r in regioner()]
     # Rough sizes in thousands, in länskod order, so that the synthetic regions keep
     # a realistic order of size (Stockholm largest, Gotland smallest); each is varied
@@ -163,7 +164,11 @@ def syntetisk_kolada(
     >>> bool((s["skillnad_mot_publicerat"].abs() < 1e-9).all())
     True
     """
-    rng = np.random.default_rng(seed)
+    år = tuple(
+        heltal(a, f"syntetisk_kolada: år[{i}]", minst=1900, högst=2100)
+        for i, a in enumerate(följd(år, "syntetisk_kolada: år"))
+    )
+    rng = slumpgenerator(seed, "syntetisk_kolada: seed")
     meta = _kärnindikatorer().loc[list(indikatorer)]
     reg = regioner()
     ids = np.array([r.kolada_id for r in reg])

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._indata import Datum, andel, datum, heltal, skalär
+from .._indata import Datum, andel, datum, heltal, skalär, slumpgenerator
 from ..exceptions import OgiltigtVärdeError
 
 __all__ = ["syntetiska_besök"]
@@ -34,6 +34,10 @@ _REGIONKODER = (
     "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13",
     "14", "17", "18", "19", "20", "21", "22", "23", "24", "25",
 )  # fmt: skip
+
+
+#: The largest synthetic frame (rows) a call may ask for: beyond it, memory runs out.
+_HÖGST = 10_000_000
 
 
 def syntetiska_besök(
@@ -122,7 +126,7 @@ def syntetiska_besök(
     0.29
     """
     vad = "syntetiska_besök"
-    n = heltal(n_besök, f"{vad}: n_besök", minst=0)
+    n = heltal(n_besök, f"{vad}: n_besök", minst=0, högst=_HÖGST)
     per_patient = skalär(besök_per_patient, f"{vad}: besök_per_patient")
     per_vårdgivare = skalär(besök_per_vårdgivare, f"{vad}: besök_per_vårdgivare")
     per_enhet = heltal(vårdgivare_per_enhet, f"{vad}: vårdgivare_per_enhet")
@@ -133,13 +137,14 @@ def syntetiska_besök(
     ):
         if not värde > 0:
             raise OgiltigtVärdeError(f"{vad}: {namn} must be positive, got {värde!r}")
-    q = float(andel(andel_ordinarie, f"{vad}: andel_ordinarie"))
+    q = skalär(andel_ordinarie, f"{vad}: andel_ordinarie")
+    andel(q, f"{vad}: andel_ordinarie")
     if not 0.0 < q < 1.0:
         raise OgiltigtVärdeError(
             f"{vad}: andel_ordinarie must be a share strictly between 0 and 1, got {q!r}"
         )
     slut = datum(slutdatum, f"{vad}: slutdatum")
-    rng = np.random.default_rng(seed)
+    rng = slumpgenerator(seed, f"{vad}: seed")
     befolkning = _befolkning(
         n,
         rng,

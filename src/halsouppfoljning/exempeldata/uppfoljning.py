@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .._data import KÄLLA_VÄSTMANLAND
+from .._indata import boolesk, slumpgenerator
 from ..kontinuitet import kontinuitetsindex
 from ..organisation import Förvaltning, Nämnd
 from ..uppfoljning import Uppföljning
@@ -121,6 +122,10 @@ def uppföljning_västmanland_2023_02(
     >>> sorted(u.indikatorer.tabell.unique())
     ['ekonomi', 'medarbetare', 'medicinsk kvalitet', 'servicekvalitet']
     """
+    syntetiska_avsnitt = boolesk(
+        syntetiska_avsnitt, "uppföljning_västmanland_2023_02: syntetiska_avsnitt"
+    )
+    slumpgenerator(seed, "uppföljning_västmanland_2023_02: seed")  # checks the seed
     tabell = indikatortabell_västmanland_2023_02()
     indikatorer = tabell[tabell["tabell"].isin(_STYRKORTSTABELLER)].reset_index(drop=True)
     indikatorer.attrs = dict(tabell.attrs)

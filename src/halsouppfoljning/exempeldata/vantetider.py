@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._indata import Datum, datum, heltal
+from .._indata import Datum, datum, heltal, slumpgenerator
 from ..exceptions import OgiltigtVärdeError
 from ..organisation import regioner
 
@@ -98,12 +98,12 @@ def syntetisk_väntelista(
     >>> bool((d["slut"].dropna() >= d.loc[d["slut"].notna(), "start"]).all())
     True
     """
-    n = heltal(n, "syntetisk_väntelista: n (number of rows)", minst=0)
+    n = heltal(n, "syntetisk_väntelista: n (number of rows)", minst=0, högst=10_000_000)
     f = pd.Timestamp(datum(från, "syntetisk_väntelista: från"))
     t = pd.Timestamp(datum(till, "syntetisk_väntelista: till"))
     if t < f:
         raise OgiltigtVärdeError(f"till ({till!r}) is before från ({från!r})")
-    rng = np.random.default_rng(seed)
+    rng = slumpgenerator(seed, "syntetisk_väntelista: seed")
     namn = [r.namn for r in regioner()]
     vikter = np.asarray(_BEFOLKNING, dtype=float)
     vikter /= vikter.sum()
