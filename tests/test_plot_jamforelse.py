@@ -208,6 +208,19 @@ class TestFörändringsdiagram:
         assert ut[0] is egna[0, 0]
         assert ut[1] is egna[0, 1]
 
+    def test_long_indicator_names_wrap_in_the_panel_title(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({2019: [0.5, 0.4], 2023: [0.6, 0.3]}, index=["03", "19"]),
+            indikator="påverkbar_slutenvård",
+        )
+        (ax,) = plot.förändringsdiagram(hu.förändring(p, riktning=LÄGRE))
+        *namn, perioder = ax.get_title().split("\n")
+        assert len(namn) >= 2  # the bundled name is longer than 40 characters
+        assert all(len(rad) <= 40 for rad in namn)
+        k = hu.exempeldata.kärnindikatorer_nära_vård()
+        assert " ".join(namn) == k.loc["påverkbar_slutenvård", "namn"]
+        assert perioder == "2019–2023"
+
     def test_unused_panels_of_the_grid_are_removed(self) -> None:
         f = self.förändringar()
         fyra = pd.concat([f, f.assign(indikator=f["indikator"] + "2")], ignore_index=True)

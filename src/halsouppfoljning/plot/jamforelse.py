@@ -15,6 +15,7 @@ called with the same arguments.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -380,7 +381,9 @@ def förändringsdiagram(
             ax.invert_yaxis()
         första = del_["referensperiod"].iloc[0] if "referensperiod" in del_ else ""
         sista = del_["period"].iloc[0] if "period" in del_ else ""
-        ax.set_title(f"{visningsnamn(str(indikator))}\n{första}–{sista}", fontsize="small")
+        # long indicator names wrap rather than run into the next panel
+        namn = textwrap.fill(visningsnamn(str(indikator)), 40)
+        ax.set_title(f"{namn}\n{första}–{sista}", fontsize="small")
         förändringsaxel(ax.xaxis, kolumn)
     etikett = {
         "förändring": "förändring, positiv = bättre",
