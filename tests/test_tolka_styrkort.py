@@ -347,3 +347,18 @@ def test_cell_names_past_column_z(tmp_path: Path) -> None:
     with pytest.raises(hu.TolkningsError) as fel:
         hu.läs_styrkort(tmp_path / "bred.xlsx")
     assert fel.value.cell == "AD2"  # type: ignore[attr-defined]
+
+
+def test_a_binary_file_object_is_decoded_like_a_file() -> None:
+    data = (DATA / "excel_semikolon_cp1252.csv").read_bytes()
+    underlag = hu.läs_styrkort(io.BytesIO(data))
+    assert underlag.attrs["teckenkodning"] == "cp1252"
+    assert underlag["indikator"].iloc[3] == "Sjukfrånvaro"
+
+
+def test_uppföljning_från_csv_passes_sep_on() -> None:
+    from halsouppfoljning.tolka.styrkort import uppföljning_från_csv
+
+    u = uppföljning_från_csv(DATA / "komma_utf8.csv", sep=",", period="2023-02")
+    assert u.källa == "komma_utf8.csv"
+    assert u.indikatorer["utfall"].tolist() == [0.798, 0.96]

@@ -260,7 +260,7 @@ def _läs_excel(sökväg: Path, blad: str | None) -> tuple[_Tabell, str]:
 
 
 def _tabell(
-    källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame,
+    källa: str | os.PathLike[str] | io.TextIOBase | io.BufferedIOBase | pd.DataFrame,
     sep: str | None,
     blad: str | None,
 ) -> tuple[_Tabell, dict[str, Any]]:
@@ -277,8 +277,12 @@ def _tabell(
             tabell, arknamn = _läs_excel(sökväg, blad)
             return tabell, {"blad": arknamn}
         text, kodning = _avkoda(sökväg.read_bytes(), str(sökväg))
-    else:
-        text, kodning = str(källa.read()), "text"
+    else:  # a file object
+        innehåll = källa.read()
+        if isinstance(innehåll, bytes):  # a binary file object: decoded as a file is
+            text, kodning = _avkoda(innehåll, str(getattr(källa, "name", "file")))
+        else:
+            text, kodning = str(innehåll), "text"
     tabell, avgränsare = _läs_csvtext(text, sep, str(getattr(källa, "name", källa)))
     return tabell, {"teckenkodning": kodning, "avgränsare": avgränsare}
 
@@ -363,7 +367,7 @@ _LÄSFEL = (TolkningsError, OgiltigtVärdeError)
 
 
 def läs_styrkort(
-    källa: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame,
+    källa: str | os.PathLike[str] | io.TextIOBase | io.BufferedIOBase | pd.DataFrame,
     *,
     sep: str | None = None,
     blad: str | None = None,
@@ -372,7 +376,7 @@ def läs_styrkort(
 
     Parameters
     ----------
-    källa : path, text file object or DataFrame
+    källa : path, file object (text or binary) or DataFrame
         A CSV file (comma, semicolon or tab separated, detected from the
         header line; UTF-8 with or without BOM, or Windows-1252 as Excel
         saves it; lines starting with ``#`` and empty lines are skipped), an
@@ -572,19 +576,23 @@ def uppföljning_från_csv(
     organisation: Region | Nämnd | Förvaltning | str | None = None,
     period: str | Period = "",
     källtext: str = "",
+    sep: str | None = None,
+    blad: str | None = None,
 ) -> Uppföljning:
     """A follow-up from a user's styrkort CSV (the reading behind :meth:`Uppföljning.from_csv`).
 
     Parameters
     ----------
     källa : path or file object
-        The CSV (see :func:`läs_styrkort`).
+        The CSV or Excel file (see :func:`läs_styrkort`).
     organisation : Region, Nämnd, Förvaltning or str, optional
         Whose follow-up it is (a region spelling is looked up).
     period : str or Period
         The period followed up.
     källtext : str
         The source shown with the follow-up; default the file's name.
+    sep, blad : str, optional
+        The CSV separator and the Excel sheet (see :func:`läs_styrkort`).
 
     Returns
     -------
@@ -602,6 +610,6 @@ def uppföljning_från_csv(
     return Uppföljning(
         organisation=organisation,
         period=period,
-        indikatorer=läs_styrkort(källa),
+        indikatorer=läs_styrkort(källa, sep=sep, blad=blad),
         källa=källtext or str(getattr(källa, "name", källa)),
     )
