@@ -361,3 +361,24 @@ def test_property_percent_axis_decimals_follow_the_span(värden: list[float]) ->
     # reference: one decimal ("50,0 %") when the values span less than 5 procentenheter
     väntat = "50" if max(värden) - min(värden) >= 0.05 else "50,0"
     assert text == f"{väntat}{NNBSP}%"
+
+
+def test_rymmer_keeps_levels_off_the_edge() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    ax = _grund.ny_axes(None)
+    try:
+        ax.set_xlim(0.0, 1.0)
+        ax.set_ylim(0.0, 1.0)
+        _grund.rymmer(ax, [0.5, None, float("nan")], axel="x")  # inside: unchanged
+        assert ax.get_xlim() == (0.0, 1.0)
+        _grund.rymmer(ax, [])
+        assert ax.get_ylim() == (0.0, 1.0)
+        # a level on the edge gets 5 % of the new span beyond it: span 1.2, margin 0.06
+        _grund.rymmer(ax, [-0.2], axel="x")
+        assert ax.get_xlim() == pytest.approx((-0.26, 1.0))
+        _grund.rymmer(ax, [1.0])
+        assert ax.get_ylim() == pytest.approx((0.0, 1.05))
+    finally:
+        plt.close("all")

@@ -70,6 +70,7 @@ __all__ = [
     "pyplot",
     "regionordning",
     "rita_mål",
+    "rymmer",
     "som_panel",
     "sätt_tidsaxel",
     "tidpunkter",
@@ -392,6 +393,41 @@ def rita_mål(ax: Axes, målnivå: Målnivå) -> list[float]:
                 nivåer.append(del_.gräns)
         return nivåer
     return []
+
+
+def rymmer(ax: Axes, nivåer: Sequence[float | None], *, axel: str = "y") -> None:
+    """Widen the ``axel`` ("x" or "y") limits so that every level shows with a margin.
+
+    A target or reference line on the very edge of the axes is hard to see;
+    this keeps 5 % of the span between each level and the edge.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.plot._grund import ny_axes, pyplot, rymmer
+    >>> ax = ny_axes(None)
+    >>> _ = ax.plot([0, 1], [0.2, 0.6])
+    >>> ax.set_ylim(0.2, 0.6)
+    (0.2, 0.6)
+    >>> rymmer(ax, [0.8, None])
+    >>> [round(float(v), 2) for v in ax.get_ylim()]
+    [0.2, 0.83]
+    >>> pyplot().close("all")
+    """
+    värden = np.asarray([v for v in nivåer if v is not None], dtype=float)
+    värden = värden[np.isfinite(värden)]
+    if not värden.size:
+        return
+    lo, hi = ax.get_ylim() if axel == "y" else ax.get_xlim()
+    lo, hi = min(lo, hi), max(lo, hi)
+    marginal = 0.05 * (max(hi, float(värden.max())) - min(lo, float(värden.min())))
+    ny_lo = min(lo, float(värden.min()) - marginal)
+    ny_hi = max(hi, float(värden.max()) + marginal)
+    if (ny_lo, ny_hi) == (lo, hi):
+        return
+    if axel == "y":
+        ax.set_ylim(ny_lo, ny_hi)
+    else:
+        ax.set_xlim(ny_lo, ny_hi)
 
 
 def målvärden(mål: float | Målnivå | None) -> tuple[float | None, tuple[float, float] | None]:

@@ -31,6 +31,7 @@ from ._grund import (
     ny_axes,
     pyplot,
     rita_mål,
+    rymmer,
     sätt_tidsaxel,
     tidsetikett,
     är_månadsslut,
@@ -187,6 +188,7 @@ def indikatordiagram(
                 label=palett.bedömningsetikett(klass),
             )
     nivåer = rita_mål(ax, målnivå)
+    rymmer(ax, nivåer)  # the target off the axes' edge
     etiketter = [
         tidsetikett(v, isinstance(v, pd.Timestamp) and är_månadsslut(v)) for v in utfall.index
     ]

@@ -49,6 +49,7 @@ from ._grund import (
     ny_axes,
     pyplot,
     regionordning,
+    rymmer,
     som_panel,
     visningsnamn,
 )
@@ -230,6 +231,8 @@ def rangdiagram(
         ax.axvspan(
             *band, color=palett.UPPSIDA, alpha=0.12, label=f"Mål {text(band[0])}–{text(band[1])}"
         )
+    # Riket and the target off the axes' edge
+    rymmer(ax, [riksvärde, linje, *(band or ())], axel="x")
     if andel:
         procentaxel(ax.xaxis)
     else:

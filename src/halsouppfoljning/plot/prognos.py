@@ -32,6 +32,7 @@ from ._grund import (
     månadsetikett,
     ny_axes,
     pyplot,
+    rymmer,
     sätt_tidsaxel,
 )
 
@@ -205,6 +206,7 @@ def prognosdiagram(
     steg = np.arange(int(x_alla.max()) + 1)
     etiketter = [månadsetikett(första + int(k)) for k in steg]
     sätt_tidsaxel(ax, etiketter, "Prognos upprättad")
+    rymmer(ax, [budgetvärde, utfallsvärde])  # the budget off the axes' edge
     talaxel(ax.yaxis)
     ax.set_ylabel(f"Helårsprognos [{enhet}]")
     titel = "Prognoskedja"

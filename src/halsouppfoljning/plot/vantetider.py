@@ -31,6 +31,7 @@ from ._grund import (
     ny_axes,
     pyplot,
     rita_mål,
+    rymmer,
     sätt_tidsaxel,
     tidpunkter,
 )
@@ -272,6 +273,8 @@ def väntetidsdiagram(
             )
             värden.append(np.array([andel_mål]))
     sätt_tidsaxel(ax, etiketter, "Mätdatum" if tid == "mätdatum" else "Period")
+    if len(värden) > 3:
+        rymmer(ax, [float(v) for v in värden[3]])  # the target off the axes' edge
     procentaxel(ax.yaxis, np.concatenate(värden))
     ax.set_ylabel("Andel inom gränsen")
     namn = str(data["gränsnamn"].iloc[0])
