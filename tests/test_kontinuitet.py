@@ -1060,3 +1060,13 @@ def test_upc_tom_ram() -> None:
     ut = hu.kontinuitetsindex(tom, metod="upc", ordinarie_vårdgivare="ordinarie")
     assert len(ut) == 0
     assert ut.name == "upc"
+
+
+@pytest.mark.parametrize("fönster", [1e12, 20230515, 1201])
+def test_absurd_window_lengths_are_an_error_naming_the_argument(fönster: float) -> None:
+    """Issue 12: a window of 10¹² months is an error, not an overflow or out-of-range date."""
+    besök = pd.DataFrame(
+        {"patient": [1, 1], "vårdgivare": ["A", "B"], "datum": ["2023-01-01", "2023-02-01"]}
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match="fönster_månader must be at most 1200"):
+        hu.kontinuitetsindex(besök, datum="datum", slutdatum="2023-12-31", fönster_månader=fönster)

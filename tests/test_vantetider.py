@@ -498,7 +498,9 @@ def test_datumobjekt_godtas() -> None:
 
 
 def test_saknad_kolumn() -> None:
-    with pytest.raises(hu.SaknadKolumnError, match="column 'slutdatum' is not in the data"):
+    with pytest.raises(
+        hu.SaknadKolumnError, match=r"column 'slutdatum' \(slut=\) is not in the data"
+    ):
         hu.väntetidsandelar(
             hand_poster(), gränser=90, start="start", slut="slutdatum", mätdatum="2023-01-31"
         )
@@ -1026,3 +1028,103 @@ def test_period_text_läses_aldrig_av_dateutil() -> None:
     assert r["antal"].item() == 4
     with pytest.raises(hu.OgiltigtVärdeError, match="not a calendar period"):
         hu.väntetidsandelar(d, period="2023-13", **kw)
+
+
+# --------------------------------------------------------------------------- issue 12
+
+
+def _delar() -> pd.DataFrame:
+    """Two parts of a pooled share, counted by hand: 3 of 4 and 1 of 2 within 90 days."""
+    return pd.DataFrame(
+        {
+            "region": ["A", "B"],
+            "gräns": [90.0, 90.0],
+            "gränsnamn": ["högst 90 dagar"] * 2,
+            "enhet": ["dagar"] * 2,
+            "antal": [4, 2],
+            "antal_inom": [3, 1],
+        }
+    )
+
+
+def test_nan_antal_with_a_counted_antal_inom_is_an_error_not_share_one() -> None:
+    d = _delar()
+    d["antal"] = [4.0, np.nan]
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"antal is missing \(NaN\) in row 1"):
+        hu.sammanvägda_andelar(d, metod="poolad", minsta_antal=1)
+
+
+def test_nan_counts_make_the_pooled_share_nan_not_a_sum_as_zero() -> None:
+    d = _delar()
+    d["antal"] = [4.0, np.nan]
+    d["antal_inom"] = [3.0, np.nan]
+    p = hu.sammanvägda_andelar(d, metod="poolad", minsta_antal=1)
+    assert np.isnan(p["antal"].iloc[0])
+    assert np.isnan(p["andel"].iloc[0])
+
+
+def test_antal_inom_above_antal_is_an_error() -> None:
+    d = _delar()
+    d["antal_inom"] = [5, 1]
+    with pytest.raises(hu.OgiltigtVärdeError, match="antal_inom 5.0 exceeds antal 4.0 in row 0"):
+        hu.sammanvägda_andelar(d, metod="poolad", minsta_antal=1)
+
+
+@pytest.mark.parametrize("värde", [-1, 2.5, np.inf])
+def test_counts_are_whole_numbers_at_least_zero(värde: float) -> None:
+    d = _delar()
+    d["antal"] = [4.0, värde]
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"andelar\['antal'\]"):
+        hu.sammanvägda_andelar(d, metod="poolad", minsta_antal=1)
+
+
+def test_a_duplicated_part_row_is_an_error_listing_it() -> None:
+    d = pd.concat([_delar(), _delar().iloc[[1]]], ignore_index=True)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"duplicated keys \[\('B', 90.0"):
+        hu.sammanvägda_andelar(d, metod="poolad", minsta_antal=1)
+
+
+def test_pooled_counts_by_hand() -> None:
+    p = hu.sammanvägda_andelar(_delar(), metod="poolad", minsta_antal=1)
+    assert p[["antal", "antal_inom"]].iloc[0].tolist() == [6, 4]
+    assert p["andel"].iloc[0] == pytest.approx(4 / 6)
+
+
+def test_a_waiting_time_over_ten_years_is_an_error_naming_the_row() -> None:
+    d = pd.DataFrame({"väntetid": [10.0, 1e9]}, index=["a", "b"])
+    with pytest.raises(hu.OgiltigtVärdeError, match="over ten years; the first, at index 'b'"):
+        hu.väntetidsandelar(d, gränser=90, väntetid="väntetid")
+
+
+def test_event_dates_over_ten_years_apart_are_an_error_naming_the_row() -> None:
+    d = pd.DataFrame(
+        {
+            "start": pd.to_datetime(["2000-01-01", "2023-01-01"]),
+            "slut": pd.to_datetime(["2023-01-01", "2023-01-05"]),
+        }
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match="at index 0"):
+        hu.väntetidsandelar(d, gränser=90, start="start", slut="slut", period="2023")
+
+
+@pytest.mark.parametrize("gräns", [1e9, 3654])
+def test_a_limit_over_ten_years_is_an_error(gräns: float) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="at most ten years"):
+        hu.Väntetidsgräns(namn="x", gräns=gräns)
+    with pytest.raises(hu.OgiltigtVärdeError, match="gränser="):
+        hu.väntetidsandelar([1.0], gränser=gräns)
+
+
+def test_a_limit_of_ten_years_is_allowed() -> None:
+    assert hu.Väntetidsgräns(namn="x", gräns=3653).gräns == 3653.0
+
+
+@pytest.mark.parametrize("värde", [np.nan, np.inf, -1.0])
+def test_limits_in_gränser_name_the_argument(värde: float) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="gränser"):
+        hu.väntetidsandelar([1.0], gränser=värde)
+
+
+def test_a_column_argument_that_is_not_text_names_the_argument() -> None:
+    with pytest.raises(hu.FelTypError, match="start must name a column"):
+        hu.väntetidsandelar(hand_poster(), gränser=90, start=3, slut="slut", mätdatum="2023-01-31")

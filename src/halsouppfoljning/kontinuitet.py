@@ -957,7 +957,9 @@ def _resultat(
 def _dask_väg(besök: Ram, inst: _Inställning) -> pd.Series[float] | pd.DataFrame:
     """Shuffle by patient, then the pandas kernel on each partition."""
     dask = _indata.importera_dask("dask", för="kontinuitetsindex on a Dask DataFrame")
-    delar: Any = besök[inst.kolumner()]
+    delar: Any = _indata.kontrollera_partitioner(
+        besök[inst.kolumner()], "kontinuitetsindex", argument="besök"
+    )
     meta_tabell, _ = _patientvärden(delar._meta, inst)
 
     def tabell(df: pd.DataFrame) -> pd.DataFrame:
@@ -1259,7 +1261,8 @@ def kontinuitetsindex(
             f"needs (N >= {METODER[metod]}); pass minsta_antal_besök={METODER[metod]} or more "
             "(the published rule is 3)"
         )
-    fönster = _indata.heltal(fönster_månader, f"{vad}: fönster_månader", minst=1)
+    # at most a century: a longer window reaches before any date pandas can hold
+    fönster = _indata.heltal(fönster_månader, f"{vad}: fönster_månader", minst=1, högst=1200)
     slut: dt.date | None = None
     if slutdatum is not None:
         if datum is None:

@@ -189,6 +189,11 @@ class Väntetidsgräns:
             raise OgiltigtVärdeError(
                 f"Väntetidsgräns.gräns must be a finite waiting time >= 0 {self.enhet}, got {g!r}"
             )
+        if g > _rakning.TIO_ÅR[self.enhet]:
+            raise OgiltigtVärdeError(
+                f"Väntetidsgräns.gräns must be at most ten years ({_rakning.TIO_ÅR[self.enhet]:g} "
+                f"{self.enhet}), got {g!r}; give the limit in {self.enhet}, e.g. 90"
+            )
         if self.enhet == "dagar" and g != math.floor(g):
             raise OgiltigtVärdeError(
                 f"Väntetidsgräns.gräns in dagar must be a whole number of days, got {g!r}: "
@@ -291,9 +296,12 @@ def _gränslista(gränser: Any, enhet: str) -> tuple[Väntetidsgräns, ...]:
                 f"text {post!r}: a percent is a target level, not a limit; pass e.g. 90"
             )
         elif isinstance(post, (int, float, np.integer, np.floating)) and not isinstance(post, bool):
-            ut.append(
-                Väntetidsgräns(namn=f"högst {float(post):g} {enhet}", gräns=post, enhet=enhet)
-            )
+            try:
+                ut.append(
+                    Väntetidsgräns(namn=f"högst {float(post):g} {enhet}", gräns=post, enhet=enhet)
+                )
+            except OgiltigtVärdeError as fel:
+                raise OgiltigtVärdeError(f"väntetidsandelar: gränser={post!r}: {fel}") from None
         else:
             raise FelTypError(
                 f"gränser must hold numbers of {enhet} or Väntetidsgräns, got {post!r} "
@@ -775,7 +783,8 @@ def väntetidsandelar(
 
     kolumner = list(data.columns)
     väntetid, start, slut = (
-        None if c is None else _indata.kolumn(kolumner, c, _VAD) for c in (väntetid, start, slut)
+        None if c is None else _indata.kolumn(kolumner, c, _VAD, argument=a)
+        for c, a in ((väntetid, "väntetid"), (start, "start"), (slut, "slut"))
     )
     per_t = _indata.kolumner(kolumner, per_t, _VAD)
     exkl_t = _indata.kolumner(kolumner, exkl_t, _VAD)
@@ -802,6 +811,7 @@ def väntetidsandelar(
     )
 
     if dask_läge:
+        data = _indata.kontrollera_partitioner(data, _VAD)
         meta = _rakning.räkna(data._meta, plan).iloc[:0]
         delar = data.map_partitions(_rakning.räkna, plan, meta=meta)
         tabell = delar.compute()
@@ -934,11 +944,32 @@ def sammanvägda_andelar(
     ]
     nycklar = [c for c in andelar.columns if c in per_t or c in _GRÄNSKOLUMNER]
     arbete = andelar[[*nycklar, *räknekolumner]].copy()
-    arbete["_andel"] = andelar["antal_inom"] / andelar["antal"].where(andelar["antal"] > 0)
+    for c in räknekolumner:
+        arbete[c] = _indata.antal(andelar[c], f"sammanvägda_andelar: andelar[{c!r}]")
+    _indata.kontrollera_delmängd(
+        arbete["antal_inom"], arbete["antal"], "antal_inom", "antal", "sammanvägda_andelar"
+    )
+    delnycklar = [c for c in andelar.columns if c not in räknekolumner and c not in _VÄRDEKOLUMNER]
+    _indata.unika_nycklar(
+        andelar[delnycklar], f"andelar (the parts, by {delnycklar})", "sammanvägda_andelar"
+    )
+    arbete["_andel"] = arbete["antal_inom"] / arbete["antal"].where(arbete["antal"] > 0)
     arbete["_utan"] = arbete["_andel"].isna().astype(np.int64)
     arbete["_delar"] = 1
     grupperat = arbete.groupby(nycklar, sort=True, dropna=False, observed=True)
     summor = grupperat[[*räknekolumner, "_utan", "_delar"]].sum()
+    # a part with a missing count makes its group's count missing: never summed as 0
+    saknas = (
+        arbete[räknekolumner]
+        .isna()
+        .groupby([arbete[k] for k in nycklar], sort=True, dropna=False, observed=True)
+        .any()
+    )
+    for c in räknekolumner:
+        if saknas[c].any():
+            summor[c] = summor[c].where(~saknas[c].to_numpy())
+        else:
+            summor[c] = summor[c].astype(np.int64)
     medel = grupperat["_andel"].mean()
     ut = summor.reset_index()
     x = ut["antal_inom"].to_numpy(dtype=float)

@@ -43,6 +43,7 @@ from ..exceptions import OgiltigtVärdeError
 
 __all__ = [
     "KATEGORIER",
+    "TIO_ÅR",
     "Celler",
     "Händelser",
     "Plan",
@@ -233,6 +234,7 @@ def läs_rader(pdf: pd.DataFrame, plan: Plan) -> Rader:
             kolumn = kolumn.dt.total_seconds() / _SEKUNDER[plan.enhet]
         w = _indata.tal_array(kolumn, f"väntetidsandelar: column {plan.väntetid!r} (väntetid=)")
         saknad = np.isnan(w)
+        _rimliga(w > TIO_ÅR[plan.enhet], pdf, f"väntetid {plan.väntetid!r}", w, plan.enhet)
         return Rader(saknad=saknad, ogiltig=~saknad & (w < 0), väntetid=w)
     vad = "väntetidsandelar"
     start_ns = _indata.datumkolumn(pdf[plan.start], str(plan.start), vad).view(np.int64)
@@ -243,10 +245,29 @@ def läs_rader(pdf: pd.DataFrame, plan: Plan) -> Rader:
     # a missing start (the minimum int64) is never after a done date
     ogiltig = slut_ns < start_ns
     ogiltig &= ~slut_saknas
+    båda = ~start_saknas & ~slut_saknas
+    dagar = np.where(båda, (slut_ns - np.where(båda, start_ns, 0)) / 86_400e9, 0.0)
+    _rimliga(dagar > TIO_ÅR["dagar"], pdf, f"from {plan.start!r} to {plan.slut!r}", dagar, "dagar")
     händelser = Händelser(
         start_ns=start_ns, slut_ns=slut_ns, start_saknas=start_saknas, slut_saknas=slut_saknas
     )
     return Rader(saknad=start_saknas, ogiltig=ogiltig, händelser=händelser)
+
+
+#: The plausibility bound of a waiting time: ten years (a longer one is an error in the data).
+TIO_ÅR = {"dagar": 3653.0, "timmar": 3653.0 * 24}
+
+
+def _rimliga(orimlig: _Bool, pdf: pd.DataFrame, vad: str, värden: Any, enhet: str) -> None:
+    """Raise if a waiting time is longer than ten years, naming the first row."""
+    if not orimlig.any():
+        return
+    första = int(np.flatnonzero(orimlig)[0])
+    raise OgiltigtVärdeError(
+        f"väntetidsandelar: {int(orimlig.sum())} row(s) have a waiting time ({vad}) over ten "
+        f"years; the first, at index {pdf.index[första]!r}, has {float(värden[första]):g} "
+        f"{enhet}. Correct the data (a wrong date or unit?) or remove those rows"
+    )
 
 
 def kontrollera_giltiga(rader: Rader, pdf: pd.DataFrame, plan: Plan) -> None:
