@@ -502,7 +502,7 @@ def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
         kolumner = ["region", "krav", "bedömning", "motivering", "bedömd"]
     else:
         raise FelTypError(
-            "svarstabell takes Regionsvar objects or Kravbedömning objects, not a mix: answers "
+            "svarstabell: poster must be Regionsvar objects or Kravbedömning objects, not a mix: answers "
             "and assessments are kept in separate tables"
         )
     return pd.DataFrame(rader, columns=kolumner)

@@ -104,14 +104,14 @@ def kolada_riktningar() -> dict[str, Riktning]:
 # --------------------------------------------------------------------------- helpers
 
 
-def _kpi_ids(kpi: Any) -> list[str]:
-    ids = [nfc(str(k)).strip() for k in platt(kpi, "kpi")]
+def _kpi_ids(kpi: Any, namn: str = "kpi") -> list[str]:
+    ids = [nfc(str(k)).strip() for k in platt(kpi, namn)]
     if not ids:
-        raise OgiltigtVärdeError("kpi: give at least one Kolada KPI id, e.g. 'N79173'")
+        raise OgiltigtVärdeError(f"{namn}: give at least one Kolada KPI id, e.g. 'N79173'")
     fel = [k for k in ids if not _ID_MÖNSTER.match(k)]
     if fel:
         raise OgiltigtVärdeError(
-            f"kpi: {fel!r} is not a Kolada KPI id (letters and digits, e.g. 'N79173'); "
+            f"{namn}: {fel!r} is not a Kolada KPI id (letters and digits, e.g. 'N79173'); "
             "search ids with hu.kolada_nyckeltal('text')"
         )
     return list(dict.fromkeys(k.upper() for k in ids))
@@ -543,7 +543,7 @@ def kolada_nyckeltal(
     with Klient("Kolada", bas_url, cache=cache, timeout=timeout, visa_förlopp=visa) as klient:
         rader: list[Any] = []
         if id is not None:
-            ids = _kpi_ids(id)
+            ids = _kpi_ids(id, "id")
             seg = segment(ids)
             for s in klient.förlopp(seg, len(seg), "Kolada"):
                 rader += _sidor(klient, f"kpi/{','.join(s)}", vad=f"KPI {', '.join(s)}", params={})
@@ -628,7 +628,7 @@ def kolada_indikator(
     >>> kallor.kolada_riktningar().get("N79173").name
     'HÖGRE_ÄR_BÄTTRE'
     """
-    ids = _kpi_ids(id)
+    ids = _kpi_ids(id, "id")
     if len(ids) != 1:
         raise OgiltigtVärdeError(f"kolada_indikator takes one KPI id, got {id!r}")
     tabell = kolada_nyckeltal(id=ids, bas_url=bas_url, cache=cache, timeout=timeout)

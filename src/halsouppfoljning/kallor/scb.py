@@ -86,15 +86,27 @@ def _total(dim: Mapping[str, Any], namn: str) -> str | None:
 
 
 def _år(år: Any) -> list[int]:
-    if isinstance(år, bool):
-        raise FelTypError(f"år must be a year or years, got {år!r}")
-    lista = [år] if isinstance(år, (int, str, np.integer)) else list(år)
+    if isinstance(år, bool) or år is None:
+        raise FelTypError(f"år must be a year or years, got {år!r}; e.g. år=2024")
+    if isinstance(år, (int, str, np.integer)):
+        lista = [år]
+    elif isinstance(år, Iterable) and not isinstance(år, (bytes, dict)):
+        lista = list(år)
+    else:
+        raise FelTypError(f"år must be whole years (2024, range(2020, 2026)), got {år!r:.60}")
     try:
-        ut = sorted({int(str(a).strip()) for a in lista})
+        ut = sorted({int(str(a).strip()) for a in lista if not isinstance(a, bool)})
     except ValueError:
-        raise FelTypError(f"år must be whole years (2024, range(2020, 2026)), got {år!r}") from None
+        raise FelTypError(
+            f"år must be whole years (2024, range(2020, 2026)), got {år!r:.60}"
+        ) from None
+    if len(ut) != len({str(a).strip() for a in lista}):
+        raise FelTypError(f"år must be whole years (2024, range(2020, 2026)), got {år!r:.60}")
     if not ut:
         raise OgiltigtVärdeError("år: give at least one year")
+    utanför = [a for a in ut if not 1900 <= a <= 2100]
+    if utanför:
+        raise OgiltigtVärdeError(f"år must be years between 1900 and 2100, got {utanför[:5]!r}")
     return ut
 
 
