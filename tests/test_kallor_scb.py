@@ -7,6 +7,7 @@ tests/data/kallor (illustrative values, see the README there).
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -352,3 +353,16 @@ def test_variables_named_by_role(httpserver: HTTPServer, tmp_path: Path) -> None
     )
     assert bef.to_dict() == {"Region Uppsala": 383000, "Region Västmanland": 276000}
     assert set(_urval(httpserver, "TAB638")) == {"Län", "Innehåll", "År"}
+
+
+@pytest.mark.parametrize("år", [None, 2024.5, math.nan, object()])
+def test_years_of_the_wrong_type_are_a_package_error(år: object) -> None:
+    """Issue 12: no TypeError from iterating a float or None; the message names år."""
+    with pytest.raises(hu.FelTypError, match="år must be"):
+        kallor.hämta_befolkning(år, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("år", [-1, 20230515])
+def test_implausible_years_are_refused_before_asking(år: int) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="between 1900 and 2100"):
+        kallor.hämta_befolkning(år, bas_url="http://127.0.0.1:9/", cache=False)

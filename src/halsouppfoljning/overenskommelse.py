@@ -502,8 +502,8 @@ def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
         kolumner = ["region", "krav", "bedömning", "motivering", "bedömd"]
     else:
         raise FelTypError(
-            "svarstabell: poster must be Regionsvar objects or Kravbedömning objects, not a mix: answers "
-            "and assessments are kept in separate tables"
+            "svarstabell: poster must be Regionsvar objects or Kravbedömning objects, not "
+            "a mix: answers and assessments are kept in separate tables"
         )
     return pd.DataFrame(rader, columns=kolumner)
 
