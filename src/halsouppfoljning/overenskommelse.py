@@ -298,7 +298,8 @@ class Överenskommelse:
     källa: str | None = attrs.field(default=None, converter=_fritext)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.enhet, str) or self.enhet not in _KRONOR_PER:
+        enhet: object = self.enhet
+        if not isinstance(enhet, str) or enhet not in _KRONOR_PER:
             raise OgiltigtVärdeError(
                 f"Överenskommelse.enhet must be one of {list(_KRONOR_PER)!r}, got {self.enhet!r}"
             )
@@ -638,7 +639,8 @@ def _per_unikt(kolumn: pd.Series[Any], funktion: Callable[[Any], Any]) -> npt.ND
 
 
 def _till_kronor(belopp: float, enhet: str) -> int:
-    if not isinstance(enhet, str) or enhet not in _KRONOR_PER:
+    given: object = enhet
+    if not isinstance(given, str) or given not in _KRONOR_PER:
         raise OgiltigtVärdeError(
             f"medelsfördelning: enhet must be one of {list(_KRONOR_PER)!r}, got {enhet!r}"
         )
