@@ -53,6 +53,7 @@ from .indikatorer import (
     Måluppfyllelse,
     Periodicitet,
     Riktning,
+    Tal,
     Trend,
     måluppfyllelse,
     trend,
@@ -89,6 +90,7 @@ from .organisation import (
     Vårdval,
     region,
     regioner,
+    är_riket,
 )
 from .overenskommelse import (
     Bedömning,
@@ -132,8 +134,10 @@ from .tolka import (
     tolka_belopp,
     tolka_intervall,
     tolka_jämförelse,
+    tolka_par,
     tolka_tal,
     tolka_tid,
+    tolka_värde,
 )
 from .uppfoljning import Uppföljning, styrkort
 from .vantetider import (
@@ -191,6 +195,7 @@ __all__ = [
     "SaknadKolumnError",
     "SaknatTilläggError",
     "Svar",
+    "Tal",
     "TolkningsError",
     "Trend",
     "UnderlagsVarning",
@@ -256,11 +261,14 @@ __all__ = [
     "tolka_belopp",
     "tolka_intervall",
     "tolka_jämförelse",
+    "tolka_par",
     "tolka_tal",
     "tolka_tid",
+    "tolka_värde",
     "trend",
     "uppräkning",
     "väntetidsandelar",
+    "är_riket",
 ]
 
 

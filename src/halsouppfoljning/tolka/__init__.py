@@ -42,8 +42,10 @@ from .tal import (
     tolka_belopp,
     tolka_intervall,
     tolka_jämförelse,
+    tolka_par,
     tolka_tal,
     tolka_tid,
+    tolka_värde,
 )
 
 __all__ = [
@@ -55,9 +57,11 @@ __all__ = [
     "tolka_intervall",
     "tolka_jämförelse",
     "tolka_målnivå",
+    "tolka_par",
     "tolka_period",
     "tolka_prognos",
     "tolka_tal",
     "tolka_tid",
+    "tolka_värde",
     "uppföljning_från_csv",
 ]
