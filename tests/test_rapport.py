@@ -262,11 +262,6 @@ def test_rapport_width_from_columns(hela: hu.Uppföljning, monkeypatch: pytest.M
     assert max(len(r) for r in hu.rapport(hela).splitlines()) <= 30
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the synthetic sections' headings (attrs['rubrik'] set in exempeldata/uppfoljning.py) "
-    "are still English; remove this mark when they are Swedish",
-)
 def test_rapport_whole_example_is_swedish(hela: hu.Uppföljning) -> None:
     text = hu.rapport(hela, bredd=80)
     assert _engelska_ord(text) == []

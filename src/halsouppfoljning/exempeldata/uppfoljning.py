@@ -56,9 +56,9 @@ def _syntetiska_väntetider(seed: int) -> pd.DataFrame:
         )
     ut = pd.concat(delar, ignore_index=True)
     ut.attrs["rubrik"] = (
-        "SYNTETISKA DATA (synthetic, not from the report): patients still waiting in specialised "
-        f"care on 2023-02-28, Region Västmanland, from syntetisk_väntelista(300 000, seed={seed}); "
-        "patientvald väntan excluded from numerator and denominator; Wilson 95 % intervals."
+        "SYNTETISKA DATA (påhittade, inte från rapporten): patienter som väntar i specialiserad "
+        f"vård den 2023-02-28, Region Västmanland, ur syntetisk_väntelista(300 000, seed={seed}); "
+        "patientvald väntan räknas varken i täljare eller nämnare; Wilsonintervall 95 %."
     )
     return ut
 
@@ -78,9 +78,9 @@ def _syntetisk_kontinuitet(seed: int) -> pd.DataFrame:
     assert isinstance(ut, pd.DataFrame)
     ut = ut.head(8)
     ut.attrs["rubrik"] = (
-        "SYNTETISKA DATA (synthetic, not from the report): kontinuitetsindex (COC) of doctor "
-        "visits at the listing unit over the 18 months to 2023-02-28, patients with at least "
-        f"3 visits, from syntetiska_besök(400 000, seed={seed}); first 8 units."
+        "SYNTETISKA DATA (påhittade, inte från rapporten): kontinuitetsindex (COC) för "
+        "läkarbesök på listningsenheten under de 18 månaderna till 2023-02-28, patienter med "
+        f"minst 3 besök, ur syntetiska_besök(400 000, seed={seed}); de 8 första enheterna."
     )
     return ut
 
