@@ -52,7 +52,7 @@ def test_no_command_is_a_usage_error() -> None:
 def test_unknown_command_is_a_usage_error() -> None:
     resultat = _kör("nonsens")
     assert resultat.returncode == 2
-    assert "invalid choice" in resultat.stderr
+    assert "ogiltigt val: 'nonsens'" in resultat.stderr
 
 
 def _kör_exempel(*argument: str, kolumner: str | None = "80") -> subprocess.CompletedProcess[str]:
@@ -145,7 +145,7 @@ def test_exempel_formats_and_rounding() -> None:
 def test_exempel_bad_format_and_width() -> None:
     resultat = _kör("exempel", "--format", "pdf")
     assert resultat.returncode == 2
-    assert "invalid choice: 'pdf'" in resultat.stderr
+    assert "ogiltigt val: 'pdf'" in resultat.stderr
     smal = _kör_exempel("--utan-syntetiska", "--bredd", "10")
     assert smal.returncode == 1
     assert "rapport: bredd" in smal.stderr

@@ -481,24 +481,35 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m halsouppfoljning",
-        description=(
-            "Follow-up of Swedish regional healthcare: indicators and targets, "
-            "waiting times, continuity, budget and forecasts."
+        svensk=True,
+        description=textwrap.fill(
+            "Uppföljning av regionernas hälso- och sjukvård: indikatorer och mål, "
+            "väntetider, kontinuitet, budget och prognoser.",
+            78,
         ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="visa versionen och avsluta",
+    )
     under = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
     under.required = True
     exempel = under.add_parser(
         "exempel",
+        svensk=True,
         help="skriv uppföljningen av det medföljande publicerade exemplet "
         "(Västmanland, februari 2023)",
-        description="Skriver uppföljningen av Region Västmanlands månadsrapport för "
-        "februari 2023 för hälso- och sjukvårdsförvaltningen: styrkortet med beräknad "
-        "måluppfyllelse, resultaträkningen, helårsprognosen med intervall och avsnitt "
-        "om väntetider och kontinuitet beräknade på syntetiska data.",
+        description=textwrap.fill(
+            "Skriver uppföljningen av Region Västmanlands månadsrapport för "
+            "februari 2023 för hälso- och sjukvårdsförvaltningen: styrkortet med beräknad "
+            "måluppfyllelse, resultaträkningen, helårsprognosen med intervall och avsnitt "
+            "om väntetider och kontinuitet beräknade på syntetiska data.",
+            78,
+        ),
     )
     exempel.add_argument(
         "--utan-syntetiska",
@@ -523,7 +534,10 @@ def _parser() -> argparse.ArgumentParser:
         "en fristående webbsida",
     )
     exempel.set_defaults(kör=_kör_exempel)
-    kolumnhjälp = "\n".join(f"  {k:<11} {t}" for k, t in _KOLUMNTEXT.items())
+    kolumnhjälp = "\n".join(
+        textwrap.fill(t, 78, initial_indent=f"  {k:<11} ", subsequent_indent=" " * 14)
+        for k, t in _KOLUMNTEXT.items()
+    )
     kort = under.add_parser(
         "styrkort",
         svensk=True,
@@ -537,12 +551,14 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             f"kolumner (rubrikraden):\n{kolumnhjälp}\n\n"
-            f"riktning: {_RIKTNINGAR} (eller högre är bättre, lägre är bättre, inom "
-            "intervall)\n\n"
-            "exempel:\n"
+            + textwrap.fill(
+                f"riktning: {_RIKTNINGAR} (eller högre är bättre, lägre är bättre, inom intervall)",
+                78,
+            )
+            + "\n\nexempel:\n"
             "  python -m halsouppfoljning styrkort --mall mall.csv\n"
-            "  python -m halsouppfoljning styrkort mall.csv --region Västmanland "
-            "--period 2023-02"
+            "  python -m halsouppfoljning styrkort mall.csv \\\n"
+            "      --region Västmanland --period 2023-02"
         ),
     )
     kort.add_argument(
@@ -590,15 +606,15 @@ def _parser() -> argparse.ArgumentParser:
             "--format",
             choices=["text", "markdown", "html"],
             default="text",
-            help="output format (default: text)",
+            help="utdataformat: text, markdown eller html (standard: text)",
         )
         p.add_argument(
             "--avrundning",
             type=int,
             default=None,
             metavar="K",
-            help="compare outcomes with targets at K decimals of the published scale, "
-            "rounding half up (default: unrounded)",
+            help="jämför utfall med mål avrundade till K decimaler på den publicerade "
+            "skalan (procent för andelar), halvor uppåt (standard: utan avrundning)",
         )
     kolada = under.add_parser(
         "kolada",
@@ -613,8 +629,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog=(
             "exempel:\n"
             "  python -m halsouppfoljning kolada N79173 --år 2024\n"
-            "  python -m halsouppfoljning kolada N79173 --år 2020-2024 "
-            "--regioner Västmanland,Uppsala,Riket --utfil panel.csv"
+            "  python -m halsouppfoljning kolada N79173 --år 2020-2024 \\\n"
+            "      --regioner Västmanland,Uppsala,Riket --utfil panel.csv"
         ),
     )
     kolada.add_argument("kpi", metavar="KPI", nargs="+", help="Koladas id, t.ex. N79173")
@@ -644,7 +660,12 @@ def _parser() -> argparse.ArgumentParser:
         "--ingen-cache", action="store_true", help="hämta på nytt i stället för från cachen"
     )
     kolada.set_defaults(kör=_kör_kolada)
-    reg = under.add_parser("regioner", help="print the 21 regions with their codes")
+    reg = under.add_parser(
+        "regioner",
+        svensk=True,
+        help="skriv de 21 regionerna med sina koder",
+        description="Skriver de 21 regionerna med länskod, namn, län, Koladas id och ISO-kod.",
+    )
     reg.set_defaults(kör=_kör_regioner)
     return parser
 
