@@ -194,8 +194,17 @@ def test_uppföljning_rapport_delegates(monkeypatch: pytest.MonkeyPatch) -> None
 
     u = hu.Uppföljning(organisation=None, period="", indikatorer=pd.DataFrame({"indikator": []}))
     monkeypatch.setattr(importlib.import_module("halsouppfoljning.rapport"), "rapport", spion)
-    assert u.rapport(format="html", avrundning=0) == "text"
-    assert anrop == {"u": u, "format": "html", "avrundning": 0, "delvis": None, "tröskel": 0.0}
+    assert u.rapport(format="html", bredd=70, avrundning=0, figurer=False) == "text"
+    assert anrop == {
+        "u": u,
+        "format": "html",
+        "bredd": 70,
+        "avrundning": 0,
+        "delvis": None,
+        "tröskel": 0.0,
+        "fristående": True,
+        "figurer": False,
+    }
 
 
 @pytest.mark.parametrize(

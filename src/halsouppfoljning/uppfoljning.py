@@ -541,14 +541,18 @@ class Uppföljning:
         self,
         *,
         format: Literal["text", "markdown", "html"] = "text",
+        bredd: int | None = None,
         avrundning: int | None = None,
         delvis: DelvisRegel | None = None,
         tröskel: float = 0.0,
+        fristående: bool = True,
+        figurer: bool = True,
     ) -> str:
         """The whole follow-up as a document: :func:`~halsouppfoljning.rapport` on ``self``.
 
         The rendering is the edge :mod:`halsouppfoljning.rapport`; this method
-        hands off to it.
+        hands off to it with the same arguments (``bredd`` the text width in
+        characters; ``fristående`` and ``figurer`` for HTML).
 
         Examples
         --------
@@ -556,10 +560,21 @@ class Uppföljning:
         >>> u = hu.exempeldata.uppföljning_västmanland_2023_02(syntetiska_avsnitt=False)
         >>> u.rapport(format="markdown").startswith("# Uppföljning")
         True
+        >>> max(len(rad) for rad in u.rapport(bredd=60).splitlines()) <= 60
+        True
         """
         from .rapport import rapport  # noqa: PLC0415 - the rendering edge, on demand
 
-        return rapport(self, format=format, avrundning=avrundning, delvis=delvis, tröskel=tröskel)
+        return rapport(
+            self,
+            format=format,
+            bredd=bredd,
+            avrundning=avrundning,
+            delvis=delvis,
+            tröskel=tröskel,
+            fristående=fristående,
+            figurer=figurer,
+        )
 
     def _repr_html_(self) -> str:
         """The follow-up as HTML for a notebook: :func:`~halsouppfoljning.rapport` as a fragment.
