@@ -507,3 +507,13 @@ def test_rapport_waiting_times_with_several_dates_keep_the_date_column() -> None
     assert "| 2023-02-28 | första besök inom 90 dagar | 466 | 71,7 % | 67,4 %–75,6 % | 34 |" in (
         markdown
     )
+
+
+def test_stil_without_jinja2_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    def utan_jinja2(self: pd.DataFrame) -> None:
+        raise ImportError("Missing optional dependency 'Jinja2'.")
+
+    monkeypatch.setattr(pd.DataFrame, "style", property(utan_jinja2))
+    panel = hu.regionpanel_från_kolada(hu.exempeldata.syntetisk_kolada(seed=1))
+    with pytest.raises(hu.SaknatTilläggError, match=r"stil_panel needs jinja2.*\[plot\]"):
+        hu.stil_panel(panel)

@@ -40,7 +40,7 @@ import pandas as pd
 
 from ._indata import boolesk, heltal, kontrollera_kolumner, ramtyp
 from .ekonomi import budgetavvikelse
-from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError
+from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, SaknatTilläggError
 from .indikatorer import DelvisRegel, Måluppfyllelse, Trend, formatera_andel, formatera_tal
 from .organisation import Förvaltning, Nämnd, Region
 from .plot import palett
@@ -721,6 +721,17 @@ def _html_sida(titel: str, kropp: str) -> str:
 # ----------------------------------------------------------------------------- notebooks
 
 
+def _stil(visning: pd.DataFrame, vad: str) -> Styler:
+    """``visning.style``, or an error naming the extra that brings jinja2."""
+    try:
+        return visning.style
+    except ImportError as fel:
+        raise SaknatTilläggError(
+            f"{vad} needs jinja2 for a pandas Styler ({fel}); install it with "
+            'pip install "halsouppfoljning[plot]" (or pip install jinja2)'
+        ) from fel
+
+
 def stil_styrkort(tabell: pd.DataFrame, *, kolumner: Sequence[str] = _STYRKORTSKOLUMNER) -> Styler:
     """A styrkort as a pandas ``Styler``: each assessment with its colour and symbol.
 
@@ -778,8 +789,10 @@ def stil_styrkort(tabell: pd.DataFrame, *, kolumner: Sequence[str] = _STYRKORTSK
                 stilar.loc[i, kolumn] = (
                     f"background-color: {färg}; color: {palett.textfärg(färg)}; font-weight: 600"
                 )
-    return visning.style.apply(lambda _: stilar, axis=None).set_table_styles(
-        [{"selector": "td", "props": [("text-align", "left")]}]
+    return (
+        _stil(visning, "stil_styrkort")
+        .apply(lambda _: stilar, axis=None)
+        .set_table_styles([{"selector": "td", "props": [("text-align", "left")]}])
     )
 
 
@@ -873,4 +886,4 @@ def stil_panel(panel: pd.DataFrame, *, andel: bool = False, decimaler: int = 1) 
     for k in talkolumner:
         stilar[k] = stilar[k] + "; text-align: right"
     stilar = stilar.map(lambda s: s.lstrip("; "))
-    return visning.style.apply(lambda _: stilar, axis=None).hide(axis="index")
+    return _stil(visning, "stil_panel").apply(lambda _: stilar, axis=None).hide(axis="index")
