@@ -74,7 +74,11 @@ def test_default_regions_are_riket_and_the_21(httpserver: HTTPServer, tmp_path: 
 
 @pytest.mark.parametrize(
     "kropp",
-    [{"rows": []}, {"data": [{"regionId": 1, "varde": 1}]}, {"data": [{"ar": 2020, "varde": "x"}]}],
+    [
+        {"rows": []},
+        {"data": [{"regionId": 1, "varde": 1}]},
+        {"data": [{"ar": 2020, "varde": "åttio"}]},
+    ],
 )
 def test_malformed_bodies(httpserver: HTTPServer, kropp: dict[str, object]) -> None:
     httpserver.expect_request("/v1/sv/amne/resultat/matt/1/region/19").respond_with_json(kropp)
