@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from collections.abc import Callable
@@ -380,5 +381,29 @@ def test_rymmer_keeps_levels_off_the_edge() -> None:
         assert ax.get_xlim() == pytest.approx((-0.26, 1.0))
         _grund.rymmer(ax, [1.0])
         assert ax.get_ylim() == pytest.approx((0.0, 1.05))
+    finally:
+        plt.close("all")
+
+
+def test_legend_makes_room_in_a_figure_of_several_axes() -> None:
+    """Three panels side by side (notebook 03): no legend covers the next panel."""
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 3, figsize=(12, 4), sharey=True)
+    try:
+        for ax in axes:
+            ax.plot([0, 1], [0, 1], label="Medelvärde (publicerat)")
+            _grund.förklaring(ax)
+        assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+        fig.canvas.draw()
+        for vänster, höger in itertools.pairwise(axes):
+            förklaringen = vänster.get_legend().get_window_extent()
+            assert förklaringen.x1 <= höger.get_window_extent().x0
+        # a figure with its own engine keeps it
+        fig2, ax2 = plt.subplots(layout="tight")
+        ax2.plot([0, 1], label="a")
+        _grund.förklaring(ax2)
+        assert type(fig2.get_layout_engine()).__name__ == "TightLayoutEngine"
     finally:
         plt.close("all")

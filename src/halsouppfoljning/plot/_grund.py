@@ -150,6 +150,10 @@ def förklaring(
 ) -> None:
     """The legend of ``ax`` outside the data, to the right of the axes (nothing if empty).
 
+    A figure without a layout engine (one the caller made, given as ``ax=``)
+    is given matplotlib's constrained layout, so that the legend neither is
+    cut nor covers a neighbouring Axes; a figure with an engine keeps it.
+
     Examples
     --------
     >>> from halsouppfoljning.plot._grund import förklaring, ny_axes, pyplot
@@ -164,6 +168,11 @@ def förklaring(
         handtag, etiketter = ax.get_legend_handles_labels()
     if not handtag:
         return
+    figur = ax.get_figure(root=True)
+    if figur is not None and figur.get_layout_engine() is None:
+        # a figure of the caller's (ax=) without a layout engine: constrained layout
+        # makes room for the legend, which would otherwise cover the next Axes
+        figur.set_layout_engine("constrained")
     ax.legend(
         handtag,
         etiketter,
