@@ -407,3 +407,19 @@ def test_legend_makes_room_in_a_figure_of_several_axes() -> None:
         assert type(fig2.get_layout_engine()).__name__ == "TightLayoutEngine"
     finally:
         plt.close("all")
+
+
+def test_caption_and_legend_reach_the_figure_through_a_subfigure() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure()
+    try:
+        ax = fig.subfigures(1, 2)[0].subplots()
+        ax.plot([0, 1], label="a")
+        _grund.förklaring(ax)
+        _grund.källtext(ax, "Källa: Kolada")
+        assert fig.get_supxlabel() == "Källa: Kolada"
+        assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+    finally:
+        plt.close("all")

@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "FRÅN_DATA",
@@ -143,6 +144,14 @@ def ny_axes(ax: Axes | None, *, figsize: tuple[float, float] | None = None) -> A
     return cast("Axes", ny)
 
 
+def _rotfigur(ax: Axes) -> Figure | None:
+    """The top-level Figure of ``ax``, also through a SubFigure (no ``root=`` in matplotlib 3.8)."""
+    figur = ax.get_figure()
+    if figur is None:  # pragma: no cover - an Axes on a figure always has one
+        return None
+    return cast("Figure", getattr(figur, "figure", figur))
+
+
 def förklaring(
     ax: Axes,
     handtag: list[Artist] | None = None,
@@ -168,7 +177,7 @@ def förklaring(
         handtag, etiketter = ax.get_legend_handles_labels()
     if not handtag:
         return
-    figur = ax.get_figure(root=True)
+    figur = _rotfigur(ax)
     if figur is not None and figur.get_layout_engine() is None:
         # a figure of the caller's (ax=) without a layout engine: constrained layout
         # makes room for the legend, which would otherwise cover the next Axes
@@ -262,7 +271,7 @@ def källtext(ax: Axes, källa: str | None) -> None:
     """
     if not källa:
         return
-    figur = ax.get_figure(root=True)
+    figur = _rotfigur(ax)
     if figur is None:  # pragma: no cover - an Axes always has a figure once drawn on
         return
     figur.supxlabel(källa, x=0.01, ha="left", fontsize="small", color="#444444")
