@@ -37,6 +37,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="write the plot baseline images in tests/data/plot_baslinjer/ anew",
     )
 
+
 settings.register_profile(
     "ci",
     derandomize=True,
