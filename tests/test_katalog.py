@@ -564,6 +564,10 @@ FALL: dict[str, Fall] = {
     "trend": _f(
         hu.trend, utfall=0.083, referens=0.117, riktning=hu.Riktning.LÄGRE_ÄR_BÄTTRE, tröskel=0.0
     ),
+    "Tal": _f(hu.Tal, värde=0.85, enhet="%", fotnoter=("*",)),
+    "tolka_par": _f(hu.tolka_par, text="94 (140)", betydelse=("utfall", "fg år")),
+    "tolka_värde": _f(hu.tolka_värde, text="drygt 1 200 st*", enhet=None),
+    "är_riket": _f(hu.är_riket, text="Hela riket"),
     "uppräkning": _f(hu.uppräkning, belopp=8022.0, andel=0.03, tillägg={"tillskott": 50}),
     "väntetidsandelar": _f(
         hu.väntetidsandelar,
@@ -864,9 +868,13 @@ def _nfc(s: str) -> str:
 
 #: Cases still failing in modules owned by other engineers (issue 12): test id -> reason.
 KÄNDA_FEL: dict[str, str] = {
-    "känslighetsintervall-antal-heltalsdatum": (
-        "issue 12: periods/forecasts engineer (prognos.py) — absurd simulation size "
-        "accepted: antal=20230515 draws runs for many seconds (no upper bound on antal)"
+    "tolka_par-text-text": (
+        "issue 12: targets/numbers/regions engineer (tolka/tal.py) — TolkningsError "
+        "not naming the argument text"
+    ),
+    "tolka_par-text-snedstrecksdatum": (
+        "issue 12: targets/numbers/regions engineer (tolka/tal.py) — TolkningsError "
+        "not naming the argument text"
     ),
     "Aggregering-value-None": (
         "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
