@@ -19,7 +19,7 @@ from .._indata import andel as som_andel
 from .._indata import kontrollera_kolumner, ramtyp, skalär, tal_array
 from ..exceptions import OgiltigtVärdeError, SaknadKolumnError
 from ..indikatorer import Målnivå
-from ..vantetider import Väntetidsgräns
+from ..vantetider import RESULTATKOLUMNER, Väntetidsgräns
 from . import palett
 from ._format import andelstext, procentaxel
 from ._grund import (
@@ -40,31 +40,6 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from matplotlib.axes import Axes
 
 __all__ = ["väntetidsdiagram"]
-
-#: The columns of a väntetidsandelar table that are not group keys: the limit,
-#: the counts, the share with its interval and the time (every other column,
-#: except the per-reason ``exkluderade_*`` counts, names a group).
-_RESULTATKOLUMNER = frozenset(
-    {
-        "gräns",
-        "gränsnamn",
-        "enhet",
-        "antal",
-        "antal_inom",
-        "andel",
-        "nedre",
-        "övre",
-        "exkluderade",
-        "saknade",
-        "ogiltiga",
-        "undertryckt",
-        "metod",
-        "delar",
-        "delar_utan_andel",
-        "mätdatum",
-        "period",
-    }
-)
 
 
 def _välj_gräns(andelar: pd.DataFrame, gräns: str | float | Väntetidsgräns | None) -> pd.DataFrame:
@@ -206,7 +181,7 @@ def väntetidsdiagram(
     grupper = [
         k
         for k in data.columns
-        if k not in _RESULTATKOLUMNER and not str(k).startswith("exkluderade_")
+        if k not in RESULTATKOLUMNER and not str(k).startswith("exkluderade_")
     ]
     punkter, etiketter = tidpunkter(list(data[tid]))
     position = {p: i for i, p in enumerate(punkter)}

@@ -85,6 +85,14 @@ _VÄRDEKOLUMNER = (
 )
 _GRÄNSKOLUMNER = ("gräns", "gränsnamn", "enhet")
 
+#: The columns of a :func:`väntetidsandelar` or :func:`sammanvägda_andelar` table
+#: that are not group keys: the limit, the counts, the share with its interval
+#: and the time (every other column, except the per-reason ``exkluderade_*``
+#: counts, names a group). Plots and other tables use it to find the groups.
+RESULTATKOLUMNER: frozenset[str] = frozenset(
+    {*_GRÄNSKOLUMNER, *_VÄRDEKOLUMNER, "mätdatum", "period"}
+)
+
 #: A limit as callers give it: a Väntetidsgräns or a number of days (hours).
 Gräns: TypeAlias = "Väntetidsgräns | float | int"
 #: One period of the flow: a hu.Period, a pandas.Period, its text, or (från, till).
