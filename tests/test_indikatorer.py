@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 import math
 import warnings
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import attrs
 import numpy as np
@@ -460,7 +462,7 @@ def test_indikator_validation() -> None:
         hu.Indikator(id="a", namn="A", målnivåer={2023: "85 %"})
     with pytest.raises(hu.FelTypError, match="a year must be an int"):
         hu.Indikator(id="a", namn="A", målnivåer={"2023": hu.Målnivå.inget()})
-    with pytest.raises(hu.OgiltigtVärdeError, match="not a Aggregering"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Indikator\.aggregering must be one of"):
         hu.Indikator(id="a", namn="A", aggregering="r24")
     with pytest.raises(hu.OgiltigtVärdeError, match="must not be empty"):
         hu.Indikator(id=" ", namn="A")
@@ -637,10 +639,61 @@ def test_enums_read_their_text_values_as_written() -> None:
     assert hu.Riktning(nfd) is L
     assert hu.Aggregering("Vägt medel") is hu.Aggregering.VÄGT_MEDEL
     assert hu.Måluppfyllelse("EJ UPPNÅDD") is EJ
-    with pytest.raises(ValueError, match="'uppåt' is not a valid Riktning"):
+    with pytest.raises(ValueError, match=r"Riktning value must be one of .* got 'uppåt'"):
         hu.Riktning("uppåt")
-    with pytest.raises(ValueError, match="3 is not a valid Trend"):
+    with pytest.raises(TypeError, match="Trend value must be a Trend or one of its values"):
         hu.Trend(3)
+
+
+# issue 12: an unknown enum value was Python's bare "'x' is not a valid Riktning" (and a
+# DataFrame gave pandas' "truth value is ambiguous"); every enum lookup now goes through
+# _indata.alternativ: text -> OgiltigtVärdeError, anything else -> FelTypError, both
+# naming the enum and its value and listing the valid values.
+_ENUMS = [
+    (hu.Riktning, "'högre är bättre', 'lägre är bättre', 'inom intervall'"),
+    (hu.Trend, "'positiv', 'negativ', 'neutral'"),
+    (hu.Lagrum, "'LOV', 'LOL', 'LOF', 'LOU', 'IOP'"),
+    (hu.Periodicitet, None),
+    (hu.Aggregering, None),
+    (hu.Måltyp, None),
+    (hu.Måluppfyllelse, None),
+    (hu.Periodform, None),
+]
+
+
+@pytest.mark.parametrize(("typ", "giltiga"), _ENUMS)
+def test_an_unknown_enum_text_is_a_package_error_listing_the_values(
+    typ: type[Any], giltiga: str | None
+) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError) as fel:
+        typ("abc")
+    text = str(fel.value)
+    assert text.startswith(f"{typ.__name__} value must be one of ")
+    assert text.endswith("got 'abc'")
+    for medlem in typ:
+        assert repr(medlem.value) in text
+    if giltiga is not None:
+        assert giltiga in text
+
+
+@pytest.mark.parametrize("typ", [t for t, _ in _ENUMS])
+@pytest.mark.parametrize(
+    "värde", [None, True, float("nan"), 3, [1.0], pd.DataFrame(), pd.DataFrame({"a": [1]})]
+)
+def test_a_non_text_enum_value_is_a_type_error_naming_the_enum(typ: type[Any], värde: Any) -> None:
+    with pytest.raises(hu.FelTypError, match=f"^{typ.__name__} value must be a {typ.__name__} or"):
+        typ(värde)
+
+
+def test_enum_members_and_any_spelling_of_their_values_are_found() -> None:
+    assert hu.Lagrum(" lov ") is hu.Lagrum.LOV
+    assert hu.Periodform("KVARTAL") is hu.Periodform.KVARTAL
+    assert hu.Trend(hu.Trend.POSITIV) is hu.Trend.POSITIV
+    # another enum's member is not a member of this one
+    with pytest.raises(hu.FelTypError, match="Trend value"):
+        hu.Trend(hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    # the functional API of enum still works for an enum without members
+    assert list(enum.Enum("Prov", "A B").__members__) == ["A", "B"]
 
 
 # ------------------------------------------------ units, bases, deadlines (issues 12, 13)

@@ -1220,3 +1220,55 @@ def följd(värde: Any, namn: str, *, typ: type | tuple[type, ...] | None = None
                     f"{namn}[{i}] must be a {väntad}, got {_kort(v)} of type {type(v).__name__}"
                 )
     return ut
+
+
+# --------------------------------------------------------------------------- enum lookups
+
+
+class _Textenumtyp(enum.EnumMeta):
+    """The metaclass of :class:`Textenum`: an unhashable value goes straight to ``_missing_``.
+
+    The standard lookup compares an unhashable value (a DataFrame, a list) with
+    every member, and a DataFrame's ``==`` then raises pandas' "truth value is
+    ambiguous"; such a value is never a member, so it is refused by
+    :func:`alternativ` instead.
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and not isinstance(value, cls):
+            try:
+                hash(value)
+            except TypeError:
+                return cls._missing_(value)  # type: ignore[attr-defined]
+        return super().__call__(value, *args, **kwargs)
+
+
+class Textenum(enum.Enum, metaclass=_Textenumtyp):
+    """An enum whose lookup ``Typ(värde)`` is :func:`alternativ`: one rule for every choice.
+
+    Text is read in NFC, stripped and in any letter case; anything else that is
+    not a member is a package error naming the enum and its ``value``, listing
+    the valid values (``OgiltigtVärdeError`` for text, ``FelTypError`` for
+    other types).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import Textenum
+    >>> class Färg(Textenum):
+    ...     RÖD = "röd"
+    ...     GRÖN = "grön"
+    >>> Färg(" RÖD")
+    <Färg.RÖD: 'röd'>
+    >>> Färg("blå")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: Färg value must be one of 'röd', 'grön', got ...
+    >>> Färg(None)
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.FelTypError: Färg value must be a Färg or one of its values ...
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return alternativ(value, cls, f"{cls.__name__} value")

@@ -35,10 +35,11 @@ import pandas as pd
 
 from ._indata import (
     TalIn,
+    Textenum,
+    alternativ,
     boolesk,
     heltal,
     kontrollera_andel,
-    nfc,
     skalär,
     tal_array,
     valfri_text,
@@ -67,20 +68,7 @@ __all__ = [
 _Arr = npt.NDArray[np.float64]
 
 
-class _Textenum(enum.Enum):
-    """An enum whose text values are looked up as written: NFC, stripped, any case."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> _Textenum | None:
-        if isinstance(value, str):
-            nyckel = nfc(value).strip().casefold()
-            for medlem in cls:
-                if medlem.value == nyckel:
-                    return medlem
-        return None
-
-
-class Riktning(_Textenum):
+class Riktning(Textenum):
     """The direction (:term:`riktning`) in which an indicator is better.
 
     The direction cannot be read from an indicator's name ("Oberoende av
@@ -98,7 +86,7 @@ class Riktning(_Textenum):
     INOM_INTERVALL = "inom intervall"
 
 
-class Måluppfyllelse(_Textenum):
+class Måluppfyllelse(Textenum):
     """The assessment of an outcome against a target level (:term:`måluppfyllelse`).
 
     ``UPPNÅDD`` (met), ``DELVIS`` (partly met, only under an explicit
@@ -120,7 +108,7 @@ class Måluppfyllelse(_Textenum):
     MÅL_SAKNAS = "mål saknas"
 
 
-class Trend(_Textenum):
+class Trend(Textenum):
     """The development of an indicator in its good direction (:term:`trend`).
 
     Not target attainment: sick leave 8,3 % against a 6,0 % target is
@@ -138,7 +126,7 @@ class Trend(_Textenum):
     NEUTRAL = "neutral"
 
 
-class Aggregering(_Textenum):
+class Aggregering(Textenum):
     """How a value is formed from its parts (*aggregering*): over time or over units.
 
     Over the months of a period (an indicator's mode): ``ACKUMULERAT``: year
@@ -177,7 +165,7 @@ class Aggregering(_Textenum):
     MEDEL = "medel"
 
 
-class Periodicitet(_Textenum):
+class Periodicitet(Textenum):
     """How often an indicator is reported (*periodicitet*).
 
     Examples
@@ -193,7 +181,7 @@ class Periodicitet(_Textenum):
     HELÅR = "helår"
 
 
-class Måltyp(_Textenum):
+class Måltyp(Textenum):
     """The form of a :class:`Målnivå` (*måltyp*).
 
     ``GRÄNS`` a limit ("≥ 80 %", or a bare "85 %" with a direction);
@@ -1804,24 +1792,17 @@ def _målnivåer(värde: Any) -> dict[int, Målnivå]:
     return ut
 
 
-def _valfri_enum(typ: type[enum.Enum], värde: Any) -> Any:
-    if värde is None or isinstance(värde, typ):
-        return värde
-    try:
-        return typ(värde)
-    except ValueError:
-        raise OgiltigtVärdeError(
-            f"{värde!r} is not a {typ.__name__}; use one of {[m.value for m in typ]}"
-        ) from None
+def _valfri_enum(typ: type[enum.Enum], värde: Any, namn: str) -> Any:
+    return None if värde is None else alternativ(värde, typ, namn)
 
 
 def _periodicitet(värde: Any) -> Periodicitet | None:
-    ut: Periodicitet | None = _valfri_enum(Periodicitet, värde)
+    ut: Periodicitet | None = _valfri_enum(Periodicitet, värde, "Indikator.periodicitet")
     return ut
 
 
 def _aggregering(värde: Any) -> Aggregering | None:
-    ut: Aggregering | None = _valfri_enum(Aggregering, värde)
+    ut: Aggregering | None = _valfri_enum(Aggregering, värde, "Indikator.aggregering")
     return ut
 
 

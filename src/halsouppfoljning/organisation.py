@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import enum
 import functools
 import re
 from collections.abc import Iterable
@@ -32,8 +31,8 @@ from typing import Any
 import attrs
 
 from ._data import läs_datafil
+from ._indata import Textenum, heltal, nfc, text, valfri_text, valfritt_datum
 from ._indata import datum as _datum
-from ._indata import heltal, nfc, text, valfri_text, valfritt_datum
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
 __all__ = [
@@ -367,7 +366,7 @@ def _närmaste(text: str) -> str:
     return "closest matches: " + ", ".join(namn[:3])
 
 
-class Lagrum(enum.Enum):
+class Lagrum(Textenum):
     """The law under which a vårdval buys care (:term:`lagrum`: legal basis).
 
     Examples

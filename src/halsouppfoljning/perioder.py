@@ -23,7 +23,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Callable, Sequence
 from typing import Any, cast
@@ -36,6 +35,7 @@ import pandas as pd
 from ._indata import (
     Datum,
     TalIn,
+    Textenum,
     datumkolumn,
     heltal,
     kontrollera_andel,
@@ -250,7 +250,7 @@ MÅNADSNAMN: tuple[str, ...] = (
 )
 
 
-class Periodform(enum.Enum):
+class Periodform(Textenum):
     """How a :class:`Period` is named, and so how it is written (*periodform*).
 
     The form decides only how a period prints; two periods covering the same
