@@ -839,3 +839,69 @@ def test_tal_fields() -> None:
         Tal(värde="85")
     with pytest.raises(hu.OgiltigtVärdeError):
         Tal(värde=math.inf)
+
+
+# ------------------------------------------ display and rounding refuse non-numbers (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("anrop", "argument"),
+    [
+        (hu.formatera_tal, "formatera_tal: värde"),
+        (hu.formatera_andel, "formatera_andel: andel"),
+        (hu.avrunda, "avrunda: värde"),
+    ],
+)
+def test_formatting_and_rounding_refuse_infinity_and_non_numbers(anrop: Any, argument: str) -> None:
+    # issue 12: formatting infinity raised decimal.InvalidOperation, avrunda(inf) gave inf
+    for oändlig in (math.inf, -math.inf):
+        with pytest.raises(hu.OgiltigtVärdeError, match=f"^{argument} must be finite"):
+            anrop(oändlig)
+    for fel in ("abc", object()):
+        with pytest.raises(hu.FelTypError, match=argument):
+            anrop(fel)
+    if anrop is not hu.avrunda:  # avrunda works elementwise: a frame of numbers is numbers
+        with pytest.raises(hu.FelTypError, match=argument):
+            anrop(pd.DataFrame({"a": [1.0]}))
+
+
+def test_avrunda_refuses_infinity_inside_a_sequence() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="avrunda: värde"):
+        hu.avrunda([1.0, math.inf])
+
+
+def test_formatting_keeps_missing_as_iu() -> None:
+    for saknas in (None, math.nan, np.float64("nan")):
+        assert hu.formatera_tal(saknas) == "i.u."
+        assert hu.formatera_andel(saknas) == "i.u."
+
+
+@pytest.mark.parametrize("funktion", [hu.formatera_tal, hu.formatera_andel, hu.avrunda])
+def test_decimaler_is_a_whole_number_of_at_most_15(funktion: Any) -> None:
+    # issue 12: decimaler=20230515 overflowed 10.0 ** decimaler
+    namn = funktion.__name__
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"{namn}: decimaler must be at most 15"):
+        funktion(0.5, 20230515)
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"{namn}: decimaler must be at least -15"):
+        funktion(0.5, -16)
+    with pytest.raises(hu.FelTypError, match=f"{namn}: decimaler must be an int"):
+        funktion(0.5, 1.5)
+
+
+def test_avrunda_keeps_numbers_too_large_to_have_a_fraction() -> None:
+    # 1e300 * 10**15 overflows a float; such a number has no fraction to round
+    assert hu.avrunda(1e300, 15) == 1e300
+    assert hu.avrunda(-1e20, 2) == -1e20
+    assert hu.avrunda(2.5, 15) == 2.5
+    assert hu.avrunda(1234.5678, -2) == 1200.0
+    # the half-up tolerance never pushes a large value up a unit (it gave 1e12 + 1)
+    assert hu.avrunda(1e12 + 0.3) == 1e12
+    assert hu.avrunda(5e11 + 0.2) == 5e11
+    assert hu.avrunda(1e12 + 0.5) == 1e12 + 1
+    assert hu.avrunda(-(1e12 + 0.5)) == -(1e12 + 1)
+
+
+def test_formatera_tal_reads_the_unit_as_text() -> None:
+    assert hu.formatera_tal(1.25, 1, enhet=" mnkr ") == "1,3 mnkr"
+    with pytest.raises(hu.FelTypError, match="formatera_tal: enhet"):
+        hu.formatera_tal(1.0, enhet=pd.DataFrame())  # type: ignore[arg-type]

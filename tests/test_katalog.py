@@ -3112,120 +3112,6 @@ KÄNDA_FEL: dict[str, str] = {
         " The truth value of a DataFrame is ambiguous. Use a.empty, a.item(),"
         " a.any() or a.all()."
     ),
-    "avrunda-värde-inf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — silent"
-        " result: avrunda-värde-inf: infinity in the result (value)"
-    ),
-    "avrunda-värde-minusinf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — silent"
-        " result: avrunda-värde-minusinf: infinity in the result (value)"
-    ),
-    "avrunda-värde-lista_inf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — silent"
-        " result: avrunda-värde-lista_inf: infinity in the result (value)"
-    ),
-    "avrunda-decimaler-heltalsdatum": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " OverflowError: (34, 'Numerical result out of range')"
-    ),
-    "formatera_andel-andel-text": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not str"
-    ),
-    "formatera_andel-andel-inf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " InvalidOperation: [<class 'decimal.InvalidOperation'>]"
-    ),
-    "formatera_andel-andel-minusinf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " InvalidOperation: [<class 'decimal.InvalidOperation'>]"
-    ),
-    "formatera_andel-andel-snedstrecksdatum": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not str"
-    ),
-    "formatera_andel-andel-tom_ram": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not DataFrame"
-    ),
-    "formatera_andel-andel-fel_kolumner": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not DataFrame"
-    ),
-    "formatera_andel-andel-fel_längd": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not list"
-    ),
-    "formatera_andel-andel-lista_inf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not list"
-    ),
-    "formatera_andel-andel-polars": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not DataFrame"
-    ),
-    "formatera_andel-andel-objekt": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not object"
-    ),
-    "formatera_andel-decimaler-heltalsdatum": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " OverflowError: (34, 'Numerical result out of range')"
-    ),
-    "formatera_tal-värde-text": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not str"
-    ),
-    "formatera_tal-värde-inf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " InvalidOperation: [<class 'decimal.InvalidOperation'>]"
-    ),
-    "formatera_tal-värde-minusinf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " InvalidOperation: [<class 'decimal.InvalidOperation'>]"
-    ),
-    "formatera_tal-värde-snedstrecksdatum": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not str"
-    ),
-    "formatera_tal-värde-tom_ram": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not DataFrame"
-    ),
-    "formatera_tal-värde-fel_kolumner": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not DataFrame"
-    ),
-    "formatera_tal-värde-fel_längd": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not list"
-    ),
-    "formatera_tal-värde-lista_inf": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not list"
-    ),
-    "formatera_tal-värde-polars": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not DataFrame"
-    ),
-    "formatera_tal-värde-objekt": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " TypeError: must be real number, not object"
-    ),
-    "formatera_tal-decimaler-heltalsdatum": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " OverflowError: (34, 'Numerical result out of range')"
-    ),
-    "formatera_tal-enhet-tom_ram": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: The truth value of a DataFrame is ambiguous. Use a.empty,"
-        " a.item(), a.any() or a.all()."
-    ),
-    "formatera_tal-enhet-fel_kolumner": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: The truth value of a DataFrame is ambiguous. Use a.empty,"
-        " a.item(), a.any() or a.all()."
-    ),
     "helårsprognos-nivå-None": (
         "issue 12: periods/forecasts engineer (prognos.py) — internal TypeError:"
         " float() argument must be a string or a real number, not 'NoneType'"
@@ -4091,14 +3977,6 @@ KÄNDA_FEL: dict[str, str] = {
         "issue 12: periods/forecasts engineer (perioder.py) — internal ValueError:"
         " The truth value of a DataFrame is ambiguous. Use a.empty, a.item(),"
         " a.any() or a.all()."
-    ),
-    "stil_panel-decimaler-stor": (
-        "issue 12: report engineer (rapport.py) — internal OverflowError: (34,"
-        " 'Numerical result out of range')"
-    ),
-    "stil_panel-decimaler-heltalsdatum": (
-        "issue 12: report engineer (rapport.py) — internal OverflowError: (34,"
-        " 'Numerical result out of range')"
     ),
     "styrkort-indikatorer-None": (
         "issue 12: report engineer (uppfoljning.py) — FelTypError not naming the"

@@ -262,6 +262,19 @@ def _enhetstext(x: float, enhet: str | None) -> str:
 # --------------------------------------------------------------------------- rounding, display
 
 
+#: The most decimals a display or rounding keeps: a float64 holds 15-17 significant digits.
+_MAX_DECIMALER = 15
+
+
+def _decimaler(decimaler: object, funktion: str) -> int:
+    """``decimaler`` of a rounding or display function: an int in [-15, 15]."""
+    if isinstance(decimaler, bool) or not isinstance(decimaler, (int, np.integer)):
+        raise FelTypError(
+            f"{funktion}: decimaler must be an int, got {decimaler!r}; pass e.g. decimaler=1"
+        )
+    return heltal(decimaler, f"{funktion}: decimaler", minst=-_MAX_DECIMALER, högst=_MAX_DECIMALER)
+
+
 def avrunda(värde: TalIn, decimaler: int = 0) -> Any:
     """Round half up (away from zero), as Swedish reports do.
 
@@ -279,9 +292,10 @@ def avrunda(värde: TalIn, decimaler: int = 0) -> Any:
     Parameters
     ----------
     värde : float, array-like or Series
-        The numbers; NaN stays NaN. A Series keeps its index.
+        The numbers; NaN stays NaN, infinity is an error. A Series keeps its index.
     decimaler : int
-        Number of decimals to keep (may be negative: -3 rounds to thousands).
+        Number of decimals to keep, in [-15, 15] (may be negative: -3 rounds to
+        thousands).
 
     Returns
     -------
@@ -297,17 +311,25 @@ def avrunda(värde: TalIn, decimaler: int = 0) -> Any:
     >>> hu.avrunda(28.499999999999996)
     29.0
     """
-    if isinstance(decimaler, bool) or not isinstance(decimaler, (int, np.integer)):
-        raise FelTypError(f"avrunda: decimaler must be an int, got {decimaler!r}")
-    skala = 10.0 ** int(decimaler)
-    arr = tal_array(värde, "avrunda: värde", ändlig=False)
-    y = arr * skala
+    skala = 10.0 ** _decimaler(decimaler, "avrunda")
+    arr = tal_array(värde, "avrunda: värde")
+    with np.errstate(over="ignore"):  # a product too large is kept as it is below
+        y = arr * skala
     a = np.abs(y)
     # A printed decimal such as 164990,395 is stored a few ulp below its value
     # (164990.39499999999); a relative tolerance of 1e-12, far above float error
     # and far below any printed precision, treats such values as the halves they are.
-    ut = np.sign(y) * np.floor(a + 0.5 + 1e-12 * np.maximum(a, 1.0)) / skala
-    ut = ut + 0.0  # turns -0.0 into 0.0
+    # The tolerance is capped (1e-3, at least 4 ulp, at most 0.1) so a large value
+    # is never pushed up a unit (1e12 + 0.3 stays 1e12), and the fraction is compared
+    # exactly rather than added to. From 2**52 on a float has no fraction left to
+    # round: it is kept as it is.
+    golv = np.floor(a)
+    tolerans = np.maximum(np.minimum(1e-12 * np.maximum(a, 1.0), 1e-3), 4 * np.spacing(a))
+    tolerans = np.minimum(tolerans, 0.1)
+    with np.errstate(invalid="ignore"):  # inf - inf for an overflowed product
+        uppåt = (a - golv) >= 0.5 - tolerans
+    avrundat = np.sign(y) * (golv + uppåt) / skala
+    ut = np.where(a < 2.0**52, avrundat, arr) + 0.0  # + 0.0 turns -0.0 into 0.0
     if isinstance(värde, pd.Series):
         return pd.Series(ut, index=värde.index, name=värde.name)
     if np.ndim(värde) == 0:
@@ -321,15 +343,22 @@ def formatera_tal(värde: float | None, decimaler: int = 1, *, enhet: str | None
     Parameters
     ----------
     värde : float
-        The number; NaN gives "i.u." (*inte uppgift*, not available).
+        The number; NaN (or None) gives "i.u." (*inte uppgift*, not available).
     decimaler : int
-        Decimals, rounded half up (see :func:`avrunda`).
+        Decimals, rounded half up (see :func:`avrunda`), in [-15, 15].
     enhet : str, optional
         Unit appended after a space, e.g. "mnkr".
 
     Returns
     -------
     str
+
+    Raises
+    ------
+    FelTypError
+        If ``värde`` is not a number (text, a frame, a list) or ``decimaler`` not an int.
+    OgiltigtVärdeError
+        If ``värde`` is infinite or ``decimaler`` outside [-15, 15].
 
     Examples
     --------
@@ -339,9 +368,12 @@ def formatera_tal(värde: float | None, decimaler: int = 1, *, enhet: str | None
     >>> hu.formatera_tal(1040679, 0)
     '1 040 679'
     """
-    if värde is None or math.isnan(värde):
+    decimaler = _decimaler(decimaler, "formatera_tal")
+    enhet = valfri_text(enhet, "formatera_tal: enhet")
+    tal = skalär(värde, "formatera_tal: värde", saknas=True)
+    if math.isnan(tal):
         return "i.u."
-    avrundat = Decimal(repr(float(avrunda(float(värde), decimaler))))
+    avrundat = Decimal(repr(float(avrunda(tal, decimaler))))
     avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
     text = f"{abs(avrundat):,.{max(decimaler, 0)}f}".replace(",", " ").replace(".", ",")
     if avrundat < 0:
@@ -352,6 +384,9 @@ def formatera_tal(värde: float | None, decimaler: int = 1, *, enhet: str | None
 def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
     """Format a share [andel, 0-1] as percent the Swedish way: 0.788 gives "78,8 %".
 
+    NaN (or None) gives "i.u."; anything but a finite number is an error naming
+    ``andel``, as in :func:`formatera_tal`.
+
     Examples
     --------
     >>> import halsouppfoljning as hu
@@ -360,9 +395,11 @@ def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
     >>> hu.formatera_andel(0.8445, 1)
     '84,5 %'
     """
-    if andel is None or math.isnan(andel):
+    decimaler = _decimaler(decimaler, "formatera_andel")
+    tal = skalär(andel, "formatera_andel: andel", saknas=True)
+    if math.isnan(tal):
         return "i.u."
-    return formatera_tal(float(Decimal(repr(float(andel))) * 100), decimaler, enhet="%")
+    return formatera_tal(float(Decimal(repr(tal)) * 100), decimaler, enhet="%")
 
 
 # --------------------------------------------------------------------------- Målnivå
