@@ -286,6 +286,28 @@ def test_delvis_errors() -> None:
         hu.måluppfyllelse(0.5, hu.Målnivå.tolka("≥ 80 %"), delvis=0.05)  # type: ignore[arg-type]
 
 
+def test_delvis_fields_are_checked_at_construction() -> None:
+    # issue 12: Delvis.inom(None) raised float()'s TypeError, relativ=inf was stored
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs a finite tolerans >= 0, got None"):
+        hu.Delvis.inom(None)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="got nan"):
+        hu.Delvis.inom(float("nan"))
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Delvis\.tolerans must be finite"):
+        hu.Delvis.inom(math.inf)
+    for fel in ("abc", [0.05], pd.DataFrame()):
+        with pytest.raises(hu.FelTypError, match=r"Delvis\.tolerans"):
+            hu.Delvis.inom(fel)  # type: ignore[arg-type]
+    for fel in (math.inf, "ja", 1):
+        with pytest.raises(hu.FelTypError, match=r"Delvis\.relativ must be True or False"):
+            hu.Delvis.inom(0.05, relativ=fel)  # type: ignore[arg-type]
+    for fel in (None, 3, "nära"):
+        with pytest.raises(hu.HalsouppfoljningError, match=r"Delvis\.regel"):
+            hu.Delvis(regel=fel)  # type: ignore[arg-type]
+    # text is read as text: stripped and NFC
+    assert hu.Delvis(regel=" inom ", tolerans=1).tolerans == 1.0
+    assert hu.Delvis.förbättrad().tolerans is None
+
+
 # --------------------------------------------------------------------------- property tests
 
 
@@ -405,7 +427,16 @@ def test_trend_input_kinds() -> None:
     ts = hu.trend(s, 0.15, L)
     assert ts.index.tolist() == ["a", "b"]
     assert ts.tolist() == [hu.Trend.POSITIV, hu.Trend.NEGATIV]
-    assert hu.trend(float("nan"), 1.0, H) is None
+    # issue 12: one pair with a missing value returned None where a Trend was due
+    with pytest.raises(hu.OgiltigtVärdeError, match="trend: utfall is missing"):
+        hu.trend(float("nan"), 1.0, H)
+    with pytest.raises(hu.OgiltigtVärdeError, match="trend: referens is missing"):
+        hu.trend(1.0, None, H)  # type: ignore[arg-type]
+    # ... and against a zero reference a relative change said POSITIV
+    with pytest.raises(hu.OgiltigtVärdeError, match="trend: referens is 0"):
+        hu.trend(1, 0, H, relativ=True)
+    assert hu.trend([1.0, 1.0], [0.0, 0.5], H, relativ=True).tolist() == [None, hu.Trend.POSITIV]
+    assert hu.trend(pd.Series([float("nan")]), 1.0, H).tolist() == [None]
     assert hu.trend([], [], H).shape == (0,)
     assert hu.trend(2, 1, "högre är bättre") is hu.Trend.POSITIV
 

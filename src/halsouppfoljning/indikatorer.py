@@ -1146,6 +1146,18 @@ class Målnivå:
 # --------------------------------------------------------------------------- Delvis
 
 
+def _delvis_regel(värde: object) -> str:
+    return _text_in(värde, "Delvis.regel")
+
+
+def _delvis_tolerans(värde: object) -> float | None:
+    return None if värde is None else skalär(värde, "Delvis.tolerans", saknas=True)
+
+
+def _delvis_relativ(värde: object) -> bool:
+    return boolesk(värde, "Delvis.relativ")
+
+
 @attrs.frozen(kw_only=True)
 class Delvis:
     """An explicit rule for "partly met" (*delvis uppnådd*).
@@ -1177,16 +1189,23 @@ class Delvis:
     <Måluppfyllelse.EJ_UPPNÅDD: 'ej uppnådd'>
     """
 
-    regel: str = attrs.field(validator=attrs.validators.in_(("inom", "förbättrad", "delmål")))
-    tolerans: float | None = attrs.field(default=None)
-    relativ: bool = attrs.field(default=False)
+    regel: str = attrs.field(converter=_delvis_regel)
+    tolerans: float | None = attrs.field(default=None, converter=_delvis_tolerans)
+    relativ: bool = attrs.field(default=False, converter=_delvis_relativ)
 
     def __attrs_post_init__(self) -> None:
+        regler = ("inom", "förbättrad", "delmål")
+        if self.regel not in regler:
+            raise OgiltigtVärdeError(
+                f"Delvis.regel must be one of {regler}, got {self.regel!r}; or use the "
+                "constructors Delvis.inom(tolerans), Delvis.förbättrad(), Delvis.delmål()"
+            )
         if self.regel == "inom":
             t = self.tolerans
-            if t is None or isinstance(t, bool) or not (t >= 0 and math.isfinite(t)):
+            if t is None or not t >= 0:
                 raise OgiltigtVärdeError(
-                    f"Delvis.inom needs a finite tolerans >= 0, got {self.tolerans!r}"
+                    f"Delvis.inom needs a finite tolerans >= 0, got {self.tolerans!r}; pass "
+                    "e.g. tolerans=0.05 (5 procentenheter for a percent target)"
                 )
 
     @classmethod
@@ -1199,7 +1218,7 @@ class Delvis:
         >>> hu.Delvis.inom(0.05).tolerans
         0.05
         """
-        return cls(regel="inom", tolerans=float(tolerans), relativ=relativ)
+        return cls(regel="inom", tolerans=tolerans, relativ=relativ)
 
     @classmethod
     def förbättrad(cls) -> Delvis:
@@ -1708,13 +1727,16 @@ def trend(
     Returns
     -------
     Trend, ndarray or Series
-        ``None`` where a value is missing (there is no trend without both).
+        One pair gives a Trend. Elementwise (arrays, Series), ``None`` where a
+        value is missing (there is no trend without both) or, with
+        ``relativ=True``, where ``referens`` is 0 (a relative change is undefined).
 
     Raises
     ------
     OgiltigtVärdeError
-        For ``riktning=INOM_INTERVALL`` (no good direction) or a negative
-        ``tröskel``.
+        For ``riktning=INOM_INTERVALL`` (no good direction), a negative
+        ``tröskel``, a single pair with a missing value, or a single pair with
+        ``referens`` 0 and ``relativ=True``.
     FelTypError
         For ``riktning=None`` or values given as text.
 
@@ -1771,10 +1793,24 @@ def trend(
         referens = referens.reindex(utfall.index)  # matched by label, not by position
     u = tal_array(utfall, "utfall")
     j = tal_array(referens, "referens")
+    if index is None and u.ndim == 0 and j.ndim == 0:
+        # one pair: a Trend or an error (elementwise, a missing pair is None)
+        for värde, argnamn in ((u, "utfall"), (j, "referens")):
+            if np.isnan(värde):
+                raise OgiltigtVärdeError(
+                    f"trend: {argnamn} is missing (NaN or None): there is no trend without "
+                    "both values; pass a number, or pass arrays or Series, where a missing "
+                    "value gives None"
+                )
+        if relativ and j == 0:
+            raise OgiltigtVärdeError(
+                "trend: referens is 0, so a relative change (relativ=True) is undefined; "
+                "pass relativ=False with tröskel in the values' unit"
+            )
     with np.errstate(invalid="ignore", divide="ignore"):
         d = s * (u - j)
         if relativ:
-            d = d / np.abs(j)
+            d = np.where(j == 0, np.nan, d / np.abs(j))
     d = np.round(d, 12)
     t = round(float(tröskel), 12)
     kod = np.where(d > t, 0, np.where(d < -t, 1, 2))
