@@ -125,7 +125,7 @@ def syntetisk_väntelista(
     dag_ns = np.int64(86_400 * 10**9)
     start = bas + (start_dag * dag_ns).astype("timedelta64[ns]")
     slut = bas + (slut_dag * dag_ns).astype("timedelta64[ns]")
-    slut[öppen] = np.datetime64("NaT")
+    slut[öppen] = np.datetime64("NaT", "ns")
     return pd.DataFrame(
         {
             "region": pd.Categorical.from_codes(region_kod, categories=pd.Index(namn)),
