@@ -599,7 +599,20 @@ def test_rounding_of_a_direction_target_uses_the_targets_unit() -> None:
             hu.FelTypError,
             "each part must be a Målnivå",
         ),
-        ({"typ": hu.Måltyp.GRÄNS, "operator": ">=", "gräns": "80"}, hu.FelTypError, "a limit"),
+        (
+            {"typ": hu.Måltyp.GRÄNS, "operator": ">=", "gräns": "80"},
+            hu.FelTypError,
+            r"^Målnivå\.gräns must be a number",
+        ),
+        (
+            {"typ": hu.Måltyp.INTERVALL, "nedre": None, "övre": [1]},
+            hu.FelTypError,
+            r"Målnivå\.övre",
+        ),
+        ({"typ": hu.Måltyp.INTERVALL, "nedre": "0", "övre": 1}, hu.FelTypError, r"Målnivå\.nedre"),
+        # issue 12: typ=None raised attrs' bare TypeError
+        ({"typ": None}, hu.FelTypError, r"^Målnivå\.typ must be a Måltyp"),
+        ({"typ": "abc"}, hu.OgiltigtVärdeError, r"^Målnivå\.typ must be one of 'gräns'"),
         ({"typ": hu.Måltyp.INGET, "enhet": 3}, hu.FelTypError, r"Målnivå\.enhet"),
         ({"typ": hu.Måltyp.INGET, "riktning": 1}, hu.FelTypError, "riktning must be"),
     ],
@@ -936,3 +949,50 @@ def test_formatera_tal_reads_the_unit_as_text() -> None:
     assert hu.formatera_tal(1.25, 1, enhet=" mnkr ") == "1,3 mnkr"
     with pytest.raises(hu.FelTypError, match="formatera_tal: enhet"):
         hu.formatera_tal(1.0, enhet=pd.DataFrame())  # type: ignore[arg-type]
+
+
+# ------------------------------------------ Målnivå constructors name their argument (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("anrop", "argument"),
+    [
+        (hu.Målnivå.minst, "Målnivå.minst: gräns"),
+        (hu.Målnivå.över, "Målnivå.över: gräns"),
+        (hu.Målnivå.högst, "Målnivå.högst: gräns"),
+        (hu.Målnivå.under, "Målnivå.under: gräns"),
+        (lambda v: hu.Målnivå.nivå(v, H), "Målnivå.nivå: gräns"),
+        (lambda v: hu.Målnivå.intervall(v, 2), "Målnivå.intervall: nedre"),
+        (lambda v: hu.Målnivå.intervall(1, v), "Målnivå.intervall: övre"),
+        (hu.Målnivå.ökning, "Målnivå.ökning: andel"),
+        (hu.Målnivå.minskning, "Målnivå.minskning: andel"),
+    ],
+)
+def test_a_bad_limit_names_the_constructor_and_argument(anrop: Any, argument: str) -> None:
+    # issue 12: the message said "Målnivå: a limit", an argument the caller never passed
+    with pytest.raises(hu.FelTypError, match=f"^{argument} must be a number"):
+        anrop("abc")
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"^{argument} must be finite"):
+        anrop(math.inf)
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"^{argument} is missing"):
+        anrop(None)
+
+
+def test_a_change_target_given_in_percent_is_an_error() -> None:
+    # issue 12: Målnivå.ökning(10) became a 1 000 % target
+    with pytest.raises(hu.AndelsError, match="did you pass percent"):
+        hu.Målnivå.ökning(10)
+    with pytest.raises(hu.AndelsError, match=r"Målnivå\.minskning: andel"):
+        hu.Målnivå.minskning(-0.1)
+    assert str(hu.Målnivå.ökning(0.1)) == "ökning ≥ 10 %/år"
+
+
+def test_composite_targets_need_targets_as_parts() -> None:
+    # issue 12: AttributeError from Målnivå.sammansatt and Målnivå.tvånivå
+    m = hu.Målnivå.minst(0.8, enhet="andel")
+    with pytest.raises(hu.FelTypError, match=r"Målnivå\.sammansatt: delar\[1\] must be a Målnivå"):
+        hu.Målnivå.sammansatt(m, 0.9)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"Målnivå\.tvånivå: delmål must be a Målnivå"):
+        hu.Målnivå.tvånivå(None, m)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"Målnivå\.tvånivå: totalmål must be a Målnivå"):
+        hu.Målnivå.tvånivå(m, "≥ 90 %")  # type: ignore[arg-type]

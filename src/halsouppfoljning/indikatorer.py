@@ -38,6 +38,7 @@ from ._indata import (
     Textenum,
     alternativ,
     boolesk,
+    följd,
     heltal,
     kontrollera_andel,
     skalär,
@@ -405,8 +406,31 @@ def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
 # --------------------------------------------------------------------------- Målnivå
 
 
-def _valfritt_tal(värde: object) -> float | None:
-    return None if värde is None else skalär(värde, "Målnivå: a limit")
+def _förändringsandel(värde: object, namn: str) -> float:
+    """A relative change target as a share: 0.1 is 10 %; 10 (percent) is an error."""
+    ut = skalär(värde, namn)
+    kontrollera_andel(ut, namn)
+    return ut
+
+
+def _valfritt_tal(värde: object, namn: str) -> float | None:
+    return None if värde is None else skalär(värde, namn)
+
+
+def _målgräns(värde: object) -> float | None:
+    return _valfritt_tal(värde, "Målnivå.gräns")
+
+
+def _målnedre(värde: object) -> float | None:
+    return _valfritt_tal(värde, "Målnivå.nedre")
+
+
+def _målövre(värde: object) -> float | None:
+    return _valfritt_tal(värde, "Målnivå.övre")
+
+
+def _måltyp(värde: object) -> Måltyp:
+    return alternativ(värde, Måltyp, "Målnivå.typ")
 
 
 def _delar(värde: Any) -> tuple[Any, ...]:
@@ -631,11 +655,11 @@ class Målnivå:
     'högst 10 procent'
     """
 
-    typ: Måltyp = attrs.field(validator=attrs.validators.instance_of(Måltyp))
+    typ: Måltyp = attrs.field(converter=_måltyp)
     operator: str | None = attrs.field(default=None)
-    gräns: float | None = attrs.field(default=None, converter=_valfritt_tal)
-    nedre: float | None = attrs.field(default=None, converter=_valfritt_tal)
-    övre: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    gräns: float | None = attrs.field(default=None, converter=_målgräns)
+    nedre: float | None = attrs.field(default=None, converter=_målnedre)
+    övre: float | None = attrs.field(default=None, converter=_målövre)
     enhet: str | None = attrs.field(default=None, converter=_enhet_konv)
     riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
     naken: bool = attrs.field(default=False)
@@ -715,12 +739,18 @@ class Målnivå:
 
     @classmethod
     def _gräns(
-        cls, operator: str, gräns: float, enhet: str | None, *, naken: bool = False
+        cls,
+        operator: str,
+        gräns: float,
+        enhet: str | None,
+        *,
+        naken: bool = False,
+        konstruktor: str = "Målnivå",
     ) -> Målnivå:
         return cls(
             typ=Måltyp.GRÄNS,
             operator=operator,
-            gräns=gräns,
+            gräns=skalär(gräns, f"{konstruktor}: gräns"),
             enhet=enhet,
             riktning=_RIKTNING_AV_OPERATOR[operator],
             naken=naken,
@@ -747,7 +777,7 @@ class Målnivå:
         >>> str(hu.Målnivå.minst(0.8, enhet="andel"))
         '≥ 80 %'
         """
-        return cls._gräns(">=", gräns, enhet)
+        return cls._gräns(">=", gräns, enhet, konstruktor="Målnivå.minst")
 
     @classmethod
     def över(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
@@ -759,7 +789,7 @@ class Målnivå:
         >>> str(hu.Målnivå.över(0.5, enhet="andel"))
         '> 50 %'
         """
-        return cls._gräns(">", gräns, enhet)
+        return cls._gräns(">", gräns, enhet, konstruktor="Målnivå.över")
 
     @classmethod
     def högst(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
@@ -771,7 +801,7 @@ class Målnivå:
         >>> str(hu.Målnivå.högst(40, enhet="min"))
         '≤ 40 min'
         """
-        return cls._gräns("<=", gräns, enhet)
+        return cls._gräns("<=", gräns, enhet, konstruktor="Målnivå.högst")
 
     @classmethod
     def under(cls, gräns: float, *, enhet: str | None = None) -> Målnivå:
@@ -783,7 +813,7 @@ class Målnivå:
         >>> str(hu.Målnivå.under(0.5, enhet="/100 vpl"))
         '< 0,5/100 vpl'
         """
-        return cls._gräns("<", gräns, enhet)
+        return cls._gräns("<", gräns, enhet, konstruktor="Målnivå.under")
 
     @classmethod
     def nivå(cls, gräns: float, riktning: Riktning, *, enhet: str | None = None) -> Målnivå:
@@ -817,9 +847,9 @@ class Målnivå:
         """
         r = _som_riktning(riktning)
         if r is Riktning.HÖGRE_ÄR_BÄTTRE:
-            return cls._gräns(">=", gräns, enhet, naken=True)
+            return cls._gräns(">=", gräns, enhet, naken=True, konstruktor="Målnivå.nivå")
         if r is Riktning.LÄGRE_ÄR_BÄTTRE:
-            return cls._gräns("<=", gräns, enhet, naken=True)
+            return cls._gräns("<=", gräns, enhet, naken=True, konstruktor="Målnivå.nivå")
         raise OgiltigtVärdeError(
             f"a bare target level {gräns!r} needs riktning HÖGRE_ÄR_BÄTTRE or "
             f"LÄGRE_ÄR_BÄTTRE to say whether it is a floor or a ceiling, got {riktning!r}"
@@ -837,8 +867,8 @@ class Målnivå:
         """
         return cls(
             typ=Måltyp.INTERVALL,
-            nedre=nedre,
-            övre=övre,
+            nedre=skalär(nedre, "Målnivå.intervall: nedre"),
+            övre=skalär(övre, "Målnivå.intervall: övre"),
             enhet=enhet,
             riktning=Riktning.INOM_INTERVALL,
         )
@@ -863,7 +893,7 @@ class Målnivå:
         return cls(
             typ=Måltyp.RELATIV_FÖRÄNDRING,
             operator=operator,
-            gräns=andel,
+            gräns=_förändringsandel(andel, "Målnivå.ökning: andel"),
             riktning=Riktning.HÖGRE_ÄR_BÄTTRE,
         )
 
@@ -880,7 +910,7 @@ class Målnivå:
         return cls(
             typ=Måltyp.RELATIV_FÖRÄNDRING,
             operator=operator,
-            gräns=andel,
+            gräns=_förändringsandel(andel, "Målnivå.minskning: andel"),
             riktning=Riktning.LÄGRE_ÄR_BÄTTRE,
         )
 
@@ -939,6 +969,7 @@ class Målnivå:
         >>> str(m)
         '90/80 %'
         """
+        delar = följd(delar, "Målnivå.sammansatt: delar", typ=Målnivå)
         return cls(
             typ=Måltyp.SAMMANSATT, delar=delar, riktning=delar[0].riktning if delar else None
         )
@@ -958,6 +989,12 @@ class Målnivå:
         >>> str(m)
         'delmål ≥ 50 % med totalmål ≥ 80 %'
         """
+        for del_, namn in ((delmål, "delmål"), (totalmål, "totalmål")):
+            if not isinstance(del_, Målnivå):
+                raise FelTypError(
+                    f"Målnivå.tvånivå: {namn} must be a Målnivå, got {del_!r} of type "
+                    f"{type(del_).__name__}; build it with e.g. Målnivå.minst(0.8, enhet='andel')"
+                )
         return cls(typ=Måltyp.TVÅNIVÅ, delar=(delmål, totalmål), riktning=totalmål.riktning)
 
     @classmethod
