@@ -494,3 +494,20 @@ def test_periodvärde_and_the_part_year_check() -> None:
         hu.Periodvärde(0.8, "2023")
     with pytest.raises(hu.FelTypError):
         hu.Periodvärde("0,8", r12)
+
+
+def test_åren_and_dagar_name_their_arguments() -> None:
+    # issue 12: the messages said "Period: år" and "Period: start", arguments never passed
+    with pytest.raises(hu.FelTypError, match=r"^Period\.åren: från \(a year"):
+        hu.Period.åren(None, 2023)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^Period\.åren: till .* at most 2200"):
+        hu.Period.åren(2016, 10**12)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^Period\.dagar: från is missing"):
+        hu.Period.dagar(None, "2024-01-10")  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"^Period\.dagar: till must be a date"):
+        hu.Period.dagar("2024-01-03", 20240110)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Period\.dagar: från"):
+        hu.Period.dagar("01/12/2023", "2024-01-10")
+    # a whole-day period from timestamps with a time of day keeps the days
+    p = hu.Period.dagar("2024-01-03 15:00", "2024-01-10")
+    assert (str(p), p.antal_dagar) == ("2024-01-03–2024-01-10", 8)

@@ -640,8 +640,8 @@ class Period:
         >>> str(p), p.antal_månader
         ('2016–2023', 96)
         """
-        a = _kontrollera_år(från)
-        b = _kontrollera_år(till)
+        a = heltal(från, "Period.åren: från (a year such as 2016)", minst=1900, högst=2200)
+        b = heltal(till, "Period.åren: till (a year such as 2023)", minst=1900, högst=2200)
         if b < a:
             raise OgiltigtVärdeError(f"Period.åren: till={b} is before från={a}; swap them")
         if a == b:
@@ -659,7 +659,9 @@ class Period:
         >>> str(p), p.antal_dagar
         ('2024-01-03–2024-01-10', 8)
         """
-        return cls(start=från, slut=till, form=Periodform.DAGAR)
+        start = _dag(från, "Period.dagar: från")
+        slut = _dag(till, "Period.dagar: till")
+        return cls(start=start, slut=slut, form=Periodform.DAGAR)
 
     @classmethod
     def tolka(cls, text: str) -> Period:
