@@ -938,50 +938,6 @@ KÄNDA_FEL: dict[str, str] = {
         "issue 12: comparisons/budget engineer (jamforelse.py) — silent result:"
         " Färgregel.mål-målnivå-lista_inf: infinity in the result (målnivå)"
     ),
-    "Förvaltning-verksamhetsområden-None": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'NoneType' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-bool": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'bool' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-nan": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'float' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-inf": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'float' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-minusinf": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'float' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-negativ": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'int' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-stor": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'float' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-procent": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'float' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-heltalsdatum": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'int' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-polars": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'DataFrame' object is not iterable"
-    ),
-    "Förvaltning-verksamhetsområden-objekt": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — internal"
-        " TypeError: 'object' object is not iterable"
-    ),
     "Kolumnsumma-summa-inf": (
         "issue 12: comparisons/budget engineer (ekonomi.py) — silent result:"
         " Kolumnsumma-summa-inf: infinity in the result (summa)"
@@ -2225,71 +2181,6 @@ KÄNDA_FEL: dict[str, str] = {
         "issue 12: periods/forecasts engineer (perioder.py) — internal ValueError:"
         " The truth value of a DataFrame is ambiguous. Use a.empty, a.item(),"
         " a.any() or a.all()."
-    ),
-    "region-namn_eller_kod-None": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got None of type NoneType"
-    ),
-    "region-namn_eller_kod-bool": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got True of type bool"
-    ),
-    "region-namn_eller_kod-nan": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got nan of type float"
-    ),
-    "region-namn_eller_kod-inf": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got inf of type float"
-    ),
-    "region-namn_eller_kod-minusinf": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got -inf of type float"
-    ),
-    "region-namn_eller_kod-stor": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got 1000000000000.0 of type float"
-    ),
-    "region-namn_eller_kod-procent": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got 78.8 of type float"
-    ),
-    "region-namn_eller_kod-tom_ram": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got Empty DataFrame Columns: [] Index: [] of type "
-    ),
-    "region-namn_eller_kod-fel_kolumner": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got    okänd 0    1.0 1    2.0 of type DataFrame"
-    ),
-    "region-namn_eller_kod-fel_längd": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got [1.0, 2.0, 3.0] of type list"
-    ),
-    "region-namn_eller_kod-lista_inf": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got [1.0, inf] of type list"
-    ),
-    "region-namn_eller_kod-polars": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got <polars.dataframe.frame.DataFrame object at 0x"
-    ),
-    "region-namn_eller_kod-objekt": (
-        "issue 12: targets/numbers/regions engineer (organisation.py) — FelTypError"
-        " not naming the argument: region() takes a name or code as str (or a"
-        " länskod as int), got <object object at 0x7fd38d316830> of type obje"
     ),
     "regionpanel-värden-text": (
         "issue 12: comparisons/budget engineer (jamforelse.py) — FelTypError not"

@@ -319,3 +319,17 @@ def test_every_riket_spelling_is_riket_and_not_a_region(riket: str) -> None:
 @pytest.mark.parametrize("inte", ["Skåne", "Region Västmanland", "19", "0019", "", None, 0, 1.5])
 def test_är_riket_is_false_for_regions_and_non_text(inte: object) -> None:
     assert not är_riket(inte)
+
+
+def test_region_and_förvaltning_name_the_bad_argument() -> None:
+    # issue 12: region()'s message did not name namn_eller_kod; Förvaltning raised
+    # "'NoneType' object is not iterable" for verksamhetsområden=None
+    for fel in (None, True, 3.5, ["19"], object()):
+        with pytest.raises(hu.FelTypError, match=r"^region\(\): namn_eller_kod must be"):
+            hu.region(fel)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"Förvaltning\.verksamhetsområden must be a list"):
+        hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden=3)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"Förvaltning\.verksamhetsområden"):
+        hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden=[1.0])  # type: ignore[list-item]
+    hsf = hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden=None)  # type: ignore[arg-type]
+    assert hsf.verksamhetsområden == ()

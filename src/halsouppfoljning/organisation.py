@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from ._data import läs_datafil
-from ._indata import Textenum, heltal, nfc, text, valfri_text, valfritt_datum
+from ._indata import Textenum, följd, heltal, nfc, text, valfri_text, valfritt_datum
 from ._indata import datum as _datum
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
@@ -334,8 +334,9 @@ def region(namn_eller_kod: str | int | Region) -> Region:
         return namn_eller_kod
     if isinstance(namn_eller_kod, bool) or not isinstance(namn_eller_kod, (str, int)):
         raise FelTypError(
-            f"region() takes a name or code as str (or a länskod as int), got "
-            f"{namn_eller_kod!r} of type {type(namn_eller_kod).__name__}"
+            f"region(): namn_eller_kod must be a name or code as str (or a länskod as int), "
+            f"got {namn_eller_kod!r} of type {type(namn_eller_kod).__name__}; pass e.g. "
+            "'Västmanland', 'SE-U' or 19"
         )
     text = f"{namn_eller_kod:02d}" if isinstance(namn_eller_kod, int) else namn_eller_kod
     if är_riket(text):
@@ -422,7 +423,12 @@ def _verksamhetsområden(värde: Any) -> tuple[str, ...]:
             "Förvaltning.verksamhetsområden must be a sequence of names, got the single "
             f"string {värde!r}; wrap it in a list: [{värde!r}]"
         )
-    namn = tuple(text(v, "Förvaltning.verksamhetsområden") for v in värde)
+    if värde is None:
+        return ()
+    namn = tuple(
+        text(v, "Förvaltning.verksamhetsområden")
+        for v in följd(värde, "Förvaltning.verksamhetsområden")
+    )
     dubletter = sorted({n for n in namn if namn.count(n) > 1})
     if dubletter:
         raise OgiltigtVärdeError(
