@@ -610,6 +610,17 @@ def test_rounding_of_a_direction_target_uses_the_targets_unit() -> None:
             r"Målnivå\.övre",
         ),
         ({"typ": hu.Måltyp.INTERVALL, "nedre": "0", "övre": 1}, hu.FelTypError, r"Målnivå\.nedre"),
+        # issue 12: a DataFrame as operator raised pandas' "truth value is ambiguous"
+        (
+            {"typ": hu.Måltyp.GRÄNS, "operator": pd.DataFrame(), "gräns": 1},
+            hu.FelTypError,
+            r"^Målnivå\.operator must be text",
+        ),
+        (
+            {"typ": hu.Måltyp.GRÄNS, "operator": "=>", "gräns": 1},
+            hu.OgiltigtVärdeError,
+            "operator must be one of",
+        ),
         # issue 12: typ=None raised attrs' bare TypeError
         ({"typ": None}, hu.FelTypError, r"^Målnivå\.typ must be a Måltyp"),
         ({"typ": "abc"}, hu.OgiltigtVärdeError, r"^Målnivå\.typ must be one of 'gräns'"),
@@ -996,3 +1007,15 @@ def test_composite_targets_need_targets_as_parts() -> None:
         hu.Målnivå.tvånivå(None, m)  # type: ignore[arg-type]
     with pytest.raises(hu.FelTypError, match=r"Målnivå\.tvånivå: totalmål must be a Målnivå"):
         hu.Målnivå.tvånivå(m, "≥ 90 %")  # type: ignore[arg-type]
+
+
+def test_references_of_another_length_than_utfall_give_both_shapes() -> None:
+    # issue 12: numpy's "cannot broadcast a non-scalar to a scalar array"
+    minska = hu.Målnivå.tolka("Lägre än fg år")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"föregående has 3 values .* utfall has shape"):
+        hu.måluppfyllelse(94.0, minska, föregående=[1.0, 2.0, 3.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"plan has 3 values .* shape \(2,\)"):
+        hu.måluppfyllelse([1.0, 2.0], hu.Målnivå.enligt_plan(H), plan=[1.0, 2.0, 3.0])
+    # a single reference still applies to every outcome
+    ut = hu.måluppfyllelse([94.0, 150.0], minska, föregående=[140.0])
+    assert ut.tolist() == [hu.Måluppfyllelse.UPPNÅDD, hu.Måluppfyllelse.EJ_UPPNÅDD]

@@ -986,16 +986,6 @@ KÄNDA_FEL: dict[str, str] = {
         "issue 12: comparisons/budget engineer (ekonomi.py) — silent result:"
         " Kolumnsumma-saknade-lista_inf: infinity in the result (saknade)"
     ),
-    "Målnivå-operator-tom_ram": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: The truth value of a DataFrame is ambiguous. Use a.empty,"
-        " a.item(), a.any() or a.all()."
-    ),
-    "Målnivå-operator-fel_kolumner": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: The truth value of a DataFrame is ambiguous. Use a.empty,"
-        " a.item(), a.any() or a.all()."
-    ),
     "Målnivå.tolka-text-text": (
         "issue 12: targets/numbers/regions engineer (indikatorer.py) —"
         " TolkningsError not naming the argument: cannot read the target 'abc'"
@@ -1827,18 +1817,6 @@ KÄNDA_FEL: dict[str, str] = {
     "läs_styrkort-sep-objekt": (
         "issue 12: CLI engineer (tolka/styrkort.py) — internal TypeError:"
         " 'delimiter' must be string, not object"
-    ),
-    "måluppfyllelse (relativ)-föregående-tom_ram": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: cannot broadcast a non-scalar to a scalar array"
-    ),
-    "måluppfyllelse (relativ)-föregående-fel_kolumner": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: cannot broadcast a non-scalar to a scalar array"
-    ),
-    "måluppfyllelse (relativ)-föregående-fel_längd": (
-        "issue 12: targets/numbers/regions engineer (indikatorer.py) — internal"
-        " ValueError: cannot broadcast a non-scalar to a scalar array"
     ),
     "periodiserad_budget-månader-stor": (
         "issue 12: comparisons/budget engineer (ekonomi.py) — internal MemoryError:"

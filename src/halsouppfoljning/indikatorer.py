@@ -429,6 +429,10 @@ def _målövre(värde: object) -> float | None:
     return _valfritt_tal(värde, "Målnivå.övre")
 
 
+def _måloperator(värde: object) -> str | None:
+    return None if värde is None else _text_in(värde, "Målnivå.operator")
+
+
 def _måltyp(värde: object) -> Måltyp:
     return alternativ(värde, Måltyp, "Målnivå.typ")
 
@@ -656,7 +660,7 @@ class Målnivå:
     """
 
     typ: Måltyp = attrs.field(converter=_måltyp)
-    operator: str | None = attrs.field(default=None)
+    operator: str | None = attrs.field(default=None, converter=_måloperator)
     gräns: float | None = attrs.field(default=None, converter=_målgräns)
     nedre: float | None = attrs.field(default=None, converter=_målnedre)
     övre: float | None = attrs.field(default=None, converter=_målövre)
@@ -1720,9 +1724,9 @@ def måluppfyllelse(
             return tuple(ut)
         return ut
     if f is not None and f.ndim > 0 and f.shape != u.shape:
-        f = np.broadcast_to(f, u.shape)
+        f = _utvidga(f, u.shape, "föregående")
     if p is not None and p.ndim > 0 and p.shape != u.shape:
-        p = np.broadcast_to(p, u.shape)
+        p = _utvidga(p, u.shape, "plan")
     kod = _koder(u, målnivå, f, p, avrundning, delvis)
     ut = np.asarray(_KODER, dtype=object)[kod]
     if index is not None:
@@ -1900,6 +1904,17 @@ def _målnivåer(värde: Any) -> dict[int, Målnivå]:
             raise FelTypError(f"Indikator.målnivåer[{år}] must be a Målnivå, got {mål!r}")
         ut[int(år)] = mål
     return ut
+
+
+def _utvidga(x: _Arr, form: tuple[int, ...], namn: str) -> _Arr:
+    """``x`` broadcast to the shape of ``utfall``, or an error giving both shapes."""
+    try:
+        return np.broadcast_to(x, form)
+    except ValueError:
+        raise OgiltigtVärdeError(
+            f"måluppfyllelse: {namn} has {x.size} values (shape {x.shape}) but utfall has "
+            f"shape {form}; pass one {namn} per utfall, or a single value"
+        ) from None
 
 
 def _valfri_enum(typ: type[enum.Enum], värde: Any, namn: str) -> Any:
