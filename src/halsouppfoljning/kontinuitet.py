@@ -307,7 +307,8 @@ def _blockbitar(n: int, hög_bitar: int, låg_bitar: int) -> int:
     if 32 - låg_bitar < k <= 32 - låg_bitar + 3:
         k = 32 - låg_bitar
     k = max(k, hög_bitar - _MAX_BLOCKBITAR)
-    return min(k, hög_bitar, _MAX_BITAR - låg_bitar)
+    # never negative: a key wider than _MAX_BITAR (or no rows) is one block
+    return max(0, min(k, hög_bitar, _MAX_BITAR - låg_bitar))
 
 
 def _låg_skiva(låg: _Del, tid: _Tid | None, a: int, b: int) -> _I64:

@@ -171,7 +171,12 @@ def gruppera(pdf: pd.DataFrame, per: tuple[str, ...]) -> tuple[_I64, int, pd.Dat
         saknas = k < 0
         if saknas.any():
             k = np.where(saknas, len(u), k)
-            u = u.insert(len(u), np.nan)
+            # an object index stays object (pandas before 3 would infer a dtype)
+            u = (
+                pd.Index([*u, np.nan], dtype=object)
+                if u.dtype == object
+                else u.insert(len(u), np.nan)
+            )
         koder.append(k)
         unika.append(u)
     storlekar = tuple(len(u) for u in unika)
