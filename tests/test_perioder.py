@@ -511,3 +511,32 @@ def test_åren_and_dagar_name_their_arguments() -> None:
     # a whole-day period from timestamps with a time of day keeps the days
     p = hu.Period.dagar("2024-01-03 15:00", "2024-01-10")
     assert (str(p), p.antal_dagar) == ("2024-01-03–2024-01-10", 8)
+
+
+# --------------------------------------------------------------------------- numbers read from text
+
+
+def test_förändring_mellan_ungefärliga_tal_är_ungefärlig() -> None:
+    # "drygt 1 200" against "1 000": (1200 - 1000) / 1000 = 0.2, approximate
+    ut = hu.procentuell_förändring(hu.tolka_värde("drygt 1 200"), hu.tolka_värde("1 000*"))
+    assert isinstance(ut, hu.Tal)
+    assert ut.värde == pytest.approx(0.2)
+    assert ut.enhet == "andel"
+    assert ut.ungefärlig is True
+    assert ut.fotnoter == ("*",)
+    # exact inputs give an exact Tal; a plain number may stand beside a Tal
+    exakt = hu.procentuell_förändring(hu.tolka_värde("150"), 100)
+    assert exakt.värde == pytest.approx(0.5)
+    assert exakt.ungefärlig is False
+
+
+def test_procentenheter_mellan_tal() -> None:
+    # 78,8 % against cirka 74,8 %: 0.788 - 0.748 = 0.04, approximate
+    ut = hu.procentenheter(hu.tolka_värde("78,8 %"), hu.tolka_värde("cirka 74,8 %"))
+    assert ut.värde == pytest.approx(0.04)
+    assert ut.ungefärlig is True
+
+
+def test_förändring_mellan_tal_av_olika_enheter_är_fel() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="same unit"):
+        hu.procentuell_förändring(hu.tolka_värde("12 mnkr"), hu.tolka_värde("10 %"))

@@ -44,7 +44,7 @@ from ._indata import (
     tidpunkt,
 )
 from .exceptions import FelTypError, OgiltigtVärdeError
-from .indikatorer import Målnivå, Periodicitet, Riktning, måluppfyllelse
+from .indikatorer import Målnivå, Periodicitet, Riktning, Tal, måluppfyllelse
 
 __all__ = [
     "MÅNADSNAMN",
@@ -63,13 +63,50 @@ __all__ = [
 _Arr = npt.NDArray[np.float64]
 
 
-def _elementvis(värde: TalIn, referens: TalIn, funktion: Callable[[_Arr, _Arr], _Arr]) -> Any:
+def _med_tal(
+    värde: Tal | TalIn,
+    referens: Tal | TalIn,
+    funktion: Callable[[_Arr, _Arr], _Arr],
+    enhet: str | None,
+) -> Tal:
+    """``funktion`` on two numbers of which at least one is a :class:`Tal`.
+
+    The result is a :class:`Tal` in ``enhet``, approximate when either input is,
+    carrying both inputs' footnote marks. Two ``Tal`` of different units or
+    bases are an error: a change is only defined between like numbers.
+    """
+    tal = [t for t in (värde, referens) if isinstance(t, Tal)]
+    if len(tal) == 2 and (tal[0].enhet, tal[0].bas) != (tal[1].enhet, tal[1].bas):
+        raise OgiltigtVärdeError(
+            f"värde is in {tal[0].enhet!r} (base {tal[0].bas!r}) but referens in "
+            f"{tal[1].enhet!r} (base {tal[1].bas!r}); give both in the same unit and base"
+        )
+    a = värde.värde if isinstance(värde, Tal) else skalär(värde, "värde", saknas=True)
+    b = referens.värde if isinstance(referens, Tal) else skalär(referens, "referens", saknas=True)
+    ut = float(funktion(np.asarray(a, dtype=float), np.asarray(b, dtype=float)))
+    return Tal(
+        värde=ut,
+        enhet=enhet,
+        fotnoter=tuple(dict.fromkeys(f for t in tal for f in t.fotnoter)),
+        ungefärlig=any(t.ungefärlig for t in tal),
+    )
+
+
+def _elementvis(
+    värde: Tal | TalIn,
+    referens: Tal | TalIn,
+    funktion: Callable[[_Arr, _Arr], _Arr],
+    enhet: str | None = None,
+) -> Any:
     """Apply ``funktion`` to two float arrays; keep the shape of the input.
 
     A Series gives a Series (two Series are aligned on their index as pandas
     arithmetic does; a label present in only one gives NaN). A scalar pair gives
-    a float, anything else an ndarray.
+    a float, anything else an ndarray. A :class:`Tal` (a number read from report
+    text) gives a ``Tal`` in ``enhet`` that is approximate when an input was.
     """
+    if isinstance(värde, Tal) or isinstance(referens, Tal):
+        return _med_tal(värde, referens, funktion, enhet)
     if isinstance(värde, pd.Series) or isinstance(referens, pd.Series):
         v: TalIn
         r: TalIn
@@ -91,15 +128,17 @@ def _elementvis(värde: TalIn, referens: TalIn, funktion: Callable[[_Arr, _Arr],
 
 
 def procentuell_förändring(
-    värde: TalIn, referens: TalIn, *, riktning: Riktning | None = None
+    värde: Tal | TalIn, referens: Tal | TalIn, *, riktning: Riktning | None = None
 ) -> Any:
     """Relative change (:term:`procentuell förändring`) of ``värde`` against ``referens``.
 
     Parameters
     ----------
-    värde : float, array-like or Series
-        The new value (any unit, the same as ``referens``).
-    referens : float, array-like or Series
+    värde : float, array-like, Series or Tal
+        The new value (any unit, the same as ``referens``). A :class:`Tal`
+        read from report text ("drygt 1 200") gives a ``Tal`` result, marked
+        approximate when either input is.
+    referens : float, array-like, Series or Tal
         The base: the same period last year, the previous month, a budget.
     riktning : Riktning, optional
         With :attr:`Riktning.LÄGRE_ÄR_BÄTTRE` the sign is turned so that a
@@ -144,6 +183,12 @@ def procentuell_förändring(
     >>> hu.procentuell_förändring([10, 5], [0, float("nan")])
     array([nan, nan])
 
+    A change between two approximate counts says so:
+
+    >>> ändring = hu.procentuell_förändring(hu.tolka_värde("drygt 1 200"), hu.tolka_värde("1 000"))
+    >>> round(ändring.värde, 3), ändring.enhet, ändring.ungefärlig
+    (0.2, 'andel', True)
+
     References
     ----------
     Statistiska centralbyrån, "Procent och procentenheter",
@@ -157,7 +202,7 @@ def procentuell_förändring(
         ut = np.where(b == 0, np.nan, ut)
         return np.asarray(ut * tecken + 0.0, dtype=float)
 
-    return _elementvis(värde, referens, beräkna)
+    return _elementvis(värde, referens, beräkna, "andel")
 
 
 def _tecken(riktning: Riktning | None) -> float:
@@ -178,7 +223,7 @@ def _tecken(riktning: Riktning | None) -> float:
     )
 
 
-def procentenheter(värde: TalIn, referens: TalIn) -> Any:
+def procentenheter(värde: Tal | TalIn, referens: Tal | TalIn) -> Any:
     """Difference of two shares in percentage points (:term:`procentenheter`).
 
     Parameters
@@ -228,7 +273,7 @@ def procentenheter(värde: TalIn, referens: TalIn) -> Any:
         kontrollera_andel(b, "referens")
         return np.asarray(a - b, dtype=float)
 
-    return _elementvis(värde, referens, beräkna)
+    return _elementvis(värde, referens, beräkna, "andel")
 
 
 # --------------------------------------------------------------------------- periods
