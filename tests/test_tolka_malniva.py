@@ -540,3 +540,11 @@ def test_property_two_step_targets_round_trip(
     assert m.typ is hu.Måltyp.TVÅNIVÅ
     assert m.delar[1].senast == år
     assert hu.Målnivå.tolka(str(m), H) == m
+
+
+def test_deadline_years_read_as_far_as_the_constructor_takes_them() -> None:
+    # found by the random Hypothesis profile: "senast 2100" was not read back
+    assert hu.Målnivå.tolka("minst 70 % senast 2100").senast == 2100
+    assert hu.Målnivå.tolka("under 5 % senast 2199").senast == 2199
+    with pytest.raises(hu.OgiltigtVärdeError, match="at most 2199"):
+        hu.Målnivå(typ=hu.Måltyp.GRÄNS, operator=">=", gräns=0.7, enhet="%", senast=2200)

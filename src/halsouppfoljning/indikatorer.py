@@ -494,7 +494,7 @@ def _villkor_konv(värde: object) -> tuple[str, ...]:
 def _senast_konv(värde: object) -> int | None:
     if värde is None:
         return None
-    return heltal(värde, "Målnivå.senast (the deadline year)", minst=1900, högst=2200)
+    return heltal(värde, "Målnivå.senast (the deadline year)", minst=1900, högst=2199)
 
 
 def _bastext(bas: tuple[int | float, str] | None, enhet: str | None) -> str:

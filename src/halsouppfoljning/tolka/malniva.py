@@ -108,7 +108,7 @@ _TVÅNIVÅ_RE = re.compile(
 #: A deadline at the end: "vid utgången av 2025", "senast 2027", "till år 2030", "2030".
 _SENAST_RE = re.compile(
     r"^(?P<kärna>.+?),?\s+(?P<ord>(?:vid\s+utgången\s+av|i\s+slutet\s+av|senast|till|år)"
-    r"(?:\s+år)?\s+)?(?P<år>(?:19|20)\d{2})\.?$",
+    r"(?:\s+år)?\s+)?(?P<år>(?:19|20|21)\d{2})\.?$",
     re.IGNORECASE,
 )
 #: A qualifier at the end: "varje månad", "per år", "av befolkningen", "i alla regioner".
