@@ -333,3 +333,112 @@ def test_region_and_förvaltning_name_the_bad_argument() -> None:
         hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden=[1.0])  # type: ignore[list-item]
     hsf = hu.Förvaltning(nämnd=_hsn(), namn="HSF", verksamhetsområden=None)  # type: ignore[arg-type]
     assert hsf.verksamhetsområden == ()
+
+
+@pytest.mark.parametrize("fel", ["nej", "ja", 0, 1, 1.0, float("nan"), "False", [True]])
+def test_boolean_fields_take_only_booleans(fel: object) -> None:
+    # issue 12: Nämnd(driver_egen_verksamhet="nej") stored the text "nej" (truthy)
+    with pytest.raises(
+        hu.FelTypError, match=r"Nämnd\.driver_egen_verksamhet must be True or False"
+    ):
+        hu.Nämnd(region="Västmanland", namn="HSN", driver_egen_verksamhet=fel)  # type: ignore[arg-type]
+    with pytest.raises(
+        hu.FelTypError,
+        match=r"Vårdval\.rapporterar_till_väntetidsdatabasen must be True or False",
+    ):
+        hu.Vårdval(
+            namn="Hälsoval",
+            lagrum="LOV",
+            nämnd=_hsn(),
+            rapporterar_till_väntetidsdatabasen=fel,  # type: ignore[arg-type]
+        )
+    with pytest.raises(hu.FelTypError, match="driver_egen_verksamhet"):
+        attrs.evolve(_hsn(), driver_egen_verksamhet=fel)
+
+
+def test_boolean_fields_keep_true_false_and_unknown() -> None:
+    import numpy as np
+
+    for värde in (True, False, None):
+        assert (
+            hu.Nämnd(region="19", namn="HSN", driver_egen_verksamhet=värde).driver_egen_verksamhet
+            is värde
+        )
+    assert (
+        hu.Nämnd(
+            region="19", namn="HSN", driver_egen_verksamhet=np.bool_(False)
+        ).driver_egen_verksamhet
+        is False
+    )
+
+
+def test_boolean_message_says_how_to_write_nej() -> None:
+    with pytest.raises(hu.FelTypError, match=r"'nej'.*False for 'nej'"):
+        hu.Nämnd(region="19", namn="HSN", driver_egen_verksamhet="nej")  # type: ignore[arg-type]
+
+
+def _region(**ändra: object) -> hu.Region:
+    fält: dict[str, object] = {
+        "kod": "19",
+        "namn": "Region Västmanland",
+        "kortnamn": "Västmanland",
+        "län": "Västmanlands län",
+        "kolada_id": "0019",
+        "iso": "SE-U",
+    }
+    fält.update(ändra)
+    return hu.Region(**fält)  # type: ignore[arg-type]
+
+
+def test_region_with_a_code_of_no_region_is_an_error() -> None:
+    # issue 12: Region(kod="99", ...) was accepted although no list has länskod 99
+    assert _region() == hu.region("19")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"kod '99' is the länskod of no region"):
+        _region(kod="99", kolada_id="0099", iso="SE-Q")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"kod '02' is the länskod of no region"):
+        _region(kod="02", kolada_id="0002", iso="SE-B")  # 02 was never used by SCB
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Region\.iso 'SE-C' is not .* 'SE-U'"):
+        _region(iso="SE-C")
+    with pytest.raises(hu.FelTypError, match=r"Region\.kod must be text"):
+        _region(kod=None)
+
+
+@pytest.mark.parametrize("fel", ["VGR", 3])
+def test_region_alias_refuses_a_bare_string_or_a_number(fel: object) -> None:
+    # issue 12: alias="VGR" was split into the letters ('V', 'G', 'R')
+    with pytest.raises(hu.FelTypError, match=r"Region\.alias"):
+        _region(alias=fel)
+    assert _region(alias=None).alias == ()
+    assert _region(alias=["VGR"]).alias == ("VGR",)
+
+
+def test_nämnd_region_names_the_field() -> None:
+    with pytest.raises(hu.FelTypError, match=r"^Nämnd\.region must be a Region"):
+        hu.Nämnd(region=None, namn="HSN")  # type: ignore[arg-type]
+    with pytest.raises(hu.OkändRegionError, match=r"Nämnd\.region: unknown region 'Atlantis'"):
+        hu.Nämnd(region="Atlantis", namn="HSN")
+    with pytest.raises(hu.OkändRegionError, match=r"Nämnd\.region: .*is Riket"):
+        hu.Nämnd(region="Hela riket", namn="HSN")
+
+
+def test_vårdval_lagrum_and_counts_are_checked() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Vårdval\.lagrum must be one of 'LOV'"):
+        hu.Vårdval(namn="x", lagrum="LOX", nämnd=_hsn())
+    with pytest.raises(hu.FelTypError, match=r"Vårdval\.lagrum must be a Lagrum"):
+        hu.Vårdval(namn="x", lagrum=None, nämnd=_hsn())  # type: ignore[arg-type]
+    assert hu.Vårdval(namn="x", lagrum=" lov ", nämnd=_hsn()).lagrum is hu.Lagrum.LOV
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Vårdval\.antal_listade must be at most"):
+        hu.Vårdval(namn="x", lagrum="LOV", nämnd=_hsn(), antal_listade=10**9)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Vårdval\.antal_vårdgivare must be at most"):
+        hu.Vårdval(namn="x", lagrum="LOV", nämnd=_hsn(), antal_vårdgivare=20230515)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Vårdval\.varav_egen_regi must be a whole"):
+        hu.Vårdval(namn="x", lagrum="LOV", nämnd=_hsn(), varav_egen_regi=2.5)
+
+
+def test_messages_quote_a_frame_on_one_line() -> None:
+    import pandas as pd
+
+    with pytest.raises(hu.FelTypError) as fel:
+        hu.Vårdval(namn="x", lagrum="LOV", nämnd=pd.DataFrame({"a": [1, 2]}))  # type: ignore[arg-type]
+    assert "\n" not in str(fel.value)
+    assert "Vårdval.nämnd" in str(fel.value)

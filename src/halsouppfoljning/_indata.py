@@ -75,6 +75,7 @@ __all__ = [
     "kolumner",
     "kontrollera_andel",
     "kontrollera_kolumner",
+    "kort",
     "nfc",
     "ramtyp",
     "skalär",
@@ -121,9 +122,25 @@ def nfc(text: str) -> str:
 
 
 def _kort(värde: Any, längd: int = 60) -> str:
-    """``repr(värde)`` shortened for a message."""
+    """``repr(värde)`` on one line (a frame's repr has many), shortened for a message."""
     r = repr(värde)
+    if "\n" in r:
+        r = " ".join(r.split())
     return r if len(r) <= längd else r[: längd - 3] + "..."
+
+
+def kort(värde: Any, längd: int = 60) -> str:
+    """``repr(värde)`` shortened to ``längd`` characters, for a message quoting a value.
+
+    A frame or a long list is quoted on one line, cut with ``...``.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import kort
+    >>> kort(list(range(30)), 20)
+    '[0, 1, 2, 3, 4, 5...'
+    """
+    return _kort(värde, längd)
 
 
 def text(värde: Any, namn: str, *, tom: bool = False) -> str:
@@ -137,7 +154,8 @@ def text(värde: Any, namn: str, *, tom: bool = False) -> str:
     """
     if not isinstance(värde, str):
         raise FelTypError(
-            f"{namn} must be text (str), got {_kort(värde)} of type {type(värde).__name__}"
+            f"{namn} must be text (str), got {_kort(värde)} of type {type(värde).__name__}; "
+            "give it as a str, e.g. 'Hälso- och sjukvårdsnämnden'"
         )
     ut = nfc(värde).strip()
     if not ut and not tom:
@@ -171,8 +189,12 @@ def boolesk(värde: Any, namn: str) -> bool:
     """
     if isinstance(värde, (bool, np.bool_)):
         return bool(värde)
+    if isinstance(värde, str):
+        råd = "write the boolean itself (False for 'nej', True for 'ja'), not text"
+    else:
+        råd = "pass True or False (convert 0/1 with bool(...) first)"
     raise FelTypError(
-        f"{namn} must be True or False, got {_kort(värde)} of type {type(värde).__name__}"
+        f"{namn} must be True or False, got {_kort(värde)} of type {type(värde).__name__}; {råd}"
     )
 
 
@@ -529,16 +551,24 @@ def heltal(värde: Any, namn: str, *, minst: int | None = None, högst: int | No
     """
     if isinstance(värde, (bool, np.bool_)) or not isinstance(värde, numbers.Real):
         raise FelTypError(
-            f"{namn} must be a whole number, got {_kort(värde)} of type {type(värde).__name__}"
+            f"{namn} must be a whole number, got {_kort(värde)} of type {type(värde).__name__}; "
+            "pass an int such as 3 (read printed figures with hu.tolka_tal first)"
         )
     f = float(värde)
     if not math.isfinite(f) or f != math.floor(f):
-        raise OgiltigtVärdeError(f"{namn} must be a whole number, got {värde!r}")
-    ut = int(f)
+        raise OgiltigtVärdeError(
+            f"{namn} must be a whole number, got {värde!r}; pass an int such as "
+            f"{int(f) if math.isfinite(f) else 3}"
+        )
+    ut = int(värde) if isinstance(värde, numbers.Integral) else int(f)
     if minst is not None and ut < minst:
-        raise OgiltigtVärdeError(f"{namn} must be at least {minst}, got {ut}")
+        raise OgiltigtVärdeError(
+            f"{namn} must be at least {minst}, got {ut}; pass a value of {minst} or more"
+        )
     if högst is not None and ut > högst:
-        raise OgiltigtVärdeError(f"{namn} must be at most {högst}, got {ut}")
+        raise OgiltigtVärdeError(
+            f"{namn} must be at most {högst}, got {_kort(ut)}; pass a value of {högst} or less"
+        )
     return ut
 
 

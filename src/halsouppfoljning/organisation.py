@@ -31,7 +31,18 @@ from typing import Any
 import attrs
 
 from ._data import läs_datafil
-from ._indata import Textenum, följd, heltal, nfc, text, valfri_text, valfritt_datum
+from ._indata import (
+    Textenum,
+    alternativ,
+    boolesk,
+    följd,
+    heltal,
+    kort,
+    nfc,
+    text,
+    valfri_text,
+    valfritt_datum,
+)
 from ._indata import datum as _datum
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
@@ -47,8 +58,15 @@ __all__ = [
 ]
 
 
-def _alias(värde: Iterable[str]) -> tuple[str, ...]:
-    return tuple(text(a, "Region.alias") for a in värde)
+def _alias(värde: Any) -> tuple[str, ...]:
+    if värde is None:
+        return ()
+    if isinstance(värde, str):
+        raise FelTypError(
+            f"Region.alias must be a sequence of spellings, got the single string "
+            f"{kort(värde)}; wrap it in a list: [{kort(värde)}]"
+        )
+    return tuple(text(a, "Region.alias") for a in följd(värde, "Region.alias"))
 
 
 def _region_kod(v: object) -> str:
@@ -103,8 +121,9 @@ class Region:
     Raises
     ------
     OgiltigtVärdeError
-        If the codes are inconsistent (Kolada id not ``"00"`` + länskod, an ISO
-        code not starting with ``"SE-"``).
+        If the codes are inconsistent: a länskod that is the code of no region
+        (the bundled table lists the 21), a Kolada id not ``"00"`` + länskod,
+        an ISO code other than the one of the länskod.
 
     See Also
     --------
@@ -135,6 +154,13 @@ class Region:
             raise OgiltigtVärdeError(
                 f"Region.kod must be a two-digit länskod string such as '03', got {värde!r}"
             )
+        koder = _koder()
+        if värde not in koder:
+            raise OgiltigtVärdeError(
+                f"Region: kod {värde!r} is the länskod of no region (the 21 codes are "
+                f"{', '.join(koder)}); look the region up with hu.region(...) instead of "
+                "constructing it"
+            )
 
     @kolada_id.validator
     def _kontrollera_kolada(self, attribut: attrs.Attribute[str], värde: str) -> None:
@@ -148,6 +174,12 @@ class Region:
         if not re.fullmatch(r"SE-[A-Z]{1,2}", värde):
             raise OgiltigtVärdeError(
                 f"Region.iso must be an ISO 3166-2 code such as 'SE-U', got {värde!r}"
+            )
+        väntad = _koder()[self.kod]
+        if värde != väntad:
+            raise OgiltigtVärdeError(
+                f"Region.iso {värde!r} is not the ISO 3166-2 code of länskod {self.kod!r}, "
+                f"which is {väntad!r}; look the region up with hu.region({self.kod!r})"
             )
 
     def stavningar(self) -> tuple[str, ...]:
@@ -169,6 +201,13 @@ class Region:
 
     def __str__(self) -> str:
         return self.namn
+
+
+@functools.cache
+def _koder() -> dict[str, str]:
+    """The länskoder of the bundled table, each with its ISO 3166-2 code, in order."""
+    tabell = läs_datafil("regioner.csv")
+    return dict(zip(tabell["kod"], tabell["iso"], strict=True))
 
 
 def _nyckel(text: str) -> str:
@@ -335,7 +374,7 @@ def region(namn_eller_kod: str | int | Region) -> Region:
     if isinstance(namn_eller_kod, bool) or not isinstance(namn_eller_kod, (str, int)):
         raise FelTypError(
             f"region(): namn_eller_kod must be a name or code as str (or a länskod as int), "
-            f"got {namn_eller_kod!r} of type {type(namn_eller_kod).__name__}; pass e.g. "
+            f"got {kort(namn_eller_kod)} of type {type(namn_eller_kod).__name__}; pass e.g. "
             "'Västmanland', 'SE-U' or 19"
         )
     text = f"{namn_eller_kod:02d}" if isinstance(namn_eller_kod, int) else namn_eller_kod
@@ -401,20 +440,35 @@ _LAGRUM_BESKRIVNING = {
 
 
 def _som_lagrum(värde: Any) -> Lagrum:
-    if isinstance(värde, Lagrum):
+    return alternativ(värde, Lagrum, "Vårdval.lagrum")
+
+
+def _som_region(värde: Any, namn: str) -> Region:
+    """:func:`region` for a field: the message names the field, not ``region()``."""
+    if isinstance(värde, Region):
         return värde
-    if isinstance(värde, str):
-        try:
-            return Lagrum(nfc(värde).strip().upper())
-        except ValueError:
-            pass
-    raise OgiltigtVärdeError(
-        f"Vårdval.lagrum must be one of {[x.value for x in Lagrum]}, got {värde!r}"
-    )
+    if isinstance(värde, bool) or not isinstance(värde, (str, int)):
+        raise FelTypError(
+            f"{namn} must be a Region or a region's name or code, got {kort(värde)} of type "
+            f"{type(värde).__name__}; pass e.g. 'Västmanland', 'SE-U' or hu.region('19')"
+        )
+    try:
+        return region(värde)
+    except OkändRegionError as fel:
+        raise OkändRegionError(f"{namn}: {fel.args[0]}") from None
 
 
-def _som_region(värde: Any) -> Region:
-    return region(värde)
+def _nämnd_region(v: object) -> Region:
+    return _som_region(v, "Nämnd.region")
+
+
+def _valfri_boolesk(värde: object, namn: str) -> bool | None:
+    """``None`` (unknown) or a boolean; ``"nej"``, ``0`` and ``1`` are errors."""
+    return None if värde is None else boolesk(värde, namn)
+
+
+def _nämnd_driver_egen_verksamhet(v: object) -> bool | None:
+    return _valfri_boolesk(v, "Nämnd.driver_egen_verksamhet")
 
 
 def _verksamhetsområden(värde: Any) -> tuple[str, ...]:
@@ -471,12 +525,18 @@ class Nämnd:
         What the nämnd is responsible for.
     driver_egen_verksamhet : bool, optional
         Whether it runs care itself (``False`` for a purchasing nämnd);
-        ``None`` when unknown.
+        ``None`` when unknown. Only ``True``, ``False`` or ``None``: text such
+        as ``"nej"`` and numbers such as ``0`` are refused.
 
     Raises
     ------
     OgiltigtVärdeError
-        For an empty name or an unknown region.
+        For an empty name.
+    OkändRegionError
+        For a region spelling that names no region (or names Riket).
+    FelTypError
+        For a name that is not text, a region that is neither a Region nor a
+        name or code, a ``driver_egen_verksamhet`` that is not a boolean.
 
     Examples
     --------
@@ -486,11 +546,13 @@ class Nämnd:
     ('17', 'HSN')
     """
 
-    region: Region = attrs.field(converter=_som_region)
+    region: Region = attrs.field(converter=_nämnd_region)
     namn: str = attrs.field(converter=_nämnd_namn)
     kortnamn: str | None = attrs.field(default=None, converter=_nämnd_kortnamn)
     ansvarsområde: str = attrs.field(default="", converter=_nämnd_ansvarsområde)
-    driver_egen_verksamhet: bool | None = attrs.field(default=None)
+    driver_egen_verksamhet: bool | None = attrs.field(
+        default=None, converter=_nämnd_driver_egen_verksamhet
+    )
 
     def __str__(self) -> str:
         return f"{self.namn} ({self.region.namn})"
@@ -553,7 +615,8 @@ class Förvaltning:
     def _kontrollera_nämnd(self, attribut: attrs.Attribute[Nämnd], värde: Any) -> None:
         if not isinstance(värde, Nämnd):
             raise FelTypError(
-                f"Förvaltning.nämnd must be a Nämnd, got {värde!r} of type {type(värde).__name__}"
+                f"Förvaltning.nämnd must be a Nämnd, got {kort(värde)} of type "
+                f"{type(värde).__name__}; build it with hu.Nämnd(region=..., namn=...)"
             )
 
     @property
@@ -569,16 +632,34 @@ def _vårdval_namn(v: object) -> str:
     return text(v, "Vårdval.namn")
 
 
+#: Plausibility bounds: more providers in one vårdval, or more listed patients
+#: than Sweden has inhabitants (10.6 million in 2024), is a unit or typing error.
+_HÖGST_VÅRDGIVARE = 100_000
+_HÖGST_LISTADE = 15_000_000
+
+
 def _vårdval_antal_vårdgivare(v: object) -> int | None:
-    return None if v is None else heltal(v, "Vårdval.antal_vårdgivare", minst=0)
+    return (
+        None
+        if v is None
+        else heltal(v, "Vårdval.antal_vårdgivare", minst=0, högst=_HÖGST_VÅRDGIVARE)
+    )
 
 
 def _vårdval_varav_egen_regi(v: object) -> int | None:
-    return None if v is None else heltal(v, "Vårdval.varav_egen_regi", minst=0)
+    return (
+        None
+        if v is None
+        else heltal(v, "Vårdval.varav_egen_regi", minst=0, högst=_HÖGST_VÅRDGIVARE)
+    )
 
 
 def _vårdval_antal_listade(v: object) -> int | None:
-    return None if v is None else heltal(v, "Vårdval.antal_listade", minst=0)
+    return None if v is None else heltal(v, "Vårdval.antal_listade", minst=0, högst=_HÖGST_LISTADE)
+
+
+def _vårdval_rapporterar(v: object) -> bool | None:
+    return _valfri_boolesk(v, "Vårdval.rapporterar_till_väntetidsdatabasen")
 
 
 def _vårdval_giltig_från(v: object) -> dt.date | None:
@@ -603,16 +684,18 @@ class Vårdval:
         The responsible nämnd. Responsibilities move between nämnder; give one
         Vårdval per period of validity.
     antal_vårdgivare : int, optional
-        Number of approved providers.
+        Number of approved providers (at most 100 000: more is a typing error).
     varav_egen_regi : int, optional
         How many of them the region runs itself (:term:`egen regi`); at most
         ``antal_vårdgivare``.
     antal_listade : int, optional
-        Listed patients, where the vårdval has listing.
+        Listed patients, where the vårdval has listing (at most 15 million,
+        more than Sweden's population).
     rapporterar_till_väntetidsdatabasen : bool, optional
         Whether the providers report to the national waiting-time database
         (private providers often do not; their figures then come from manual
-        follow-up). ``None`` when unknown.
+        follow-up). ``None`` when unknown; text such as ``"ja"`` and numbers
+        are refused.
     giltig_från, giltig_till : datetime.date or 'YYYY-MM-DD', optional
         Validity, both inclusive; open-ended when ``None``. Read by the
         package's date rule: an aware timestamp counts on its Swedish calendar
@@ -624,7 +707,8 @@ class Vårdval:
         More region-run providers than providers, a negative count, a
         validity that ends before it starts, an unknown lagrum.
     FelTypError
-        A count that is not a whole number, a date that is not a date.
+        A count that is not a whole number, a date that is not a date, a flag
+        that is not a boolean, a nämnd that is not a :class:`Nämnd`.
 
     Examples
     --------
@@ -647,7 +731,9 @@ class Vårdval:
     antal_vårdgivare: int | None = attrs.field(default=None, converter=_vårdval_antal_vårdgivare)
     varav_egen_regi: int | None = attrs.field(default=None, converter=_vårdval_varav_egen_regi)
     antal_listade: int | None = attrs.field(default=None, converter=_vårdval_antal_listade)
-    rapporterar_till_väntetidsdatabasen: bool | None = attrs.field(default=None)
+    rapporterar_till_väntetidsdatabasen: bool | None = attrs.field(
+        default=None, converter=_vårdval_rapporterar
+    )
     giltig_från: dt.date | None = attrs.field(default=None, converter=_vårdval_giltig_från)
     giltig_till: dt.date | None = attrs.field(default=None, converter=_vårdval_giltig_till)
 
@@ -655,7 +741,8 @@ class Vårdval:
     def _kontrollera_nämnd(self, attribut: attrs.Attribute[Nämnd], värde: Any) -> None:
         if not isinstance(värde, Nämnd):
             raise FelTypError(
-                f"Vårdval.nämnd must be a Nämnd, got {värde!r} of type {type(värde).__name__}"
+                f"Vårdval.nämnd must be a Nämnd, got {kort(värde)} of type "
+                f"{type(värde).__name__}; build it with hu.Nämnd(region=..., namn=...)"
             )
 
     @varav_egen_regi.validator
