@@ -23,7 +23,6 @@ Name: belopp_kr, dtype: int64
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
@@ -35,11 +34,13 @@ import pandas as pd
 
 from ._indata import (
     Datum,
+    Textenum,
     alternativ,
     följd,
     heltal,
+    kolumner,
     kontrollera_andel,
-    kontrollera_kolumner,
+    nfc,
     ramtyp,
     skalär,
     tal,
@@ -49,8 +50,8 @@ from ._indata import (
     valfri_text,
     valfritt_datum,
 )
-from .exceptions import FelTypError, OgiltigtVärdeError
-from .organisation import Region, regioner
+from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, OkändRegionError
+from .organisation import Region, regioner, är_riket
 from .organisation import region as _region
 
 __all__ = [
@@ -70,21 +71,12 @@ _KRONOR_PER = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000, "mdkr": 1_000_000_000}
 Enhet = Literal["kr", "tkr", "mnkr", "mdkr"]
 
 
-class _Val(enum.EnumMeta):
-    """Enum lookups by value that refuse anything but text or a member with a package error."""
-
-    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs or isinstance(value, (str, cls)):
-            return super().__call__(value, *args, **kwargs)
-        giltiga = ", ".join(repr(m.value) for m in cls)  # type: ignore[var-annotated]
-        raise FelTypError(
-            f"{cls.__name__}(value) must be one of {giltiga}, got {value!r:.60} of type "
-            f"{type(value).__name__}"
-        )
-
-
-class Svar(enum.Enum, metaclass=_Val):
+class Svar(Textenum):
     """A region's answer to a performance condition (*svar*).
+
+    Looked up like every choice of the package: the member or its value, in
+    any letter case (``"JA"``); anything else is a package error listing the
+    values.
 
     Examples
     --------
@@ -97,13 +89,8 @@ class Svar(enum.Enum, metaclass=_Val):
     NEJ = "nej"
     JA_MED_KOMMENTAR = "ja med kommentar"
 
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        giltiga = ", ".join(repr(m.value) for m in cls)
-        raise OgiltigtVärdeError(f"Svar(value) must be one of {giltiga}, got {value!r:.60}")
 
-
-class Bedömning(enum.Enum, metaclass=_Val):
+class Bedömning(Textenum):
     """The assessment (*bedömning*) of whether a region met a performance condition.
 
     Made by the party that follows the agreement up, separately from the
@@ -120,11 +107,6 @@ class Bedömning(enum.Enum, metaclass=_Val):
     EJ_UPPFYLLT = "ej uppfyllt"
     EJ_BEDÖMBART_ÄNNU = "ej bedömbart ännu"
 
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        giltiga = ", ".join(repr(m.value) for m in cls)
-        raise OgiltigtVärdeError(f"Bedömning(value) must be one of {giltiga}, got {value!r:.60}")
-
 
 #: Numbers per region as callers give them: a Series (its index labels the result), a
 #: mapping from label to number, or a one-dimensional sequence (labelled by position).
@@ -135,65 +117,190 @@ PerRegion: TypeAlias = (
 RegionIn: TypeAlias = "Region | str | int"
 
 
+#: The years an agreement may concern (a year outside is a typing error).
+_FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
+#: The largest total an agreement may distribute [kr]: 10^15 kr (a million mdkr), far
+#: above any budget and still exact in floating point (below 2^53).
+_STÖRSTA_BELOPP_KR = 10**15
+#: Labels of a population looked up as region names (Riket and the 21 regions are far
+#: fewer; a longer key is some other allocation key, whose labels are only checked as keys).
+_HÖGST_REGIONSETIKETTER = 10_000
+
+
+def _som_region(värde: Any, namn: str) -> Region:
+    """A region by any spelling; Riket, unknown names and other types name ``namn``."""
+    if isinstance(värde, Region):
+        return värde
+    if isinstance(värde, str) and är_riket(värde):
+        raise OkändRegionError(
+            f"{namn}: {värde!r} is Riket (the whole country), not a region; agreements are "
+            "answered and assessed per region: drop Riket's rows first"
+        )
+    try:
+        return _region(värde)
+    except OkändRegionError as fel:
+        raise OkändRegionError(f"{namn}: {fel.args[0]}") from None
+    except FelTypError:
+        raise FelTypError(
+            f"{namn} must be a region: a Region, a name or code as text ('Västmanland', "
+            f"'0019') or a länskod as int (19), got {_kort(värde)} of type "
+            f"{type(värde).__name__}"
+        ) from None
+
+
+def _kort(värde: Any, längd: int = 60) -> str:
+    r = repr(värde)
+    return r if len(r) <= längd else r[: längd - 3] + "..."
+
+
+def _vikt(värde: Any, namn: str) -> float:
+    ut = skalär(värde, namn)
+    if ut <= 0:
+        raise OgiltigtVärdeError(
+            f"{namn} must be > 0, got {värde!r}; a condition that does not count has no "
+            "place among the agreement's conditions: leave it out, or give it a weight such "
+            "as vikt=1"
+        )
+    return ut
+
+
+def _år(värde: Any, namn: str) -> int:
+    return heltal(värde, namn, minst=_FÖRSTA_ÅR, högst=_SISTA_ÅR)
+
+
+def _belopp(värde: Any, namn: str) -> float:
+    ut = skalär(värde, namn)
+    if ut < 0:
+        raise OgiltigtVärdeError(
+            f"{namn} must be >= 0, got {värde!r}; give the total to distribute"
+        )
+    return ut
+
+
+def _texter(värde: Any, namn: str) -> tuple[str, ...]:
+    """Focus areas: one text, or several (a bare string is one area, not its letters)."""
+    delar = (värde,) if isinstance(värde, str) else följd(värde, namn)
+    ut = tuple(text(v, f"{namn}[{i}]") for i, v in enumerate(delar))
+    unika_nycklar(ut, "fokusområden", "Överenskommelse")
+    return ut
+
+
+def _krav_tuple(värde: Any, namn: str) -> tuple[Prestationskrav, ...]:
+    ut = följd(värde, namn, typ=Prestationskrav)
+    _unika_krav(ut, namn)
+    return ut
+
+
+def _unika_krav(krav: Sequence[Prestationskrav], namn: str) -> None:
+    ids = [k.id for k in krav]
+    dubbla = sorted({i for i in ids if ids.count(i) > 1})
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"{namn} has duplicate condition ids {dubbla!r}; each prestationskrav needs its "
+            "own id: rename or remove the duplicates"
+        )
+
+
+def _enhet(värde: Any, namn: str) -> str:
+    if not isinstance(värde, str) or värde not in _KRONOR_PER:
+        raise OgiltigtVärdeError(
+            f"{namn} must be one of {list(_KRONOR_PER)!r}, got {_kort(värde)}; e.g. enhet='mnkr'"
+        )
+    return värde
+
+
 # Converters of the fields (attrs): each a named function, so that the classes'
-# signatures keep the precise types, each through the one input layer.
+# signatures keep the precise types and every message names the class and the field.
 
 
-def _krav_id(värde: str) -> str:
-    return text(värde, "krav (a condition's id)")
+def _pk_id(värde: str) -> str:
+    return text(värde, "Prestationskrav.id")
 
 
-def _beskrivning(värde: str) -> str:
+def _pk_beskrivning(värde: str) -> str:
     return text(värde, "Prestationskrav.beskrivning")
 
 
-def _namn(värde: str) -> str:
+def _pk_fokusområde(värde: str | None) -> str | None:
+    return valfri_text(värde, "Prestationskrav.fokusområde")
+
+
+def _pk_vikt(värde: float) -> float:
+    return _vikt(värde, "Prestationskrav.vikt")
+
+
+def _pk_senast(värde: Datum | None) -> dt.date | None:
+    return valfritt_datum(värde, "Prestationskrav.senast")
+
+
+def _ö_namn(värde: str) -> str:
     return text(värde, "Överenskommelse.namn")
 
 
-def _fritext(värde: str | None) -> str | None:
-    return valfri_text(värde, "free text (fokusområde, källa, kommentar, motivering)")
+def _ö_år(värde: int) -> int:
+    return _år(värde, "Överenskommelse.år")
 
 
-def _dag(värde: Datum | None) -> dt.date | None:
-    return valfritt_datum(värde, "date (senast, bedömd)")
+def _ö_belopp(värde: float) -> float:
+    return _belopp(värde, "Överenskommelse.belopp")
 
 
-def _år(värde: int) -> int:
-    return heltal(värde, "Överenskommelse.år")
+def _ö_enhet(värde: Enhet) -> Enhet:
+    return _enhet(värde, "Överenskommelse.enhet")  # type: ignore[return-value]
 
 
-def _belopp(värde: float) -> float:
-    return skalär(värde, "Överenskommelse.belopp")
+def _ö_fokusområden(värde: str | Iterable[str]) -> tuple[str, ...]:
+    return _texter(värde, "Överenskommelse.fokusområden")
 
 
-def _andel_prestation(värde: float) -> float:
-    return skalär(värde, "Överenskommelse.andel_prestation")
+def _ö_prestationskrav(värde: Iterable[Prestationskrav]) -> tuple[Prestationskrav, ...]:
+    return _krav_tuple(värde, "Överenskommelse.prestationskrav")
 
 
-def _texter(värde: str | Iterable[str]) -> tuple[str, ...]:
-    """Focus areas: one text, or several (a bare string is one area, not its letters)."""
-    delar = (värde,) if isinstance(värde, str) else följd(värde, "Överenskommelse.fokusområden")
-    return tuple(text(v, "Överenskommelse.fokusområden") for v in delar)
+def _ö_andel_prestation(värde: float) -> float:
+    ut = skalär(värde, "Överenskommelse.andel_prestation")
+    kontrollera_andel(ut, "Överenskommelse.andel_prestation")
+    return ut
 
 
-def _som_region(värde: RegionIn) -> Region:
-    return värde if isinstance(värde, Region) else _region(värde)
+def _ö_källa(värde: str | None) -> str | None:
+    return valfri_text(värde, "Överenskommelse.källa")
 
 
-def _som_svar(värde: Svar | str) -> Svar:
+def _rs_region(värde: RegionIn) -> Region:
+    return _som_region(värde, "Regionsvar.region")
+
+
+def _rs_krav(värde: str) -> str:
+    return text(värde, "Regionsvar.krav")
+
+
+def _rs_svar(värde: Svar | str) -> Svar:
     return alternativ(värde, Svar, "Regionsvar.svar")
 
 
-def _som_bedömning(värde: Bedömning | str) -> Bedömning:
+def _rs_kommentar(värde: str | None) -> str | None:
+    return valfri_text(värde, "Regionsvar.kommentar")
+
+
+def _kb_region(värde: RegionIn) -> Region:
+    return _som_region(värde, "Kravbedömning.region")
+
+
+def _kb_krav(värde: str) -> str:
+    return text(värde, "Kravbedömning.krav")
+
+
+def _kb_bedömning(värde: Bedömning | str) -> Bedömning:
     return alternativ(värde, Bedömning, "Kravbedömning.bedömning")
 
 
-def _vikt(värde: float) -> float:
-    ut = skalär(värde, "Prestationskrav.vikt")
-    if ut < 0:
-        raise OgiltigtVärdeError(f"Prestationskrav.vikt must be >= 0, got {värde!r}")
-    return ut
+def _kb_motivering(värde: str | None) -> str | None:
+    return valfri_text(värde, "Kravbedömning.motivering")
+
+
+def _kb_bedömd(värde: Datum | None) -> dt.date | None:
+    return valfritt_datum(värde, "Kravbedömning.bedömd")
 
 
 @attrs.frozen(kw_only=True)
@@ -209,8 +316,8 @@ class Prestationskrav:
     fokusområde : str, optional
         The focus area the condition belongs to.
     vikt : float
-        Weight of the condition in :func:`prestationsgrad` [antal]; default 1
-        (every condition counts the same).
+        Weight of the condition in :func:`prestationsgrad` [antal], finite
+        and > 0; default 1 (every condition counts the same).
     senast : datetime.date or ISO text, optional
         The date by which it must be met or reported (read by the package's
         date rule: ``"2024-10-31"``, a date, a timestamp).
@@ -218,7 +325,11 @@ class Prestationskrav:
     Raises
     ------
     OgiltigtVärdeError
-        If ``id`` or ``beskrivning`` is empty or ``vikt`` is negative.
+        If ``id`` or ``beskrivning`` is empty, ``vikt`` is not > 0 or is
+        infinite, or ``senast`` is ambiguous (``"01/12/2024"``).
+    FelTypError
+        For a field of the wrong type (``vikt=True``, ``id=None``, a number
+        as a date).
 
     Examples
     --------
@@ -227,15 +338,11 @@ class Prestationskrav:
     1.0
     """
 
-    id: str = attrs.field(converter=_krav_id)
-    beskrivning: str = attrs.field(converter=_beskrivning)
-    fokusområde: str | None = attrs.field(default=None, converter=_fritext)
-    vikt: float = attrs.field(default=1.0, converter=_vikt)
-    senast: dt.date | None = attrs.field(default=None, converter=_dag)
-
-
-def _krav_tuple(värde: Iterable[Prestationskrav]) -> tuple[Prestationskrav, ...]:
-    return följd(värde, "Överenskommelse.prestationskrav", typ=Prestationskrav)
+    id: str = attrs.field(converter=_pk_id)
+    beskrivning: str = attrs.field(converter=_pk_beskrivning)
+    fokusområde: str | None = attrs.field(default=None, converter=_pk_fokusområde)
+    vikt: float = attrs.field(default=1.0, converter=_pk_vikt)
+    senast: dt.date | None = attrs.field(default=None, converter=_pk_senast)
 
 
 @attrs.frozen(kw_only=True)
@@ -247,13 +354,14 @@ class Överenskommelse:
     namn : str
         The agreement's name.
     år : int
-        The year the money concerns.
+        The year the money concerns (a whole year in 1900-2100).
     belopp : float
-        The total money to distribute [``enhet``].
+        The total money to distribute [``enhet``]: a whole number of kronor,
+        at most 10^15 kr.
     enhet : {"kr", "tkr", "mnkr", "mdkr"}
         The unit of ``belopp``; default ``"mnkr"``.
     fokusområden : tuple of str
-        The focus areas.
+        The focus areas (each once); a bare string is one area.
     prestationskrav : tuple of Prestationskrav
         The performance conditions; ids unique, each condition's focus area
         (if any) among ``fokusområden``.
@@ -266,8 +374,9 @@ class Överenskommelse:
     Raises
     ------
     OgiltigtVärdeError
-        For duplicate condition ids, an unknown focus area, an unknown unit,
-        a negative amount.
+        For duplicate condition ids or focus areas, an unknown focus area,
+        an unknown unit, a negative amount or one that is not whole kronor,
+        a year outside 1900-2100.
     AndelsError
         If ``andel_prestation`` is outside [0, 1].
 
@@ -288,38 +397,25 @@ class Överenskommelse:
     [5, 3, 2]
     """
 
-    namn: str = attrs.field(converter=_namn)
-    år: int = attrs.field(converter=_år)
-    belopp: float = attrs.field(converter=_belopp)
-    enhet: Enhet = attrs.field(default="mnkr")
-    fokusområden: tuple[str, ...] = attrs.field(default=(), converter=_texter)
-    prestationskrav: tuple[Prestationskrav, ...] = attrs.field(default=(), converter=_krav_tuple)
-    andel_prestation: float = attrs.field(default=0.0, converter=_andel_prestation)
-    källa: str | None = attrs.field(default=None, converter=_fritext)
+    namn: str = attrs.field(converter=_ö_namn)
+    år: int = attrs.field(converter=_ö_år)
+    belopp: float = attrs.field(converter=_ö_belopp)
+    enhet: Enhet = attrs.field(default="mnkr", converter=_ö_enhet)
+    fokusområden: tuple[str, ...] = attrs.field(default=(), converter=_ö_fokusområden)
+    prestationskrav: tuple[Prestationskrav, ...] = attrs.field(
+        default=(), converter=_ö_prestationskrav
+    )
+    andel_prestation: float = attrs.field(default=0.0, converter=_ö_andel_prestation)
+    källa: str | None = attrs.field(default=None, converter=_ö_källa)
 
     def __attrs_post_init__(self) -> None:
-        enhet: object = self.enhet
-        if not isinstance(enhet, str) or enhet not in _KRONOR_PER:
-            raise OgiltigtVärdeError(
-                f"Överenskommelse.enhet must be one of {list(_KRONOR_PER)!r}, got {self.enhet!r}"
-            )
-        if self.belopp < 0:
-            raise OgiltigtVärdeError(f"Överenskommelse.belopp must be >= 0, got {self.belopp!r}")
-        kontrollera_andel(self.andel_prestation, "Överenskommelse.andel_prestation")
-        for krav in self.prestationskrav:
-            if not isinstance(krav, Prestationskrav):
-                raise FelTypError(
-                    f"Överenskommelse.prestationskrav must hold Prestationskrav, got {krav!r}"
-                )
-        ids = [k.id for k in self.prestationskrav]
-        dubbla = sorted({i for i in ids if ids.count(i) > 1})
-        if dubbla:
-            raise OgiltigtVärdeError(f"Överenskommelse: duplicate prestationskrav ids {dubbla!r}")
+        _till_kronor(self.belopp, self.enhet, "Överenskommelse", "belopp")
         for krav in self.prestationskrav:
             if krav.fokusområde is not None and krav.fokusområde not in self.fokusområden:
                 raise OgiltigtVärdeError(
-                    f"Prestationskrav {krav.id!r} has fokusområde {krav.fokusområde!r}, which "
-                    f"is not among the agreement's fokusområden {self.fokusområden!r}"
+                    f"Överenskommelse.prestationskrav: condition {krav.id!r} has fokusområde "
+                    f"{krav.fokusområde!r}, which is not among the agreement's fokusområden "
+                    f"{self.fokusområden!r}; add it to fokusområden or correct the condition"
                 )
 
     def prestationsgrad(
@@ -398,10 +494,10 @@ class Regionsvar:
     ('19', 'JA_MED_KOMMENTAR')
     """
 
-    region: Region = attrs.field(converter=_som_region)
-    krav: str = attrs.field(converter=_krav_id)
-    svar: Svar = attrs.field(converter=_som_svar)
-    kommentar: str | None = attrs.field(default=None, converter=_fritext)
+    region: Region = attrs.field(converter=_rs_region)
+    krav: str = attrs.field(converter=_rs_krav)
+    svar: Svar = attrs.field(converter=_rs_svar)
+    kommentar: str | None = attrs.field(default=None, converter=_rs_kommentar)
 
     def __attrs_post_init__(self) -> None:
         if self.svar is Svar.JA_MED_KOMMENTAR and self.kommentar is None:
@@ -440,11 +536,11 @@ class Kravbedömning:
     'UPPFYLLT'
     """
 
-    region: Region = attrs.field(converter=_som_region)
-    krav: str = attrs.field(converter=_krav_id)
-    bedömning: Bedömning = attrs.field(converter=_som_bedömning)
-    motivering: str | None = attrs.field(default=None, converter=_fritext)
-    bedömd: dt.date | None = attrs.field(default=None, converter=_dag)
+    region: Region = attrs.field(converter=_kb_region)
+    krav: str = attrs.field(converter=_kb_krav)
+    bedömning: Bedömning = attrs.field(converter=_kb_bedömning)
+    motivering: str | None = attrs.field(default=None, converter=_kb_motivering)
+    bedömd: dt.date | None = attrs.field(default=None, converter=_kb_bedömd)
 
 
 def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
@@ -466,6 +562,9 @@ def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
     ------
     FelTypError
         If the items mix the two kinds or are neither.
+    OgiltigtVärdeError
+        If a region answers (or is assessed on) the same condition twice: the
+        message lists the duplicated (region, krav) pairs.
 
     Examples
     --------
@@ -502,11 +601,20 @@ def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
         ]
         kolumner = ["region", "krav", "bedömning", "motivering", "bedömd"]
     else:
-        raise FelTypError(
-            "svarstabell: poster must be Regionsvar objects or Kravbedömning objects, not "
-            "a mix: answers and assessments are kept in separate tables"
+        fel = next((p for p in lista if not isinstance(p, (Regionsvar, Kravbedömning))), None)
+        vad = (
+            "not a mix: answers and assessments are kept in separate tables"
+            if fel is None
+            else f"got {_kort(fel)} of type {type(fel).__name__}"
         )
-    return pd.DataFrame(rader, columns=kolumner)
+        raise FelTypError(
+            f"svarstabell: poster must be Regionsvar objects or Kravbedömning objects, {vad}"
+        )
+    tabell = pd.DataFrame(rader, columns=kolumner)
+    _en_per_region_och_krav(
+        tabell, "poster", "answered" if "svar" in tabell.columns else "assessed", "svarstabell"
+    )
+    return tabell
 
 
 def prestationsgrad(
@@ -541,9 +649,17 @@ def prestationsgrad(
     Raises
     ------
     OgiltigtVärdeError
-        If an assessment names a condition that is not in ``krav``, the
-        conditions' weights sum to 0, or a (region, condition) pair is
-        assessed twice.
+        If an assessment names a condition that is not in ``krav``, ``krav``
+        is empty or has a duplicated id, there are no assessments, or a
+        (region, condition) pair is assessed twice (also under two spellings
+        of the region, ``"03"`` and ``"Uppsala"``).
+    OkändRegionError
+        For a region the package does not know, or Riket (``"Riket"``,
+        ``"Hela riket"``, ``"Sverige"``, ``"0000"``, ``"00"``): the message
+        names the column and row.
+    FelTypError
+        For a cell that is not a region, a condition id or an assessment
+        (``"ja"``, ``1``, ``None``), naming the column and row.
 
     Notes
     -----
@@ -564,33 +680,51 @@ def prestationsgrad(
     Region Västmanland     NaN
     Name: prestationsgrad, dtype: float64
     """
-    if ej_bedömbart not in ("vänta", "ej_uppfyllt"):
+    vad = "prestationsgrad"
+    given: object = ej_bedömbart
+    if not isinstance(given, str) or given not in ("vänta", "ej_uppfyllt"):
         raise OgiltigtVärdeError(
-            f"ej_bedömbart must be 'vänta' or 'ej_uppfyllt', got {ej_bedömbart!r}"
+            f"{vad}: ej_bedömbart must be 'vänta' or 'ej_uppfyllt', got {_kort(ej_bedömbart)}"
         )
-    kravlista = följd(krav, "prestationsgrad: krav", typ=Prestationskrav)
+    kravlista = följd(krav, f"{vad}: krav", typ=Prestationskrav)
+    if not kravlista:
+        raise OgiltigtVärdeError(
+            f"{vad}: krav is empty; pass the agreement's conditions, e.g. ök.prestationskrav"
+        )
+    _unika_krav(kravlista, f"{vad}: krav")
     vikter = pd.Series({k.id: k.vikt for k in kravlista}, dtype=float)
-    if vikter.sum() <= 0:
-        raise OgiltigtVärdeError("prestationsgrad: the conditions' weights sum to 0 (or none)")
     if isinstance(bedömningar, pd.DataFrame):
-        kontrollera_kolumner(
-            bedömningar.columns, ["region", "krav", "bedömning"], "prestationsgrad"
+        k_region, k_krav, k_bedömning = kolumner(
+            bedömningar.columns, ["region", "krav", "bedömning"], vad
         )
+        for k in (k_region, k_krav, k_bedömning):
+            if isinstance(bedömningar[k], pd.DataFrame):
+                raise OgiltigtVärdeError(
+                    f"{vad}: bedömningar has the column {k!r} more than once; keep one"
+                )
         tabell = pd.DataFrame(
             {
-                "region": _per_unikt(bedömningar["region"], lambda e: _som_region(e).namn),
-                "krav": _per_unikt(bedömningar["krav"], _krav_id),
-                "bedömning": _per_unikt(bedömningar["bedömning"], _som_bedömning),
+                "region": _per_unikt(
+                    bedömningar[k_region],
+                    lambda e, n: _som_region(e, n).namn,
+                    f"{vad}: bedömningar, column {k_region!r}",
+                ),
+                "krav": _per_unikt(
+                    bedömningar[k_krav], text, f"{vad}: bedömningar, column {k_krav!r}"
+                ),
+                "bedömning": _per_unikt(
+                    bedömningar[k_bedömning],
+                    lambda e, n: alternativ(e, Bedömning, n),
+                    f"{vad}: bedömningar, column {k_bedömning!r}",
+                ),
             }
         )
     else:
-        poster = följd(
-            bedömningar, "prestationsgrad: bedömningar (a DataFrame or Kravbedömning objects)"
-        )
+        poster = följd(bedömningar, f"{vad}: bedömningar (a DataFrame or Kravbedömning objects)")
         if not all(isinstance(p, Kravbedömning) for p in poster):
             ramtyp(
                 bedömningar,
-                "prestationsgrad",
+                vad,
                 argument="bedömningar (a DataFrame or Kravbedömning objects)",
                 dask=False,
             )
@@ -602,17 +736,19 @@ def prestationsgrad(
             },
             columns=["region", "krav", "bedömning"],
         )
+    if tabell.empty:
+        raise OgiltigtVärdeError(
+            f"{vad}: bedömningar is empty; there is no region to assess: pass one assessment "
+            "per region and condition"
+        )
     okända = sorted(set(tabell["krav"]) - set(vikter.index))
     if okända:
         raise OgiltigtVärdeError(
-            f"prestationsgrad: assessments name condition(s) {okända!r} that are not among "
-            f"the agreement's prestationskrav {list(vikter.index)!r}"
+            f"{vad}: bedömningar name condition(s) {okända!r} that are not among "
+            f"the agreement's prestationskrav {list(vikter.index)!r}; correct the ids or "
+            "pass the agreement's conditions as krav"
         )
-    if tabell.duplicated(["region", "krav"]).any():
-        par = tabell.loc[tabell.duplicated(["region", "krav"]), ["region", "krav"]].iloc[0]
-        raise OgiltigtVärdeError(
-            f"prestationsgrad: {par['region']} is assessed twice on {par['krav']!r}"
-        )
+    _en_per_region_och_krav(tabell, "bedömningar", "assessed", vad)
     uppfyllt = (tabell["bedömning"] == Bedömning.UPPFYLLT).astype(float)
     bedömbar = (tabell["bedömning"] != Bedömning.EJ_BEDÖMBART_ÄNNU).astype(float)
     rutnät = pd.DataFrame({"region": tabell["region"], "krav": tabell["krav"]})
@@ -632,25 +768,53 @@ def prestationsgrad(
     return ut
 
 
-def _per_unikt(kolumn: pd.Series[Any], funktion: Callable[[Any], Any]) -> npt.NDArray[Any]:
-    """``funktion`` of every value of a column, called once per distinct value."""
-    koder, unika = pd.factorize(kolumn, use_na_sentinel=False)
-    return np.array([funktion(u) for u in unika], dtype=object)[koder]
-
-
-def _till_kronor(belopp: float, enhet: str) -> int:
-    given: object = enhet
-    if not isinstance(given, str) or given not in _KRONOR_PER:
-        raise OgiltigtVärdeError(
-            f"medelsfördelning: enhet must be one of {list(_KRONOR_PER)!r}, got {enhet!r}"
+def _en_per_region_och_krav(tabell: pd.DataFrame, namn: str, verb: str, vad: str) -> None:
+    """Raise if a region occurs twice for one condition; the message lists the pairs."""
+    dubbla = tabell.duplicated(["region", "krav"], keep=False)
+    if dubbla.any():
+        par = sorted(
+            {(str(r), str(k)) for r, k in tabell.loc[dubbla, ["region", "krav"]].to_numpy()}
         )
-    exakt = Decimal(repr(skalär(belopp, "medelsfördelning: belopp"))) * _KRONOR_PER[enhet]
-    if exakt < 0:
-        raise OgiltigtVärdeError(f"medelsfördelning: belopp must be >= 0, got {belopp!r}")
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn} has a region {verb} twice on the same condition: "
+            f"{_kort(par, 200)} (region, krav); keep one row per region and condition"
+        )
+
+
+def _per_unikt(
+    kolumn: pd.Series[Any], funktion: Callable[[Any, str], Any], namn: str
+) -> npt.NDArray[Any]:
+    """``funktion(värde, namn)`` of every value of a column, called once per distinct value.
+
+    An error names the column and the first row (its index label) holding the value.
+    """
+    koder, unika = pd.factorize(kolumn, use_na_sentinel=False)
+    ut = []
+    for i, u in enumerate(unika):
+        rad = kolumn.index[int(np.flatnonzero(koder == i)[0])]
+        ut.append(funktion(u, f"{namn} (row {rad!r})"))
+    return np.array(ut, dtype=object)[koder]
+
+
+def _till_kronor(belopp: float, enhet: str, vad: str, argument: str = "belopp") -> int:
+    """The total in whole kronor: finite, >= 0, at most 10^15 kr and a whole number of kronor."""
+    enh = _enhet(enhet, f"{vad}: enhet")
+    namn = f"{vad}: {argument}"
+    värde = skalär(belopp, namn)
+    if värde < 0:
+        raise OgiltigtVärdeError(
+            f"{namn} must be >= 0, got {belopp!r}; give the total to distribute"
+        )
+    exakt = Decimal(repr(värde)) * _KRONOR_PER[enh]
+    if exakt > _STÖRSTA_BELOPP_KR:
+        raise OgiltigtVärdeError(
+            f"{namn} {belopp!r} {enh} is {exakt:.3e} kr, more than 10^15 kr (a million mdkr); "
+            f"check the unit (enhet={enh!r}) or the figure"
+        )
     hela = exakt.to_integral_value()
     if abs(exakt - hela) > Decimal("1e-6"):
         raise OgiltigtVärdeError(
-            f"medelsfördelning: belopp {belopp!r} {enhet} is {exakt} kr, not a whole number of "
+            f"{namn} {belopp!r} {enh} is {exakt} kr, not a whole number of "
             "kronor; give the total in whole kronor"
         )
     return int(hela)
@@ -664,10 +828,50 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
         return ut
     if isinstance(värde, Mapping):
         tal_ = tal_array(list(värde.values()), vad)
-        return pd.Series(dict(zip(värde.keys(), tal_.tolist(), strict=True)), dtype=float)
-    if isinstance(värde, (str, bytes)) or np.ndim(värde) != 1:
-        raise FelTypError(f"{vad} must be a Series, a mapping or a 1-d sequence, got {värde!r}")
+        if tal_.ndim != 1:
+            raise FelTypError(f"{vad} must map each recipient to one number, got {_kort(värde)}")
+        return pd.Series(tal_, index=pd.Index(list(värde.keys())), dtype=float)
+    obj: object = värde
+    if (
+        isinstance(obj, (str, bytes))
+        or not isinstance(obj, (Sequence, np.ndarray, pd.Index))
+        or np.ndim(obj) != 1
+    ):
+        raise FelTypError(
+            f"{vad} must be a Series, a mapping or a 1-d sequence of numbers, got "
+            f"{_kort(värde)} of type {type(värde).__name__}"
+        )
     return pd.Series(tal_array(värde, vad))
+
+
+def _kontrollera_mottagare(index: pd.Index, vad: str) -> None:
+    """Recipients are paid once: no Riket, no region under two spellings, no 'ej utbetalt'."""
+    unika_nycklar(index, "befolkning", vad)
+    regionkoder: dict[str, list[Any]] = {}
+    for etikett in index[:_HÖGST_REGIONSETIKETTER]:
+        if not isinstance(etikett, str):
+            continue
+        if är_riket(etikett):
+            raise OgiltigtVärdeError(
+                f"{vad}: befolkning has the label {etikett!r}, which is Riket (the whole "
+                "country), not a region to pay; drop Riket's row first"
+            )
+        if nfc(etikett).strip().casefold() == "ej utbetalt":
+            raise OgiltigtVärdeError(
+                f"{vad}: befolkning has the label {etikett!r}, the name of the entry for "
+                "money not paid out; rename that recipient"
+            )
+        try:
+            kod = _region(etikett).kod
+        except HalsouppfoljningError:
+            continue  # another allocation key than a region
+        regionkoder.setdefault(kod, []).append(etikett)
+    dubbla = [etiketter for etiketter in regionkoder.values() if len(etiketter) > 1]
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"{vad}: befolkning names the same region more than once, as {_kort(dubbla, 200)}; "
+            "each region may occur once: keep one spelling and sum the figures"
+        )
 
 
 def _största_rest(kvoter: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.int64]:
@@ -708,7 +912,8 @@ def medelsfördelning(
         The total [``enhet``]; must be a whole number of kronor.
     befolkning : Series, mapping or sequence
         Population per region [invånare] (or another allocation key); the
-        index or keys label the result.
+        index or keys label the result. Each recipient once: labels that
+        name a region are compared as regions, and Riket is no recipient.
     prestation : Series, mapping or sequence, optional
         Performance per region [andel, 0-1] (e.g. :func:`prestationsgrad`),
         aligned with ``befolkning`` (by label for Series and mappings, by
@@ -737,10 +942,14 @@ def medelsfördelning(
     Raises
     ------
     OgiltigtVärdeError
-        For a negative or non-whole-kronor total, negative or missing
-        populations, a zero total population, a missing performance (not
-        yet assessable), a missing ``outnyttjat``, or ``"omfördelas"`` when
-        no region earned anything.
+        For a negative or non-whole-kronor total or one above 10^15 kr,
+        negative or missing populations, a zero total population, a label
+        that is Riket (``"Riket"``, ``"Hela riket"``, ``"Sverige"``,
+        ``"0000"``, ``"00"``), one region under two spellings (``"03"`` and
+        ``"Uppsala"``), the label ``"ej utbetalt"``, a missing performance
+        (not yet assessable), a missing or unknown ``outnyttjat``, a
+        labelled ``prestation`` with an unlabelled ``befolkning``, or
+        ``"omfördelas"`` when no region earned anything.
     AndelsError
         If a performance or ``andel_prestation`` is outside [0, 1].
     FelTypError
@@ -797,62 +1006,90 @@ def medelsfördelning(
     .. [1] M. L. Balinski and H. P. Young, *Fair Representation*, 2nd ed.,
        Brookings, 2001 (Hamilton's largest remainder method).
     """
-    total = _till_kronor(belopp, enhet)
+    vad = "medelsfördelning"
+    total = _till_kronor(belopp, enhet, vad)
+    val: object = outnyttjat
+    if val is not None and (not isinstance(val, str) or val not in ("omfördelas", "behålls")):
+        raise OgiltigtVärdeError(
+            f"{vad}: outnyttjat must be 'omfördelas' or 'behålls' (or None when no money goes "
+            f"by performance), got {_kort(outnyttjat)}"
+        )
     p = _per_region(befolkning, "befolkning")
-    unika_nycklar(p.index, "befolkning", "medelsfördelning")
+    if len(p) == 0:
+        raise OgiltigtVärdeError(f"{vad}: befolkning is empty; no region to pay")
+    _kontrollera_mottagare(p.index, vad)
     pv = p.to_numpy(dtype=float)
-    if len(pv) == 0:
-        raise OgiltigtVärdeError("medelsfördelning: befolkning is empty; no region to pay")
     if not np.isfinite(pv).all() or (pv < 0).any():
         raise OgiltigtVärdeError(
-            "medelsfördelning: befolkning must be finite and >= 0 for every region, got "
-            f"{p[~(np.isfinite(pv) & (pv >= 0))].to_dict()!r}"
+            f"{vad}: befolkning must be finite and >= 0 for every region, got "
+            f"{_kort(p[~(np.isfinite(pv) & (pv >= 0))].to_dict(), 200)}"
+        )
+    with np.errstate(over="ignore"):
+        summa = float(pv.sum())
+    if not np.isfinite(summa):
+        raise OgiltigtVärdeError(
+            f"{vad}: befolkning is too large to sum (up to {float(pv.max())!r}); give "
+            "inhabitants (or another key) in a smaller unit"
         )
     if pv.sum() <= 0:
-        raise OgiltigtVärdeError("medelsfördelning: the total population is 0")
+        raise OgiltigtVärdeError(f"{vad}: the total population is 0; give befolkning > 0")
     if prestation is None:
         q = np.ones_like(pv)
-        s = 0.0 if andel_prestation is None else skalär(andel_prestation, "andel_prestation")
+        s = (
+            0.0
+            if andel_prestation is None
+            else skalär(andel_prestation, f"{vad}: andel_prestation")
+        )
+        kontrollera_andel(s, f"{vad}: andel_prestation")
         if s > 0:
-            raise OgiltigtVärdeError(
-                "medelsfördelning: andel_prestation > 0 needs prestation= (per region)"
-            )
+            raise OgiltigtVärdeError(f"{vad}: andel_prestation > 0 needs prestation= (per region)")
     else:
         qs = _per_region(prestation, "prestation")
-        if isinstance(prestation, (pd.Series, Mapping)) and isinstance(
-            befolkning, (pd.Series, Mapping)
-        ):
+        märkt_p = isinstance(befolkning, (pd.Series, Mapping))
+        märkt_q = isinstance(prestation, (pd.Series, Mapping))
+        if märkt_q and not märkt_p:
+            raise OgiltigtVärdeError(
+                f"{vad}: prestation is labelled (a Series or mapping) but befolkning is a "
+                "plain sequence, so they cannot be matched by region; give befolkning as a "
+                "Series or mapping with the same labels"
+            )
+        if märkt_q and märkt_p:
+            unika_nycklar(qs.index, "prestation", vad)
             saknas = [k for k in p.index if k not in qs.index]
             if saknas:
                 raise OgiltigtVärdeError(
-                    f"medelsfördelning: prestation has no value for {saknas[:5]!r}"
+                    f"{vad}: prestation has no value for {_kort(saknas, 200)}; give one "
+                    "prestation per region in befolkning"
                 )
             extra = [k for k in qs.index if k not in p.index]
             if extra:
                 raise OgiltigtVärdeError(
-                    f"medelsfördelning: prestation names {extra[:5]!r}, which are not in "
+                    f"{vad}: prestation names {_kort(extra, 200)}, which are not in "
                     "befolkning; add them to befolkning or remove them from prestation"
                 )
-            unika_nycklar(qs.index, "prestation", "medelsfördelning")
             qs = qs.reindex(p.index)
         elif len(qs) != len(p):
             raise OgiltigtVärdeError(
-                f"medelsfördelning: prestation has {len(qs)} values but befolkning has {len(p)} "
+                f"{vad}: prestation has {len(qs)} values but befolkning has {len(p)} "
                 "regions; give one prestation per region in befolkning"
             )
         q = qs.to_numpy(dtype=float)
         if np.isnan(q).any():
             raise OgiltigtVärdeError(
-                "medelsfördelning: prestation is missing (not yet assessable) for "
-                f"{list(p.index[np.isnan(q)])[:5]!r}; settle the assessments first"
+                f"{vad}: prestation is missing (not yet assessable) for "
+                f"{_kort(list(p.index[np.isnan(q)]), 200)}; settle the assessments first"
             )
-        kontrollera_andel(q, "prestation")
-        s = 1.0 if andel_prestation is None else skalär(andel_prestation, "andel_prestation")
-    kontrollera_andel(s, "andel_prestation")
-    if s > 0 and (not isinstance(outnyttjat, str) or outnyttjat not in ("omfördelas", "behålls")):
+        kontrollera_andel(q, f"{vad}: prestation")
+        s = (
+            1.0
+            if andel_prestation is None
+            else skalär(andel_prestation, f"{vad}: andel_prestation")
+        )
+        kontrollera_andel(s, f"{vad}: andel_prestation")
+    if s > 0 and outnyttjat is None:
         raise OgiltigtVärdeError(
-            "medelsfördelning: say what happens to money a region does not earn: "
-            f"outnyttjat='omfördelas' or 'behålls' (got {outnyttjat!r:.60})"
+            f"{vad}: say what happens to money a region does not earn: "
+            "outnyttjat='omfördelas' or 'behålls'"
         )
     andel_pop = pv / pv.sum()
     pq = pv * q
