@@ -263,6 +263,56 @@ def test_per_grupp_utan_värden_ger_nan() -> None:
     assert math.isnan(ut.loc["X", "median"])
 
 
+@pytest.mark.parametrize(
+    ("kw", "skäl"),
+    [
+        ({"yrke": "yrke", "yrken": "läkare"}, "annat_yrke"),
+        ({"datum": "datum", "slutdatum": "2023-12-31", "fönster_månader": 6}, "utanför_fönster"),
+        ({"listningsenhet": "listad", "vårdenhet": "vc"}, "annan_vårdenhet"),
+    ],
+)
+def test_per_enhet_vars_besök_alla_filtreras_bort_står_kvar(kw: dict[str, Any], skäl: str) -> None:
+    # issue 12: a unit whose visits were all excluded vanished from the per= table;
+    # it must show 0 patients and NaN. Unit Y: visits by a nurse, in 2022, not at
+    # the listing unit, so every filter removes all of its visits.
+    besök = pd.DataFrame(
+        {
+            "vc": ["X", "X", "X", "Y", "Y", "Y"],
+            "patient": [1, 1, 1, 2, 2, 2],
+            "vårdgivare": ["A", "A", "B", "C", "C", "C"],
+            "yrke": ["läkare"] * 3 + ["sjuksköterska"] * 3,
+            "datum": pd.to_datetime(
+                ["2023-10-01", "2023-11-01", "2023-12-01"] * 1 + ["2022-01-01"] * 3
+            ),
+            "listad": ["X", "X", "X", "Z", "Z", "Z"],
+        }
+    )
+    ut = hu.kontinuitetsindex(besök, per="vc", **kw)
+    assert list(ut.index) == ["X", "Y"]
+    # X: n = (2, 1), N = 3: COC = (4 + 1 - 3) / (3 * 2) = 1/3, by hand
+    assert ut.loc["X", "antal_patienter"] == 1
+    assert ut.loc["X", "medel"] == pytest.approx(1 / 3)
+    assert ut.loc["Y", "antal_patienter"] == 0
+    assert ut.loc["Y", "antal_exkluderade"] == 0
+    assert math.isnan(ut.loc["Y", "medel"])
+    assert math.isnan(ut.loc["Y", "median"])
+    assert ut["antal_patienter"].dtype == np.int64
+    assert ut.attrs["exkluderade_besök"][skäl] == 3
+    dask = pytest.importorskip("dask")
+    with dask.config.set({"dataframe.convert-string": False}):
+        ut_dask = hu.kontinuitetsindex(_dask_ram(besök, 2), per="vc", **kw)
+    pd.testing.assert_frame_equal(ut_dask, ut)
+
+
+def test_per_enhet_under_minsta_antal_besök_står_kvar() -> None:
+    besök = pd.DataFrame(
+        {"vc": ["X", "X", "X", "Y"], "patient": [1, 1, 1, 2], "vårdgivare": ["A", "A", "B", "C"]}
+    )
+    ut = hu.kontinuitetsindex(besök, per="vc")
+    assert ut.loc["Y"].tolist()[:2] == [0, 1]
+    assert math.isnan(ut.loc["Y", "medel"])
+
+
 def test_per_median_udda_antal() -> None:
     # values 0, 1/3, 1 -> median 1/3, mean 4/9
     besök = pd.DataFrame(
@@ -743,7 +793,13 @@ def test_per_stämmer_med_patientvärden(besök: pd.DataFrame) -> None:
         if grupp.count():
             assert ut.loc[e, "medel"] == pytest.approx(grupp.mean(), abs=1e-12)
             assert ut.loc[e, "median"] == pytest.approx(grupp.median(), abs=1e-12)
-    assert sorted(ut.index) == sorted(enhet_per_patient.unique())
+    # every unit in the data has a row; one without counted visits shows 0 patients and NaN
+    assert sorted(ut.index) == sorted(besök["listningsenhet"].dropna().unique())
+    tomma = ut.drop(index=enhet_per_patient.unique())
+    assert (tomma["antal_patienter"] == 0).all()
+    assert (tomma["antal_exkluderade"] == 0).all()
+    assert tomma["medel"].isna().all()
+    assert tomma["median"].isna().all()
 
 
 # --------------------------------------------------------------------------- Dask
@@ -788,7 +844,7 @@ def test_dask_syntetiska_besök_alla_filter() -> None:
         "yrken": "läkare",
     }
     ddf = _dask_ram(besök, 5)
-    for extra in ({}, {"per": "region"}, {"metod": "secon"}):
+    for extra in ({}, {"per": "region"}, {"per": "enhet"}, {"metod": "secon"}):
         ut = hu.kontinuitetsindex(besök, **kw, **extra)
         ut_dask = hu.kontinuitetsindex(ddf, **kw, **extra)
         if isinstance(ut, pd.DataFrame):

@@ -888,8 +888,48 @@ def _patientvärden_en_gång(
 # --------------------------------------------------------------------------- assembling
 
 
-def _sammanställ_per(tabell: pd.DataFrame, per: Hashable) -> pd.DataFrame:
-    """One row per group: antal_patienter, antal_exkluderade, medel, median."""
+def _sammanställ_per(
+    tabell: pd.DataFrame, per: Hashable, alla: pd.Index | None = None
+) -> pd.DataFrame:
+    """One row per group: antal_patienter, antal_exkluderade, medel, median.
+
+    ``alla`` are the groups that occur in the data (see :func:`_observerade`);
+    a group none of whose visits count (all filtered out) has no row in
+    ``tabell`` but stays in the result with 0 patients and NaN.
+    """
+    ut = _sammanställ_räknade(tabell, per)
+    if alla is None:
+        return ut
+    saknas = alla.difference(ut.index, sort=False)
+    if not len(saknas):
+        return ut
+    tomma = pd.DataFrame(
+        {
+            "antal_patienter": np.zeros(len(saknas), dtype=np.int64),
+            "antal_exkluderade": np.zeros(len(saknas), dtype=np.int64),
+            "medel": np.full(len(saknas), np.nan),
+            "median": np.full(len(saknas), np.nan),
+        },
+        index=saknas.astype(ut.index.dtype) if len(ut.index) else saknas,
+    )
+    hela = pd.concat([ut, tomma]) if len(ut.index) else tomma
+    hela.index.name = per
+    try:
+        return hela.sort_index()
+    except TypeError:  # labels of mixed types: keep the order of appearance
+        return hela
+
+
+def _observerade(värden: pd.Series[Any]) -> pd.Index:
+    """The distinct non-missing values of a column (not the unused categories)."""
+    unika = pd.Index(pd.unique(värden.dropna()))
+    if isinstance(unika, pd.CategoricalIndex):
+        return pd.Index(np.asarray(unika), dtype=unika.categories.dtype)
+    return unika
+
+
+def _sammanställ_räknade(tabell: pd.DataFrame, per: Hashable) -> pd.DataFrame:
+    """:func:`_sammanställ_per` for the groups with counted visits."""
     koder, grupper_rå = pd.factorize(tabell["grupp"])
     # the groups in sorted order of their values (whatever the column's dtype)
     if isinstance(grupper_rå, pd.CategoricalIndex):
@@ -931,7 +971,10 @@ def _sammanställ_per(tabell: pd.DataFrame, per: Hashable) -> pd.DataFrame:
 
 
 def _resultat(
-    tabell: pd.DataFrame, skäl: dict[str, int], inst: _Inställning
+    tabell: pd.DataFrame,
+    skäl: dict[str, int],
+    inst: _Inställning,
+    alla_grupper: pd.Index | None = None,
 ) -> pd.Series[float] | pd.DataFrame:
     """The public result from the per-patient table and the exclusion counts."""
     data_fel = {k: skäl[k] for k in _DATAFEL if skäl[k]}
@@ -945,7 +988,7 @@ def _resultat(
         )
     ut: pd.Series[float] | pd.DataFrame
     if inst.per is not None:
-        ut = _sammanställ_per(tabell, inst.per)
+        ut = _sammanställ_per(tabell, inst.per, alla_grupper)
     else:
         index = pd.Index(tabell["patient"], name=inst.patient)
         ut = pd.Series(tabell["värde"].to_numpy(), index=index, name=inst.metod)
@@ -974,7 +1017,13 @@ def _dask_väg(besök: Ram, inst: _Inställning) -> pd.Series[float] | pd.DataFr
     räkningar = delar.map_partitions(
         räkna, meta=pd.DataFrame({k: pd.Series(dtype=np.int64) for k in _SKÄL})
     )
-    hela, antal = dask.compute(tabeller, räkningar)
+    alla_grupper: pd.Index | None = None
+    if inst.per is not None:
+        grupper_d = delar[inst.per].dropna().drop_duplicates()
+        hela, antal, grupper_v = dask.compute(tabeller, räkningar, grupper_d)
+        alla_grupper = _observerade(pd.Series(grupper_v))
+    else:
+        hela, antal = dask.compute(tabeller, räkningar)
     skäl = {k: int(antal[k].sum()) for k in _SKÄL}
     hela = hela.reset_index(drop=True)
     if "grupp" in hela.columns:
@@ -986,7 +1035,7 @@ def _dask_väg(besök: Ram, inst: _Inställning) -> pd.Series[float] | pd.DataFr
             hela["grupp"] = g.astype(mål)
         elif g.cat.categories.dtype != mål:
             hela["grupp"] = g.cat.rename_categories(g.cat.categories.astype(mål))
-    return _resultat(hela, skäl, inst)
+    return _resultat(hela, skäl, inst, alla_grupper)
 
 
 # --------------------------------------------------------------------------- public
@@ -1087,6 +1136,9 @@ def kontinuitetsindex(
         columns ``antal_patienter`` (patients with a value), ``antal_exkluderade``
         (patients with at least one counted visit in the group but no value),
         ``medel`` and ``median`` of the values (NaN for a group without any).
+        Every group that occurs in ``besök`` has a row, also one whose visits
+        were all filtered out (by the window, ``yrken``, the listing unit):
+        it shows 0 patients and NaN, so no unit disappears.
         In both cases ``result.attrs["exkluderade_besök"]`` is a dict with the
         number of visit rows that do not count, by reason (each row under the
         first reason that applies, in this order): ``saknat_patient_id``,
@@ -1335,4 +1387,5 @@ def kontinuitetsindex(
     if ramtyp == "dask":
         return _dask_väg(besök, inst)
     tabell, skäl = _patientvärden(besök, inst)
-    return _resultat(tabell, skäl, inst)
+    alla = None if inst.per is None else _observerade(besök[inst.per])
+    return _resultat(tabell, skäl, inst, alla)
