@@ -924,7 +924,8 @@ def _observerade(värden: pd.Series[Any]) -> pd.Index:
     """The distinct non-missing values of a column (not the unused categories)."""
     unika = pd.Index(pd.unique(värden.dropna()))
     if isinstance(unika, pd.CategoricalIndex):
-        return pd.Index(np.asarray(unika), dtype=unika.categories.dtype)
+        värden_: pd.Index = pd.Index(np.asarray(unika), dtype=unika.categories.dtype)
+        return värden_
     return unika
 
 
