@@ -175,6 +175,11 @@ def test_periodiserad_budget_invalid() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="negative"):
         hu.periodiserad_budget(1.0, metod="vikter", vikter=[-1] + [1] * 11)
     with pytest.raises(hu.OgiltigtVärdeError, match="sums to zero"):
+        hu.periodiserad_budget(1.0, metod="föregående år", föregående_år=[0] * 12)
+    with pytest.raises(hu.OgiltigtVärdeError, match="sums to zero"):
+        hu.periodiserad_budget(1.0, metod="vikter", vikter=[0] * 12)
+    # last year's months of both signs are no pattern (the revenue and cost lines mixed)
+    with pytest.raises(hu.OgiltigtVärdeError, match="föregående_år mixes positive and negative"):
         hu.periodiserad_budget(1.0, metod="föregående år", föregående_år=[1, -1] + [0] * 10)
     with pytest.raises(hu.OgiltigtVärdeError, match="takes neither"):
         hu.periodiserad_budget(1.0, vikter=[1] * 12)
@@ -186,7 +191,7 @@ def test_periodiserad_budget_invalid() -> None:
         hu.ackumulerad_budget(1.0, 0)
     with pytest.raises(hu.OgiltigtVärdeError, match="one number per line"):
         hu.periodiserad_budget(np.zeros((2, 2)))
-    with pytest.raises(hu.OgiltigtVärdeError, match="positive int"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"månader .*at least 1"):
         hu.periodiserad_budget(1.0, månader=0)
     with pytest.raises(hu.FelTypError, match="tolka_tal"):
         hu.periodiserad_budget("1 200")
@@ -385,8 +390,13 @@ def test_kostnadsutveckling_invalid() -> None:
     st.lists(st.floats(min_value=-100, max_value=100), max_size=4),
 )
 def test_kostnadsutveckling_reference(u: float, f: float, poster: list[float]) -> None:
-    ut = hu.kostnadsutveckling(u, f, justeringar=poster)
-    assert ut == pytest.approx((u - math.fsum(poster)) / f - 1, rel=1e-9, abs=1e-9)
+    justerad = u - math.fsum(poster)
+    if justerad < -1e-6:  # the adjusted cost has the other sign than the reference: an error
+        with pytest.raises(hu.OgiltigtVärdeError, match="opposite signs"):
+            hu.kostnadsutveckling(u, f, justeringar=poster)
+    elif justerad > 1e-6:
+        ut = hu.kostnadsutveckling(u, f, justeringar=poster)
+        assert ut == pytest.approx(justerad / f - 1, rel=1e-9, abs=1e-9)
     # no change without adjustments gives exactly 0
     assert hu.kostnadsutveckling(u, u) == 0.0
 
@@ -656,3 +666,156 @@ def test_kolumnsumma_reference(celler: list[float | None]) -> None:
         assert u.summa == pytest.approx(math.fsum(kända), abs=1e-6)
     else:
         assert math.isnan(u.summa)
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+
+def test_budgetavvikelse_lengths_and_indexes_must_match() -> None:
+    # two Series with other labels: pandas would align them to NaN rows; an error gives both
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"utfall and budget have different indexes"):
+        hu.budgetavvikelse(pd.Series([1.0, 2.0], index=["a", "b"]), pd.Series([1.0, 2.0]))
+    with pytest.raises(hu.OgiltigtVärdeError, match="utfall has length 2 but budget has length 3"):
+        hu.budgetavvikelse([1.0, 2.0], [1.0, 2.0, 3.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="different columns"):
+        hu.budgetavvikelse(pd.DataFrame({"a": [1.0]}), pd.DataFrame({"b": [1.0]}))
+    with pytest.raises(hu.FelTypError, match="both be tables"):
+        hu.budgetavvikelse(pd.DataFrame({"a": [1.0]}), [1.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="budget must be finite"):
+        hu.budgetavvikelse(1.0, math.inf)
+    # a single number pairs with any length
+    assert hu.budgetavvikelse([1.0, 2.0], 1.0).tolist() == [0.0, 1.0]
+
+
+@pytest.mark.parametrize("dålig", [None, "abc", True, math.inf, [1.0, math.inf]])
+def test_ackumulerad_avvikelse_names_ack_utfall(dålig: object) -> None:
+    with pytest.raises(hu.HalsouppfoljningError, match="ackumulerad_avvikelse: ack_utfall"):
+        hu.ackumulerad_avvikelse(dålig, 1200.0, 2)  # type: ignore[arg-type]
+
+
+def test_ackumulerad_avvikelse_index_must_match_the_budget() -> None:
+    u = pd.Series([250.0], index=["a"])
+    b = pd.Series([1200.0], index=["b"])
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"ack_utfall and .* different indexes"):
+        hu.ackumulerad_avvikelse(u, b, 2)
+
+
+@pytest.mark.parametrize("månader", [0, 121, 10**9, 1e12, 12.5])
+def test_periodiserad_budget_bounds_månader(månader: float) -> None:
+    # 10**9 months would build a billion cells: a bound, naming månader
+    with pytest.raises(hu.OgiltigtVärdeError, match="periodiserad_budget: månader"):
+        hu.periodiserad_budget(100.0, månader=månader)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="ackumulerad_budget: månader"):
+        hu.ackumulerad_budget(100.0, 1, månader=månader)  # type: ignore[arg-type]
+
+
+def test_periodiserad_budget_pattern_rows_must_match_the_lines() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="3 lines but the monthly pattern has 2 rows"):
+        hu.periodiserad_budget(
+            pd.Series([1.0, 2.0, 3.0]), metod="vikter", vikter=[[1.0] * 12, [1.0] * 12]
+        )
+    # one pattern row per line: 12 * 1/12 and 24 * (2/24 in January)
+    ut = hu.periodiserad_budget(
+        np.array([12.0, 24.0]), metod="vikter", vikter=[[1.0] * 12, [2.0] + [2.0] * 11]
+    )
+    assert ut[:, 0].tolist() == pytest.approx([1.0, 2.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="vikter must hold 12 monthly weights"):
+        hu.periodiserad_budget(1.0, metod="vikter", vikter=np.ones((1, 1, 12)))
+
+
+def test_periodiserad_budget_nan_month_in_the_middle_gives_nan() -> None:
+    vikter = [1.0] * 5 + [math.nan] + [1.0] * 6
+    assert hu.periodiserad_budget(12.0, metod="vikter", vikter=vikter).isna().all()
+
+
+def test_kostnadsutveckling_opposite_signs_is_an_error() -> None:
+    # +100 against -50 returned -3.0: two lines signed differently
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"utfall 100 and referens -50 have opposite"):
+        hu.kostnadsutveckling(100.0, -50.0)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"utfall 5 and referens -50 .* position 1"):
+        hu.kostnadsutveckling([100.0, 5.0], [50.0, -50.0])
+    # the net cost after revenues: 10 - 20 = -10 against 100 - 20 = 80
+    with pytest.raises(hu.OgiltigtVärdeError, match="after intäkter and justeringar"):
+        hu.kostnadsutveckling(10.0, 100.0, intäkter=20.0, referens_intäkter=20.0)
+    # a cost that fell to zero is -100 %, not an error; a zero reference is NaN
+    assert hu.kostnadsutveckling(0.0, 50.0) == -1.0
+    assert math.isnan(hu.kostnadsutveckling(50.0, 0.0))
+
+
+def test_kostnadsutveckling_and_uppräkning_lengths_must_match() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="utfall has length 2 but referens has"):
+        hu.kostnadsutveckling([1.0, 2.0], [1.0, 2.0, 3.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="utfall and referens have different indexes"):
+        hu.kostnadsutveckling(pd.Series([1.0], index=["a"]), pd.Series([1.0], index=["b"]))
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"justeringar\['a'\] has length 2"):
+        hu.kostnadsutveckling(1.0, 1.0, justeringar={"a": [1.0, 2.0], "b": [1.0, 2.0, 3.0]})
+    with pytest.raises(hu.OgiltigtVärdeError, match="utfall has length 2 but intäkter"):
+        hu.kostnadsutveckling([5.0, 6.0], [5.0, 6.0], intäkter=[1.0], referens_intäkter=[1.0, 2.0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="belopp has length 2 but andel has length 3"):
+        hu.uppräkning([1.0, 2.0], [0.1, 0.2, 0.3])
+    with pytest.raises(hu.OgiltigtVärdeError, match="belopp and andel have different indexes"):
+        hu.uppräkning(pd.Series([1.0, 2.0]), pd.Series([0.1, 0.2], index=[3, 4]))
+    with pytest.raises(hu.OgiltigtVärdeError, match="belopp has length 2 but tillägg"):
+        hu.uppräkning([1.0, 2.0], 0.1, tillägg={"a": [1.0, 2.0, 3.0]})
+
+
+def test_budgetbrygga_duplicated_item_is_an_error() -> None:
+    poster = pd.Series([1.0, 2.0], index=["a", "a"])
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"budgetbrygga: poster .* duplicated.*'a'"):
+        hu.budgetbrygga(0.0, poster, 3.0)
+    with pytest.raises(hu.OgiltigtVärdeError, match="budgetbrygga: start must be finite"):
+        hu.budgetbrygga(math.inf, {"a": 1.0}, 3.0)
+
+
+@pytest.mark.parametrize("saknade", [pd.DataFrame(), pd.DataFrame({"okänd": [1.0]}), None, 1])
+def test_kolumnsumma_saknade_must_be_text(saknade: object) -> None:
+    with pytest.raises(hu.HalsouppfoljningError, match="kolumnsumma: saknade"):
+        hu.kolumnsumma([1.0], saknade=saknade)  # type: ignore[arg-type]
+
+
+def test_kolumnsumma_frame_without_columns_and_duplicated_labels() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="värden is a table without columns"):
+        hu.kolumnsumma(pd.DataFrame())
+    dubbel = pd.DataFrame([[1.0, 2.0]], columns=["a", "a"])
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"värden .* duplicated keys \['a'\]"):
+        hu.kolumnsumma(dubbel)
+    # a table with columns and no rows: every total unknown (NaN), nothing counted
+    tom = hu.kolumnsumma(pd.DataFrame({"a": pd.Series([], dtype=float)}))
+    assert math.isnan(tom.loc["a", "summa"])
+    assert tom.loc["a", "antal"] == 0
+
+
+@pytest.mark.parametrize(
+    ("fält", "match"),
+    [
+        ({"summa": math.inf}, "Kolumnsumma: summa must be finite"),
+        ({"summa": "3"}, "Kolumnsumma: summa must be a number"),
+        ({"antal": math.inf}, "Kolumnsumma: antal must be a whole number"),
+        ({"antal": -1}, "Kolumnsumma: antal must be at least 0"),
+        ({"antal": 2.5}, "Kolumnsumma: antal must be a whole number"),
+        ({"antal": True}, "Kolumnsumma: antal must be a whole number"),
+        ({"antal_saknade": -1}, "Kolumnsumma: antal_saknade must be at least 0"),
+        ({"antal_saknade": 4}, "antal_saknade 4 exceeds antal 3"),
+        ({"saknade": "noll"}, "Kolumnsumma: saknade must be 'nan'"),
+        ({"saknade": None}, "Kolumnsumma: saknade must be text"),
+        ({"saknade": "nan"}, "summa is 3.0 but 1 cell"),
+        ({"summa": math.nan}, "summa is NaN but 2 cell"),
+        ({"antal_saknade": 3}, "summa is 3.0 but no cell is known"),
+    ],
+)
+def test_kolumnsumma_fields_are_checked(fält: dict[str, object], match: str) -> None:
+    giltig: dict[str, object] = {
+        "summa": 3.0,
+        "antal": 3,
+        "antal_saknade": 1,
+        "saknade": "utelämna",
+    }
+    with pytest.raises(hu.HalsouppfoljningError, match=match):
+        hu.Kolumnsumma(**(giltig | fält))  # type: ignore[arg-type]
+
+
+def test_kolumnsumma_valid_fields() -> None:
+    s = hu.Kolumnsumma(summa=math.nan, antal=3, antal_saknade=1, saknade="nan")
+    assert math.isnan(s.summa)
+    assert not s.fullständig
+    assert hu.Kolumnsumma(summa=6, antal=3.0, antal_saknade=0, saknade="NAN").antal == 3

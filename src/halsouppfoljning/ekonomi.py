@@ -28,7 +28,18 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._indata import TalIn, boolesk, givna_tal, heltal, skalär, tal, tal_array, text
+from ._indata import (
+    TalIn,
+    boolesk,
+    givna_tal,
+    heltal,
+    samma_längd,
+    skalär,
+    tal,
+    tal_array,
+    text,
+    unika_nycklar,
+)
 from ._indata import andel as som_andel
 from .exceptions import FelTypError, OgiltigtVärdeError
 from .perioder import Period
@@ -69,15 +80,59 @@ def _utan_noll(värde: Any) -> Any:
     return np.where(värde == 0, np.nan, värde)
 
 
-def _kontrollera_typ(typ: str) -> str:
-    t = text(typ, "budgetavvikelse: typ").casefold()
+def _kontrollera_typ(typ: str, vad: str = "budgetavvikelse") -> str:
+    t = text(typ, f"{vad}: typ").casefold()
     if t not in _TYPER:
         raise OgiltigtVärdeError(
-            f"budgetavvikelse: typ must be one of {list(_TYPER)}, got {typ!r}. Use "
+            f"{vad}: typ must be one of {list(_TYPER)}, got {typ!r}. Use "
             "'resultat' for signed lines (costs negative), 'kostnad' for costs given as "
             "positive numbers, 'intäkt' for revenues"
         )
     return str(t)
+
+
+def _samma_form(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> None:
+    """Raise unless two amounts pair up: one is a single number, or both have the same
+    length (and, for pandas objects, the same index; for two frames, the same columns)."""
+    if np.ndim(a) == 0 or np.ndim(b) == 0:
+        return
+    samma_längd(a, b, namn_a, namn_b, vad)
+    if (
+        isinstance(a, pd.DataFrame)
+        and isinstance(b, pd.DataFrame)
+        and not a.columns.equals(b.columns)
+    ):
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn_a} and {namn_b} have different columns ({list(a.columns)!r} and "
+            f"{list(b.columns)!r}); select the same columns in both first"
+        )
+    if isinstance(a, pd.DataFrame) != isinstance(b, pd.DataFrame):
+        raise FelTypError(
+            f"{vad}: {namn_a} and {namn_b} must both be tables (DataFrame) or both not: "
+            f"got a {type(a).__name__} and a {type(b).__name__}; pass one column, e.g. "
+            "df['ack'], or a number"
+        )
+
+
+def _avvikelse(
+    utfall: Belopp,
+    budget: Belopp,
+    typ: str,
+    relativ: bool,
+    *,
+    vad: str,
+    namn_utfall: str,
+    namn_budget: str,
+) -> Any:
+    """:func:`budgetavvikelse`, with the function and argument names of the caller."""
+    t = _kontrollera_typ(typ, vad)
+    u = givna_tal(utfall, f"{vad}: {namn_utfall}")
+    b = givna_tal(budget, f"{vad}: {namn_budget}")
+    _samma_form(u, b, namn_utfall, namn_budget, vad)
+    avvikelse = b - u if t == "kostnad" else u - b
+    if boolesk(relativ, f"{vad}: relativ"):
+        avvikelse = avvikelse / _utan_noll(abs(b))
+    return avvikelse
 
 
 def budgetavvikelse(
@@ -106,16 +161,19 @@ def budgetavvikelse(
     float, ndarray, Series or DataFrame
         The deviation [unit of the input] or, with ``relativ=True``, the
         relative deviation [andel]. Scalars give a float, lists and arrays an
-        ndarray; pandas objects keep their index (two pandas inputs are
-        aligned by pandas). NaN in gives NaN out.
+        ndarray; pandas objects keep their index. NaN in gives NaN out.
 
     Raises
     ------
     OgiltigtVärdeError
-        If ``typ`` is not one of the three.
+        If ``typ`` is not one of the three; if an amount is infinite; if
+        ``utfall`` and ``budget`` differ in length, or are pandas objects with
+        different indexes (or frames with different columns): the message
+        gives both. One of them may be a single number.
     FelTypError
         If the amounts are not numbers (e.g. printed text: read it with
-        :func:`~halsouppfoljning.tolka_tal` first).
+        :func:`~halsouppfoljning.tolka_tal` first), or one is a DataFrame and
+        the other a sequence.
 
     Notes
     -----
@@ -164,13 +222,15 @@ def budgetavvikelse(
     Årsredovisning 2023, section 3.2.2 (nettokostnad 8 954 mot ram 8 022,
     minus 932 miljoner kronor).
     """
-    t = _kontrollera_typ(typ)
-    u = givna_tal(utfall, "utfall")
-    b = givna_tal(budget, "budget")
-    avvikelse = b - u if t == "kostnad" else u - b
-    if boolesk(relativ, "budgetavvikelse: relativ"):
-        avvikelse = avvikelse / _utan_noll(abs(b))
-    return avvikelse
+    return _avvikelse(
+        utfall,
+        budget,
+        typ,
+        relativ,
+        vad="budgetavvikelse",
+        namn_utfall="utfall",
+        namn_budget="budget",
+    )
 
 
 def _profil(
@@ -193,15 +253,15 @@ def _profil(
             raise OgiltigtVärdeError(
                 "periodiserad_budget: metod='vikter' needs vikter, one weight per month"
             )
-        w = tal_array(vikter, "vikter")
-        if w.shape[-1:] != (månader,):
+        w = tal_array(vikter, "periodiserad_budget: vikter")
+        if w.ndim not in (1, 2) or w.shape[-1:] != (månader,):
             raise OgiltigtVärdeError(
-                f"periodiserad_budget: vikter must hold {månader} monthly weights, got shape "
-                f"{w.shape}"
+                f"periodiserad_budget: vikter must hold {månader} monthly weights (one row, or "
+                f"one row per line), got shape {w.shape}"
             )
         if np.any(w < 0):
             raise OgiltigtVärdeError(
-                f"periodiserad_budget: vikter must not be negative, got {w.tolist()}"
+                f"periodiserad_budget: vikter must not be negative, got {w.tolist()!r:.200}"
             )
     elif m == "föregående år":
         if föregående_år is None:
@@ -209,11 +269,18 @@ def _profil(
                 "periodiserad_budget: metod='föregående år' needs föregående_år, last year's "
                 f"{månader} monthly outcomes"
             )
-        w = tal_array(föregående_år, "föregående_år")
-        if w.shape[-1:] != (månader,):
+        w = tal_array(föregående_år, "periodiserad_budget: föregående_år")
+        if w.ndim not in (1, 2) or w.shape[-1:] != (månader,):
             raise OgiltigtVärdeError(
-                f"periodiserad_budget: föregående_år must hold {månader} monthly outcomes, got "
-                f"shape {w.shape}"
+                f"periodiserad_budget: föregående_år must hold {månader} monthly outcomes (one "
+                f"row, or one row per line), got shape {w.shape}"
+            )
+        blandat = np.any(w > 0, axis=-1) & np.any(w < 0, axis=-1)
+        if np.any(blandat):
+            raise OgiltigtVärdeError(
+                "periodiserad_budget: föregående_år mixes positive and negative months "
+                f"({w.tolist()!r:.200}), so its monthly shares are not a pattern; periodise the "
+                "revenue and cost lines separately (each of one sign) and add them"
             )
     else:
         raise OgiltigtVärdeError(
@@ -228,8 +295,17 @@ def _profil(
     return np.asarray(w / summa, dtype=np.float64)
 
 
+#: The most months a budget year is spread over (ten years of months).
+_HÖGST_MÅNADER = 120
+
+
 def _antal_månader(månader: int, vad: str) -> int:
-    return heltal(månader, f"{vad}: månader (months in the year, a positive int)", minst=1)
+    return heltal(
+        månader,
+        f"{vad}: månader (months in the year, usually 12)",
+        minst=1,
+        högst=_HÖGST_MÅNADER,
+    )
 
 
 def _sista_månad(månad: int | Period, månader: int) -> int:
@@ -267,7 +343,7 @@ def periodiserad_budget(
     ackumulerad : bool
         If true, return the year-to-date (cumulative) budget through each month.
     månader : int
-        Months in the year (12).
+        Months in the year (12); at most 120.
 
     Returns
     -------
@@ -281,7 +357,9 @@ def periodiserad_budget(
     ------
     OgiltigtVärdeError
         For an unknown ``metod``, missing or misshapen weights, negative
-        weights, or a pattern that sums to zero.
+        weights, last year's months of both signs, a pattern that sums to
+        zero, or ``månader`` outside 1..120. A month missing (NaN) in the
+        pattern makes that line's budget NaN in every month.
 
     Notes
     -----
@@ -324,6 +402,11 @@ def periodiserad_budget(
         raise OgiltigtVärdeError(
             f"periodiserad_budget: årsbudget must be a number or one number per line, got "
             f"shape {barr.shape}"
+        )
+    if barr.ndim == 1 and w.ndim == 2 and len(w) != len(barr):
+        raise OgiltigtVärdeError(
+            f"periodiserad_budget: årsbudget has {len(barr)} lines but the monthly pattern has "
+            f"{len(w)} rows; give one row of {n} months, or one row per line"
         )
     belopp = barr[..., np.newaxis] * w
     if boolesk(ackumulerad, "periodiserad_budget: ackumulerad"):
@@ -458,23 +541,45 @@ def ackumulerad_avvikelse(
     >>> hu.ackumulerad_avvikelse(250.0, 1200.0, 2, typ="kostnad")
     -50.0
     """
+    vad = "ackumulerad_avvikelse"
+    u = givna_tal(ack_utfall, f"{vad}: ack_utfall")
     ack_budget = ackumulerad_budget(
         årsbudget, månad, metod=metod, vikter=vikter, föregående_år=föregående_år, månader=månader
     )
-    return budgetavvikelse(ack_utfall, ack_budget, typ=typ, relativ=relativ)
+    return _avvikelse(
+        u,
+        ack_budget,
+        typ,
+        relativ,
+        vad=vad,
+        namn_utfall="ack_utfall",
+        namn_budget="the year-to-date budget of årsbudget",
+    )
 
 
-def _summera_poster(poster: Poster | Sequence[TalIn] | None, namn: str) -> Any:
-    """Sum adjustment items: a number, numbers, a mapping of name -> amount, or a DataFrame."""
+def _summera_poster(poster: Poster | Sequence[TalIn] | None, namn: str, vad: str) -> Any:
+    """Sum adjustment items: a number, numbers, a mapping of name -> amount, or a DataFrame.
+
+    The items must pair up (:func:`_samma_form`); ``namn`` is the argument, ``vad`` the
+    function (both quoted in messages).
+    """
     if poster is None:
         return 0.0
     if isinstance(poster, Mapping):
-        return sum((givna_tal(v, f"{namn}[{k!r}]") for k, v in poster.items()), 0.0)
-    if isinstance(poster, pd.DataFrame):
-        return tal(poster, namn).sum(axis=1, skipna=False)
-    if isinstance(poster, (list, tuple)):
-        return sum((givna_tal(v, f"{namn}[{i}]") for i, v in enumerate(poster)), 0.0)
-    return givna_tal(poster, namn)
+        delar = [(f"{namn}[{k!r}]", v) for k, v in poster.items()]
+    elif isinstance(poster, pd.DataFrame):
+        return tal(poster, f"{vad}: {namn}").sum(axis=1, skipna=False)
+    elif isinstance(poster, (list, tuple)):
+        delar = [(f"{namn}[{i}]", v) for i, v in enumerate(poster)]
+    else:
+        return givna_tal(poster, f"{vad}: {namn}")
+    tal_delar = [(n, givna_tal(v, f"{vad}: {n}")) for n, v in delar]
+    summa: Any = 0.0
+    for i, (namn_i, del_) in enumerate(tal_delar):
+        for namn_j, föregående in tal_delar[:i]:
+            _samma_form(föregående, del_, namn_j, namn_i, vad)
+        summa = summa + del_
+    return summa
 
 
 def kostnadsutveckling(
@@ -518,6 +623,10 @@ def kostnadsutveckling(
     ------
     FelTypError
         If amounts are not numbers.
+    OgiltigtVärdeError
+        If ``utfall`` and ``referens`` (after revenues and adjustments) have
+        opposite signs anywhere (the message gives both values and the
+        position); if amounts are infinite; if lengths or indexes differ.
 
     Notes
     -----
@@ -549,19 +658,56 @@ def kostnadsutveckling(
     februari 2023, "Kostnadsutveckling" (lines 478-487 of the seed text) and
     the "Förenklad resultaträkning".
     """
-    u = givna_tal(utfall, "utfall")
-    r = givna_tal(referens, "referens")
+    vad = "kostnadsutveckling"
+    u = givna_tal(utfall, f"{vad}: utfall")
+    r = givna_tal(referens, f"{vad}: referens")
+    _samma_form(u, r, "utfall", "referens", vad)
     if (intäkter is None) != (referens_intäkter is None):
         raise OgiltigtVärdeError(
             "kostnadsutveckling: pass both intäkter and referens_intäkter for net cost "
             "development, or neither for gross"
         )
+    justerad = intäkter is not None or justeringar is not None
+    justerad = justerad or referens_justeringar is not None
     if intäkter is not None:
-        u = u - givna_tal(intäkter, "intäkter")
-        r = r - givna_tal(referens_intäkter, "referens_intäkter")
-    u = u - _summera_poster(justeringar, "justeringar")
-    r = r - _summera_poster(referens_justeringar, "referens_justeringar")
+        i = givna_tal(intäkter, f"{vad}: intäkter")
+        ri = givna_tal(referens_intäkter, f"{vad}: referens_intäkter")
+        _samma_form(u, i, "utfall", "intäkter", vad)
+        _samma_form(r, ri, "referens", "referens_intäkter", vad)
+        u = u - i
+        r = r - ri
+    j = _summera_poster(justeringar, "justeringar", vad)
+    rj = _summera_poster(referens_justeringar, "referens_justeringar", vad)
+    _samma_form(u, j, "utfall", "justeringar", vad)
+    _samma_form(r, rj, "referens", "referens_justeringar", vad)
+    u = u - j
+    r = r - rj
+    _samma_tecken(u, r, justerad, vad)
     return u / _utan_noll(r) - 1.0
+
+
+def _samma_tecken(u: Any, r: Any, justerad: bool, vad: str) -> None:
+    """Raise where this year's and last year's amounts have opposite signs (elementwise).
+
+    A development is the ratio of two costs of the same sign; +100 against -50
+    is two lines signed differently (a cost given positive and one negative),
+    and its ratio -3 means nothing.
+    """
+    ua = np.asarray(u, dtype=np.float64)
+    ra = np.asarray(r, dtype=np.float64)
+    motsatt = np.atleast_1d((ua * ra) < 0)
+    if not motsatt.any():
+        return
+    plats = int(np.flatnonzero(motsatt)[0])
+    uv = float(np.broadcast_to(ua, motsatt.shape).ravel()[plats])
+    rv = float(np.broadcast_to(ra, motsatt.shape).ravel()[plats])
+    var = f" at position {plats}" if motsatt.size > 1 else ""
+    efter = " (after intäkter and justeringar)" if justerad else ""
+    raise OgiltigtVärdeError(
+        f"{vad}: utfall {uv:g} and referens {rv:g}{efter} have opposite signs{var}; a cost "
+        "development compares two costs signed alike: give both as positive numbers or "
+        "both as negative (as result statements print costs)"
+    )
 
 
 # --------------------------------------------------------------------------- budget arithmetic
@@ -629,9 +775,14 @@ def uppräkning(
     ...
     halsouppfoljning.exceptions.AndelsError: uppräkning: andel must be a share in [0, 1], ...
     """
-    b = givna_tal(belopp, "uppräkning: belopp")
-    a = som_andel(givna_tal(andel, "uppräkning: andel"), "uppräkning: andel")
-    return b * (1.0 + a) + _summera_poster(tillägg, "uppräkning: tillägg")
+    vad = "uppräkning"
+    b = givna_tal(belopp, f"{vad}: belopp")
+    a = som_andel(givna_tal(andel, f"{vad}: andel"), f"{vad}: andel")
+    _samma_form(b, a, "belopp", "andel", vad)
+    t = _summera_poster(tillägg, "tillägg", vad)
+    _samma_form(b, t, "belopp", "tillägg", vad)
+    _samma_form(a, t, "andel", "tillägg", vad)
+    return b * (1.0 + a) + t
 
 
 def _halv_enhet(avrundning: int | None) -> float:
@@ -686,8 +837,9 @@ def budgetbrygga(
     OgiltigtVärdeError
         If the gap exceeds the tolerance (the message names the gap, the sum
         and the total), an amount is missing (NaN: a part that is not known
-        cannot close a bridge; see :func:`kolumnsumma`), an item name is
-        ``"start"`` or ``"slut"``, or ``avrundning`` is not a whole number.
+        cannot close a bridge; see :func:`kolumnsumma`), an amount is infinite,
+        an item name is ``"start"`` or ``"slut"`` or occurs twice (a Series
+        with a duplicated label), or ``avrundning`` is not a whole number.
     FelTypError
         If ``poster`` is not a mapping or Series, or an amount not a number.
 
@@ -738,6 +890,7 @@ def budgetbrygga(
     s = skalär(start, f"{vad}: start", saknas=True)
     t = skalär(slut, f"{vad}: slut", saknas=True)
     if isinstance(poster, pd.Series):
+        unika_nycklar(poster.index, "poster (its index of item names)", vad)
         namn = [str(k) for k in poster.index]
         belopp = tal_array(poster, f"{vad}: poster")
     elif isinstance(poster, Mapping):
@@ -790,6 +943,33 @@ def budgetbrygga(
 _SAKNADE = ("nan", "utelämna")
 
 
+def _saknade_val(saknade: Any, vad: str) -> str:
+    """The choice ``saknade``: ``"nan"`` or ``"utelämna"`` (text only)."""
+    val = text(saknade, f"{vad}: saknade").casefold()
+    if val not in _SAKNADE:
+        raise OgiltigtVärdeError(
+            f"{vad}: saknade must be 'nan' (a column with a missing cell has no total) or "
+            f"'utelämna' (the sum of the known cells, the missing counted), got {saknade!r}"
+        )
+    return str(val)
+
+
+def _summa(värde: Any) -> float:
+    return skalär(värde, "Kolumnsumma: summa", saknas=True)
+
+
+def _antal(värde: Any) -> int:
+    return heltal(värde, "Kolumnsumma: antal", minst=0)
+
+
+def _antal_saknade(värde: Any) -> int:
+    return heltal(värde, "Kolumnsumma: antal_saknade", minst=0)
+
+
+def _saknade(värde: Any) -> str:
+    return _saknade_val(värde, "Kolumnsumma")
+
+
 @attrs.frozen(kw_only=True)
 class Kolumnsumma:
     """The total of a column whose cells may be missing, with the missing counted.
@@ -810,6 +990,17 @@ class Kolumnsumma:
     saknade : {"nan", "utelämna"}
         What was done with the missing cells.
 
+    Raises
+    ------
+    OgiltigtVärdeError
+        If ``summa`` is infinite, a count is negative or not whole,
+        ``antal_saknade`` exceeds ``antal``, ``saknade`` is not one of the
+        two, or ``summa`` disagrees with the counts (a number where no cell,
+        or with ``saknade="nan"`` not every cell, is known; NaN where the
+        known cells have a total).
+    FelTypError
+        If a field has the wrong type.
+
     Examples
     --------
     >>> import halsouppfoljning as hu
@@ -818,10 +1009,36 @@ class Kolumnsumma:
     (3.0, 1, False)
     """
 
-    summa: float
-    antal: int
-    antal_saknade: int
-    saknade: str
+    summa: float = attrs.field(converter=_summa)
+    antal: int = attrs.field(converter=_antal)
+    antal_saknade: int = attrs.field(converter=_antal_saknade)
+    saknade: str = attrs.field(converter=_saknade)
+
+    def __attrs_post_init__(self) -> None:
+        vad = "Kolumnsumma"
+        if self.antal_saknade > self.antal:
+            raise OgiltigtVärdeError(
+                f"{vad}: antal_saknade {self.antal_saknade} exceeds antal {self.antal}; the "
+                "missing cells are some of the column's cells: correct the counts"
+            )
+        kända = self.antal - self.antal_saknade
+        okänd = kända == 0 or (self.antal_saknade > 0 and self.saknade == "nan")
+        if okänd and not np.isnan(self.summa):
+            orsak = (
+                "no cell is known"
+                if kända == 0
+                else f"{self.antal_saknade} cell(s) are missing and saknade='nan'"
+            )
+            raise OgiltigtVärdeError(
+                f"{vad}: summa is {self.summa!r} but {orsak}, so the total is not known; "
+                "give summa=nan (or build it with hu.kolumnsumma)"
+            )
+        if not okänd and np.isnan(self.summa):
+            raise OgiltigtVärdeError(
+                f"{vad}: summa is NaN but {kända} cell(s) are known and saknade="
+                f"{self.saknade!r}; give the total of the known cells (or build it with "
+                "hu.kolumnsumma)"
+            )
 
     @property
     def fullständig(self) -> bool:
@@ -880,7 +1097,9 @@ def kolumnsumma(
     Raises
     ------
     OgiltigtVärdeError
-        If ``saknade`` is not one of the two choices.
+        If ``saknade`` is not one of the two choices, a cell is infinite,
+        ``värden`` is a table without columns, or a table has a duplicated
+        column label. (An empty column has the total NaN.)
     FelTypError
         If a cell is text (read it with ``hu.tolka_tal`` first) or the
         argument is ``None``.
@@ -909,12 +1128,14 @@ def kolumnsumma(
     b    NaN      2              1
     """
     vad = "kolumnsumma"
-    if saknade not in _SAKNADE:
-        raise OgiltigtVärdeError(
-            f"{vad}: saknade must be 'nan' (a column with a missing cell has no total) or "
-            f"'utelämna' (the sum of the known cells, the missing counted), got {saknade!r}"
-        )
+    saknade = _saknade_val(saknade, vad)  # type: ignore[assignment]
     if isinstance(värden, pd.DataFrame):
+        if värden.shape[1] == 0:
+            raise OgiltigtVärdeError(
+                f"{vad}: värden is a table without columns (shape {värden.shape}); there is no "
+                "column to total: pass the table with its columns"
+            )
+        unika_nycklar(värden.columns, "värden (its column labels)", vad)
         ram = givna_tal(värden, f"{vad}: värden")
         arr = ram.to_numpy(dtype=np.float64).reshape(len(ram), len(ram.columns))
         index = ram.columns
