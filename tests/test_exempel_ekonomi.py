@@ -165,3 +165,32 @@ def test_syntetiska_månadsutfall() -> None:
         1, spridning=0.0, medelavvikelse=-2.5, månadsbudget=np.arange(12.0)
     )
     assert skift.iloc[0].tolist() == [m - 2.5 for m in range(12)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fel", "text"),
+    [
+        # issue 12: figures whose outcomes would be infinite, missing budget months
+        ({"spridning": 1e308}, hu.OgiltigtVärdeError, "spridning is 1e[+]308 mnkr in size"),
+        ({"medelavvikelse": -1e300}, hu.OgiltigtVärdeError, "medelavvikelse is 1e[+]300 mnkr"),
+        ({"månadsbudget": [1e308] * 12}, hu.OgiltigtVärdeError, "månadsbudget is 1e[+]308 mnkr"),
+        ({"månadsbudget": [np.nan] + [1.0] * 11}, hu.OgiltigtVärdeError, "NaN.*month 1"),
+        ({"månadsbudget": [[1.0] * 12]}, hu.OgiltigtVärdeError, r"12 months, got shape \(1, 12\)"),
+        ({"medelavvikelse": np.inf}, hu.OgiltigtVärdeError, "medelavvikelse must be finite"),
+        ({"spridning": True}, hu.FelTypError, "spridning must be a number"),
+        ({"antal_år": 10**12}, hu.OgiltigtVärdeError, "antal_år must be at most 1000"),
+        ({"antal_år": 2.5}, hu.OgiltigtVärdeError, "antal_år must be a whole number"),
+        ({"seed": 1.5}, hu.FelTypError, "seed must be"),
+    ],
+)
+def test_syntetiska_månadsutfall_refuses(kwargs: dict[str, object], fel: type, text: str) -> None:
+    argument = {"antal_år": 3, "seed": 1}
+    argument.update(kwargs)
+    with pytest.raises(fel, match=text):
+        hu.exempeldata.syntetiska_månadsutfall(**argument)  # type: ignore[arg-type]
+
+
+def test_syntetiska_månadsutfall_with_no_spread_is_the_budget() -> None:
+    budget = [float(m) for m in range(1, 13)]
+    t = hu.exempeldata.syntetiska_månadsutfall(2, månadsbudget=budget, spridning=0, seed=1)
+    assert t.to_numpy().tolist() == [budget, budget]

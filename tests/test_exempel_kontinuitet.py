@@ -114,9 +114,36 @@ def test_noll_besök() -> None:
         ((10,), {"andel_ordinarie": 30.0}, hu.AndelsError, "did you pass percent"),
         ((10,), {"andel_ordinarie": 0.0}, hu.OgiltigtVärdeError, "strictly between 0 and 1"),
         ((10,), {"andel_ordinarie": "0,3"}, hu.FelTypError, "andel_ordinarie must be a number"),
-        ((10,), {"besök_per_patient": 0}, hu.OgiltigtVärdeError, "must be positive"),
+        ((10,), {"besök_per_patient": 0}, hu.OgiltigtVärdeError, "must be at least 1"),
         ((10,), {"besök_per_vårdgivare": "667"}, hu.FelTypError, "must be a number"),
-        ((10,), {"vårdgivare_per_enhet": -2}, hu.OgiltigtVärdeError, "must be positive"),
+        ((10,), {"vårdgivare_per_enhet": -2}, hu.OgiltigtVärdeError, "must be at least 1"),
+        # issue 12: sizes that would exhaust memory, and dates outside datetime64[ns]
+        ((10,), {"besök_per_patient": 1e-9}, hu.OgiltigtVärdeError, "besök_per_patient must be"),
+        ((10,), {"besök_per_vårdgivare": 1e-300}, hu.OgiltigtVärdeError, "besök_per_vårdgivare"),
+        ((10,), {"vårdgivare_per_enhet": 10**9}, hu.OgiltigtVärdeError, "vårdgivare_per_enhet"),
+        (
+            (10,),
+            {"slutdatum": "0001-01-01"},
+            hu.OgiltigtVärdeError,
+            "slutdatum 0001-01-01 is outside",
+        ),
+        (
+            (10,),
+            {"slutdatum": "2300-01-01"},
+            hu.OgiltigtVärdeError,
+            "slutdatum 2300-01-01 is outside",
+        ),
+        (
+            (10,),
+            {"slutdatum": "1677-01-01"},
+            hu.OgiltigtVärdeError,
+            "slutdatum 1677-01-01 is outside",
+        ),
+        ((10**12,), {}, hu.OgiltigtVärdeError, "n_besök must be at most"),
+        ((10,), {"seed": "1"}, hu.FelTypError, "seed must be"),
+        ((10,), {"seed": 1.5}, hu.FelTypError, "seed must be"),
+        ((10,), {"andel_ordinarie": 1.0}, hu.OgiltigtVärdeError, "strictly between 0 and 1"),
+        ((10,), {"andel_ordinarie": -0.1}, hu.AndelsError, "andel_ordinarie"),
         ((10,), {"vårdgivare_per_enhet": 2.5}, hu.OgiltigtVärdeError, "whole number"),
         ((10,), {"slutdatum": "12/31/2023"}, hu.OgiltigtVärdeError, "ambiguous"),
         ((10,), {"slutdatum": 20231231}, hu.FelTypError, "not a date"),
@@ -142,3 +169,11 @@ def test_slutdatum_som_datum_och_heltal_som_flyttal() -> None:
     assert a["datum"].max() < pd.Timestamp("2023-03-01")
     # a whole number given as a float (the input layer's rule for whole numbers)
     assert len(hu.exempeldata.syntetiska_besök(50.0, seed=1)) == 50  # type: ignore[arg-type]
+
+
+def test_ett_tidszonsmedvetet_slutdatum_räknas_i_svensk_lokal_tid() -> None:
+    # 2023-12-31 23:30 UTC is 2024-01-01 00:30 in Stockholm: the last day is 1 January
+    utc = pd.Timestamp("2023-12-31 23:30", tz="UTC")
+    a = hu.exempeldata.syntetiska_besök(2000, seed=4, slutdatum=utc)
+    b = hu.exempeldata.syntetiska_besök(2000, seed=4, slutdatum="2024-01-01")
+    pd.testing.assert_frame_equal(a, b)

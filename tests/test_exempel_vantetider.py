@@ -91,6 +91,22 @@ def test_egenskaper(n: int, seed: int) -> None:
         ({"n": 5, "från": "01/02/2023"}, hu.OgiltigtVärdeError, "ambiguous"),
         ({"n": 5, "till": 20231231}, hu.FelTypError, "not a date"),
         ({"n": 5, "från": "2023-02-01", "till": "2023-01-01"}, hu.OgiltigtVärdeError, "before"),
+        # issue 12: the message names the function, both dates and the fix
+        (
+            {"n": 5, "från": "2024-01-01", "till": "2023-01-01"},
+            hu.OgiltigtVärdeError,
+            r"syntetisk_väntelista: till \(2023-01-01\) is before från \(2024-01-01\); swap",
+        ),
+        # issue 12: absurd sizes and dates outside what datetime64[ns] holds
+        ({"n": 10**12}, hu.OgiltigtVärdeError, r"n \(number of rows\) must be at most"),
+        ({"n": 5, "till": "9999-12-31"}, hu.OgiltigtVärdeError, "till 9999-12-31 is outside"),
+        ({"n": 5, "från": "0001-01-01"}, hu.OgiltigtVärdeError, "från 0001-01-01 is outside"),
+        ({"n": 5, "från": "1677-01-01"}, hu.OgiltigtVärdeError, "från 1677-01-01 is outside"),
+        ({"n": 5, "till": "2300-01-01"}, hu.OgiltigtVärdeError, "till 2300-01-01 is outside"),
+        ({"n": 5, "från": None}, hu.OgiltigtVärdeError, "från is missing"),
+        ({"n": 5, "seed": "1"}, hu.FelTypError, "seed must be"),
+        ({"n": 5, "seed": True}, hu.FelTypError, "seed must be"),
+        ({"n": 5, "seed": -1}, hu.OgiltigtVärdeError, "seed must be >= 0"),
     ],
 )
 def test_ogiltigt(kwargs: dict[str, object], fel: type, text: str) -> None:

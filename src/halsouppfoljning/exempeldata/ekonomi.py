@@ -278,6 +278,11 @@ def ekonomi_värmland_2023() -> pd.DataFrame:
     return ut
 
 
+#: The largest size of a synthetic monthly figure [mnkr]: 10^9 mnkr is 10^15 kr, far above
+#: any budget (and the outcomes stay finite).
+_STÖRST_MNKR = 1e9
+
+
 def syntetiska_månadsutfall(
     antal_år: int = 10,
     *,
@@ -317,8 +322,9 @@ def syntetiska_månadsutfall(
     FelTypError
         For a number that is not a number (text, a boolean).
     OgiltigtVärdeError
-        For an ``antal_år`` that is not a whole number of at least 1, a
-        negative ``spridning`` or a budget that is not 12 months.
+        For an ``antal_år`` that is not a whole number in 1-1000, a
+        negative ``spridning``, a budget that is not 12 months or has a
+        missing month, or a figure above 10^9 mnkr in size.
 
     Examples
     --------
@@ -338,7 +344,25 @@ def syntetiska_månadsutfall(
     else:
         budget = tal_array(månadsbudget, f"{vad}: månadsbudget")
         if budget.shape != (12,):
-            raise OgiltigtVärdeError(f"{vad}: månadsbudget must hold 12 months, got {budget.shape}")
+            raise OgiltigtVärdeError(
+                f"{vad}: månadsbudget must hold 12 months, got shape {budget.shape}; pass "
+                "one budget per month, January first"
+            )
+        if np.isnan(budget).any():
+            raise OgiltigtVärdeError(
+                f"{vad}: månadsbudget is missing (NaN) for month "
+                f"{int(np.flatnonzero(np.isnan(budget))[0]) + 1}; give all 12 months"
+            )
+    for namn, värde in (
+        ("medelavvikelse", abs(medel)),
+        ("spridning", sd),
+        ("månadsbudget", float(np.abs(budget).max())),
+    ):
+        if värde > _STÖRST_MNKR:
+            raise OgiltigtVärdeError(
+                f"{vad}: {namn} is {värde:.3g} mnkr in size, above 10^9 mnkr (10^15 kr); "
+                "give the figures in mnkr"
+            )
     rng = slumpgenerator(seed, f"{vad}: seed")
     utfall = budget + rng.normal(medel, sd, size=(år, 12))
     ut = pd.DataFrame(

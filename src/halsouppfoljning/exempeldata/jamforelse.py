@@ -10,12 +10,14 @@ figures and are labelled synthetic wherever they are shown.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from .._data import läs_datafil
-from .._indata import följd, heltal, slumpgenerator
+from .._indata import följd, heltal, slumpgenerator, unika_nycklar
+from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..indikatorer import Riktning
 from ..organisation import regioner
 
@@ -121,8 +123,8 @@ def syntetisk_befolkning(*, seed: int | None = None) -> pd.Series:
 def syntetisk_kolada(
     *,
     seed: int | None = None,
-    år: tuple[int, ...] = (2019, 2020, 2021, 2022, 2023),
-    indikatorer: tuple[str, ...] = (
+    år: Iterable[int] = (2019, 2020, 2021, 2022, 2023),
+    indikatorer: str | Iterable[str] = (
         "medicinsk_bedömning_3_dagar",
         "oplanerade_återinskrivningar",
         "påverkbar_slutenvård",
@@ -140,9 +142,17 @@ def syntetisk_kolada(
     seed : int, optional
         Seed of the random generator.
     år : tuple of int
-        The years.
+        The years (each once, 1900-2100).
     indikatorer : tuple of str
-        Ids of bundled core indicators.
+        Ids of bundled core indicators (each once; a bare string is one id).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For an unknown indicator id, an empty or repeated year or id, or a
+        year outside 1900-2100.
+    FelTypError
+        For years or ids of the wrong type, or a seed that is not a seed.
 
     Returns
     -------
@@ -164,16 +174,38 @@ def syntetisk_kolada(
     >>> bool((s["skillnad_mot_publicerat"].abs() < 1e-9).all())
     True
     """
-    år = tuple(
-        heltal(a, f"syntetisk_kolada: år[{i}]", minst=1900, högst=2100)
-        for i, a in enumerate(följd(år, "syntetisk_kolada: år"))
+    vad = "syntetisk_kolada"
+    åren = tuple(
+        heltal(a, f"{vad}: år[{i}]", minst=1900, högst=2100)
+        for i, a in enumerate(följd(år, f"{vad}: år"))
     )
-    rng = slumpgenerator(seed, "syntetisk_kolada: seed")
-    meta = _kärnindikatorer().loc[list(indikatorer)]
+    indikatorlista = (
+        (indikatorer,)
+        if isinstance(indikatorer, str)
+        else följd(indikatorer, f"{vad}: indikatorer")
+    )
+    kända = _kärnindikatorer().index
+    for i, ind in enumerate(indikatorlista):
+        if not isinstance(ind, str):
+            raise FelTypError(
+                f"{vad}: indikatorer[{i}] must be the id of a bundled core indicator (str), got "
+                f"{ind!r} of type {type(ind).__name__}"
+            )
+        if ind not in kända:
+            raise OgiltigtVärdeError(
+                f"{vad}: indikatorer[{i}] {ind!r} is not a bundled core indicator; the ids are "
+                f"{list(kända)!r} (see kärnindikatorer_nära_vård())"
+            )
+    for namn, värden in (("år", åren), ("indikatorer", indikatorlista)):
+        if not värden:
+            raise OgiltigtVärdeError(f"{vad}: {namn} is empty; give at least one")
+        unika_nycklar(värden, namn, vad)
+    rng = slumpgenerator(seed, f"{vad}: seed")
+    meta = _kärnindikatorer().loc[list(indikatorlista)]
     reg = regioner()
     ids = np.array([r.kolada_id for r in reg])
     befolkning = syntetisk_befolkning(seed=seed).to_numpy(dtype=float)
-    n_r, n_å, n_i = len(reg), len(år), len(indikatorer)
+    n_r, n_å, n_i = len(reg), len(åren), len(indikatorlista)
     # Grid of indicator × year × region, built with numpy (no loops over rows).
     nät = np.meshgrid(np.arange(n_i), np.arange(n_å), np.arange(n_r), indexing="ij")
     ii, åå, rr = (np.ravel(x) for x in nät)
@@ -188,7 +220,7 @@ def syntetisk_kolada(
         {
             "kpi": meta.index.to_numpy()[ii],
             "municipality_id": ids[rr],
-            "year": np.asarray(år, dtype=np.int64)[åå],
+            "year": np.asarray(åren, dtype=np.int64)[åå],
             "gender": "T",
             "value": värde,
             "täljare": np.where(är_andel, täljare, np.nan),

@@ -38,6 +38,11 @@ _REGIONKODER = (
 
 #: The largest synthetic frame (rows) a call may ask for: beyond it, memory runs out.
 _HÖGST = 10_000_000
+#: The most providers a unit may have (a vårdcentral has tens).
+_HÖGST_PER_ENHET = 10_000
+#: The days ``slutdatum`` may fall on: the two years before it stay within what
+#: ``datetime64[ns]`` holds, and a later or earlier date is a typing error.
+_FÖRSTA_DAG, _SISTA_DAG = dt.date(1902, 1, 1), dt.date(2100, 12, 31)
 
 
 def syntetiska_besök(
@@ -62,11 +67,11 @@ def syntetiska_besök(
     seed : int, optional
         Seed of the random generator; the same seed gives the same frame.
     besök_per_patient : float, default 5.0
-        Mean visits per patient; 20 million visits give about 4 million
-        patients.
+        Mean visits per patient (at least 1); 20 million visits give about
+        4 million patients.
     besök_per_vårdgivare : float, default 667.0
-        Mean visits per care provider; 20 million visits give about 30 000
-        providers (doctors and nurses).
+        Mean visits per care provider (at least 1); 20 million visits give
+        about 30 000 providers (doctors and nurses).
     vårdgivare_per_enhet : int, default 25
         Providers per unit (*vårdcentral*); the first 60 % of a unit's
         providers are doctors (*läkare*), the rest nurses (*sjuksköterska*).
@@ -95,8 +100,11 @@ def syntetiska_besök(
     FelTypError
         If ``n_besök`` or a rate is not a number, or ``slutdatum`` is not a date.
     OgiltigtVärdeError
-        If ``n_besök`` is negative or not whole, a rate is not positive, or
-        ``andel_ordinarie`` is not a share strictly between 0 and 1.
+        If ``n_besök`` is negative, not whole or above 10 000 000, a mean
+        number of visits is below 1, ``vårdgivare_per_enhet`` is outside
+        1-10 000, ``slutdatum`` is outside 1902-2100 or ambiguous
+        (``"01/12/2023"``), or ``andel_ordinarie`` is not a share strictly
+        between 0 and 1.
     AndelsError
         If ``andel_ordinarie`` is outside [0, 1] ("did you pass percent?").
 
@@ -129,14 +137,18 @@ def syntetiska_besök(
     n = heltal(n_besök, f"{vad}: n_besök", minst=0, högst=_HÖGST)
     per_patient = skalär(besök_per_patient, f"{vad}: besök_per_patient")
     per_vårdgivare = skalär(besök_per_vårdgivare, f"{vad}: besök_per_vårdgivare")
-    per_enhet = heltal(vårdgivare_per_enhet, f"{vad}: vårdgivare_per_enhet")
+    per_enhet = heltal(
+        vårdgivare_per_enhet, f"{vad}: vårdgivare_per_enhet", minst=1, högst=_HÖGST_PER_ENHET
+    )
     for namn, värde in (
         ("besök_per_patient", per_patient),
         ("besök_per_vårdgivare", per_vårdgivare),
-        ("vårdgivare_per_enhet", per_enhet),
     ):
-        if not värde > 0:
-            raise OgiltigtVärdeError(f"{vad}: {namn} must be positive, got {värde!r}")
+        if not värde >= 1:
+            raise OgiltigtVärdeError(
+                f"{vad}: {namn} must be at least 1 (a mean number of visits), got {värde!r}; "
+                f"e.g. {namn}=5"
+            )
     q = skalär(andel_ordinarie, f"{vad}: andel_ordinarie")
     andel(q, f"{vad}: andel_ordinarie")
     if not 0.0 < q < 1.0:
@@ -144,6 +156,12 @@ def syntetiska_besök(
             f"{vad}: andel_ordinarie must be a share strictly between 0 and 1, got {q!r}"
         )
     slut = datum(slutdatum, f"{vad}: slutdatum")
+    if not _FÖRSTA_DAG <= slut <= _SISTA_DAG:
+        raise OgiltigtVärdeError(
+            f"{vad}: slutdatum {slut.isoformat()} is outside {_FÖRSTA_DAG.isoformat()} to "
+            f"{_SISTA_DAG.isoformat()}; give the last day of the synthetic visits, e.g. "
+            "'2023-12-31'"
+        )
     rng = slumpgenerator(seed, f"{vad}: seed")
     befolkning = _befolkning(
         n,

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -31,6 +33,10 @@ _BEFOLKNING = (
 )  # fmt: skip
 
 _VÅRDTYPER = ("första besök", "operation/åtgärd")
+
+#: The days a synthetic waiting list may span (waits run past ``till``, and a date
+#: outside is a typing error).
+_FÖRSTA_DAG, _SISTA_DAG = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def syntetisk_väntelista(
@@ -76,7 +82,9 @@ def syntetisk_väntelista(
     FelTypError
         If ``n`` is not a whole number, or a date is not a date.
     OgiltigtVärdeError
-        If ``n`` is negative or not whole, or ``till`` is before ``från``.
+        If ``n`` is negative, not whole or above 10 000 000, a date is
+        ambiguous (``"01/12/2023"``) or outside 1900-2100, or ``till`` is
+        before ``från``.
 
     See Also
     --------
@@ -98,11 +106,23 @@ def syntetisk_väntelista(
     >>> bool((d["slut"].dropna() >= d.loc[d["slut"].notna(), "start"]).all())
     True
     """
-    n = heltal(n, "syntetisk_väntelista: n (number of rows)", minst=0, högst=10_000_000)
-    f = pd.Timestamp(datum(från, "syntetisk_väntelista: från"))
-    t = pd.Timestamp(datum(till, "syntetisk_väntelista: till"))
+    vad = "syntetisk_väntelista"
+    n = heltal(n, f"{vad}: n (number of rows)", minst=0, högst=10_000_000)
+    dagar_: dict[str, dt.date] = {}
+    for argument, värde in (("från", från), ("till", till)):
+        dag_ = datum(värde, f"{vad}: {argument}")
+        if not _FÖRSTA_DAG <= dag_ <= _SISTA_DAG:
+            raise OgiltigtVärdeError(
+                f"{vad}: {argument} {dag_.isoformat()} is outside {_FÖRSTA_DAG.isoformat()} to "
+                f"{_SISTA_DAG.isoformat()}; give a date such as '2023-12-31'"
+            )
+        dagar_[argument] = dag_
+    f, t = pd.Timestamp(dagar_["från"]), pd.Timestamp(dagar_["till"])
     if t < f:
-        raise OgiltigtVärdeError(f"till ({till!r}) is before från ({från!r})")
+        raise OgiltigtVärdeError(
+            f"{vad}: till ({dagar_['till'].isoformat()}) is before från "
+            f"({dagar_['från'].isoformat()}); swap them"
+        )
     rng = slumpgenerator(seed, "syntetisk_väntelista: seed")
     namn = [r.namn for r in regioner()]
     vikter = np.asarray(_BEFOLKNING, dtype=float)
