@@ -362,3 +362,105 @@ def test_uppföljning_från_csv_passes_sep_on() -> None:
     u = uppföljning_från_csv(DATA / "komma_utf8.csv", sep=",", period="2023-02")
     assert u.källa == "komma_utf8.csv"
     assert u.indikatorer["utfall"].tolist() == [0.798, 0.96]
+
+
+# ------------------------------------------------------------- bad arguments (issue 12)
+
+
+class _PolarsLikt:
+    """Looks like a polars DataFrame by module and name, without polars."""
+
+    columns = ("indikator",)
+
+
+_PolarsLikt.__module__ = "polars.dataframe.frame"
+
+
+@pytest.mark.parametrize(
+    "källa", [None, True, math.nan, math.inf, -1, 1e12, 20230515, [1.0, 2.0], object()]
+)
+def test_läs_styrkort_refuses_a_source_that_is_no_file(källa: Any) -> None:
+    with pytest.raises(hu.FelTypError, match="läs_styrkort: källa must be a path") as fel:
+        hu.läs_styrkort(källa)
+    assert "pass the path of a CSV" in str(fel.value)
+
+
+def test_läs_styrkort_names_a_polars_frame_and_how_to_convert_it() -> None:
+    with pytest.raises(hu.FelTypError, match=r"källa .*to_pandas\(\)"):
+        hu.läs_styrkort(_PolarsLikt())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("källa", ["abc", "01/12/2023"])
+def test_läs_styrkort_missing_file_names_källa_and_the_path(
+    källa: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"källa {källa!r} is not a file") as fel:
+        hu.läs_styrkort(källa)
+    assert str(tmp_path / källa) in str(fel.value)  # the absolute path looked for
+    assert "check the path" in str(fel.value)
+    assert fel.value.orsak == "saknas"  # type: ignore[attr-defined]
+    with pytest.raises(hu.OgiltigtVärdeError, match="källa is empty text"):
+        hu.läs_styrkort("  ")
+    with pytest.raises(hu.OgiltigtVärdeError, match="is a folder, not a file"):
+        hu.läs_styrkort(tmp_path)
+    with pytest.raises(hu.OgiltigtVärdeError, match="is not a file"):
+        hu.läs_styrkort(tmp_path / "saknas.xlsx")  # an Excel path is checked before openpyxl
+
+
+@pytest.mark.parametrize(
+    ("sep", "fel"),
+    [
+        (True, hu.FelTypError),
+        (1.0, hu.FelTypError),
+        (pd.DataFrame(), hu.FelTypError),
+        ([";"], hu.FelTypError),
+        ("abc", hu.OgiltigtVärdeError),
+        ("a", hu.OgiltigtVärdeError),
+        ("1", hu.OgiltigtVärdeError),
+        ('"', hu.OgiltigtVärdeError),
+        ("\n", hu.OgiltigtVärdeError),
+        ("", hu.OgiltigtVärdeError),
+    ],
+)
+def test_läs_styrkort_refuses_a_bad_separator(sep: Any, fel: type[Exception]) -> None:
+    with pytest.raises(fel, match="läs_styrkort: sep must be one character"):
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;≥80 %;81 %\n"), sep=sep)
+
+
+def test_läs_styrkort_refuses_a_sheet_name_that_is_not_text() -> None:
+    with pytest.raises(hu.FelTypError, match="blad"):
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;≥80 %;81 %\n"), blad=1)  # type: ignore[arg-type]
+
+
+class _Trasig(io.StringIO):
+    def __init__(self, fel: Exception) -> None:
+        super().__init__()
+        self.fel = fel
+
+    def read(self, *_: Any) -> str:
+        raise self.fel
+
+
+def test_läs_styrkort_a_file_object_that_cannot_be_read() -> None:
+    avkodning = UnicodeDecodeError("utf-8", b"\x81", 0, 1, "invalid start byte")
+    with pytest.raises(hu.TolkningsError, match=r"källa .*cannot be decoded.*'rb'") as fel:
+        hu.läs_styrkort(_Trasig(avkodning))
+    assert fel.value.orsak == "kodning"  # type: ignore[attr-defined]
+    with pytest.raises(hu.TolkningsError, match=r"källa .*cannot be read") as fel:
+        hu.läs_styrkort(_Trasig(ValueError("I/O operation on closed file.")))
+    assert fel.value.orsak == "läsfel"  # type: ignore[attr-defined]
+
+
+def test_läs_styrkort_a_file_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fil = tmp_path / "låst.csv"
+    fil.write_text("indikator;mål;utfall\nX;≥80 %;81 %\n", encoding="utf-8")
+
+    def nekad(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", nekad)
+    with pytest.raises(hu.TolkningsError, match=r"källa .*cannot be read .*Permission denied"):
+        hu.läs_styrkort(fil)

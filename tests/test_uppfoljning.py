@@ -130,7 +130,7 @@ def test_styrkort_keeps_the_index() -> None:
 def test_styrkort_errors_name_the_row() -> None:
     with pytest.raises(hu.AndelsError, match=r"row 1 \('x'\).*did you pass percent"):
         hu.styrkort(pd.DataFrame({"indikator": ["x"], "mål_text": ["≥80 %"], "utfall": [78.8]}))
-    with pytest.raises(hu.TolkningsError, match=r"row 2, column 'mål'"):
+    with pytest.raises(hu.TolkningsError, match=r"row 2 \('y'\), column 'mål_text'"):
         hu.styrkort(
             pd.DataFrame(
                 {"indikator": ["x", "y"], "mål_text": ["≥80 %", "ganska bra"], "utfall": [0.8, 0.8]}
@@ -192,7 +192,9 @@ def test_uppföljning_rapport_delegates(monkeypatch: pytest.MonkeyPatch) -> None
         anrop.update(kwargs)
         return "text"
 
-    u = hu.Uppföljning(organisation=None, period="", indikatorer=pd.DataFrame({"indikator": []}))
+    u = hu.Uppföljning(
+        organisation=None, period="", indikatorer=pd.DataFrame({"indikator": [], "mål_text": []})
+    )
     monkeypatch.setattr(importlib.import_module("halsouppfoljning.rapport"), "rapport", spion)
     assert u.rapport(format="html", bredd=70, avrundning=0, figurer=False) == "text"
     assert anrop == {
@@ -214,7 +216,7 @@ def test_uppföljning_rapport_delegates(monkeypatch: pytest.MonkeyPatch) -> None
         ({"indikatorer": pd.DataFrame({"x": [1]})}, hu.SaknadKolumnError, "'indikator'"),
         ({"organisation": 3.5}, hu.FelTypError, "organisation must be"),
         ({"organisation": "Atlantis"}, hu.OkändRegionError, "Atlantis"),
-        ({"prognos": -890}, hu.FelTypError, "prognos must be a Prognos"),
+        ({"prognos": -890}, hu.FelTypError, "prognos must be a hu.Prognos"),
         ({"väntetider": "x"}, hu.FelTypError, "väntetider must be a pandas DataFrame"),
     ],
 )
@@ -224,7 +226,7 @@ def test_uppföljning_refuses_bad_fields(
     argument: dict[str, object] = {
         "organisation": "19",
         "period": "2023-02",
-        "indikatorer": pd.DataFrame({"indikator": []}),
+        "indikatorer": pd.DataFrame({"indikator": [], "mål_text": []}),
     }
     argument.update(kwargs)
     with pytest.raises(fel, match=text):
@@ -280,15 +282,147 @@ def test_styrkort_from_target_objects_composites_and_units() -> None:
 
 def test_styrkort_refuses_an_unknown_direction() -> None:
     underlag = pd.DataFrame({"indikator": ["X"], "mål_text": ["≥80 %"], "riktning": ["uppåt"]})
-    with pytest.raises(hu.OgiltigtVärdeError, match="'uppåt' is not one of"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"'riktning' must be one of .*got 'uppåt'"):
         hu.styrkort(underlag)
 
 
 def test_uppföljning_period_may_be_a_period() -> None:
     t1 = hu.Period.tertial(2023, 1)
-    tom = pd.DataFrame({"indikator": []})
+    tom = pd.DataFrame({"indikator": [], "mål_text": []})
     u = hu.Uppföljning(organisation="19", period=t1, indikatorer=tom, källa=None)  # type: ignore[arg-type]
     assert u.period is t1
     assert u.källa == ""
-    with pytest.raises(hu.FelTypError, match=r"Uppföljning\.period"):
+    with pytest.raises(hu.FelTypError, match=r"Uppföljning: period"):
         hu.Uppföljning(organisation=None, period=2023, indikatorer=tom)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------- bad input (issue 12)
+
+
+def _underlag() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"indikator": ["Beläggningsgrad"], "mål_text": ["85-90 %"], "utfall": [0.96]}
+    )
+
+
+@pytest.mark.parametrize("källa", [None, True, math.nan, -1, 20230515, [1.0], object()])
+def test_from_csv_refuses_a_source_that_is_no_file(källa: object) -> None:
+    with pytest.raises(hu.FelTypError, match="källa must be a path"):
+        hu.Uppföljning.from_csv(källa)  # type: ignore[arg-type]
+
+
+def test_from_csv_missing_file_names_källa(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="källa 'abc' is not a file"):
+        hu.Uppföljning.from_csv("abc")
+
+
+@pytest.mark.parametrize("organisation", [True, False, 3.5, ["19"], object()])
+def test_organisation_of_the_wrong_type_is_named(organisation: object) -> None:
+    with pytest.raises(hu.FelTypError, match="Uppföljning: organisation must be a Region"):
+        hu.Uppföljning(organisation=organisation, period="2023", indikatorer=_underlag())
+
+
+@pytest.mark.parametrize(
+    ("organisation", "fel"), [("Atlantis", hu.OkändRegionError), (99, hu.HalsouppfoljningError)]
+)
+def test_an_unknown_region_names_organisation(organisation: object, fel: type[Exception]) -> None:
+    with pytest.raises(fel, match="Uppföljning: organisation"):
+        hu.Uppföljning(organisation=organisation, period="2023", indikatorer=_underlag())
+
+
+def test_organisation_as_a_numpy_integer() -> None:
+    import numpy as np
+
+    u = hu.Uppföljning(organisation=np.int64(19), period="2023", indikatorer=_underlag())
+    assert u.organisation == hu.region("19")
+
+
+def test_period_text_must_be_a_period() -> None:
+    with pytest.raises(hu.TolkningsError, match="Uppföljning: period 'abc'"):
+        hu.Uppföljning(organisation=None, period="abc", indikatorer=_underlag())
+    with pytest.raises(hu.HalsouppfoljningError, match="Uppföljning: period '01/12/2023'"):
+        hu.Uppföljning(organisation=None, period="01/12/2023", indikatorer=_underlag())
+    u = hu.Uppföljning(organisation=None, period=" februari 2023 ", indikatorer=_underlag())
+    assert u.period == "februari 2023"  # kept as written, once readable
+
+
+@pytest.mark.parametrize(
+    "indikatorer", [None, "abc", True, math.nan, 20230515, [1.0, 2.0], object()]
+)
+def test_styrkort_and_uppföljning_name_indikatorer(indikatorer: object) -> None:
+    with pytest.raises(hu.FelTypError, match="styrkort: indikatorer must be a pandas DataFrame"):
+        hu.styrkort(indikatorer)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="Uppföljning: indikatorer must be a pandas"):
+        hu.Uppföljning(organisation=None, period="", indikatorer=indikatorer)
+
+
+@pytest.mark.parametrize(
+    ("argument", "fel", "text"),
+    [
+        ({"avrundning": 20230515}, hu.OgiltigtVärdeError, "avrundning must be at most 15"),
+        ({"avrundning": True}, hu.FelTypError, "avrundning must be a whole number"),
+        ({"avrundning": 0.5}, hu.OgiltigtVärdeError, "avrundning must be a whole number"),
+        ({"tröskel": -1.0}, hu.OgiltigtVärdeError, "tröskel must be >= 0"),
+        ({"tröskel": math.inf}, hu.OgiltigtVärdeError, "tröskel must be finite"),
+        ({"tröskel": "0,5"}, hu.FelTypError, "tröskel must be a number"),
+        ({"delvis": "inom"}, hu.FelTypError, "delvis must be a hu.Delvis"),
+    ],
+)
+def test_styrkort_refuses_bad_rules(
+    argument: dict[str, object], fel: type[Exception], text: str
+) -> None:
+    # the rules are checked even where no row would use them (no comparison value here)
+    with pytest.raises(fel, match=f"styrkort: {text}"):
+        hu.styrkort(_underlag(), **argument)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kolumner", "fel", "text"),
+    [
+        ({"utfall_avser": ["procent"]}, hu.OgiltigtVärdeError, "'utfall_avser' must be one of"),
+        ({"utfall_delar": ["0,8/0,9"]}, hu.FelTypError, "'utfall_delar' must hold a tuple"),
+        ({"utfall_delar": [(0.8, "x")]}, hu.FelTypError, "utfall_delar"),
+        ({"utfall_delar": [(0.8, 0.9)]}, hu.OgiltigtVärdeError, "is not composite"),
+        ({"målnivå": ["≥80 %"]}, hu.FelTypError, "column 'målnivå': must be a hu.Målnivå"),
+        ({"riktning": [5]}, hu.FelTypError, "'riktning' must be a Riktning"),
+        ({"utfall": ["96 %"]}, hu.FelTypError, "column 'utfall' must be a number"),
+        ({"utfall": [96.0]}, hu.AndelsError, "did you pass percent"),
+        ({"föregående": [math.inf]}, hu.OgiltigtVärdeError, "'föregående' must be finite"),
+    ],
+)
+def test_styrkort_bad_cells_name_row_and_column(
+    kolumner: dict[str, list[object]], fel: type[Exception], text: str
+) -> None:
+    underlag = _underlag().assign(**kolumner)
+    with pytest.raises(fel, match=r"row 1 \('Beläggningsgrad'\)") as info:
+        hu.styrkort(underlag)
+    assert text in str(info.value)
+    # and an Uppföljning refuses the same table when it is built, naming the argument
+    with pytest.raises(fel, match="Uppföljning: indikatorer: row 1"):
+        hu.Uppföljning(organisation=None, period="", indikatorer=underlag)
+
+
+def test_styrkort_duplicated_column_labels_are_an_error() -> None:
+    underlag = pd.concat([_underlag(), _underlag()[["utfall"]]], axis=1)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"duplicated keys \['utfall'\]"):
+        hu.styrkort(underlag)
+
+
+def test_styrkort_missing_target_column_says_which_to_add() -> None:
+    with pytest.raises(hu.SaknadKolumnError, match="Give the targets as text in 'mål_text'"):
+        hu.styrkort(pd.DataFrame({"indikator": ["X"], "utfall": [1.0]}))
+    with pytest.raises(hu.SaknadKolumnError, match="Uppföljning: indikatorer"):
+        hu.Uppföljning(organisation=None, period="", indikatorer=pd.DataFrame({"indikator": ["X"]}))
+
+
+def test_styrkort_missing_sections_stay_in_one_unnamed_section() -> None:
+    # a NaN section is no section (not the text 'nan'), so no row is lost from the report
+    underlag = pd.concat([_underlag(), _underlag()], ignore_index=True).assign(
+        avsnitt=[math.nan, None], verksamhet=[None, math.nan]
+    )
+    kort = hu.styrkort(underlag)
+    assert kort["avsnitt"].tolist() == ["", ""]
+    assert kort["verksamhet"].tolist() == ["", ""]

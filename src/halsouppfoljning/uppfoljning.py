@@ -55,6 +55,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import os
@@ -65,8 +66,26 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from ._indata import kontrollera_kolumner, skalär, text, valfri_text
-from .exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
+from ._indata import (
+    alternativ,
+    antal,
+    heltal,
+    kontrollera_andel,
+    kontrollera_kolumner,
+    kort,
+    ramtyp,
+    skalär,
+    tal_array,
+    text,
+    unika_nycklar,
+    valfri_text,
+)
+from .exceptions import (
+    FelTypError,
+    HalsouppfoljningError,
+    OgiltigtVärdeError,
+    SaknadKolumnError,
+)
 from .indikatorer import (
     Delvis,
     DelvisRegel,
@@ -106,7 +125,11 @@ STYRKORTSKOLUMNER = (
 _FÖRÄNDRING_PROCENT = "förändring mot fg år (procent)"
 _FÖRÄNDRING_ANTAL = "förändring mot fg år (antal)"
 _MOT_PLAN = "avvikelse mot plan"
+_TRE_DELAR = "tre delar"
+_AVSER = ("nivå", _FÖRÄNDRING_PROCENT, _FÖRÄNDRING_ANTAL, _MOT_PLAN, _TRE_DELAR)
 _BEHÖVER_FÖREGÅENDE = (Måltyp.RELATIV_FÖRÄNDRING, Måltyp.MOT_FÖREGÅENDE)
+#: The most decimals ``avrundning`` can ask for (as :func:`~halsouppfoljning.avrunda`).
+_MAX_AVRUNDNING = 15
 
 
 def _saknas(x: Any) -> bool:
@@ -119,16 +142,22 @@ def _saknas(x: Any) -> bool:
 
 
 def _riktning(x: Any) -> Riktning | None:
-    if _saknas(x) or x == "":
+    if _saknas(x) or (isinstance(x, str) and not x.strip()):
         return None
-    if isinstance(x, Riktning):
-        return x
-    try:
-        return Riktning(x)
-    except ValueError:
+    return alternativ(x, Riktning, "column 'riktning'")
+
+
+def _avser(rad: dict[str, Any]) -> str:
+    """What ``utfall`` is (column ``utfall_avser``); missing is a level, unknown text an error."""
+    avser = rad.get("utfall_avser")
+    if _saknas(avser) or (isinstance(avser, str) and not avser.strip()):
+        return "nivå"
+    if not isinstance(avser, str) or avser.strip() not in _AVSER:
         raise OgiltigtVärdeError(
-            f"riktning {x!r} is not one of {[r.value for r in Riktning]}"
-        ) from None
+            f"column 'utfall_avser' must be one of {', '.join(map(repr, _AVSER))} (or empty "
+            f"for a level), got {kort(avser)}"
+        )
+    return avser.strip()
 
 
 def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
@@ -140,20 +169,25 @@ def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     direction targets depend only on that ratio or difference, so this is the
     same comparison, not an estimate.
     """
-    avser = rad.get("utfall_avser") or "nivå"
+    avser = _avser(rad)
     delar = rad.get("utfall_delar")
-    if isinstance(delar, (tuple, list)) and len(delar) > 0:
-        return tuple(delar), None, None, "delar"
-    förändring = skalär(rad.get("förändring"), "förändring", saknas=True)
+    if isinstance(delar, (tuple, list, np.ndarray)) and len(delar) > 0:
+        return tuple(tal_array(delar, "column 'utfall_delar'").tolist()), None, None, "delar"
+    if not _saknas(delar) and not isinstance(delar, (tuple, list, np.ndarray)):
+        raise FelTypError(
+            f"column 'utfall_delar' must hold a tuple of the parts' outcomes (or be empty), "
+            f"got {kort(delar)} of type {type(delar).__name__}"
+        )
+    förändring = skalär(rad.get("förändring"), "column 'förändring'", saknas=True)
     if avser == _FÖRÄNDRING_PROCENT and not math.isnan(förändring):
         return 1.0 + förändring, 1.0, None, "förändring mot fg år"
     if avser == _FÖRÄNDRING_ANTAL and not math.isnan(förändring):
         return förändring, 0.0, None, "förändring mot fg år"
-    utfall = skalär(rad.get("utfall"), "utfall", saknas=True)
+    utfall = skalär(rad.get("utfall"), "column 'utfall'", saknas=True)
     if avser == _MOT_PLAN:
         return utfall, None, 0.0, "avvikelse mot plan"
-    föregående = skalär(rad.get("föregående"), "föregående", saknas=True)
-    return utfall, föregående, skalär(rad.get("plan"), "plan", saknas=True), "nivå"
+    föregående = skalär(rad.get("föregående"), "column 'föregående'", saknas=True)
+    return utfall, föregående, skalär(rad.get("plan"), "column 'plan'", saknas=True), "nivå"
 
 
 def _regel_gäller(delvis: DelvisRegel | None, målnivå: Målnivå) -> bool:
@@ -178,6 +212,12 @@ def _bedöm(
     if målnivå is None:
         return Måluppfyllelse.MÅL_SAKNAS
     utfall, föregående, plan, hur = _underlag(rad)
+    if hur == "delar" and målnivå.typ is not Måltyp.SAMMANSATT:
+        raise OgiltigtVärdeError(
+            f"column 'utfall_delar' gives {len(utfall)} parts but the target "
+            f"{målnivå.text or str(målnivå)!r} is not composite; give the outcome in 'utfall' "
+            "and leave 'utfall_delar' empty, or write the target as parts such as '90/80/80'"
+        )
     if hur == "förändring mot fg år" and målnivå.typ not in _BEHÖVER_FÖREGÅENDE:
         # only a change is printed, and a level target needs the level
         return Måluppfyllelse.UNDERLAG_SAKNAS
@@ -216,14 +256,32 @@ def _målnivå_för(rad: dict[str, Any], riktning: Riktning | None, radnr: int) 
     m = rad.get("målnivå")
     if isinstance(m, Målnivå):
         return None if m.typ is Måltyp.INGET else m
+    if not _saknas(m):
+        raise FelTypError(
+            f"row {radnr} ({rad.get('indikator')!r}), column 'målnivå': must be a hu.Målnivå "
+            f"or empty, got {kort(m)} of type {type(m).__name__}; put target text such as "
+            "'≥80 %' in the column 'mål_text' instead"
+        )
     text = rad.get("mål_text")
     if _saknas(text) or str(text).strip() == "":
         return None
     try:
         tolkad = Målnivå.tolka(str(text), riktning=riktning)
-    except (TolkningsError, OgiltigtVärdeError) as fel:
-        raise type(fel)(f"row {radnr}, column 'mål': {fel}") from fel
+    except HalsouppfoljningError as fel:
+        raise _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r}), column 'mål_text'") from fel
     return None if tolkad.typ is Måltyp.INGET else tolkad
+
+
+def _med_plats(fel: HalsouppfoljningError, plats: str) -> HalsouppfoljningError:
+    """The same error (type and attributes) with ``plats`` (where it is) before its message."""
+    ny = copy.copy(fel)
+    ny.args = (f"{plats}: {fel}", *fel.args[1:])
+    return ny
+
+
+def _text_eller_tom(x: Any) -> str:
+    """A section or organisation cell as text; missing (None, NaN) is empty."""
+    return "" if _saknas(x) else str(x)
 
 
 def styrkort(
@@ -310,42 +368,31 @@ def styrkort(
     >>> kort.loc[1, "trend_beräknad"]
     <Trend.POSITIV: 'positiv'>
     """
-    if not isinstance(indikatorer, pd.DataFrame):
-        raise FelTypError(
-            f"styrkort expects a pandas DataFrame of indicators, got {type(indikatorer).__name__}"
+    ramtyp(indikatorer, "styrkort", argument="indikatorer", dask=False)
+    _kontrollera_indikatorkolumner(indikatorer, "styrkort: indikatorer")
+    if avrundning is not None:
+        avrundning = heltal(
+            avrundning, "styrkort: avrundning", minst=-_MAX_AVRUNDNING, högst=_MAX_AVRUNDNING
         )
-    kontrollera_kolumner(indikatorer.columns, ["indikator"], "styrkort")
-    if "målnivå" not in indikatorer.columns:
-        kontrollera_kolumner(indikatorer.columns, ["mål_text"], "styrkort (målnivå or mål_text)")
+    if delvis is not None and not isinstance(delvis, Delvis) and not callable(delvis):
+        raise FelTypError(
+            f"styrkort: delvis must be a hu.Delvis rule, a callable or None, got {kort(delvis)} "
+            f"of type {type(delvis).__name__}; e.g. delvis=hu.Delvis.inom(0.05)"
+        )
+    tröskel = skalär(tröskel, "styrkort: tröskel")
+    if tröskel < 0:
+        raise OgiltigtVärdeError(
+            f"styrkort: tröskel must be >= 0 (a distance from the previous value), got {tröskel!r}"
+        )
     rader: list[dict[str, Any]] = []
     poster = cast(list[dict[str, Any]], indikatorer.to_dict(orient="records"))
     for radnr, rad in enumerate(poster, start=1):
-        riktning = _riktning(rad.get("riktning"))
-        målnivå = _målnivå_för(rad, riktning, radnr)
-        if riktning is None and målnivå is not None:
-            riktning = målnivå.riktning
         try:
-            bedömning = _bedöm(rad, målnivå, avrundning, delvis)
-        except (OgiltigtVärdeError, FelTypError) as fel:
-            raise type(fel)(f"row {radnr} ({rad.get('indikator')!r}): {fel}") from fel
-        if isinstance(bedömning, np.ndarray):
-            bedömning = tuple(bedömning.tolist())
-        rader.append(
-            {
-                "avsnitt": rad.get("avsnitt", rad.get("tabell", "")) or "",
-                "verksamhet": rad.get("verksamhet", "") or "",
-                "indikator": rad["indikator"],
-                "mål": _måltext(rad, målnivå),
-                "utfall": _visning(rad, "utfall_text", "utfall", målnivå),
-                "föregående": _visning(rad, "föregående_text", "föregående", målnivå),
-                "måluppfyllelse": bedömning,
-                "trend_rapporterad": ""
-                if _saknas(rad.get("trend_rapporterad"))
-                else str(rad["trend_rapporterad"]),
-                "trend_beräknad": _beräknad_trend(rad, riktning, tröskel),
-                "underlag": _underlag(rad)[3] if målnivå is not None else "",
-            }
-        )
+            rader.append(_styrkortsrad(rad, radnr, avrundning, delvis, tröskel))
+        except HalsouppfoljningError as fel:
+            if str(fel).startswith(f"row {radnr} ("):
+                raise
+            raise _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r})") from fel
     ut = pd.DataFrame(rader, index=indikatorer.index, columns=list(STYRKORTSKOLUMNER))
     ut.attrs = {
         **indikatorer.attrs,
@@ -354,6 +401,51 @@ def styrkort(
         "tröskel": tröskel,
     }
     return ut
+
+
+def _kontrollera_indikatorkolumner(indikatorer: pd.DataFrame, vad: str) -> None:
+    """The columns an indicator table needs, each label once."""
+    kontrollera_kolumner(indikatorer.columns, ["indikator"], vad)
+    if "målnivå" not in indikatorer.columns and "mål_text" not in indikatorer.columns:
+        try:
+            kontrollera_kolumner(indikatorer.columns, ["mål_text"], vad)
+        except SaknadKolumnError as fel:
+            raise SaknadKolumnError(
+                f"{fel} Give the targets as text in 'mål_text' (or as hu.Målnivå in 'målnivå')."
+            ) from None
+    unika_nycklar(indikatorer.columns, "the column labels", vad)
+
+
+def _styrkortsrad(
+    rad: dict[str, Any],
+    radnr: int,
+    avrundning: int | None,
+    delvis: DelvisRegel | None,
+    tröskel: float,
+) -> dict[str, Any]:
+    """One indicator row of the styrkort."""
+    riktning = _riktning(rad.get("riktning"))
+    målnivå = _målnivå_för(rad, riktning, radnr)
+    if riktning is None and målnivå is not None:
+        riktning = målnivå.riktning
+    bedömning = _bedöm(rad, målnivå, avrundning, delvis)
+    if isinstance(bedömning, np.ndarray):
+        bedömning = tuple(bedömning.tolist())
+    avsnitt = rad.get("avsnitt")
+    if _saknas(avsnitt):
+        avsnitt = rad.get("tabell")
+    return {
+        "avsnitt": _text_eller_tom(avsnitt),
+        "verksamhet": _text_eller_tom(rad.get("verksamhet")),
+        "indikator": _text_eller_tom(rad["indikator"]),
+        "mål": _måltext(rad, målnivå),
+        "utfall": _visning(rad, "utfall_text", "utfall", målnivå),
+        "föregående": _visning(rad, "föregående_text", "föregående", målnivå),
+        "måluppfyllelse": bedömning,
+        "trend_rapporterad": _text_eller_tom(rad.get("trend_rapporterad")),
+        "trend_beräknad": _beräknad_trend(rad, riktning, tröskel),
+        "underlag": _underlag(rad)[3] if målnivå is not None else "",
+    }
 
 
 def _måltext(rad: dict[str, Any], målnivå: Målnivå | None) -> str:
@@ -371,9 +463,12 @@ def _visning(rad: dict[str, Any], textkolumn: str, talkolumn: str, målnivå: M�
         return str(text)
     if talkolumn == "utfall":
         delar = rad.get("utfall_delar")
-        if isinstance(delar, (tuple, list)) and delar:
-            return "/".join(_format(d, målnivå) for d in delar)
-    värde = skalär(rad.get(talkolumn), talkolumn, saknas=True)
+        if isinstance(delar, (tuple, list, np.ndarray)) and len(delar) > 0:
+            return "/".join(
+                "–" if math.isnan(d) else _format(d, målnivå)
+                for d in tal_array(delar, "column 'utfall_delar'").tolist()
+            )
+    värde = skalär(rad.get(talkolumn), f"column {talkolumn!r}", saknas=True)
     return "" if math.isnan(värde) else _format(värde, målnivå)
 
 
@@ -391,29 +486,100 @@ def _format(värde: float, målnivå: Målnivå | None) -> str:
 def _organisation(värde: Any) -> Region | Nämnd | Förvaltning | None:
     if värde is None or isinstance(värde, (Region, Nämnd, Förvaltning)):
         return värde
-    if isinstance(värde, (str, int)):
-        return region(värde)
+    if isinstance(värde, (str, int, np.integer)) and not isinstance(värde, (bool, np.bool_)):
+        try:
+            return region(int(värde) if isinstance(värde, np.integer) else värde)
+        except HalsouppfoljningError as fel:
+            raise _med_plats(fel, f"Uppföljning: organisation {kort(värde)}") from fel
     raise FelTypError(
-        f"Uppföljning.organisation must be a Region, Nämnd, Förvaltning or None, got {värde!r}"
+        f"Uppföljning: organisation must be a Region, Nämnd, Förvaltning, a region's name or "
+        f"code, or None, got {kort(värde)} of type {type(värde).__name__}; e.g. "
+        "organisation='Västmanland'"
     )
 
 
 def _period(värde: object) -> str | Period:
     if isinstance(värde, Period):
         return värde
-    return text(värde, "Uppföljning.period (text such as '2023-02', or a Period)", tom=True)
+    ut = text(värde, "Uppföljning: period (text such as '2023-02', or a Period)", tom=True)
+    if ut:
+        try:
+            Period.tolka(ut)
+        except HalsouppfoljningError as fel:
+            raise _med_plats(fel, f"Uppföljning: period {ut!r}") from fel
+    return ut
 
 
 def _källa(värde: object) -> str:
-    return valfri_text(värde, "Uppföljning.källa") or ""
+    return valfri_text(värde, "Uppföljning: källa") or ""
+
+
+#: What each frame of an Uppföljning must hold for the report and the plots: column -> kind
+#: ("antal": counts, "andel": shares in [0, 1], "tal": finite numbers, NaN where missing).
+_RAMKOLUMNER: dict[str, dict[str, str]] = {
+    "väntetider": {
+        "antal": "antal",
+        "andel": "andel",
+        "nedre": "andel",
+        "övre": "andel",
+        "exkluderade": "antal",
+    },
+    "kontinuitet": {
+        "antal_patienter": "antal",
+        "antal_exkluderade": "antal",
+        "medel": "tal",
+        "median": "tal",
+    },
+}
+#: The amounts of a result statement the report shows; a frame needs at least one.
+_EKONOMIKOLUMNER = ("ack_utfall", "ack_budget", "ack_avvikelse", "helår_prognos", "helår_budget")
+_RAMRÅD = {
+    "väntetider": "pass the result of hu.väntetidsandelar(...)",
+    "kontinuitet": "pass the result of hu.kontinuitetsindex(..., per=...)",
+    "ekonomi": "pass a result statement such as "
+    "hu.exempeldata.resultaträkning_västmanland_2023_02()",
+}
+
+
+def _kontrollera_talkolumn(ram: pd.DataFrame, k: str, slag: str, namn: str) -> None:
+    vad = f"Uppföljning: {namn}, column {k!r}"
+    if slag == "antal":
+        antal(ram[k], vad)
+    else:
+        värden = tal_array(ram[k], vad)
+        if slag == "andel":
+            kontrollera_andel(värden, vad)
 
 
 def _valfri_frame(namn: str) -> Callable[[Any, Any, Any], None]:
     def kontroll(instans: Any, attribut: Any, värde: Any) -> None:
-        if värde is not None and not isinstance(värde, pd.DataFrame):
+        if värde is None:
+            return
+        if not isinstance(värde, pd.DataFrame):
             raise FelTypError(
-                f"Uppföljning.{namn} must be a pandas DataFrame or None, got {type(värde).__name__}"
+                f"Uppföljning: {namn} must be a pandas DataFrame or None, got {kort(värde)} of "
+                f"type {type(värde).__name__}; {_RAMRÅD[namn]}"
             )
+        vad = f"Uppföljning: {namn}"
+        unika_nycklar(värde.columns, "the column labels", vad)
+        if namn == "ekonomi":
+            kolumner = [k for k in _EKONOMIKOLUMNER if k in värde.columns]
+            if not kolumner:
+                raise SaknadKolumnError(
+                    f"{vad} has none of the columns {', '.join(map(repr, _EKONOMIKOLUMNER))}; "
+                    f"the columns are {kort([str(k) for k in värde.columns], 200)}. "
+                    f"{_RAMRÅD[namn]}"
+                )
+            for k in kolumner:
+                _kontrollera_talkolumn(värde, k, "tal", namn)
+            return
+        if namn == "väntetider" and "gräns" not in värde.columns:
+            kontrollera_kolumner(värde.columns, ["gränsnamn"], f"{vad} (gräns or gränsnamn)")
+        kontrollera_kolumner(värde.columns, list(_RAMKOLUMNER[namn]), vad)
+        for k, slag in _RAMKOLUMNER[namn].items():
+            _kontrollera_talkolumn(värde, k, slag, namn)
+        if namn == "väntetider" and "gränsnamn" not in värde.columns:
+            _kontrollera_talkolumn(värde, "gräns", "tal", namn)
 
     return kontroll
 
@@ -478,16 +644,20 @@ class Uppföljning:
 
     @indikatorer.validator
     def _kontrollera_indikatorer(self, attribut: Any, värde: Any) -> None:
-        if not isinstance(värde, pd.DataFrame):
-            raise FelTypError(
-                f"Uppföljning.indikatorer must be a pandas DataFrame, got {type(värde).__name__}"
-            )
-        kontrollera_kolumner(värde.columns, ["indikator"], "Uppföljning.indikatorer")
+        ramtyp(värde, "Uppföljning", argument="indikatorer", dask=False)
+        _kontrollera_indikatorkolumner(värde, "Uppföljning: indikatorer")
+        try:
+            styrkort(värde)  # every row readable: the report can then always be drawn
+        except HalsouppfoljningError as fel:
+            raise _med_plats(fel, "Uppföljning: indikatorer") from fel
 
     @prognos.validator
     def _kontrollera_prognos(self, attribut: Any, värde: Any) -> None:
         if värde is not None and not isinstance(värde, Prognos):
-            raise FelTypError(f"Uppföljning.prognos must be a Prognos or None, got {värde!r}")
+            raise FelTypError(
+                f"Uppföljning: prognos must be a hu.Prognos or None, got {kort(värde)} of type "
+                f"{type(värde).__name__}; read report text with hu.Prognos.tolka(...)"
+            )
 
     @classmethod
     def from_csv(

@@ -35,8 +35,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._indata import alternativ, kontrollera_kolumner, nfc
+from .._indata import alternativ, kontrollera_kolumner, kort, nfc, ramtyp, text
 from ..exceptions import (
+    FelTypError,
     HalsouppfoljningError,
     OgiltigtVärdeError,
     SaknadKolumnError,
@@ -259,12 +260,101 @@ def _läs_excel(sökväg: Path, blad: str | None) -> tuple[_Tabell, str]:
     return _Tabell(rubriker, data, rubrikrad, excel=True), str(ark.title)
 
 
+_KÄLLRÅD = (
+    "pass the path of a CSV or .xlsx file (str or pathlib.Path), an open file object or a "
+    "pandas DataFrame"
+)
+
+
+def _kontrollera_källa(källa: Any) -> None:
+    """Refuse what is neither a path, a file object nor a pandas DataFrame, naming ``källa``."""
+    if isinstance(källa, pd.DataFrame):
+        return
+    if isinstance(källa, str | os.PathLike):
+        sökväg = Path(källa)
+        if not str(källa).strip():
+            raise _fel(
+                OgiltigtVärdeError,
+                f"läs_styrkort: källa is empty text; {_KÄLLRÅD}",
+                orsak="saknas",
+                värde="",
+            )
+        if not sökväg.exists():
+            raise _fel(
+                OgiltigtVärdeError,
+                f"läs_styrkort: källa {str(källa)!r} is not a file: there is no "
+                f"{str(sökväg.absolute())!r}; check the path (or {_KÄLLRÅD})",
+                orsak="saknas",
+                värde=str(källa),
+            )
+        if not sökväg.is_file():
+            raise _fel(
+                OgiltigtVärdeError,
+                f"läs_styrkort: källa {str(källa)!r} is a folder, not a file; pass the path "
+                "of the CSV or .xlsx file inside it",
+                orsak="saknas",
+                värde=str(källa),
+            )
+        return
+    if callable(getattr(källa, "read", None)):
+        return
+    if hasattr(källa, "columns"):  # another kind of table: named with how to convert it
+        ramtyp(källa, "läs_styrkort", argument="källa", dask=False)
+    raise FelTypError(
+        f"läs_styrkort: källa must be a path, a file object or a pandas DataFrame, got "
+        f"{kort(källa)} of type {type(källa).__name__}; {_KÄLLRÅD}"
+    )
+
+
+def _kontrollera_sep(sep: Any) -> str | None:
+    """``sep``: None (detected) or one character that can separate CSV cells."""
+    if sep is None:
+        return None
+    if not isinstance(sep, str):
+        raise FelTypError(
+            f"läs_styrkort: sep must be one character such as ';', ',' or '\\t', or None to "
+            f"detect it, got {kort(sep)} of type {type(sep).__name__}"
+        )
+    if len(sep) != 1 or sep in '"\r\n' or sep.isalnum():
+        raise OgiltigtVärdeError(
+            f"läs_styrkort: sep must be one character such as ';', ',' or '\\t' (not a letter, "
+            f"digit, quotation mark or line break), got {kort(sep)}; or pass sep=None to "
+            "detect it from the header line"
+        )
+    return sep
+
+
+def _läs(källa: Any, namn: str) -> str | bytes:
+    """The whole content of a file object; a read that fails is a package error."""
+    try:
+        innehåll = källa.read()
+    except UnicodeDecodeError as fel:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: the file object källa ({namn!r}) cannot be decoded ({fel}); open "
+            "it in binary mode (open(path, 'rb')) and the encoding is detected, or pass the path",
+            orsak="kodning",
+        ) from fel
+    except (OSError, ValueError) as fel:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: the file object källa ({namn!r}) cannot be read ({fel}); pass an "
+            "open file, or the path of the file",
+            orsak="läsfel",
+        ) from fel
+    return bytes(innehåll) if isinstance(innehåll, bytes | bytearray) else str(innehåll)
+
+
 def _tabell(
     källa: str | os.PathLike[str] | io.TextIOBase | io.BufferedIOBase | pd.DataFrame,
     sep: str | None,
     blad: str | None,
 ) -> tuple[_Tabell, dict[str, Any]]:
     """The file (or frame) as header and rows, with how it was read (for ``attrs``)."""
+    _kontrollera_källa(källa)
+    sep = _kontrollera_sep(sep)
+    if blad is not None:
+        text(blad, "läs_styrkort: blad (the name of a sheet)")
     if isinstance(källa, pd.DataFrame):
         rader = [
             (i + 2, [_celltext(v) for v in rad])
@@ -276,14 +366,24 @@ def _tabell(
         if sökväg.suffix.casefold() in _EXCEL:
             tabell, arknamn = _läs_excel(sökväg, blad)
             return tabell, {"blad": arknamn}
-        text, kodning = _avkoda(sökväg.read_bytes(), str(sökväg))
+        try:
+            data = sökväg.read_bytes()
+        except OSError as fel:
+            raise _fel(
+                TolkningsError,
+                f"läs_styrkort: källa {str(sökväg)!r} cannot be read ({fel.strerror or fel}); "
+                "check that the file is readable and not open with a lock in another program",
+                orsak="läsfel",
+                värde=str(sökväg),
+            ) from fel
+        innehåll, kodning = _avkoda(data, str(sökväg))
     else:  # a file object
-        innehåll = källa.read()
-        if isinstance(innehåll, bytes):  # a binary file object: decoded as a file is
-            text, kodning = _avkoda(innehåll, str(getattr(källa, "name", "file")))
+        rått = _läs(källa, str(getattr(källa, "name", "file")))
+        if isinstance(rått, bytes):  # a binary file object: decoded as a file is
+            innehåll, kodning = _avkoda(rått, str(getattr(källa, "name", "file")))
         else:
-            text, kodning = str(innehåll), "text"
-    tabell, avgränsare = _läs_csvtext(text, sep, str(getattr(källa, "name", källa)))
+            innehåll, kodning = rått, "text"
+    tabell, avgränsare = _läs_csvtext(innehåll, sep, str(getattr(källa, "name", källa)))
     return tabell, {"teckenkodning": kodning, "avgränsare": avgränsare}
 
 
