@@ -1302,3 +1302,57 @@ class Textenum(enum.Enum, metaclass=_Textenumtyp):
     @classmethod
     def _missing_(cls, value: object) -> Any:
         return alternativ(value, cls, f"{cls.__name__} value")
+
+
+# --------------------------------------------------------------------------- magnitudes
+
+#: The largest magnitude a float holds to the unit, and a report can print exactly.
+STÖRSTA_TAL = 1e15
+
+
+def rimliga_tal(värde: Any, namn: str, *, högst: float = STÖRSTA_TAL) -> npt.NDArray[np.float64]:
+    """Numbers as :func:`tal_array`, whose magnitudes stay below ``högst`` (NaN passes).
+
+    For figures that are shown or printed (an indicator's outcome, an amount
+    of a result statement): a float above 10^15 no longer holds whole units,
+    and no figure of a follow-up comes near it, so such a value is a unit or
+    a data error rather than data.
+
+    Parameters
+    ----------
+    värde : number, sequence, ndarray or Series
+        The numbers.
+    namn : str
+        The argument or column (quoted in the message).
+    högst : float
+        The bound on the magnitude (exclusive); default :data:`STÖRSTA_TAL`.
+
+    Raises
+    ------
+    FelTypError
+        For text, booleans or objects (as :func:`tal_array`).
+    OgiltigtVärdeError
+        For infinity, or a magnitude of ``högst`` or more (the message gives the
+        value and its position).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import rimliga_tal
+    >>> rimliga_tal([-174.1, None], "ack_utfall")
+    array([-174.1,    nan])
+    >>> rimliga_tal([1.0, 1e300], "ack_utfall")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: ack_utfall must be less than 1e+15 in ...
+    """
+    arr = tal_array(värde, namn)
+    stora = np.abs(np.where(np.isnan(arr), 0.0, arr)) >= högst
+    if np.any(stora):
+        plats = int(np.flatnonzero(np.ravel(stora))[0])
+        vilken = f" (position {plats})" if arr.ndim else ""
+        raise OgiltigtVärdeError(
+            f"{namn} must be less than {högst:g} in magnitude, got "
+            f"{float(arr.ravel()[plats])!r}{vilken}; check the unit (e.g. mnkr, not kr) or "
+            "the figure"
+        )
+    return arr
