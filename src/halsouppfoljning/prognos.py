@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -44,18 +45,30 @@ import pandas as pd
 from ._indata import (
     Datum,
     TalIn,
+    boolesk,
     datum,
+    följd,
+    givna_tal,
     heltal,
     kontrollera_andel,
     kontrollera_kolumner,
+    kort,
+    ramtyp,
+    samma_längd,
     skalär,
-    tal,
+    slumpgenerator,
     tal_array,
+    unika_nycklar,
     valfri_text,
 )
 from ._indata import text as _text_in
 from .ekonomi import budgetavvikelse, periodiserad_budget
-from .exceptions import FelTypError, OgiltigtVärdeError, UnderlagsVarning
+from .exceptions import (
+    FelTypError,
+    HalsouppfoljningError,
+    OgiltigtVärdeError,
+    UnderlagsVarning,
+)
 from .indikatorer import formatera_tal
 from .perioder import Period
 
@@ -155,9 +168,32 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
     Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
     februari 2023: "Årsprognos, -890 mnkr +20/-50 mnkr".
     """
-    p = tal(punkt, "punkt")
-    u = tal(upp, "upp")
-    n = tal(ned, "ned")
+    p = givna_tal(punkt, "prognosintervall: punkt")
+    u = givna_tal(upp, "prognosintervall: upp")
+    n = givna_tal(ned, "prognosintervall: ned")
+    delar = {"punkt": p, "upp": u, "ned": n}
+    ramar = [k for k, v in delar.items() if isinstance(v, pd.DataFrame)]
+    for (namn_a, a), (namn_b, b) in (
+        (("punkt", p), ("upp", u)),
+        (("punkt", p), ("ned", n)),
+        (("upp", u), ("ned", n)),
+    ):
+        if not (np.ndim(a) and np.ndim(b)):
+            continue
+        if ramar and not (isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame)):
+            raise FelTypError(
+                f"prognosintervall: {ramar[0]} is a DataFrame but "
+                f"{namn_b if isinstance(a, pd.DataFrame) else namn_a} is not; give all three "
+                "as frames of the same shape, or a single number for upp and ned"
+            )
+        samma_längd(a, b, namn_a, namn_b, "prognosintervall")
+        if isinstance(a, pd.DataFrame) and not a.columns.equals(b.columns):
+            raise OgiltigtVärdeError(
+                f"prognosintervall: {namn_a} and {namn_b} have different columns "
+                f"({kort(list(a.columns))} and {kort(list(b.columns))}); give frames with the "
+                "same columns"
+            )
+    ned_som_belopp = boolesk(ned_som_belopp, "prognosintervall: ned_som_belopp")
     _kontrollera_sida(
         u,
         "upp",
@@ -188,14 +224,16 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
 
 def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
     """Items as a DataFrame with columns ned (<= 0), upp (>= 0), läge; index = item names."""
+    vad = "känslighetsintervall"
     if isinstance(poster, pd.DataFrame):
-        kontrollera_kolumner(poster.columns, ["ned", "upp"], "känslighetsintervall")
+        kontrollera_kolumner(poster.columns, ["ned", "upp"], f"{vad}: poster")
+        unika_nycklar(poster.index, "poster (its index, the item names)", vad)
         tabell = pd.DataFrame(
             {
-                "ned": tal_array(poster["ned"], "poster['ned']"),
-                "upp": tal_array(poster["upp"], "poster['upp']"),
+                "ned": tal_array(poster["ned"], f"{vad}: poster['ned']"),
+                "upp": tal_array(poster["upp"], f"{vad}: poster['upp']"),
                 "läge": (
-                    tal_array(poster["läge"], "poster['läge']")
+                    tal_array(poster["läge"], f"{vad}: poster['läge']")
                     if "läge" in poster.columns
                     else np.zeros(len(poster))
                 ),
@@ -206,34 +244,51 @@ def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
         if isinstance(poster, Mapping):
             namn = list(poster.keys())
             rader = list(poster.values())
-        elif isinstance(poster, Sequence) and not isinstance(poster, str):
-            namn = [f"post {i + 1}" for i in range(len(poster))]
-            rader = list(poster)
         else:
-            raise FelTypError(
-                "känslighetsintervall: poster must be a DataFrame with columns 'ned' and "
-                "'upp', a mapping of item name to (ned, upp), or a sequence of (ned, upp) "
-                f"pairs; got {type(poster).__name__}"
-            )
+            if not isinstance(poster, (list, tuple, np.ndarray)):
+                ramtyp_fel = (
+                    f"{vad}: poster must be a DataFrame with columns 'ned' and 'upp', a mapping "
+                    "of item name to (ned, upp), or a list of (ned, upp) pairs; got "
+                    f"{kort(poster)} of type {type(poster).__name__}"
+                )
+                if hasattr(poster, "columns") or type(poster).__module__.split(".")[0] in {
+                    "polars",
+                    "pyarrow",
+                }:
+                    ramtyp(poster, vad, argument="poster", dask=False)
+                raise FelTypError(ramtyp_fel)
+            rader = list(följd(poster, f"{vad}: poster"))
+            namn = [f"post {i + 1}" for i in range(len(rader))]
         värden = []
         for etikett, rad in zip(namn, rader, strict=True):
-            r = tal_array(list(rad), f"poster[{etikett!r}]")
+            if isinstance(rad, (str, bytes, Mapping)):
+                raise FelTypError(
+                    f"{vad}: poster[{etikett!r}] must be (ned, upp) or (ned, upp, läge), got "
+                    f"{kort(rad)}"
+                )
+            r = tal_array(rad, f"{vad}: poster[{etikett!r}]")
             if r.shape not in {(2,), (3,)}:
                 raise OgiltigtVärdeError(
-                    f"känslighetsintervall: item {etikett!r} must be (ned, upp) or "
-                    f"(ned, upp, läge), got {rad!r}"
+                    f"{vad}: poster[{etikett!r}] must be (ned, upp) or (ned, upp, läge), got "
+                    f"{kort(rad)}; give each item as a pair such as (-30, 10)"
                 )
             värden.append([r[0], r[1], r[2] if r.shape == (3,) else 0.0])
         arr = np.asarray(värden, dtype=np.float64).reshape(-1, 3)
         tabell = pd.DataFrame(
             arr, columns=["ned", "upp", "läge"], index=pd.Index(namn, name="post")
         )
+    if tabell.empty:
+        raise OgiltigtVärdeError(
+            f"{vad}: poster holds no items; give at least one item with its (ned, upp) range, "
+            "e.g. {'läkemedel': (-30, 10)}"
+        )
     if ned_som_belopp:
         if np.any(tabell["ned"] < 0):
             fel = tabell.index[(tabell["ned"] < 0).to_numpy()][0]
             raise OgiltigtVärdeError(
-                f"känslighetsintervall: item {fel!r} has a downside magnitude below zero "
-                f"({tabell.loc[fel, 'ned']:g}) with ned_som_belopp=True"
+                f"{vad}: poster[{fel!r}] has a downside magnitude below zero "
+                f"({tabell.loc[fel, 'ned']:g}) with ned_som_belopp=True; give its size (50), "
+                "or pass the signed downsides with ned_som_belopp=False"
             )
         tabell["ned"] = -tabell["ned"]
     for kolumn, villkor, råd in (
@@ -248,10 +303,24 @@ def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
         if np.any(villkor.to_numpy()):
             fel = tabell.index[villkor.to_numpy()][0]
             raise OgiltigtVärdeError(
-                f"känslighetsintervall: item {fel!r} has {råd}: {kolumn}="
-                f"{tabell.loc[fel, kolumn]:g}"
+                f"{vad}: poster[{fel!r}] has {råd}: {kolumn}={tabell.loc[fel, kolumn]:g}"
             )
     return tabell
+
+
+#: The most draws (items times draws) a simulation makes: about 160 MB of float64.
+_MAX_DRAG = 20_000_000
+
+
+def _nivå(nivå: Any, vad: str) -> float:
+    """The level of an interval, a share strictly between 0 and 1, read by ``_indata``."""
+    niv = skalär(nivå, f"{vad}: nivå")
+    kontrollera_andel(niv, f"{vad}: nivå")
+    if not 0.0 < niv < 1.0:
+        raise OgiltigtVärdeError(
+            f"{vad}: nivå must be in (0, 1), got {niv!r}; e.g. nivå=0.8 for an 80 % interval"
+        )
+    return niv
 
 
 def _fördelningsmoment(
@@ -404,22 +473,31 @@ def känslighetsintervall(
     februari 2023, "Känslighetsintervall i prognos (mnkr)": "Alla parametrar
     kommer inte att falla ut maximalt."
     """
-    m = _text_in(metod, "känslighetsintervall: metod").casefold()
+    vad = "känslighetsintervall"
+    m = _text_in(metod, f"{vad}: metod").casefold()
     if m not in {"summa", "kvadratsumma", "simulering"}:
         raise OgiltigtVärdeError(
-            "känslighetsintervall: metod must be 'summa', 'kvadratsumma' or 'simulering', "
-            f"got {metod!r}"
+            f"{vad}: metod must be 'summa', 'kvadratsumma' or 'simulering', got {kort(metod)}"
         )
-    f = _text_in(fördelning, "känslighetsintervall: fördelning").casefold()
+    f = _text_in(fördelning, f"{vad}: fördelning").casefold()
     if f not in {"triangel", "pert"}:
         raise OgiltigtVärdeError(
-            f"känslighetsintervall: fördelning must be 'triangel' or 'pert', got {fördelning!r}"
+            f"{vad}: fördelning must be 'triangel' or 'pert', got {kort(fördelning)}"
         )
-    kontrollera_andel(nivå, "nivå")
-    if not 0.0 < float(nivå) < 1.0:
-        raise OgiltigtVärdeError(f"känslighetsintervall: nivå must be in (0, 1), got {nivå!r}")
-    antal = heltal(antal, "känslighetsintervall: antal (a positive int)", minst=1)
-    p = skalär(punkt, "punkt")
+    niv = _nivå(nivå, vad)
+    antal = heltal(antal, f"{vad}: antal", minst=1)
+    if antal > _MAX_DRAG:
+        raise OgiltigtVärdeError(
+            f"{vad}: antal={antal} simulated draws is more than the limit {_MAX_DRAG:,}; "
+            "100 000 draws (the default) give quantiles to well within a report's rounding"
+        )
+    try:
+        rng = slumpgenerator(seed, "seed")
+    except HalsouppfoljningError as fel:
+        raise type(fel)(f"{vad}: {fel}") from None
+    ned_som_belopp = boolesk(ned_som_belopp, f"{vad}: ned_som_belopp")
+    bidrag = boolesk(bidrag, f"{vad}: bidrag")
+    p = skalär(punkt, f"{vad}: punkt", saknas=punkt is not None)
     tabell = _poster(poster, ned_som_belopp)
     a = tabell["ned"].to_numpy(dtype=np.float64)
     b = tabell["upp"].to_numpy(dtype=np.float64)
@@ -435,7 +513,12 @@ def känslighetsintervall(
     else:
         bredd = b - a
         aktiv = bredd > 0
-        rng = np.random.default_rng(seed)
+        if antal * int(aktiv.sum()) > _MAX_DRAG:
+            raise OgiltigtVärdeError(
+                f"{vad}: antal={antal} draws of {int(aktiv.sum())} items is more than the "
+                f"limit of {_MAX_DRAG:,} item draws; lower antal to "
+                f"{max(_MAX_DRAG // int(aktiv.sum()), 1):,} or fewer"
+            )
         summa = np.zeros(int(antal))
         if aktiv.any():
             aa, bb, cc = a[aktiv], b[aktiv], c[aktiv]
@@ -455,9 +538,14 @@ def känslighetsintervall(
                     alfa, beta, size=(int(antal), aa.size), random_state=rng
                 )
             summa = np.asarray(drag, dtype=np.float64).sum(axis=1)
-        q = np.quantile(summa, [(1.0 - float(nivå)) / 2.0, (1.0 + float(nivå)) / 2.0])
+        q = np.quantile(summa, [(1.0 - niv) / 2.0, (1.0 + niv) / 2.0])
         nedre, övre = p + float(q[0]), p + float(q[1])
         varians = np.where(aktiv, _fördelningsmoment(a, b, c, f), 0.0)
+    if not (math.isnan(nedre) or (math.isfinite(nedre) and math.isfinite(övre))):
+        raise OgiltigtVärdeError(
+            f"{vad}: the interval overflows ({nedre!r}, {övre!r}); the amounts of punkt and "
+            "poster are too large to be money: give them in a larger unit (mnkr, mdkr)"
+        )
     if not bidrag:
         return nedre, övre
     ut = tabell.assign(spann=b - a, nedre=p + a, övre=p + b)
@@ -474,19 +562,65 @@ def känslighetsintervall(
 # --------------------------------------------------------------------------- Prognos
 
 
-def _belopp(värde: object) -> float:
-    """An amount [enhet]: a number, NaN for None, or a Prognos's value."""
-    if isinstance(värde, Prognos):
-        return värde.värde
+def _belopp(värde: object, fält: str, *, givet: bool = False) -> float:
+    """An amount field ``fält`` [enhet]: a number; NaN (and, unless ``givet``, ``None``)
+    for not given."""
+    namn = f"Prognos.{fält}"
     if isinstance(värde, str):
         raise FelTypError(
-            f"Prognos: expected a number, got the text {värde!r}; read report text with "
+            f"{namn} must be a number, got the text {kort(värde)}; read report text with "
             "Prognos.tolka or hu.tolka_belopp"
         )
-    return skalär(värde, "Prognos: an amount", saknas=True)
+    if isinstance(värde, Prognos):
+        raise FelTypError(
+            f"{namn} must be a number, got a Prognos; pass its value, e.g. {fält}=prognos.värde"
+        )
+    if givet and värde is None:
+        raise OgiltigtVärdeError(
+            f"{namn} is missing (None); give the point forecast, or math.nan when the report "
+            "gives only an interval"
+        )
+    return skalär(värde, namn, saknas=True)
+
+
+def _värde(värde: object) -> float:
+    return _belopp(värde, "värde", givet=True)
+
+
+def _nedre(värde: object) -> float:
+    return _belopp(värde, "nedre")
+
+
+def _övre(värde: object) -> float:
+    return _belopp(värde, "övre")
+
+
+def _budget(värde: object) -> float:
+    return _belopp(värde, "budget")
+
+
+def _föregående(värde: Any, själv: Any) -> float:
+    """The previous forecast [enhet]: a number, NaN for None, or a Prognos of the same unit
+    and period (its value)."""
+    if not isinstance(värde, Prognos):
+        return _belopp(värde, "föregående")
+    if värde.enhet != själv.enhet:
+        raise OgiltigtVärdeError(
+            f"Prognos.föregående is in {värde.enhet!r} but this forecast is in "
+            f"{själv.enhet!r}; give the previous forecast in the same unit"
+        )
+    if värde.avser is not None and själv.avser is not None and str(värde.avser) != str(själv.avser):
+        raise OgiltigtVärdeError(
+            f"Prognos.föregående forecasts {str(värde.avser)!r} but this forecast is of "
+            f"{str(själv.avser)!r}; the previous forecast must be of the same period"
+        )
+    return värde.värde
 
 
 _ÅR_MÅNAD = re.compile(r"\s*\d{4}-\d{1,2}\s*")
+
+#: The years a forecast can be made in (a date outside is a typing error).
+_FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2199
 
 
 def _upprättad(värde: object) -> dt.date | None:
@@ -494,18 +628,24 @@ def _upprättad(värde: object) -> dt.date | None:
     if värde is None:
         return None
     if isinstance(värde, Period):
-        return värde.slut.date()
-    if isinstance(värde, str) and not _ÅR_MÅNAD.fullmatch(värde):
+        dag = värde.slut.date()
+    elif isinstance(värde, str) and not _ÅR_MÅNAD.fullmatch(värde):
         try:
-            return datum(värde, "Prognos.upprättad")
+            dag = datum(värde, "Prognos.upprättad")
         except (FelTypError, OgiltigtVärdeError) as fel:
             raise OgiltigtVärdeError(
                 f"{fel}; Prognos.upprättad takes a date, 'YYYY-MM-DD' or 'YYYY-MM' (the "
                 "month's last day)"
             ) from None
-    dag = datum(värde, "Prognos.upprättad")
-    if isinstance(värde, str):
-        return (pd.Timestamp(dag) + pd.offsets.MonthEnd(0)).date()
+    else:
+        dag = datum(värde, "Prognos.upprättad")
+        if isinstance(värde, str):
+            dag = dag.replace(day=calendar.monthrange(dag.year, dag.month)[1])
+    if not _FÖRSTA_ÅR <= dag.year <= _SISTA_ÅR:
+        raise OgiltigtVärdeError(
+            f"Prognos.upprättad {dag.isoformat()} is outside the years {_FÖRSTA_ÅR}-"
+            f"{_SISTA_ÅR}; give the date the forecast was made, e.g. '2023-02-28'"
+        )
     return dag
 
 
@@ -515,8 +655,18 @@ def _avser(värde: object) -> str | Period | None:
     return valfri_text(värde, "Prognos.avser")
 
 
+#: The money units a forecast is given in (those Prognos.tolka converts between).
+_PENNINGENHETER = ("kr", "tkr", "mnkr", "mdkr")
+
+
 def _enhet(värde: object) -> str:
-    return _text_in(värde, "Prognos.enhet (a unit such as 'mnkr')")
+    e = _text_in(värde, "Prognos.enhet (a unit such as 'mnkr')")
+    if e.casefold() not in _PENNINGENHETER:
+        raise OgiltigtVärdeError(
+            f"Prognos.enhet must be a money unit, one of {', '.join(map(repr, _PENNINGENHETER))}"
+            f", got {kort(värde)}; e.g. enhet='mnkr' (write 'mkr' as 'mnkr')"
+        )
+    return e.casefold()
 
 
 def _metod_text(värde: object) -> str | None:
@@ -573,18 +723,27 @@ class Prognos:
     '-890 mnkr +20/-50 mnkr'
     """
 
-    värde: float = attrs.field(converter=_belopp)
-    nedre: float = attrs.field(default=math.nan, converter=_belopp)
-    övre: float = attrs.field(default=math.nan, converter=_belopp)
+    värde: float = attrs.field(converter=_värde)
+    nedre: float = attrs.field(default=math.nan, converter=_nedre)
+    övre: float = attrs.field(default=math.nan, converter=_övre)
     enhet: str = attrs.field(default="mnkr", converter=_enhet)
     avser: str | Period | None = attrs.field(default=None, converter=_avser)
     upprättad: dt.date | None = attrs.field(default=None, converter=_upprättad)
-    budget: float = attrs.field(default=math.nan, converter=_belopp)
-    föregående: float = attrs.field(default=math.nan, converter=_belopp)
+    budget: float = attrs.field(default=math.nan, converter=_budget)
+    # the converter sees the instance: a previous Prognos must have the same unit and period
+    föregående: float = attrs.field(
+        default=math.nan,
+        converter=attrs.Converter(_föregående, takes_self=True),  # type: ignore[misc]
+    )
     metod: str | None = attrs.field(default=None, converter=_metod_text)
 
     @övre.validator
     def _kontrollera_ordning(self, attribut: attrs.Attribute[float], värde: float) -> None:
+        if not math.isnan(self.nedre) and not math.isnan(värde) and self.nedre > värde:
+            raise OgiltigtVärdeError(
+                f"Prognos: nedre={self.nedre:g} is above övre={värde:g}; the interval's lower "
+                "end must not exceed its upper end (swap them)"
+            )
         if not math.isnan(self.nedre) and not math.isnan(self.värde) and self.nedre > self.värde:
             raise OgiltigtVärdeError(
                 f"Prognos: nedre={self.nedre:g} is above värde={self.värde:g}; the interval "
@@ -766,18 +925,41 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
     >>> hu.prognosavvikelse([-850.0, -900.0], [-890.0, -890.0])
     array([ 40., -10.])
     """
-    värde: TalIn
+    vad = "prognosavvikelse"
+    värde: Any
     if isinstance(prognos, Prognos):
         värde = prognos.värde
-    elif (
-        isinstance(prognos, Sequence)
-        and len(prognos) > 0
-        and all(isinstance(p, Prognos) for p in prognos)
-    ):
-        värde = [cast(Prognos, p).värde for p in prognos]
+    elif isinstance(prognos, (list, tuple)) and any(isinstance(p, Prognos) for p in prognos):
+        alla = cast("tuple[Prognos, ...]", följd(prognos, f"{vad}: prognos", typ=Prognos))
+        _samma_enhet(alla, f"{vad}: prognos")
+        värde = np.array([p.värde for p in alla], dtype=np.float64)
     else:
-        värde = cast("TalIn", prognos)
-    return budgetavvikelse(utfall, värde)
+        värde = givna_tal(prognos, f"{vad}: prognos")
+    u = givna_tal(utfall, f"{vad}: utfall")
+    if np.ndim(u) and np.ndim(värde):
+        if isinstance(u, pd.DataFrame) != isinstance(värde, pd.DataFrame):
+            raise FelTypError(
+                f"{vad}: utfall and prognos must both be frames or neither (or one a single "
+                "number); got a DataFrame and a "
+                f"{type(värde if isinstance(u, pd.DataFrame) else u).__name__}"
+            )
+        samma_längd(u, värde, "utfall", "prognos", vad)
+        if isinstance(u, pd.DataFrame) and not u.columns.equals(värde.columns):
+            raise OgiltigtVärdeError(
+                f"{vad}: utfall and prognos have different columns ({kort(list(u.columns))} and "
+                f"{kort(list(värde.columns))}); give frames with the same columns"
+            )
+    return budgetavvikelse(u, värde)
+
+
+def _samma_enhet(prognoser: Sequence[Prognos], namn: str) -> None:
+    """Raise unless every forecast is in the same unit (amounts of different units do not mix)."""
+    enheter = sorted({p.enhet for p in prognoser})
+    if len(enheter) > 1:
+        raise OgiltigtVärdeError(
+            f"{namn} mixes the units {', '.join(map(repr, enheter))}; give every forecast in "
+            "one unit (attrs.evolve with converted amounts)"
+        )
 
 
 def prognoskedja(
@@ -832,8 +1014,21 @@ def prognoskedja(
     0             1 -800.0         NaN            -100.0
     1             2 -890.0       -90.0             -10.0
     """
-    if not all(isinstance(p, Prognos) for p in prognoser):
-        raise FelTypError("prognoskedja: every element must be a Prognos")
+    vad = "prognoskedja"
+    prognoser = cast("tuple[Prognos, ...]", följd(prognoser, f"{vad}: prognoser", typ=Prognos))
+    _samma_enhet(prognoser, f"{vad}: prognoser")
+    sedda: dict[tuple[str | None, dt.date], int] = {}
+    for i, p in enumerate(prognoser):
+        if p.upprättad is None:
+            continue
+        nyckel = (None if p.avser is None else str(p.avser), p.upprättad)
+        if nyckel in sedda:
+            raise OgiltigtVärdeError(
+                f"{vad}: prognoser[{sedda[nyckel]}] and prognoser[{i}] are both forecasts of "
+                f"{nyckel[0] or 'the same period'!r} made on {p.upprättad.isoformat()}; a chain "
+                "holds one forecast per period and date: drop one of them"
+            )
+        sedda[nyckel] = i
     tabell = pd.DataFrame(
         {
             "avser": pd.Series([p.avser for p in prognoser], dtype=object),
@@ -864,12 +1059,18 @@ def prognoskedja(
     tabell["avvikelse_mot_budget"] = budgetavvikelse(tabell["värde"], tabell["budget"])
     tabell["revidering"] = budgetavvikelse(tabell["värde"], förra)
     tabell = tabell.drop(columns="föregående")
-    if utfall is not None:
-        if isinstance(utfall, (Mapping, pd.Series)):
-            karta = pd.Series(utfall, dtype=float) if isinstance(utfall, Mapping) else utfall
-            u = tabell["avser"].map(karta).astype(float)
+    utfall_in: Any = utfall
+    if utfall_in is not None:
+        if isinstance(utfall_in, (Mapping, pd.Series)):
+            u = _utfall_per_period(utfall_in, tabell["avser"], vad)
+        elif isinstance(utfall_in, (list, tuple, np.ndarray, pd.DataFrame)):
+            raise FelTypError(
+                f"{vad}: utfall must be one number, or a mapping or Series from avser to the "
+                f"outcome, got {kort(utfall)} of type {type(utfall).__name__}; e.g. "
+                "utfall={'helår 2023': -900.0}"
+            )
         else:
-            u = pd.Series(skalär(utfall, "utfall", saknas=True), index=tabell.index)
+            u = pd.Series(skalär(utfall, f"{vad}: utfall", saknas=True), index=tabell.index)
         tabell["utfall"] = u
         tabell["prognosavvikelse"] = prognosavvikelse(u, tabell["värde"])
         har = tabell["nedre"].notna() & tabell["övre"].notna() & u.notna()
@@ -877,6 +1078,34 @@ def prognoskedja(
         inom_na: Any = inom.astype("boolean")
         tabell["inom_intervall"] = inom_na.mask(~har)
     return tabell
+
+
+def _utfall_per_period(
+    utfall: Mapping[Any, Any] | pd.Series[Any], avser: pd.Series[Any], vad: str
+) -> pd.Series[Any]:
+    """The outcome of each forecast's period, from a mapping or Series keyed by ``avser``."""
+    if isinstance(utfall, pd.Series):
+        unika_nycklar(utfall.index, "utfall (its index, the periods)", vad)
+        nycklar = list(utfall.index)
+        värden = tal_array(utfall, f"{vad}: utfall")
+    else:
+        nycklar = list(utfall.keys())
+        värden = tal_array(list(utfall.values()), f"{vad}: utfall")
+        if värden.ndim != 1:
+            raise FelTypError(
+                f"{vad}: utfall must map each period to one number, got {kort(utfall)}"
+            )
+    karta = {str(k): v for k, v in zip(nycklar, värden, strict=True)}
+    perioder = avser.map(lambda a: None if a is None else str(a))
+    u = perioder.map(lambda a: karta.get(a, math.nan) if a is not None else math.nan)
+    u = u.astype(float)
+    if len(avser) and not perioder.isin(list(karta)).any():
+        raise OgiltigtVärdeError(
+            f"{vad}: utfall has no outcome for any forecast's period: its keys are "
+            f"{kort(nycklar)}, the forecasts are of {kort(sorted({str(a) for a in avser}))}; "
+            "key utfall by avser, or give one number when every forecast is of the same period"
+        )
+    return u
 
 
 def prognosträffsäkerhet(
@@ -942,22 +1171,47 @@ def prognosträffsäkerhet(
     2                 2       5.0  15.0  15.811388
     8                 1      -2.9   2.9   2.900000
     """
-    if not isinstance(kedja, pd.DataFrame):
-        kedja = prognoskedja(list(kedja), utfall=utfall)
-    elif utfall is not None:
-        raise OgiltigtVärdeError(
-            "prognosträffsäkerhet: pass utfall only with a sequence of Prognos; a table must "
-            "hold its outcomes in the column 'utfall'"
+    vad = "prognosträffsäkerhet"
+    per = _text_in(per, f"{vad}: per")
+    kedja_in: Any = kedja
+    tabell: pd.DataFrame
+    if isinstance(kedja_in, (list, tuple)):
+        tabell = prognoskedja(
+            cast("tuple[Prognos, ...]", följd(kedja_in, f"{vad}: kedja", typ=Prognos)),
+            utfall=utfall,
         )
-    kontrollera_kolumner(kedja.columns, [per, "värde", "utfall"], "prognosträffsäkerhet")
-    koder, grupper = pd.factorize(kedja[per], sort=True, use_na_sentinel=True)
+    else:
+        if not isinstance(kedja_in, pd.DataFrame):
+            if not hasattr(kedja_in, "columns"):
+                raise FelTypError(
+                    f"{vad}: kedja must be a table from prognoskedja (a pandas DataFrame) or a "
+                    f"list of Prognos, got {kort(kedja_in)} of type {type(kedja_in).__name__}; "
+                    "e.g. prognosträffsäkerhet(hu.prognoskedja(prognoser, utfall=...))"
+                )
+            ramtyp(kedja_in, vad, argument="kedja", dask=False)
+        tabell = kedja_in
+        if utfall is not None:
+            raise OgiltigtVärdeError(
+                f"{vad}: pass utfall only with a sequence of Prognos; a table (kedja) must "
+                "hold its outcomes in the column 'utfall'"
+            )
+    kontrollera_kolumner(tabell.columns, [per, "värde", "utfall"], f"{vad}: kedja")
+    if tabell.columns.duplicated().any():
+        raise OgiltigtVärdeError(
+            f"{vad}: kedja has duplicated column names "
+            f"{kort(sorted(set(tabell.columns[tabell.columns.duplicated()]), key=str))}; "
+            "rename or drop them"
+        )
+    värde = tal_array(tabell["värde"], f"{vad}: kedja['värde']")
+    utfall_ = tal_array(tabell["utfall"], f"{vad}: kedja['utfall']")
+    koder, grupper = pd.factorize(tabell[per], sort=True, use_na_sentinel=True)
     if np.any(koder < 0):
         raise OgiltigtVärdeError(
-            f"prognosträffsäkerhet: the column {per!r} has missing values; set upprättad on "
-            "every forecast or drop those rows"
+            f"{vad}: kedja's column {per!r} has {int(np.sum(koder < 0))} missing values; set "
+            "upprättad on every forecast or drop those rows"
         )
     k = len(grupper)
-    fel = kedja["utfall"].to_numpy(dtype=float) - kedja["värde"].to_numpy(dtype=float)
+    fel = utfall_ - värde
     finns = np.isfinite(fel)
     antal = np.bincount(koder, weights=finns, minlength=k)
     utan = np.bincount(koder, weights=~finns, minlength=k)
@@ -966,10 +1220,17 @@ def prognosträffsäkerhet(
         medel = np.bincount(koder, weights=f0, minlength=k) / antal
         mae = np.bincount(koder, weights=np.abs(f0), minlength=k) / antal
         rmse = np.sqrt(np.bincount(koder, weights=f0 * f0, minlength=k) / antal)
-        if {"nedre", "övre"} <= set(kedja.columns):
-            nedre = kedja["nedre"].to_numpy(dtype=float)
-            övre = kedja["övre"].to_numpy(dtype=float)
-            u = kedja["utfall"].to_numpy(dtype=float)
+        if {"nedre", "övre"} <= set(tabell.columns):
+            nedre = tal_array(tabell["nedre"], f"{vad}: tabell['nedre']")
+            övre = tal_array(tabell["övre"], f"{vad}: tabell['övre']")
+            u = utfall_
+            omvänd = np.isfinite(nedre) & np.isfinite(övre) & (nedre > övre)
+            if omvänd.any():
+                i = int(np.flatnonzero(omvänd)[0])
+                raise OgiltigtVärdeError(
+                    f"{vad}: kedja has an interval whose lower end exceeds its upper end in "
+                    f"row {i} (nedre={nedre[i]:g}, övre={övre[i]:g}); swap them"
+                )
             har = finns & np.isfinite(nedre) & np.isfinite(övre)
             inom = har & (u >= nedre) & (u <= övre)
             täckning = np.bincount(koder, weights=inom, minlength=k) / np.bincount(
@@ -993,33 +1254,20 @@ def prognosträffsäkerhet(
 # --------------------------------------------------------------------------- full-year forecast
 
 
-def _metod(metod: object) -> str:
-    m = _text_in(metod, "helårsprognos: metod").casefold()
+def _metod(metod: object, vad: str = "helårsprognos") -> str:
+    m = _text_in(metod, f"{vad}: metod").casefold()
     if m not in _METODER:
-        raise OgiltigtVärdeError(
-            f"helårsprognos: metod must be one of {list(_METODER)}, got {metod!r}"
-        )
+        raise OgiltigtVärdeError(f"{vad}: metod must be one of {list(_METODER)}, got {kort(metod)}")
     return str(m)
 
 
-def _månadsbudget(budget: Any, månader: int, metod: str) -> npt.NDArray[np.float64] | None:
-    """The monthly budget (..., månader); a scalar annual budget is spread linearly."""
-    if budget is None:
-        if metod != "linjär":
-            raise OgiltigtVärdeError(
-                f"helårsprognos: metod={metod!r} needs the budget (an annual budget or "
-                f"{månader} monthly budgets); without one use metod='linjär'"
-            )
-        return None
-    b = tal_array(budget, "budget")
-    if b.ndim == 0 or (b.ndim == 1 and b.shape[0] != månader):
-        return np.asarray(periodiserad_budget(b, månader=månader), dtype=np.float64)
-    if b.shape[-1] != månader:
+def _utan_budget(vad: str, månader: int, metod: str) -> None:
+    """Without a budget, only the method "linjär" works."""
+    if metod != "linjär":
         raise OgiltigtVärdeError(
-            f"helårsprognos: budget must be an annual budget or {månader} monthly budgets, "
-            f"got shape {b.shape}"
+            f"{vad}: metod={metod!r} needs the budget (an annual budget or "
+            f"{månader} monthly budgets); without one use metod='linjär'"
         )
-    return b
 
 
 def _punkt_och_rester(
@@ -1093,23 +1341,37 @@ def prognosfel(
     >>> hu.prognosfel(år, 6, metod="linjär")
     array([  0., -24.])
     """
-    m = _metod(metod)
-    u = tal_array(utfall, "utfall")
+    vad = "prognosfel"
+    m = _metod(metod, vad)
+    månader = heltal(månader, f"{vad}: månader", minst=2, högst=12)
+    u = tal_array(utfall, f"{vad}: utfall")
     if u.ndim != 2 or u.shape[1] != månader:
         raise OgiltigtVärdeError(
-            f"prognosfel: utfall must have one row per year and {månader} monthly columns, "
-            f"got shape {u.shape}"
+            f"{vad}: utfall must have one row per year and {månader} monthly columns, "
+            f"got shape {u.shape}; e.g. a DataFrame with one row per past year"
         )
-    månad = heltal(månad, f"prognosfel: månad must be 1..{månader - 1}; månad")
-    if not 1 <= månad < månader:
-        raise OgiltigtVärdeError(f"prognosfel: månad must be 1..{månader - 1}, got {månad!r}")
-    if budget is not None:
-        b = tal_array(budget, "budget")
-        if b.ndim == 1 and b.shape[0] == u.shape[0] and b.shape[0] != månader:
-            b = b[:, np.newaxis] * np.full(månader, 1.0 / månader)
-        bb: npt.NDArray[np.float64] | None = _månadsbudget(b, månader, m)
+    månad = heltal(månad, f"{vad}: månad", minst=1, högst=månader - 1)
+    n = u.shape[0]
+    bb: npt.NDArray[np.float64] | None
+    if budget is None:
+        _utan_budget(vad, månader, m)
+        bb = None
     else:
-        bb = _månadsbudget(None, månader, m)
+        b = tal_array(budget, f"{vad}: budget")
+        if b.ndim == 0:
+            bb = np.asarray(periodiserad_budget(b, månader=månader), dtype=np.float64)
+        elif b.ndim == 1 and b.shape[0] == månader:
+            bb = b
+        elif b.ndim == 1 and b.shape[0] == n:
+            bb = b[:, np.newaxis] * np.full(månader, 1.0 / månader)
+        elif b.ndim == 2 and b.shape[1] == månader and b.shape[0] in {1, n}:
+            bb = b
+        else:
+            raise OgiltigtVärdeError(
+                f"{vad}: budget must be one annual budget, {n} annual budgets (one per year "
+                f"of utfall), {månader} monthly budgets or {n} rows of {månader}, got shape "
+                f"{b.shape}"
+            )
     punkt, _, _ = _punkt_och_rester(u[:, : int(månad)], bb, m, månader)
     fel = u.sum(axis=1) - punkt
     if isinstance(utfall, pd.DataFrame):
@@ -1250,27 +1512,53 @@ def helårsprognos(
     februari 2023 (accumulated result -174,1 mnkr against a year-to-date
     budget of -8,5 mnkr; full-year forecast -890 mnkr by judgement).
     """
-    m_namn = _metod(metod)
-    kontrollera_andel(nivå, "nivå")
-    if not 0.0 < float(nivå) < 1.0:
-        raise OgiltigtVärdeError(f"helårsprognos: nivå must be in (0, 1), got {nivå!r}")
-    u = tal_array(utfall, "utfall")
+    vad = "helårsprognos"
+    m_namn = _metod(metod, vad)
+    nivå = _nivå(nivå, vad)
+    månader = heltal(månader, f"{vad}: månader", minst=1, högst=12)
+    biaskorrigering = boolesk(biaskorrigering, f"{vad}: biaskorrigering")
+    u = tal_array(utfall, f"{vad}: utfall")
     if u.ndim != 1 or not 1 <= u.shape[0] <= månader:
         raise OgiltigtVärdeError(
-            f"helårsprognos: utfall must be 1 to {månader} monthly outcomes, got shape {u.shape}"
+            f"{vad}: utfall must be 1 to {månader} monthly outcomes, got "
+            f"{'a single number' if u.ndim == 0 else f'shape {u.shape}'}; give the months so "
+            "far as a list, January first, e.g. [-90.0, -84.1]"
         )
-    b = _månadsbudget(budget, månader, m_namn)
-    if b is not None and b.ndim != 1:
-        raise OgiltigtVärdeError(
-            f"helårsprognos: budget must be one year's budget, got shape {b.shape}"
+    b: npt.NDArray[np.float64] | None = None
+    if budget is None:
+        _utan_budget(vad, månader, m_namn)
+    else:
+        b = tal_array(budget, f"{vad}: budget")
+        if b.ndim == 0:
+            b = np.asarray(periodiserad_budget(b, månader=månader), dtype=np.float64)
+        elif b.ndim != 1 or b.shape[0] != månader:
+            raise OgiltigtVärdeError(
+                f"{vad}: budget must be one year's budget: an annual budget (one number) or "
+                f"{månader} monthly budgets, got shape {b.shape}; for several years use "
+                "prognosfel"
+            )
+    saknade = int(np.isnan(u).sum()) + (int(np.isnan(b).sum()) if b is not None else 0)
+    if saknade:
+        warnings.warn(
+            f"{vad}: utfall or budget holds {saknade} missing value(s) (NaN), so the forecast "
+            "is NaN; fill or drop the missing months first",
+            UnderlagsVarning,
+            stacklevel=2,
         )
     m = u.shape[0]
-    punkt_arr, rester, faktor = _punkt_och_rester(u, b, m_namn, månader)
+    with np.errstate(over="ignore", invalid="ignore"):
+        punkt_arr, rester, faktor = _punkt_och_rester(u, b, m_namn, månader)
     punkt = float(punkt_arr)
-    q = (1.0 + float(nivå)) / 2.0
-    procent = f"{float(nivå) * 100:g} %"
+    q = (1.0 + nivå) / 2.0
+    procent = f"{nivå * 100:g} %"
     if historik is not None:
-        e = tal_array(historik, "historik").ravel()
+        e = tal_array(historik, f"{vad}: historik")
+        if e.ndim > 1:
+            raise OgiltigtVärdeError(
+                f"{vad}: historik must be one past error per year (a list or Series), got shape "
+                f"{e.shape}; compute it with prognosfel"
+            )
+        e = e.ravel()
         saknade = int(np.isnan(e).sum())
         if saknade:
             warnings.warn(
@@ -1315,13 +1603,22 @@ def helårsprognos(
         källa = f"{procent} intervall från månadsvariation (t, {m - 1} fg)"
     if math.isnan(punkt):
         halv = math.nan
-    return Prognos(
-        värde=punkt,
-        nedre=punkt - halv,
-        övre=punkt + halv,
-        enhet=enhet,
-        avser=avser,
-        upprättad=upprättad,
-        budget=float(b.sum()) if b is not None else math.nan,
-        metod=f"{m_namn}; {källa}",
-    )
+    if math.isinf(punkt) or math.isinf(halv):
+        raise OgiltigtVärdeError(
+            f"{vad}: the forecast overflows ({punkt!r} ± {halv!r}); the amounts of utfall, "
+            "budget or historik are too large to be money: give them in a larger unit "
+            "(mnkr, mdkr)"
+        )
+    try:
+        return Prognos(
+            värde=punkt,
+            nedre=punkt - halv,
+            övre=punkt + halv,
+            enhet=enhet,
+            avser=avser,
+            upprättad=upprättad,
+            budget=float(b.sum()) if b is not None else math.nan,
+            metod=f"{m_namn}; {källa}",
+        )
+    except HalsouppfoljningError as fel:
+        raise type(fel)(f"{vad}: {fel}") from None

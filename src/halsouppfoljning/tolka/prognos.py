@@ -19,12 +19,12 @@ from __future__ import annotations
 import math
 import re
 
-from .._indata import Datum
+from .._indata import Datum, kort, skalär
 from .._indata import text as _text_in
-from ..exceptions import TolkningsError
+from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from ..perioder import Period
 from ..prognos import Prognos, prognosintervall
-from ._grund import MINUSKLASS, enkla_mellanrum
+from ._grund import MINUSKLASS, PENNINGENHETER, enkla_mellanrum
 from .tal import tolka_belopp
 
 __all__ = ["tolka_prognos", "tolka_prognosrevision"]
@@ -90,14 +90,20 @@ def tolka_prognos(
     >>> p.värde, p.revidering
     (-250.0, -35.0)
     """
-    prosa = _tolka_prosa(text, enhet)
-    if prosa is None:
-        värde, nedre, övre = _punkt_och_intervall(text, text, enhet)
-    elif isinstance(prosa, float):  # a revision: the new forecast is the previous one plus it
+    vad = "Prognos.tolka"
+    text = _text_in(text, f"{vad}: text", tom=True)
+    enhet = _penningenhet(enhet, vad)
+    try:
+        prosa = _tolka_prosa(text, enhet)
+        if prosa is None:
+            prosa = _punkt_och_intervall(text, text, enhet)
+    except TolkningsError as fel:
+        raise TolkningsError(f"{vad}: {fel}") from None
+    if isinstance(prosa, float):  # a revision: the new forecast is the previous one plus it
         förra = _föregående_värde(föregående)
         if math.isnan(förra):
             raise TolkningsError(
-                f"cannot read {text!r} as a forecast: it gives only the revision "
+                f"{vad}: cannot read the text {text!r} as a forecast: it gives only the revision "
                 f"({prosa:+g} {enhet}) against the previous forecast; pass föregående= (the "
                 "previous forecast) to get the new one, or read the revision alone with "
                 "tolka_prognosrevision"
@@ -105,6 +111,11 @@ def tolka_prognos(
         värde, nedre, övre = förra + prosa, math.nan, math.nan
     else:
         värde, nedre, övre = prosa
+    if math.isnan(värde) and math.isnan(nedre) and math.isnan(övre):
+        raise TolkningsError(
+            f"{vad}: the text {text!r} holds no forecast, only a missing marker; give the "
+            "forecast, or leave it out"
+        )
     return Prognos(
         värde=värde,
         nedre=nedre,
@@ -145,8 +156,8 @@ def _tolka_prognostext(text: str, enhet: str) -> tuple[float, float, float]:
             return float(tolka_belopp(del_text, enhet=enhet))
         except TolkningsError:
             raise TolkningsError(
-                f"cannot read {text!r} as a forecast: {del_text!r} is not an amount; expected "
-                "a form such as 'Årsprognos, -890 mnkr +20/-50 mnkr'"
+                f"cannot read the text {text!r} as a forecast: {del_text!r} is not an amount; "
+                "expected a form such as 'Årsprognos, -890 mnkr +20/-50 mnkr'"
             ) from None
 
     def enhet_i(del_text: str) -> str:
@@ -166,8 +177,8 @@ def _tolka_prognostext(text: str, enhet: str) -> tuple[float, float, float]:
         ned_delar = [d for d in delar if not d[0].startswith("+")]
         if len(upp_delar) != 1 or len(ned_delar) != 1:
             raise TolkningsError(
-                f"cannot read {text!r} as a forecast: the interval needs one upside with '+' "
-                "and one downside with '-', as in '+20/-50 mnkr'"
+                f"cannot read the text {text!r} as a forecast: the interval needs one upside "
+                "with '+' and one downside with '-', as in '+20/-50 mnkr'"
             )
         upp = belopp(*upp_delar[0])
         ned = belopp(*ned_delar[0])
@@ -179,7 +190,7 @@ def _tolka_prognostext(text: str, enhet: str) -> tuple[float, float, float]:
         halv = belopp(träff["c"], träff["ec"].strip() or punkt_enhet)
         return värde, halv, -halv
     if not t:
-        raise TolkningsError(f"cannot read {text!r} as a forecast: it holds no amount")
+        raise TolkningsError(f"cannot read the text {text!r} as a forecast: it holds no amount")
     return belopp(t, ""), math.nan, math.nan
 
 
@@ -202,11 +213,25 @@ _SÄMRE = ("försämr", "sänk")
 
 
 def _föregående_värde(föregående: float | Prognos | None) -> float:
-    if föregående is None:
-        return math.nan
     if isinstance(föregående, Prognos):
         return föregående.värde
-    return float(föregående)
+    if isinstance(föregående, str):
+        raise FelTypError(
+            f"Prognos.tolka: föregående must be a number or a Prognos, got the text "
+            f"{kort(föregående)}; read it first with Prognos.tolka"
+        )
+    return skalär(föregående, "Prognos.tolka: föregående", saknas=True)
+
+
+def _penningenhet(enhet: object, vad: str) -> str:
+    """The money unit of the result, one of PENNINGENHETER (any case)."""
+    e = _text_in(enhet, f"{vad}: enhet").casefold()
+    if e not in PENNINGENHETER:
+        raise OgiltigtVärdeError(
+            f"{vad}: enhet must be a money unit, one of {', '.join(map(repr, PENNINGENHETER))}, "
+            f"got {kort(enhet)}; e.g. enhet='mnkr' (write 'mkr' as 'mnkr')"
+        )
+    return e
 
 
 def _tolka_prosa(text: str, enhet: str) -> float | tuple[float, float, float] | None:
@@ -219,8 +244,8 @@ def _tolka_prosa(text: str, enhet: str) -> float | tuple[float, float, float] | 
         belopp = t[träff.start("b") :]
         if re.match(rf"^(?:mellan )?[+{_MINUS}]", belopp.casefold()):
             raise TolkningsError(
-                f"cannot read {text!r} as a forecast: a {träff['ord']} is written without a "
-                f"sign (the word gives it); got {belopp!r}"
+                f"cannot read the text {text!r} as a forecast: a {träff['ord']} is written "
+                f"without a sign (the word gives it); got {belopp!r}"
             )
         värde, nedre, övre = _punkt_och_intervall(belopp, text, enhet)
         if träff["ord"] == "underskott":
@@ -246,7 +271,7 @@ def _punkt_och_intervall(del_text: str, text: str, enhet: str) -> tuple[float, f
         övre, _, _ = _tolka_prognostext(b, enhet)
         if nedre > övre:
             raise TolkningsError(
-                f"cannot read {text!r} as a forecast: the interval's lower end {nedre:g} "
+                f"cannot read the text {text!r} as a forecast: the interval's lower end {nedre:g} "
                 f"exceeds its upper end {övre:g}"
             )
         return math.nan, nedre, övre
@@ -266,13 +291,13 @@ def _enhet_efter(a: str, b: str) -> str:
 def _revision(text: str, belopp: str, ord_: str, enhet: str) -> float:
     if re.match(rf"^[+{_MINUS}]", belopp):
         raise TolkningsError(
-            f"cannot read {text!r} as a revision: the amount is written without a sign (the "
-            f"word {ord_!r} gives it); got {belopp!r}"
+            f"cannot read the text {text!r} as a revision: the amount is written without a "
+            f"sign (the word {ord_!r} gives it); got {belopp!r}"
         )
     värde, upp, _ = _tolka_prognostext(belopp, enhet)
     if not math.isnan(upp):
         raise TolkningsError(
-            f"cannot read {text!r} as a revision: a revision is one amount, got {belopp!r}"
+            f"cannot read the text {text!r} as a revision: a revision is one amount, got {belopp!r}"
         )
     return -värde if ord_.startswith(_SÄMRE) else värde
 
@@ -313,11 +338,17 @@ def tolka_prognosrevision(text: str, *, enhet: str = "mnkr") -> float:
     >>> tolka_prognosrevision("Helårsprognosen förbättrades med 12,5 miljoner kronor.")
     12.5
     """
-    t = enkla_mellanrum(_text_in(text, "tolka_prognosrevision: text", tom=True)).rstrip(" .")
+    vad = "tolka_prognosrevision"
+    t = enkla_mellanrum(_text_in(text, f"{vad}: text", tom=True)).rstrip(" .")
+    enhet = _penningenhet(enhet, vad)
     träff = _REVISION_RE.match(t.casefold())
     if träff is None:
         raise TolkningsError(
-            f"cannot read {text!r} as a forecast revision: expected a form such as "
-            "'prognosen har försämrats med 35 mnkr' or 'prognosen har förbättrats med 12 mnkr'"
+            f"{vad}: cannot read the text {text!r} as a forecast revision: expected a form "
+            "such as 'prognosen har försämrats med 35 mnkr' or 'prognosen har förbättrats med "
+            "12 mnkr'"
         )
-    return _revision(text, t[träff.start("b") : träff.end("b")], träff["ord"], enhet)
+    try:
+        return _revision(text, t[träff.start("b") : träff.end("b")], träff["ord"], enhet)
+    except TolkningsError as fel:
+        raise TolkningsError(f"{vad}: {fel}") from None
