@@ -1019,3 +1019,48 @@ def test_references_of_another_length_than_utfall_give_both_shapes() -> None:
     # a single reference still applies to every outcome
     ut = hu.måluppfyllelse([94.0, 150.0], minska, föregående=[140.0])
     assert ut.tolist() == [hu.Måluppfyllelse.UPPNÅDD, hu.Måluppfyllelse.EJ_UPPNÅDD]
+
+
+# ------------------------------------------ formatera_andel refuses what is not a share (issue 12)
+
+
+def test_formatera_andel_asks_did_you_pass_percent() -> None:
+    # issue 12: formatera_andel(78.8) printed "7 880,0 %"
+    with pytest.raises(hu.AndelsError) as fel:
+        hu.formatera_andel(78.8)
+    text = str(fel.value)
+    assert text.startswith("formatera_andel: andel must be a share in [0, 1], got 78.8")
+    assert "did you pass percent? 78.8 % is the share 0.788" in text
+    assert isinstance(fel.value, ValueError)
+
+
+def test_formatera_andel_names_the_ratio_reading_of_a_value_just_above_one() -> None:
+    # 1.04 may be 1,04 % given as percent, or an occupancy of 104 %: the message gives both
+    with pytest.raises(hu.AndelsError) as fel:
+        hu.formatera_andel(1.04)
+    text = str(fel.value)
+    assert "1.04 % is the share 0.0104" in text
+    assert "beläggningsgrad" in text
+    assert "formatera_tal(100 * x, enhet='%')" in text
+    # and the way it names works: 104 %
+    assert hu.formatera_tal(100 * 1.04, 0, enhet="%") == "104 %"
+
+
+@pytest.mark.parametrize("värde", [-0.1, -1e-9, 150.0, 1.0000001])
+def test_formatera_andel_refuses_values_outside_0_1(värde: float) -> None:
+    with pytest.raises(
+        hu.AndelsError, match=r"^formatera_andel: andel must be a share in \[0, 1\]"
+    ):
+        hu.formatera_andel(värde)
+
+
+def test_formatera_andel_message_never_calls_a_negative_value_percent() -> None:
+    with pytest.raises(hu.AndelsError) as fel:
+        hu.formatera_andel(-0.05)
+    assert "did you pass percent" not in str(fel.value)
+    assert "procentenheter" in str(fel.value)
+
+
+@pytest.mark.parametrize(("andel", "text"), [(0.0, "0,0 %"), (1.0, "100,0 %"), (0.05, "5,0 %")])
+def test_formatera_andel_keeps_the_ends_of_0_1(andel: float, text: str) -> None:
+    assert hu.formatera_andel(andel) == text

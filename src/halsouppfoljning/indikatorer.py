@@ -46,7 +46,7 @@ from ._indata import (
     valfri_text,
 )
 from ._indata import text as _text_in
-from .exceptions import FelTypError, OgiltigtVärdeError, UnderlagsVarning
+from .exceptions import AndelsError, FelTypError, OgiltigtVärdeError, UnderlagsVarning
 
 __all__ = [
     "Aggregering",
@@ -385,8 +385,28 @@ def formatera_tal(värde: float | None, decimaler: int = 1, *, enhet: str | None
 def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
     """Format a share [andel, 0-1] as percent the Swedish way: 0.788 gives "78,8 %".
 
-    NaN (or None) gives "i.u."; anything but a finite number is an error naming
-    ``andel``, as in :func:`formatera_tal`.
+    Parameters
+    ----------
+    andel : float
+        The share [andel, 0-1]; NaN (or None) gives "i.u." (*inte uppgift*).
+    decimaler : int
+        Decimals of the percent, rounded half up, in [-15, 15].
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    AndelsError
+        If ``andel`` is outside [0, 1]: 78.8 asks "did you pass percent?"; a
+        ratio above 100 % (an occupancy, *beläggningsgrad*, of 1.04) or a
+        signed change is not a share and is formatted with
+        ``formatera_tal(100 * x, enhet="%")``.
+    FelTypError
+        If ``andel`` is not a number or ``decimaler`` not an int.
+    OgiltigtVärdeError
+        If ``andel`` is infinite or ``decimaler`` outside [-15, 15].
 
     Examples
     --------
@@ -395,12 +415,43 @@ def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
     '78,8 %'
     >>> hu.formatera_andel(0.8445, 1)
     '84,5 %'
+    >>> hu.formatera_andel(78.8)
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.AndelsError: formatera_andel: andel must be a share ...
+    >>> hu.formatera_tal(100 * 1.04, 0, enhet="%")  # a ratio above 100 %
+    '104 %'
     """
     decimaler = _decimaler(decimaler, "formatera_andel")
     tal = skalär(andel, "formatera_andel: andel", saknas=True)
     if math.isnan(tal):
         return "i.u."
+    if not 0.0 <= tal <= 1.0:
+        raise AndelsError(_utanför_andel(tal, "formatera_andel: andel"))
     return formatera_tal(float(Decimal(repr(tal)) * 100), decimaler, enhet="%")
+
+
+def _utanför_andel(tal: float, namn: str) -> str:
+    """The message for a display of a share given a value outside [0, 1]."""
+    procent = f"formatera_tal(100 * x, enhet='%') (here {formatera_tal(100 * tal, 1, enhet='%')!r})"
+    if 1.0 < tal <= 100.0:
+        råd = (
+            f"did you pass percent? {tal:g} % is the share {tal / 100:g}: pass that. If {tal:g} "
+            "is instead a ratio above 100 % (e.g. an occupancy, beläggningsgrad), it is not a "
+            f"share: format it with {procent}"
+        )
+    elif tal > 100.0:
+        råd = (
+            "a ratio above 100 % (e.g. an occupancy, beläggningsgrad) is not a share: format "
+            f"it with {procent}"
+        )
+    else:
+        råd = (
+            "a share is never negative; a signed change is not a share: format it with "
+            f"{procent}, or formatera_tal(100 * x, enhet='procentenheter') for a difference "
+            "of shares"
+        )
+    return f"{namn} must be a share in [0, 1], got {tal!r}: {råd}"
 
 
 # --------------------------------------------------------------------------- Målnivå
