@@ -24,6 +24,7 @@ wrong, so they stay visible and flip to failures when fixed.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import inspect
 import json
@@ -85,6 +86,20 @@ DÅLIGA: dict[str, Callable[[], Any]] = {
     "lista_inf": lambda: [1.0, math.inf],
     "polars": _PolarsLikt,
     "objekt": object,
+    "nej": lambda: "nej",
+    "noll": lambda: 0,
+    "flyttalsår": lambda: 2023.7,
+    "jättetal": lambda: 10**12,
+    "tidszon": lambda: pd.Timestamp("2023-05-15 00:30", tz="UTC"),
+    "tom_text": lambda: "",
+    "mellanslag": lambda: "  ",
+    "tom_lista": lambda: [],
+    "ordbok": lambda: {"a": 1.0},
+    "decimal": lambda: decimal.Decimal("0.5"),
+    "komplex": lambda: 1 + 2j,
+    "bytes": lambda: b"abc",
+    "nan_array": lambda: np.array([np.nan, np.nan]),
+    "tom_serie": lambda: pd.Series([], dtype=float),
 }
 
 
@@ -876,6 +891,15 @@ def _kontrollera_giltigt(ut: Any, typ: type, namn: str) -> None:
         if var.startswith("andel") and arr.dtype.kind == "f":
             ändliga = arr[np.isfinite(arr)]
             assert ((ändliga >= 0) & (ändliga <= 1)).all(), f"{namn}: share {var} outside [0, 1]"
+
+
+def _får_ge_none(fall: Fall) -> bool:
+    """Whether the callable's return annotation admits None (a documented missing answer)."""
+    try:
+        svar = inspect.signature(fall.fn).return_annotation
+    except (TypeError, ValueError):  # pragma: no cover
+        return False
+    return "None" in str(svar)
 
 
 def _argnamn(arg: str, fall: Fall) -> str:
@@ -1962,6 +1986,8 @@ def test_dåligt_värde(namn: str, arg: str, vid: str, server_modul: Any) -> Non
         argument = _argnamn(arg, fall)
         _kontrollera_meddelande(fel, argument, fall)
     else:
+        if ut is None and _får_ge_none(fall):
+            return  # a documented "missing" answer (``tolka_tid("")``)
         _kontrollera_giltigt(ut, typ, f"{namn}({arg}={vid})")
     finally:
         import matplotlib.pyplot as plt
