@@ -517,3 +517,129 @@ def test_stil_without_jinja2_names_the_extra(monkeypatch: pytest.MonkeyPatch) ->
     panel = hu.regionpanel_från_kolada(hu.exempeldata.syntetisk_kolada(seed=1))
     with pytest.raises(hu.SaknatTilläggError, match=r"stil_panel needs jinja2.*\[plot\]"):
         hu.stil_panel(panel)
+
+
+# ----------------------------------------------------------------------------- bad input (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("kolumner", "fel", "text"),
+    [
+        (None, hu.FelTypError, "kolumner must be a column name or a list"),
+        ([], hu.OgiltigtVärdeError, "kolumner is empty"),
+        (["indikator", "indikator"], hu.OgiltigtVärdeError, "kolumner names ['indikator'] more"),
+        ([1], hu.FelTypError, "kolumner must name columns"),
+    ],
+)
+def test_formatera_and_stil_styrkort_check_kolumner(
+    kolumner: object, fel: type[Exception], text: str
+) -> None:
+    for funktion in (hu.formatera_styrkort, hu.stil_styrkort):
+        with pytest.raises(fel) as info:
+            funktion(_litet_kort(), kolumner=kolumner)  # type: ignore[operator]
+        assert text in str(info.value)
+
+
+def test_a_bare_column_name_is_one_column() -> None:
+    text = hu.formatera_styrkort(_litet_kort(), kolumner="indikator", format="markdown")
+    assert text.splitlines()[:3] == ["| Indikator |", "|---|", "| Beläggningsgrad |"]
+
+
+def test_a_duplicated_column_of_the_table_is_an_error() -> None:
+    kort = pd.concat([_litet_kort(), _litet_kort()[["mål"]]], axis=1)
+    for funktion in (hu.formatera_styrkort, hu.stil_styrkort):
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"tabell has the column \['mål'\] more"):
+            funktion(kort)  # type: ignore[operator]
+
+
+def _väntetider() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gränsnamn": ["första besök inom 90 dagar"],
+            "antal": [466],
+            "andel": [0.717],
+            "nedre": [0.674],
+            "övre": [0.756],
+            "exkluderade": [34],
+        }
+    )
+
+
+def _kontinuitet() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"antal_patienter": [120], "antal_exkluderade": [4], "medel": [0.41], "median": [0.38]},
+        index=["VC Norr"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("fält", "ram", "fel", "text"),
+    [
+        ("väntetider", pd.DataFrame({"x": [1]}), hu.SaknadKolumnError, "'gränsnamn'"),
+        ("väntetider", _väntetider().drop(columns="andel"), hu.SaknadKolumnError, "'andel'"),
+        ("väntetider", _väntetider().assign(andel=71.7), hu.AndelsError, "did you pass percent"),
+        ("väntetider", _väntetider().assign(andel="x"), hu.FelTypError, "got 'x'"),
+        ("väntetider", _väntetider().assign(antal=-1), hu.OgiltigtVärdeError, "counts"),
+        ("väntetider", _väntetider().assign(nedre=float("inf")), hu.OgiltigtVärdeError, "finite"),
+        (
+            "väntetider",
+            _väntetider().drop(columns="gränsnamn").assign(gräns="90"),
+            hu.FelTypError,
+            "column 'gräns'",
+        ),
+        ("kontinuitet", _kontinuitet().drop(columns="median"), hu.SaknadKolumnError, "'median'"),
+        ("kontinuitet", _kontinuitet().assign(medel=1e300), hu.OgiltigtVärdeError, "magnitude"),
+        (
+            "kontinuitet",
+            _kontinuitet().assign(antal_patienter=1.5),
+            hu.OgiltigtVärdeError,
+            "counts",
+        ),
+        ("ekonomi", pd.DataFrame({"belopp": [1.0]}), hu.SaknadKolumnError, "none of the columns"),
+        ("ekonomi", pd.DataFrame({"ack_utfall": ["-174,1"]}), hu.FelTypError, "'ack_utfall'"),
+        ("ekonomi", pd.DataFrame({"ack_budget": [1e16]}), hu.OgiltigtVärdeError, "magnitude"),
+        (
+            "ekonomi",
+            pd.concat([_kontinuitet()] * 2, axis=1),
+            hu.OgiltigtVärdeError,
+            "more than once",
+        ),
+        ("ekonomi", [1.0], hu.FelTypError, "ekonomi must be a pandas DataFrame or None"),
+    ],
+)
+def test_uppföljning_checks_its_frames_when_built(
+    fält: str, ram: object, fel: type[Exception], text: str
+) -> None:
+    with pytest.raises(fel, match=f"Uppföljning: {fält}") as info:
+        hu.Uppföljning(organisation=None, period="", indikatorer=_minsta_underlag(), **{fält: ram})
+    assert text in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "ändra",
+    [
+        lambda r: r.assign(**{k: float("nan") for k in r.columns if r[k].dtype.kind == "f"}),
+        lambda r: r.iloc[:0],
+        lambda r: r.iloc[:1],
+        lambda r: pd.concat([r, r]),
+        lambda r: r.set_axis(pd.MultiIndex.from_arrays([r.index, r.index])),
+    ],
+    ids=["nan", "tom", "en_rad", "dubbletter", "multiindex"],
+)
+def test_odd_but_valid_frames_render_in_every_format(ändra: object, hela: hu.Uppföljning) -> None:
+    import attrs
+
+    f = ändra  # type: ignore[assignment]
+    u = attrs.evolve(
+        hela,
+        indikatorer=f(hela.indikatorer),  # type: ignore[operator]
+        väntetider=f(hela.väntetider),  # type: ignore[operator]
+        kontinuitet=f(hela.kontinuitet),  # type: ignore[operator]
+        ekonomi=f(hela.ekonomi),  # type: ignore[operator]
+    )
+    for format in ("text", "markdown", "html"):
+        assert hu.rapport(u, format=format, bredd=60, figurer=False)  # type: ignore[arg-type]
+    assert u._repr_html_().startswith('<div class="hu-rapport">')
+    kort = u.styrkort()
+    assert len(kort) == len(u.indikatorer)
+    hu.stil_styrkort(kort).to_html()

@@ -407,7 +407,7 @@ def test_styrkort_bad_cells_name_row_and_column(
 
 def test_styrkort_duplicated_column_labels_are_an_error() -> None:
     underlag = pd.concat([_underlag(), _underlag()[["utfall"]]], axis=1)
-    with pytest.raises(hu.OgiltigtVärdeError, match=r"duplicated keys \['utfall'\]"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"the column \['utfall'\] more than once"):
         hu.styrkort(underlag)
 
 

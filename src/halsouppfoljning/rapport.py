@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import pandas as pd
 
-from ._indata import boolesk, heltal, kontrollera_kolumner, ramtyp
+from ._indata import (
+    boolesk,
+    heltal,
+    kontrollera_kolumner,
+    kort,
+    ramtyp,
+    som_lista,
+)
+from ._indata import kolumner as kolumnnamn
 from .ekonomi import budgetavvikelse
 from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, SaknatTilläggError
 from .indikatorer import DelvisRegel, Måluppfyllelse, Trend, formatera_andel, formatera_tal
@@ -238,6 +246,36 @@ _STYRKORTSKOLUMNER = (
 )
 
 
+def _visade_kolumner(tabell: Any, kolumner: Any, vad: str) -> list[str]:
+    """The columns of ``tabell`` to show: names of columns there (a bare name is one), once each."""
+    ramtyp(tabell, vad, argument="tabell", dask=False)
+    if kolumner is None or isinstance(kolumner, pd.DataFrame):
+        raise FelTypError(
+            f"{vad}: kolumner must be a column name or a list of them, got {kort(kolumner)}; "
+            "e.g. kolumner=['indikator', 'mål', 'utfall', 'måluppfyllelse']"
+        )
+    namn = som_lista(kolumner, f"{vad}: kolumner")
+    if not namn:
+        raise OgiltigtVärdeError(
+            f"{vad}: kolumner is empty; name at least one column, e.g. "
+            "kolumner=['indikator', 'måluppfyllelse']"
+        )
+    dubbla = sorted({k for k in namn if namn.count(k) > 1})
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"{vad}: kolumner names {kort(dubbla)} more than once; name each column once"
+        )
+    valda = list(kolumnnamn(tabell.columns, namn, vad))
+    etiketter = [k for k in tabell.columns if k in valda]
+    dubbla = sorted({str(k) for k in etiketter if etiketter.count(k) > 1})
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"{vad}: tabell has the column {kort(dubbla)} more than once; keep one of each "
+            "(e.g. tabell.loc[:, ~tabell.columns.duplicated()])"
+        )
+    return valda
+
+
 def _styrkortsceller(tabell: pd.DataFrame, kolumner: Sequence[str]) -> list[list[str]]:
     return [[_bedömningstext(rad[k]) for k in kolumner] for _, rad in tabell.iterrows()]
 
@@ -296,8 +334,7 @@ def formatera_styrkort(
       Måluppfyllelse: ✘ ej uppnådd
     """
     format = _kontrollera_format(format, "formatera_styrkort")  # type: ignore[assignment]
-    ramtyp(tabell, "formatera_styrkort", argument="tabell", dask=False)
-    kontrollera_kolumner(tabell.columns, list(kolumner), "formatera_styrkort")
+    kolumner = _visade_kolumner(tabell, kolumner, "formatera_styrkort")
     textbredd = _bredd(bredd, "formatera_styrkort")
     rubriker = [_RUBRIKER.get(k, k) for k in kolumner]
     celler = _styrkortsceller(tabell, kolumner)
@@ -767,8 +804,7 @@ def stil_styrkort(tabell: pd.DataFrame, *, kolumner: Sequence[str] = _STYRKORTSK
     >>> "✘ ej uppnådd" in html and "#D55E00" in html
     True
     """
-    ramtyp(tabell, "stil_styrkort", argument="tabell", dask=False)
-    kontrollera_kolumner(tabell.columns, list(kolumner), "stil_styrkort")
+    kolumner = _visade_kolumner(tabell, kolumner, "stil_styrkort")
     visning = pd.DataFrame(
         _styrkortsceller(tabell, kolumner),
         columns=[_RUBRIKER.get(k, k) for k in kolumner],

@@ -74,10 +74,10 @@ from ._indata import (
     kontrollera_kolumner,
     kort,
     ramtyp,
+    rimliga_tal,
     skalär,
     tal_array,
     text,
-    unika_nycklar,
     valfri_text,
 )
 from .exceptions import (
@@ -160,6 +160,13 @@ def _avser(rad: dict[str, Any]) -> str:
     return avser.strip()
 
 
+def _cell(rad: dict[str, Any], kolumn: str) -> float:
+    """A number cell of an indicator row: missing gives NaN; text, inf and absurd sizes name it."""
+    värde = skalär(rad.get(kolumn), f"column {kolumn!r}", saknas=True)
+    rimliga_tal(värde, f"column {kolumn!r}")
+    return värde
+
+
 def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     """(utfall, föregående, plan, description) to assess one indicator row with.
 
@@ -172,22 +179,22 @@ def _underlag(rad: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     avser = _avser(rad)
     delar = rad.get("utfall_delar")
     if isinstance(delar, (tuple, list, np.ndarray)) and len(delar) > 0:
-        return tuple(tal_array(delar, "column 'utfall_delar'").tolist()), None, None, "delar"
+        return tuple(rimliga_tal(delar, "column 'utfall_delar'").tolist()), None, None, "delar"
     if not _saknas(delar) and not isinstance(delar, (tuple, list, np.ndarray)):
         raise FelTypError(
             f"column 'utfall_delar' must hold a tuple of the parts' outcomes (or be empty), "
             f"got {kort(delar)} of type {type(delar).__name__}"
         )
-    förändring = skalär(rad.get("förändring"), "column 'förändring'", saknas=True)
+    förändring = _cell(rad, "förändring")
     if avser == _FÖRÄNDRING_PROCENT and not math.isnan(förändring):
         return 1.0 + förändring, 1.0, None, "förändring mot fg år"
     if avser == _FÖRÄNDRING_ANTAL and not math.isnan(förändring):
         return förändring, 0.0, None, "förändring mot fg år"
-    utfall = skalär(rad.get("utfall"), "column 'utfall'", saknas=True)
+    utfall = _cell(rad, "utfall")
     if avser == _MOT_PLAN:
         return utfall, None, 0.0, "avvikelse mot plan"
-    föregående = skalär(rad.get("föregående"), "column 'föregående'", saknas=True)
-    return utfall, föregående, skalär(rad.get("plan"), "column 'plan'", saknas=True), "nivå"
+    föregående = _cell(rad, "föregående")
+    return utfall, föregående, _cell(rad, "plan"), "nivå"
 
 
 def _regel_gäller(delvis: DelvisRegel | None, målnivå: Målnivå) -> bool:
@@ -380,6 +387,7 @@ def styrkort(
             f"of type {type(delvis).__name__}; e.g. delvis=hu.Delvis.inom(0.05)"
         )
     tröskel = skalär(tröskel, "styrkort: tröskel")
+    rimliga_tal(tröskel, "styrkort: tröskel")
     if tröskel < 0:
         raise OgiltigtVärdeError(
             f"styrkort: tröskel must be >= 0 (a distance from the previous value), got {tröskel!r}"
@@ -403,6 +411,17 @@ def styrkort(
     return ut
 
 
+def _unika_kolumner(kolumner: Any, vad: str) -> None:
+    """Each column label once: a duplicated label would make every cell of it two values."""
+    etiketter = [str(k) for k in kolumner]
+    dubbla = sorted({k for k in etiketter if etiketter.count(k) > 1})
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"{vad} has the column {kort(dubbla)} more than once; keep one of each "
+            "(e.g. frame.loc[:, ~frame.columns.duplicated()])"
+        )
+
+
 def _kontrollera_indikatorkolumner(indikatorer: pd.DataFrame, vad: str) -> None:
     """The columns an indicator table needs, each label once."""
     kontrollera_kolumner(indikatorer.columns, ["indikator"], vad)
@@ -413,7 +432,7 @@ def _kontrollera_indikatorkolumner(indikatorer: pd.DataFrame, vad: str) -> None:
             raise SaknadKolumnError(
                 f"{fel} Give the targets as text in 'mål_text' (or as hu.Målnivå in 'målnivå')."
             ) from None
-    unika_nycklar(indikatorer.columns, "the column labels", vad)
+    _unika_kolumner(indikatorer.columns, vad)
 
 
 def _styrkortsrad(
@@ -468,7 +487,7 @@ def _visning(rad: dict[str, Any], textkolumn: str, talkolumn: str, målnivå: M�
                 "–" if math.isnan(d) else _format(d, målnivå)
                 for d in tal_array(delar, "column 'utfall_delar'").tolist()
             )
-    värde = skalär(rad.get(talkolumn), f"column {talkolumn!r}", saknas=True)
+    värde = _cell(rad, talkolumn)
     return "" if math.isnan(värde) else _format(värde, målnivå)
 
 
@@ -543,12 +562,12 @@ _RAMRÅD = {
 
 def _kontrollera_talkolumn(ram: pd.DataFrame, k: str, slag: str, namn: str) -> None:
     vad = f"Uppföljning: {namn}, column {k!r}"
+    celler = ram[k].to_numpy(dtype=object)  # a bad cell is quoted, not the whole column
+    värden = rimliga_tal(celler, vad)
     if slag == "antal":
-        antal(ram[k], vad)
-    else:
-        värden = tal_array(ram[k], vad)
-        if slag == "andel":
-            kontrollera_andel(värden, vad)
+        antal(värden, vad)
+    elif slag == "andel":
+        kontrollera_andel(värden, vad)
 
 
 def _valfri_frame(namn: str) -> Callable[[Any, Any, Any], None]:
@@ -561,7 +580,7 @@ def _valfri_frame(namn: str) -> Callable[[Any, Any, Any], None]:
                 f"type {type(värde).__name__}; {_RAMRÅD[namn]}"
             )
         vad = f"Uppföljning: {namn}"
-        unika_nycklar(värde.columns, "the column labels", vad)
+        _unika_kolumner(värde.columns, vad)
         if namn == "ekonomi":
             kolumner = [k for k in _EKONOMIKOLUMNER if k in värde.columns]
             if not kolumner:
