@@ -50,6 +50,7 @@ from ._indata import (
     följd,
     givna_tal,
     heltal,
+    kolumn,
     kontrollera_andel,
     kontrollera_kolumner,
     kort,
@@ -219,7 +220,16 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
             "number (-50 in '+20/-50'), or pass ned_som_belopp=True to give magnitudes",
         )
         nedre = p + n
-    return nedre, p + u
+    övre = p + u
+    if (
+        np.isinf(np.asarray(nedre, dtype=np.float64)).any()
+        or np.isinf(np.asarray(övre, dtype=np.float64)).any()
+    ):
+        raise OgiltigtVärdeError(
+            "prognosintervall: the interval overflows to infinity; punkt, upp and ned are too "
+            "large to be money: give them in a larger unit (mnkr, mdkr)"
+        )
+    return nedre, övre
 
 
 def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
@@ -291,7 +301,7 @@ def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
                 "or pass the signed downsides with ned_som_belopp=False"
             )
         tabell["ned"] = -tabell["ned"]
-    for kolumn, villkor, råd in (
+    for fält, villkor, råd in (
         ("upp", tabell["upp"] < 0, "an upside below zero (it must be >= 0)"),
         ("ned", tabell["ned"] > 0, "a downside above zero (write it negative, e.g. -50)"),
         (
@@ -303,13 +313,15 @@ def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
         if np.any(villkor.to_numpy()):
             fel = tabell.index[villkor.to_numpy()][0]
             raise OgiltigtVärdeError(
-                f"{vad}: poster[{fel!r}] has {råd}: {kolumn}={tabell.loc[fel, kolumn]:g}"
+                f"{vad}: poster[{fel!r}] has {råd}: {fält}={tabell.loc[fel, fält]:g}"
             )
     return tabell
 
 
 #: The most draws (items times draws) a simulation makes: about 160 MB of float64.
 _MAX_DRAG = 20_000_000
+#: The fewest draws: quantiles of fewer draws are too rough to report.
+_MIN_DRAG = 100
 
 
 def _nivå(nivå: Any, vad: str) -> float:
@@ -485,7 +497,7 @@ def känslighetsintervall(
             f"{vad}: fördelning must be 'triangel' or 'pert', got {kort(fördelning)}"
         )
     niv = _nivå(nivå, vad)
-    antal = heltal(antal, f"{vad}: antal", minst=1)
+    antal = heltal(antal, f"{vad}: antal", minst=_MIN_DRAG)
     if antal > _MAX_DRAG:
         raise OgiltigtVärdeError(
             f"{vad}: antal={antal} simulated draws is more than the limit {_MAX_DRAG:,}; "
@@ -655,8 +667,12 @@ def _avser(värde: object) -> str | Period | None:
     return valfri_text(värde, "Prognos.avser")
 
 
-#: The money units a forecast is given in (those Prognos.tolka converts between).
-_PENNINGENHETER = ("kr", "tkr", "mnkr", "mdkr")
+#: The money units a forecast is given in (those Prognos.tolka converts between), in kronor.
+_PENNINGENHETER = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6, "mdkr": 1e9}
+
+#: The largest amount a forecast can hold [kr]: 100 000 mdkr, some fifteen times Sweden's
+#: GDP; anything larger is a unit mistake (kronor given as mnkr) or a typing error.
+_STÖRSTA_BELOPP_KR = 1e14
 
 
 def _enhet(värde: object) -> str:
@@ -739,6 +755,15 @@ class Prognos:
 
     @övre.validator
     def _kontrollera_ordning(self, attribut: attrs.Attribute[float], värde: float) -> None:
+        gräns = _STÖRSTA_BELOPP_KR / _PENNINGENHETER[self.enhet]
+        for fält in ("värde", "nedre", "övre", "budget", "föregående"):
+            belopp = getattr(self, fält)
+            if abs(belopp) > gräns:
+                raise OgiltigtVärdeError(
+                    f"Prognos.{fält}={belopp:g} {self.enhet} is more than {gräns:g} "
+                    f"{self.enhet} (100 000 mdkr, fifteen times Sweden's GDP); check the "
+                    "amount and its unit, e.g. enhet='kr' for an amount in kronor"
+                )
         if not math.isnan(self.nedre) and not math.isnan(värde) and self.nedre > värde:
             raise OgiltigtVärdeError(
                 f"Prognos: nedre={self.nedre:g} is above övre={värde:g}; the interval's lower "
@@ -1043,8 +1068,8 @@ def prognoskedja(
         }
     )
     tabell["värde"] = tabell["värde"].astype(float)
-    for kolumn in ("nedre", "övre", "budget", "föregående"):
-        tabell[kolumn] = tabell[kolumn].astype(float)
+    for fält in ("nedre", "övre", "budget", "föregående"):
+        tabell[fält] = tabell[fält].astype(float)
     tabell = tabell.sort_values(
         ["avser", "upprättad"],
         na_position="last",
@@ -1195,7 +1220,8 @@ def prognosträffsäkerhet(
                 f"{vad}: pass utfall only with a sequence of Prognos; a table (kedja) must "
                 "hold its outcomes in the column 'utfall'"
             )
-    kontrollera_kolumner(tabell.columns, [per, "värde", "utfall"], f"{vad}: kedja")
+    kolumn(tabell.columns, per, f"{vad}: kedja", argument="per")
+    kontrollera_kolumner(tabell.columns, ["värde", "utfall"], f"{vad}: kedja")
     if tabell.columns.duplicated().any():
         raise OgiltigtVärdeError(
             f"{vad}: kedja has duplicated column names "
@@ -1347,8 +1373,9 @@ def prognosfel(
     u = tal_array(utfall, f"{vad}: utfall")
     if u.ndim != 2 or u.shape[1] != månader:
         raise OgiltigtVärdeError(
-            f"{vad}: utfall must have one row per year and {månader} monthly columns, "
-            f"got shape {u.shape}; e.g. a DataFrame with one row per past year"
+            f"{vad}: utfall must have one row per year and {månader} monthly columns "
+            f"(månader={månader}), got shape {u.shape}; e.g. a DataFrame with one row per past "
+            "year"
         )
     månad = heltal(månad, f"{vad}: månad", minst=1, högst=månader - 1)
     n = u.shape[0]
@@ -1520,7 +1547,7 @@ def helårsprognos(
     u = tal_array(utfall, f"{vad}: utfall")
     if u.ndim != 1 or not 1 <= u.shape[0] <= månader:
         raise OgiltigtVärdeError(
-            f"{vad}: utfall must be 1 to {månader} monthly outcomes, got "
+            f"{vad}: utfall must be 1 to {månader} monthly outcomes (månader={månader}), got "
             f"{'a single number' if u.ndim == 0 else f'shape {u.shape}'}; give the months so "
             "far as a list, January first, e.g. [-90.0, -84.1]"
         )
