@@ -788,3 +788,210 @@ def test_kolada_indikator_names_its_own_argument(id_: object) -> None:
     """Issue 12: the message names id=, the argument the caller passed, not kpi=."""
     with pytest.raises(hu.HalsouppfoljningError, match=r"^id"):
         kallor.kolada_indikator(id_, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- issue 12: probes
+
+
+_VÄG_19 = "/data/kpi/N79173/municipality/0019/year/2024"
+
+
+def _hämta_19(server: HTTPServer, **kw: Any) -> pd.DataFrame:
+    return kallor.hämta_kolada(
+        "N79173", regioner="Västmanland", år=2024, bas_url=bas(server), cache=False, **kw
+    )
+
+
+def _svara(server: HTTPServer, *rader: dict[str, Any]) -> None:
+    server.expect_request(_VÄG_19).respond_with_json(_svar(*rader))
+    server.expect_request("/kpi/N79173").respond_with_json(fixtur("kolada_kpi_N79173.json"))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fel", "text"),
+    [
+        ({"kpi": 5}, hu.FelTypError, "kpi: a Kolada KPI id is text"),
+        ({"kpi": ["N79173", None]}, hu.FelTypError, "kpi: a Kolada KPI id is text.*None"),
+        ({"kpi": True}, hu.FelTypError, "kpi: a Kolada KPI id is text"),
+        ({"kpi": []}, hu.OgiltigtVärdeError, "kpi: give at least one"),
+        ({"år": 2023.7}, hu.OgiltigtVärdeError, "år must be a whole number, got 2023.7"),
+        ({"år": "2023a"}, hu.FelTypError, "år must be a whole number, got '2023a'"),
+        ({"år": [2024, 2023.5]}, hu.OgiltigtVärdeError, r"år\[1\] must be a whole number"),
+        ({"år": range(2025, 2020)}, hu.OgiltigtVärdeError, "år is empty"),
+        ({"år": []}, hu.OgiltigtVärdeError, "år is empty"),
+        ({"år": -5}, hu.OgiltigtVärdeError, "år must be at least 1900"),
+        ({"år": 10**12}, hu.OgiltigtVärdeError, "år must be at most 2100"),
+        ({"år": True}, hu.FelTypError, "år must be a whole number"),
+        ({"år": {"a": 1}}, hu.FelTypError, "år must be one value or a list"),
+        ({"regioner": "Atlantis"}, hu.OkändRegionError, "Atlantis"),
+        ({"regioner": []}, hu.OgiltigtVärdeError, "regioner is empty"),
+        ({"regioner": [None]}, hu.FelTypError, "regioner"),
+        ({"bas_url": "http://"}, hu.FelTypError, "bas_url must be an http"),
+        ({"bas_url": "https://exa mple.com/"}, hu.FelTypError, "bas_url must be an http"),
+        ({"bas_url": "http://[::1"}, hu.FelTypError, "bas_url must be an http"),
+        ({"bas_url": "http://127.0.0.1:99999/"}, hu.FelTypError, "bas_url must be an http"),
+        ({"bas_url": "ftp://x/"}, hu.FelTypError, "bas_url must be an http"),
+        ({"bas_url": None}, hu.FelTypError, "bas_url must be an http"),
+        ({"timeout": math.inf}, hu.FelTypError, "timeout must be a number of seconds"),
+        ({"timeout": 1e12}, hu.FelTypError, "timeout must be a number of seconds"),
+        ({"timeout": math.nan}, hu.FelTypError, "timeout must be a number of seconds"),
+        ({"timeout": True}, hu.FelTypError, "timeout must be a number of seconds"),
+        ({"ta_med_raderade": "nej"}, hu.FelTypError, "ta_med_raderade must be True or False"),
+        ({"ta_med_raderade": 1}, hu.FelTypError, "ta_med_raderade must be True or False"),
+        ({"cache": None}, hu.FelTypError, "cache must be True, False or a path"),
+        ({"andelar": "ja"}, hu.FelTypError, "andelar must be True, False or None"),
+        ({"visa_förlopp": 1}, hu.FelTypError, "visa_förlopp must be True, False or None"),
+    ],
+)
+def test_bad_arguments_are_refused_before_any_request(
+    httpserver: HTTPServer, kwargs: dict[str, Any], fel: type[Exception], text: str
+) -> None:
+    argument: dict[str, Any] = {
+        "kpi": "N79173",
+        "regioner": "Västmanland",
+        "år": 2024,
+        "bas_url": bas(httpserver),
+        "cache": False,
+    }
+    argument.update(kwargs)
+    with pytest.raises(fel, match=text):
+        kallor.hämta_kolada(**argument)
+    assert antal_anrop(httpserver) == 0
+
+
+def test_a_numpy_year_is_a_year(httpserver: HTTPServer) -> None:
+    _svara(httpserver, _rad("N79173", "0019", 2024, 90.1))
+    p = kallor.hämta_kolada(
+        "N79173", regioner="19", år=np.int64(2024), bas_url=bas(httpserver), cache=False
+    )
+    assert p["värde"].tolist() == [pytest.approx(0.901)]
+
+
+@pytest.mark.parametrize("värde", ["inf", "-Infinity", "NaN", "abc", True, {"a": 1}])
+def test_values_that_are_not_finite_numbers_are_a_source_error(
+    httpserver: HTTPServer, värde: Any
+) -> None:
+    _svara(httpserver, _rad("N79173", "0019", 2024, värde))
+    with pytest.raises(KällfelError, match="malformed value row for KPI N79173"):
+        _hämta_19(httpserver)
+
+
+@pytest.mark.parametrize("text", ["1e400", "NaN", "Infinity", "-Infinity"])
+def test_json_literals_that_are_not_finite_are_a_source_error(
+    httpserver: HTTPServer, text: str
+) -> None:
+    kropp = (
+        '{"values": [{"kpi": "N79173", "municipality": "0019", "period": 2024, "values": '
+        f'[{{"gender": "T", "status": "", "value": {text}}}]}}]}}'
+    )
+    httpserver.expect_request(_VÄG_19).respond_with_data(kropp, content_type="application/json")
+    with pytest.raises(KällfelError, match="not a finite number"):
+        _hämta_19(httpserver)
+
+
+def test_values_as_text_are_read() -> None:
+    # "84,1" (decimal comma) and "−3" (a minus sign) are numbers; "" is missing
+    from halsouppfoljning.kallor import kolada
+
+    assert kolada._värde("84,1") == 84.1
+    assert kolada._värde("\u22123") == -3.0
+    assert math.isnan(kolada._värde(""))
+
+
+@pytest.mark.parametrize("period", ["2024-01", 2024.5, None, True, 99999, "2024a"])
+def test_a_period_that_is_not_a_year_is_a_source_error(httpserver: HTTPServer, period: Any) -> None:
+    _svara(httpserver, _rad("N79173", "0019", period, 90.0))
+    with pytest.raises(KällfelError, match="is not a year"):
+        _hämta_19(httpserver)
+
+
+def test_an_unknown_gender_is_a_source_error(httpserver: HTTPServer) -> None:
+    _svara(httpserver, _rad("N79173", "0019", 2024, 90.0, inre={"gender": "X"}))
+    with pytest.raises(KällfelError, match="the gender 'X' is not T, K or M"):
+        _hämta_19(httpserver)
+
+
+@pytest.mark.parametrize(
+    ("andra", "beskrivning"),
+    [
+        (_rad("N79173", "0019", 2024, 91.0), "another value"),
+        (_rad("N79173", "0019", 2024, 90.0), "the same value"),
+        (_rad("N79173", "19", 2024, 90.0), "the area without leading zeros"),
+        (_rad("N79173", "0019", "2024", 90.0), "the period as text"),
+    ],
+)
+def test_duplicated_rows_are_an_error_listing_them_never_summed(
+    httpserver: HTTPServer, andra: dict[str, Any], beskrivning: str
+) -> None:
+    _svara(httpserver, _rad("N79173", "0019", 2024, 90.0), andra)
+    with pytest.raises(
+        KällfelError, match=r"2 rows for the same .*\('N79173', '0019', '2024', 'T'\)"
+    ):
+        _hämta_19(httpserver)
+
+
+def test_a_deleted_row_next_to_its_current_row(httpserver: HTTPServer) -> None:
+    gammal = _rad("N79173", "0019", 2024, 91.0, inre={"isdeleted": True})
+    _svara(httpserver, _rad("N79173", "0019", 2024, 90.0), gammal)
+    # dropped by default: the current value only
+    p = _hämta_19(httpserver)
+    assert p["värde"].tolist() == [pytest.approx(0.9)]
+    assert p.attrs["raderade"] == 1
+    # kept: a panel cannot hold both, and the message says what to do
+    with pytest.raises(KällfelError, match="ta_med_raderade=False"):
+        _hämta_19(httpserver, ta_med_raderade=True)
+
+
+def test_a_kpi_that_was_not_asked_for_is_a_source_error(httpserver: HTTPServer) -> None:
+    _svara(httpserver, _rad("N79173", "0019", 2024, 90.0), _rad("N99999", "0019", 2024, 1.0))
+    with pytest.raises(KällfelError, match=r"KPI\(s\) \['N99999'\] that were not asked for"):
+        _hämta_19(httpserver)
+
+
+def test_a_share_outside_0_to_100_percent_is_a_source_error(httpserver: HTTPServer) -> None:
+    _svara(httpserver, _rad("N79173", "0019", 2024, 1e300))
+    with pytest.raises(KällfelError, match="not a percent share in"):
+        _hämta_19(httpserver)
+    # andelar=True on a KPI that is not a percent: the message names andelar=
+    httpserver.clear()
+    _svara(httpserver, _rad("N79173", "0019", 2024, 250.0))
+    with pytest.raises(KällfelError, match="andelar=False"):
+        _hämta_19(httpserver, andelar=True)
+    # andelar=False keeps Kolada's scale, whatever it is
+    assert _hämta_19(httpserver, andelar=False)["värde"].tolist() == [250.0]
+
+
+def test_a_huge_count_is_never_relied_on(httpserver: HTTPServer) -> None:
+    kropp = _svar(_rad("N79173", "0019", 2024, 90.0))
+    kropp["count"] = 10**30
+    httpserver.expect_request(_VÄG_19).respond_with_json(kropp)
+    assert len(_hämta_19(httpserver)) == 1
+
+
+def test_metadata_with_a_repeated_or_missing_id_is_a_source_error(
+    httpserver: HTTPServer,
+) -> None:
+    rad = {"id": "N79173", "title": "Andel (%)"}
+    httpserver.expect_request("/kpi/N79173").respond_with_json({"values": [rad, rad]})
+    with pytest.raises(KällfelError, match=r"the KPI\(s\) \['N79173'\] more than once"):
+        kallor.kolada_indikator("N79173", bas_url=bas(httpserver), cache=False)
+    httpserver.clear()
+    httpserver.expect_request("/kpi").respond_with_json({"values": [{"id": None, "title": 5}]})
+    with pytest.raises(KällfelError, match="no text id"):
+        kallor.kolada_nyckeltal(bas_url=bas(httpserver), cache=False)
+
+
+@pytest.mark.parametrize("id_", [5, True, None, ["N1", "N2"]])
+def test_kolada_indikator_refuses_ids_that_are_not_one_text(
+    httpserver: HTTPServer, id_: Any
+) -> None:
+    with pytest.raises(hu.HalsouppfoljningError, match="id"):
+        kallor.kolada_indikator(id_, bas_url=bas(httpserver), cache=False)
+    assert antal_anrop(httpserver) == 0
+
+
+def test_an_invalid_url_from_the_server_is_a_source_error(httpserver: HTTPServer) -> None:
+    kropp = _svar(_rad("N79173", "0019", 2024, 90.0), next_url="http://[::1/next")
+    httpserver.expect_request(_VÄG_19).respond_with_json(kropp)
+    with pytest.raises(KällfelError, match="could not be asked"):
+        _hämta_19(httpserver)

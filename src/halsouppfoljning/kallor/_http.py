@@ -13,10 +13,12 @@ import email.utils
 import importlib
 import json
 import math
+import numbers
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+import urllib.parse
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,7 +74,7 @@ def cachefil(cache: bool | str | os.PathLike[str]) -> Path | None:
     (platformdirs); a path ending in ``.sqlite`` or ``.db`` is that file; any
     other path is a directory to hold ``http_cache.sqlite``.
     """
-    if cache is False or cache is None:
+    if cache is False:
         return None
     if cache is True:
         platformdirs = kräv("platformdirs")
@@ -82,7 +84,10 @@ def cachefil(cache: bool | str | os.PathLike[str]) -> Path | None:
         if väg.suffix in (".sqlite", ".db"):
             return väg
         return väg / "http_cache.sqlite"
-    raise FelTypError(f"cache must be True, False or a path, got {cache!r}")
+    raise FelTypError(
+        f"cache must be True, False or a path, got {cache!r:.60} of type {type(cache).__name__}; "
+        "e.g. cache=False for no cache"
+    )
 
 
 def rensa_cache(cache: bool | str | os.PathLike[str] = True) -> int:
@@ -144,11 +149,28 @@ def _retry_after(värde: str | None) -> float | None:
 
 
 def _är_url(värde: object) -> bool:
-    return isinstance(värde, str) and värde.startswith(("http://", "https://"))
+    """Whether ``värde`` is an absolute http(s) URL with a host (and a valid port)."""
+    if not isinstance(värde, str) or any(c.isspace() for c in värde):
+        return False
+    try:
+        delar = urllib.parse.urlsplit(värde)
+        _ = delar.port  # raises ValueError for a port that is not a number in range
+    except ValueError:
+        return False
+    return delar.scheme in ("http", "https") and bool(delar.hostname)
+
+
+#: The longest ``timeout=`` a client takes [s]: an hour per answer.
+LÄNGSTA_TIMEOUT = 3600.0
 
 
 def _är_positivt_tal(värde: object) -> bool:
-    return isinstance(värde, (int, float)) and not isinstance(värde, bool) and värde > 0
+    return (
+        isinstance(värde, (int, float))
+        and not isinstance(värde, bool)
+        and math.isfinite(värde)
+        and 0 < värde <= LÄNGSTA_TIMEOUT
+    )
 
 
 def _i_terminal_eller_notebook() -> bool:
@@ -175,9 +197,15 @@ class Klient:
         visa_förlopp: bool | None,
     ) -> None:
         if not _är_url(bas_url):
-            raise FelTypError(f"bas_url must be an http(s) URL, got {bas_url!r}")
+            raise FelTypError(
+                f"{källa}: bas_url must be an http(s) URL with a host, got {bas_url!r:.80}; e.g. "
+                "'http://127.0.0.1:8000/' for a local server, or leave it out for the public API"
+            )
         if not _är_positivt_tal(timeout):
-            raise FelTypError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise FelTypError(
+                f"{källa}: timeout must be a number of seconds in (0, {LÄNGSTA_TIMEOUT:g}], got "
+                f"{timeout!r:.60}; e.g. timeout=30"
+            )
         self.källa = källa
         self.bas_url = bas_url.rstrip("/") + "/"
         self.timeout = float(timeout)
@@ -267,6 +295,13 @@ class Klient:
             except requests.ConnectionError as fel:
                 senaste = f"could not connect ({type(fel).__name__})"
                 paus = min(2.0 ** (nummer - 1), LÄNGSTA_VÄNTAN)
+            except requests.RequestException as fel:  # an invalid URL, too many redirects ...
+                raise KällfelError(
+                    f"{self.källa} could not be asked for {vad} at {url}: {type(fel).__name__}: "
+                    f"{str(fel)[:200]}; check bas_url and the ids",
+                    url=url,
+                    status=None,
+                ) from fel
             else:
                 full_url = str(svar.url or url)
                 if svar.request is not None:
@@ -335,7 +370,10 @@ def nu() -> str:
 
 def kontrollera_visa(visa_förlopp: Any) -> bool | None:
     if visa_förlopp is not None and not isinstance(visa_förlopp, bool):
-        raise FelTypError(f"visa_förlopp must be True, False or None, got {visa_förlopp!r}")
+        raise FelTypError(
+            f"visa_förlopp must be True, False or None, got {visa_förlopp!r:.60} of type "
+            f"{type(visa_förlopp).__name__}"
+        )
     return visa_förlopp
 
 
@@ -343,9 +381,17 @@ def platt(värden: Any, namn: str) -> list[Any]:
     """One value or an iterable of values as a list (strings are one value)."""
     if värden is None:
         return []
-    if isinstance(värden, (str, bytes, int)):
+    if isinstance(värden, (str, bytes, numbers.Number)):
         return [värden]
+    if isinstance(värden, Mapping):
+        raise FelTypError(
+            f"{namn} must be one value or a list of values, got a {type(värden).__name__} "
+            f"{värden!r:.60}"
+        )
     try:
         return list(värden)
     except TypeError:
-        raise FelTypError(f"{namn} must be one value or a list of values, got {värden!r}") from None
+        raise FelTypError(
+            f"{namn} must be one value or a list of values, got {värden!r:.60} of type "
+            f"{type(värden).__name__}"
+        ) from None

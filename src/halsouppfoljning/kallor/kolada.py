@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import läs_datafil
+from .._indata import boolesk, heltal
 from ..exceptions import FelTypError, OgiltigtVärdeError, OkändKpiError
 from ..indikatorer import Indikator, Riktning
 from ..jamforelse import regionpanel_från_kolada
@@ -49,6 +50,8 @@ _PER_SIDA = 5000
 _ID_MÖNSTER = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 _KÖN = ("T", "K", "M")
+#: The years a Kolada period may be (a year outside is a typing error or a malformed row).
+_FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
 
 #: Kolada's KPI metadata fields and their Swedish column names.
 _METAKOLUMNER = {
@@ -105,7 +108,14 @@ def kolada_riktningar() -> dict[str, Riktning]:
 
 
 def _kpi_ids(kpi: Any, namn: str = "kpi") -> list[str]:
-    ids = [nfc(str(k)).strip() for k in platt(kpi, namn)]
+    lista = platt(kpi, namn)
+    for k in lista:
+        if not isinstance(k, str):
+            raise FelTypError(
+                f"{namn}: a Kolada KPI id is text such as 'N79173', got {k!r:.60} of type "
+                f"{type(k).__name__}"
+            )
+    ids = [nfc(k).strip() for k in lista]
     if not ids:
         raise OgiltigtVärdeError(f"{namn}: give at least one Kolada KPI id, e.g. 'N79173'")
     fel = [k for k in ids if not _ID_MÖNSTER.match(k)]
@@ -118,19 +128,24 @@ def _kpi_ids(kpi: Any, namn: str = "kpi") -> list[str]:
 
 
 def _år(år: Any) -> list[int]:
+    """The years asked for: whole numbers in 1900-2100; ``None`` is every year."""
     if år is None:
         return []
     lista = platt(år, "år")
-    ut: list[int] = []
-    for a in lista:
-        if isinstance(a, bool):
-            raise FelTypError(f"år must be whole years, got {a!r}")
-        try:
-            ut.append(int(str(a).strip()))
-        except ValueError:
-            raise FelTypError(
-                f"år must be whole years (2024, range(2020, 2025)), got {a!r}"
-            ) from None
+    if not lista:
+        raise OgiltigtVärdeError(
+            f"hämta_kolada: år is empty ({år!r:.60}); give at least one year, e.g. år=2024 or "
+            "range(2020, 2025), or år=None for every year Kolada has"
+        )
+    ut = [
+        heltal(
+            a,
+            f"hämta_kolada: år[{i}]" if len(lista) > 1 else "hämta_kolada: år",
+            minst=_FÖRSTA_ÅR,
+            högst=_SISTA_ÅR,
+        )
+        for i, a in enumerate(lista)
+    ]
     return sorted(set(ut))
 
 
@@ -158,32 +173,39 @@ def _raderad(post: Mapping[str, Any]) -> bool:
     return False
 
 
-def _period(värde: Any) -> Any:
-    if isinstance(värde, bool):
-        return värde
-    if isinstance(värde, (int, np.integer)):
-        return int(värde)
-    if isinstance(värde, float) and värde.is_integer():
-        return int(värde)
-    if isinstance(värde, str):
-        text = värde.strip()
-        if re.fullmatch(r"\d{4}", text):
-            return int(text)
-        return text
-    return värde
+def _period(värde: Any) -> int:
+    """A Kolada period: a year (an int, a whole float or four digits as text), 1900-2100."""
+    år: int | None = None
+    heltal_ = isinstance(värde, (int, np.integer)) and not isinstance(värde, bool)
+    if heltal_ or (isinstance(värde, float) and värde.is_integer()):
+        år = int(värde)
+    elif isinstance(värde, str) and re.fullmatch(r"\d{4}", värde.strip()):
+        år = int(värde.strip())
+    if år is None or not _FÖRSTA_ÅR <= år <= _SISTA_ÅR:
+        raise ValueError(f"the period {värde!r:.40} is not a year (1900-2100)")
+    return år
 
 
 def _värde(v: Any) -> float:
+    """A Kolada value: a finite number (or its text), ``null`` (or "") for missing."""
     if v is None:
         return math.nan
     if isinstance(v, bool):
         raise ValueError(f"a boolean {v!r} is not a value")
     if isinstance(v, (int, float)):
-        return float(v)
-    if isinstance(v, str):
+        tal = float(v)
+    elif isinstance(v, str):
         text = v.strip().replace("\u2212", "-").replace(",", ".")
-        return float(text) if text else math.nan
-    raise ValueError(f"{v!r} is not a number")
+        if not text:
+            return math.nan
+        tal = float(text)
+    else:
+        raise ValueError(f"{v!r} is not a number")
+    if not math.isfinite(tal):
+        raise ValueError(
+            f"the value {v!r} is not a finite number (Kolada gives a missing value as null)"
+        )
+    return tal
 
 
 def _sidor(klient: Klient, väg: str, *, vad: str, params: dict[str, Any]) -> list[Any]:
@@ -348,8 +370,17 @@ def hämta_kolada(
     åren = _år(år)
     könen = _kön(kön)
     if andelar is not None and not isinstance(andelar, bool):
-        raise FelTypError(f"andelar must be True, False or None, got {andelar!r}")
+        raise FelTypError(
+            f"andelar must be True, False or None, got {andelar!r:.60} of type "
+            f"{type(andelar).__name__}"
+        )
+    ta_med_raderade = boolesk(ta_med_raderade, "hämta_kolada: ta_med_raderade")
     områdeslista = områden(regioner, med_riket=True)
+    if not områdeslista:
+        raise OgiltigtVärdeError(
+            "hämta_kolada: regioner is empty; give at least one region, 'alla' or 'Riket' "
+            "(or leave it out for the 21 regions and Riket)"
+        )
     visa = kontrollera_visa(visa_förlopp)
     kpi_seg = segment(ids)
     omr_seg = segment([o.kolada_id for o in områdeslista])
@@ -374,12 +405,22 @@ def hämta_kolada(
         urler = list(klient.urler)
 
     data = pd.DataFrame(poster)
+    url = urler[-1] if urler else klient.bas_url
+    andra = sorted(set(data["kpi"]) - set(ids))
+    if andra:
+        raise KällfelError(
+            f"Kolada answered with KPI(s) {andra!r:.120} that were not asked for (asked: "
+            f"{ids!r:.120}) at {url}; the service may have changed",
+            url=url,
+        )
     if not ta_med_raderade:
         raderade_mask = data["raderad"].to_numpy(dtype=bool)
         data = data.loc[~raderade_mask]
+    _kontrollera_dubbletter(data, ta_med_raderade, url)
     skala = _skalor(ids, andelar)
     faktor = data["kpi"].map(lambda k: 0.01 if skala[k] == "andel" else 1.0)
     data = data.assign(value=data["value"].astype(float) * faktor.astype(float))
+    _kontrollera_andelar(data, skala, andelar, url)
     behåll = ["status"] + (["raderad"] if ta_med_raderade else [])
     panel = regionpanel_från_kolada(
         data,
@@ -429,6 +470,8 @@ def _läs_datarader(
                 raise TypeError("'values' is not a list")
             for v in inre:
                 gender = str(v.get("gender") or "T").strip().upper()
+                if gender not in _KÖN:
+                    raise ValueError(f"the gender {v.get('gender')!r:.20} is not T, K or M")
                 if gender not in könen:
                     continue
                 raderad = yttre_raderad or _raderad(v)
@@ -448,6 +491,62 @@ def _läs_datarader(
                 url=url,
             ) from fel
     return raderade
+
+
+def _kontrollera_dubbletter(data: pd.DataFrame, ta_med_raderade: bool, url: str) -> None:
+    """Kolada documents one value per KPI, area, year and gender: a repeated row is an error.
+
+    Never summed or dropped silently: the message lists the repeated keys. A
+    row marked deleted next to its current row is Kolada's revision; it is
+    dropped by default, and with ``ta_med_raderade=True`` a panel cannot hold
+    both.
+    """
+    nycklar = ["kpi", "municipality_id", "year", "gender"]
+    dubbla = data.duplicated(nycklar, keep=False)
+    if not dubbla.any():
+        return
+    lista = sorted({tuple(str(x) for x in r) for r in data.loc[dubbla, nycklar].to_numpy()})
+    raderad = data.loc[dubbla, "raderad"].to_numpy(dtype=bool)
+    if ta_med_raderade and raderad.any():
+        råd = (
+            "some are rows Kolada marks as deleted next to their current row; a panel holds "
+            "one value per key, so use ta_med_raderade=False (the default) to drop them"
+        )
+    else:
+        råd = (
+            "Kolada documents one value per KPI, area, year and gender, so the answer is "
+            "malformed; try again later (cache=False) or report it to Kolada"
+        )
+    raise KällfelError(
+        f"Kolada sent {int(dubbla.sum())} rows for the same (kpi, municipality, period, "
+        f"gender): {lista[:5]!r}{' ...' if len(lista) > 5 else ''} at {url}; {råd}",
+        url=url,
+    )
+
+
+def _kontrollera_andelar(
+    data: pd.DataFrame, skala: dict[str, str], andelar: bool | None, url: str
+) -> None:
+    """A KPI read as a share must give shares in [0, 1] (Kolada's percent divided by 100)."""
+    värden = data["value"].to_numpy(dtype=float)
+    är_andel = data["kpi"].map(lambda k: skala[k] == "andel").to_numpy(dtype=bool)
+    utanför = är_andel & np.isfinite(värden) & ((värden < 0) | (värden > 1))
+    if not utanför.any():
+        return
+    i = int(np.flatnonzero(utanför)[0])
+    rad = data.iloc[i]
+    varför = (
+        "andelar=True divides every KPI by 100; pass andelar=False (or None) for KPIs "
+        "that are not percent shares"
+        if andelar is True
+        else "the curated table knows this KPI as a percent share; the answer is malformed"
+    )
+    raise KällfelError(
+        f"Kolada's value {värden[i] * 100:g} for KPI {rad['kpi']}, area "
+        f"{rad['municipality_id']}, {rad['year']} is not a percent share in [0, 100] at "
+        f"{url}; {varför}",
+        url=url,
+    )
 
 
 def _kontrollera_okända(klient: Klient, utan: list[str]) -> None:
@@ -557,13 +656,22 @@ def kolada_nyckeltal(
         urler = list(klient.urler)
     poster = []
     for rad in rader:
-        if not isinstance(rad, dict) or "id" not in rad:
+        kpi_id = rad.get("id") if isinstance(rad, dict) else None
+        if not isinstance(kpi_id, str) or not kpi_id.strip():
             raise KällfelError(
-                f"Kolada sent a malformed KPI row at {urler[-1]}: {str(rad)[:160]!r}",
+                f"Kolada sent a malformed KPI row (no text id) at {urler[-1]}: {str(rad)[:160]!r}",
                 url=urler[-1],
             )
         poster.append({sv: rad.get(en) for en, sv in _METAKOLUMNER.items()})
     tabell = pd.DataFrame(poster, columns=list(_METAKOLUMNER.values()))
+    dubbla = tabell["id"].duplicated(keep=False)
+    if dubbla.any():
+        raise KällfelError(
+            f"Kolada sent the KPI(s) {sorted(set(tabell.loc[dubbla, 'id']))[:5]!r} more than once "
+            f"at {urler[-1]}; its KPI list has one row per id, so the answer is malformed: "
+            "try again later (cache=False)",
+            url=urler[-1],
+        )
     tabell["id"] = tabell["id"].astype(str)
     kurerad = _kurerad()
     tabell["enhet"] = tabell["id"].map(
