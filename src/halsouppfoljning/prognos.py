@@ -553,7 +553,7 @@ def känslighetsintervall(
         q = np.quantile(summa, [(1.0 - niv) / 2.0, (1.0 + niv) / 2.0])
         nedre, övre = p + float(q[0]), p + float(q[1])
         varians = np.where(aktiv, _fördelningsmoment(a, b, c, f), 0.0)
-    if not (math.isnan(nedre) or (math.isfinite(nedre) and math.isfinite(övre))):
+    if not (saknas or (math.isfinite(nedre) and math.isfinite(övre))):
         raise OgiltigtVärdeError(
             f"{vad}: the interval overflows ({nedre!r}, {övre!r}); the amounts of punkt and "
             "poster are too large to be money: give them in a larger unit (mnkr, mdkr)"
@@ -1228,6 +1228,16 @@ def prognosträffsäkerhet(
             f"{kort(sorted(set(tabell.columns[tabell.columns.duplicated()]), key=str))}; "
             "rename or drop them"
         )
+    if {"avser", "upprättad"} <= set(tabell.columns):
+        nycklar = tabell[["avser", "upprättad"]].astype({"avser": str})
+        dubbla = nycklar.duplicated(keep=False).to_numpy() & tabell["upprättad"].notna().to_numpy()
+        if dubbla.any():
+            rader = [int(i) for i in np.flatnonzero(dubbla)]
+            raise OgiltigtVärdeError(
+                f"{vad}: kedja holds the same forecast (avser, upprättad) more than once, in "
+                f"rows {kort(rader)} (by position); a chain holds one forecast per period and "
+                "date: drop the duplicates (kedja.drop_duplicates(['avser', 'upprättad']))"
+            )
     värde = tal_array(tabell["värde"], f"{vad}: kedja['värde']")
     utfall_ = tal_array(tabell["utfall"], f"{vad}: kedja['utfall']")
     koder, grupper = pd.factorize(tabell[per], sort=True, use_na_sentinel=True)
@@ -1636,6 +1646,17 @@ def helårsprognos(
             "budget or historik are too large to be money: give them in a larger unit "
             "(mnkr, mdkr)"
         )
+    enhet_in: Any = enhet
+    faktor_kr = _PENNINGENHETER.get(enhet_in.casefold()) if isinstance(enhet_in, str) else None
+    årsbudget = float(b.sum()) if b is not None else math.nan
+    if faktor_kr is not None and max(abs(punkt) + abs(halv), abs(årsbudget)) > (
+        _STÖRSTA_BELOPP_KR / faktor_kr
+    ):
+        raise OgiltigtVärdeError(
+            f"{vad}: the forecast {punkt:g} {enhet} (budget {årsbudget:g}) is more than "
+            f"{_STÖRSTA_BELOPP_KR / faktor_kr:g} {enhet} (100 000 mdkr, fifteen times Sweden's "
+            "GDP); check utfall, budget and historik and their unit: enhet= names it"
+        )
     try:
         return Prognos(
             värde=punkt,
@@ -1644,7 +1665,7 @@ def helårsprognos(
             enhet=enhet,
             avser=avser,
             upprättad=upprättad,
-            budget=float(b.sum()) if b is not None else math.nan,
+            budget=årsbudget,
             metod=f"{m_namn}; {källa}",
         )
     except HalsouppfoljningError as fel:
