@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from statistics import NormalDist
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,10 @@ import halsouppfoljning as hu
 from halsouppfoljning import vantetider
 from halsouppfoljning.vantetider import _rakning
 
-from .strategies import dagsgränser, mätdatumlistor, väntelistor
+from .strategies import mätdatumlistor, väntelistor
+
+#: Limits in days, each once: the same limit twice is an error (issue 12)
+dagsgränser = st.lists(st.integers(0, 200), min_size=1, max_size=4, unique=True)
 
 T = pd.Timestamp
 
@@ -1128,3 +1132,53 @@ def test_limits_in_gränser_name_the_argument(värde: float) -> None:
 def test_a_column_argument_that_is_not_text_names_the_argument() -> None:
     with pytest.raises(hu.FelTypError, match="start must name a column"):
         hu.väntetidsandelar(hand_poster(), gränser=90, start=3, slut="slut", mätdatum="2023-01-31")
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+
+def test_samma_gräns_två_gånger_är_fel() -> None:
+    # issue 12: [90, 90] gave the same rows twice, which a later pooling counts twice
+    d = pd.DataFrame({"v": [10.0, 100.0]})
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"väntetidsandelar: gränser .*duplicated"):
+        hu.väntetidsandelar(d, gränser=[90, 90], väntetid="v")
+    # the vårdgaranti's two limits of 90 days have different names: two limits
+    r = hu.väntetidsandelar(d, gränser=hu.VÅRDGARANTIN, väntetid="v", minsta_antal=0)
+    assert r["gräns"].tolist() == [0.0, 3.0, 90.0, 90.0]
+
+
+@pytest.mark.parametrize("gränser", [{"a": 90}, pd.DataFrame({"g": [90]})])
+def test_gränser_som_dict_eller_ram_är_fel(gränser: Any) -> None:
+    d = pd.DataFrame({"v": [10.0]})
+    with pytest.raises(hu.FelTypError, match=r"väntetidsandelar: gränser must be a limit"):
+        hu.väntetidsandelar(d, gränser=gränser, väntetid="v")
+
+
+def test_gräns_som_text_nämner_procent_bara_för_procent() -> None:
+    d = pd.DataFrame({"v": [10.0]})
+    with pytest.raises(hu.FelTypError, match="a percent is a target level"):
+        hu.väntetidsandelar(d, gränser="90 %", väntetid="v")
+    with pytest.raises(hu.FelTypError) as fel:
+        hu.väntetidsandelar(d, gränser=["nittio"], väntetid="v")
+    assert "percent" not in str(fel.value)
+    assert "gränser" in str(fel.value)
+
+
+@pytest.mark.parametrize("mätdatum", ["1000-01-01", "9999-01-01", "1677-01-01"])
+def test_mätdatum_utanför_rimliga_år_är_fel(mätdatum: str) -> None:
+    # issue 12: a snapshot in year 1000 raised pandas' OverflowError
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"väntetidsandelar: mätdatum .* check the year"
+    ):
+        hu.väntetidsandelar(
+            hand_poster(), gränser=90, start="start", slut="slut", mätdatum=mätdatum
+        )
+
+
+def test_period_med_avlägsna_år_räknas_utan_overflow() -> None:
+    # issue 12: a period from year 1000 raised OverflowError; it is a long flow period
+    kw: dict[str, Any] = {"gränser": 90, "start": "start", "slut": "slut", "minsta_antal": 0}
+    lång = hu.väntetidsandelar(hand_poster(), period=("1000-01-01", "9999-12-31"), **kw)
+    alla = hu.väntetidsandelar(hand_poster(), period=("1900-01-01", "2199-12-31"), **kw)
+    assert lång["antal"].tolist() == alla["antal"].tolist()
+    assert lång["antal_inom"].tolist() == alla["antal_inom"].tolist()

@@ -155,7 +155,7 @@ def text(värde: Any, namn: str, *, tom: bool = False) -> str:
     if not isinstance(värde, str):
         raise FelTypError(
             f"{namn} must be text (str), got {_kort(värde)} of type {type(värde).__name__}; "
-            "give it as a str, e.g. 'Hälso- och sjukvårdsnämnden'"
+            "pass it as a str (text in quotes)"
         )
     ut = nfc(värde).strip()
     if not ut and not tom:

@@ -285,23 +285,27 @@ def _gränslista(gränser: Any, enhet: str) -> tuple[Väntetidsgräns, ...]:
     """Normalise ``gränser`` to a non-empty tuple of Väntetidsgräns."""
     if isinstance(gränser, (Väntetidsgräns, numbers.Real, str)) or gränser is None:
         poster: list[Any] = [gränser]
-    elif isinstance(gränser, Iterable):
+    elif isinstance(gränser, Iterable) and not isinstance(gränser, (dict, pd.DataFrame)):
         poster = list(gränser)
     else:
         raise FelTypError(
-            f"gränser must be a limit (a number of {enhet} or a Väntetidsgräns) or a "
-            f"sequence of limits, got {gränser!r} of type {type(gränser).__name__}"
+            f"väntetidsandelar: gränser must be a limit (a number of {enhet} or a "
+            f"Väntetidsgräns) or a list of limits, got {_indata.kort(gränser)} of type "
+            f"{type(gränser).__name__}; pass e.g. gränser=[30, 90] or hu.VÅRDGARANTIN"
         )
     if not poster:
-        raise OgiltigtVärdeError("gränser is empty: pass at least one limit, e.g. gränser=90")
+        raise OgiltigtVärdeError(
+            "väntetidsandelar: gränser is empty: pass at least one limit, e.g. gränser=90"
+        )
     ut = []
     for post in poster:
         if isinstance(post, Väntetidsgräns):
             ut.append(post)
         elif isinstance(post, str):
+            varför = ": a percent is a target level, not a limit" if "%" in post else " (not text)"
             raise FelTypError(
-                f"gränser takes waiting times (numbers of {enhet} or Väntetidsgräns), got the "
-                f"text {post!r}: a percent is a target level, not a limit; pass e.g. 90"
+                f"väntetidsandelar: gränser takes waiting times (numbers of {enhet} or "
+                f"Väntetidsgräns), got the text {_indata.kort(post)}{varför}; pass e.g. 90"
             )
         elif isinstance(post, (int, float, np.integer, np.floating)) and not isinstance(post, bool):
             try:
@@ -312,9 +316,16 @@ def _gränslista(gränser: Any, enhet: str) -> tuple[Väntetidsgräns, ...]:
                 raise OgiltigtVärdeError(f"väntetidsandelar: gränser={post!r}: {fel}") from None
         else:
             raise FelTypError(
-                f"gränser must hold numbers of {enhet} or Väntetidsgräns, got {post!r} "
-                f"of type {type(post).__name__}"
+                f"väntetidsandelar: gränser must hold numbers of {enhet} or Väntetidsgräns, "
+                f"got {_indata.kort(post)} of type {type(post).__name__}; pass e.g. gränser=90"
             )
+    # the same limit twice would give the same rows twice (two limits of one number
+    # with different names, as the vårdgaranti's two 90 days, are two limits)
+    _indata.unika_nycklar(
+        [(g.namn, g.gräns, g.enhet, g.bas) for g in ut],
+        "gränser (by name, limit, unit and base)",
+        "väntetidsandelar",
+    )
     return tuple(ut)
 
 
@@ -328,16 +339,37 @@ def _mätdatum(mätdatum: Any) -> tuple[pd.Timestamp, ...]:
     else:
         poster = list(mätdatum)
     if not poster:
-        raise OgiltigtVärdeError("mätdatum is empty: pass at least one snapshot date")
-    return tuple(sorted({_indata.tidpunkt(p, "mätdatum") for p in poster}))
+        raise OgiltigtVärdeError(
+            "väntetidsandelar: mätdatum is empty: pass at least one snapshot date"
+        )
+    datum = {_indata.tidpunkt(p, "väntetidsandelar: mätdatum") for p in poster}
+    for d in datum:
+        if not _FÖRSTA_DAG <= d <= _SISTA_DAG:
+            raise OgiltigtVärdeError(
+                f"väntetidsandelar: mätdatum {d.date().isoformat()} is outside the dates a "
+                f"waiting list can have ({_FÖRSTA_DAG.date()} to {_SISTA_DAG.date()}); "
+                "check the year"
+            )
+    return tuple(sorted(datum))
 
+
+#: The span of snapshot dates: pandas' nanosecond timestamps reach 1677-2262.
+_FÖRSTA_DAG = pd.Timestamp("1900-01-01")
+_SISTA_DAG = pd.Timestamp("2199-12-31")
+
+
+_EPOK = dt.date(1970, 1, 1)
 
 _ISO_PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|Q[1-4])?")
 
 
 def _dag(ts: pd.Timestamp) -> int:
-    """Days since 1970-01-01 of a (naive, local) timestamp's calendar day."""
-    return int(ts.normalize().value // _NS_PER_DAG)
+    """Days since 1970-01-01 of a (naive, local) timestamp's calendar day.
+
+    Counted on the calendar, not in nanoseconds, so that a date outside the
+    nanosecond range of pandas (before 1677, after 2262) is no overflow.
+    """
+    return (ts.date() - _EPOK).days
 
 
 def _en_period(p: Any) -> tuple[tuple[int, int], Any]:
