@@ -141,7 +141,8 @@ def test_semicolon_csv_saved_from_excel(fil: str, kodning: str) -> None:
     assert b"\r\n" in data
     assert b";" in data
     underlag = hu.läs_styrkort(DATA / fil)
-    assert underlag.attrs == {"teckenkodning": kodning, "avgränsare": ";"}
+    # header on line 1, the four indicators on lines 2-5 of the file
+    assert underlag.attrs == {"teckenkodning": kodning, "avgränsare": ";", "rader": [2, 3, 4, 5]}
     got = _rader(underlag)
     assert [r[0] for r in got] == [r[0] for r in _EXCELRADER]  # å, ä, ö decoded
     for rad, väntad in zip(got, _EXCELRADER, strict=True):
@@ -154,7 +155,8 @@ def test_semicolon_csv_saved_from_excel(fil: str, kodning: str) -> None:
 
 def test_comma_csv_utf8_with_a_comment_line() -> None:
     underlag = hu.läs_styrkort(DATA / "komma_utf8.csv")
-    assert underlag.attrs == {"teckenkodning": "utf-8", "avgränsare": ","}
+    # line 2 is the comment: the indicators are on lines 3 and 4
+    assert underlag.attrs == {"teckenkodning": "utf-8", "avgränsare": ",", "rader": [3, 4]}
     assert underlag["utfall"].tolist() == [0.798, 0.96]
     assert underlag["avsnitt"].tolist() == ["Tillgänglighet", "Vårdplatser"]
     assert list(hu.styrkort(underlag)["måluppfyllelse"]) == [E, E]  # 96 % is above 85-90 %
@@ -255,7 +257,7 @@ def test_a_frame_with_numbers_reads_them_as_numbers() -> None:
     ram = pd.DataFrame({"indikator": ["X", "Y"], "mål": ["≥80 %", "≤5"], "utfall": [0.798, 3]})
     underlag = hu.läs_styrkort(ram)
     assert underlag["utfall"].tolist() == [0.798, 3.0]
-    assert underlag.attrs == {}
+    assert underlag.attrs == {"rader": [2, 3]}  # as if the header were line 1
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda v: round(v, 6)))
@@ -292,7 +294,8 @@ def _arbetsbok(sökväg: Path, *, trasig: bool = False) -> Path:
 def test_xlsx_sheet_chosen_by_name(tmp_path: Path) -> None:
     fil = _arbetsbok(tmp_path / "styrkort.xlsx")
     underlag = hu.läs_styrkort(fil, blad="Styrkort")
-    assert underlag.attrs == {"blad": "Styrkort"}
+    # rows 2 and 3, an empty row 4 skipped, row 5 (sheet rows keep their numbers)
+    assert underlag.attrs == {"blad": "Styrkort", "rader": [2, 3, 5]}
     assert underlag["utfall_text"].tolist() == ["79,8 %", "94", "0:14:58"]
     assert underlag["utfall"].tolist()[:2] == [0.798, 94.0]
     assert underlag["föregående"].tolist()[:2] == [0.812, 140.0]
@@ -464,3 +467,59 @@ def test_läs_styrkort_a_file_that_cannot_be_read(
     monkeypatch.setattr(Path, "read_bytes", nekad)
     with pytest.raises(hu.TolkningsError, match=r"källa .*cannot be read .*Permission denied"):
         hu.läs_styrkort(fil)
+
+
+def test_utf16_with_a_byte_order_mark_is_read() -> None:
+    text = "indikator;mål;utfall\nBeläggningsgrad;85-90 %;96 %\n"
+    for kodning in ("utf-16", "utf-16-be"):
+        data = text.encode(kodning)
+        if kodning == "utf-16-be":
+            data = b"\xfe\xff" + data
+        underlag = hu.läs_styrkort(io.BytesIO(data))
+        assert underlag.attrs["teckenkodning"] == "utf-16"
+        assert underlag["indikator"].tolist() == ["Beläggningsgrad"]
+
+
+def test_text_with_nul_bytes_is_not_read_as_windows_1252() -> None:
+    data = "indikator;mål;utfall\n".encode("utf-16-le")  # no byte order mark
+    with pytest.raises(hu.TolkningsError, match="NUL bytes") as fel:
+        hu.läs_styrkort(io.BytesIO(data))
+    assert fel.value.orsak == "kodning"  # type: ignore[attr-defined]
+    with pytest.raises(hu.TolkningsError, match="starts as UTF-16 text but is not"):
+        hu.läs_styrkort(io.BytesIO(b"\xff\xfei\x00\x00\xd8"))  # a lone surrogate
+
+
+def test_an_unquoted_decimal_comma_is_an_error_not_a_lost_cell() -> None:
+    # "79,8 %" without quotation marks is two cells: 79 and "8 %"; reading 79 would be silent
+    csv = "indikator,mål,utfall\nX,≥80 %,79,8 %\n"
+    with pytest.raises(hu.TolkningsError, match=r"line 2 .* has 4 cells but the header") as fel:
+        hu.läs_styrkort(io.StringIO(csv))
+    assert "inside quotation marks" in str(fel.value)
+    assert (fel.value.orsak, fel.value.rad, fel.value.värde) == ("överskott", 2, "8 %")  # type: ignore[attr-defined]
+    with pytest.raises(hu.TolkningsError, match="remove the extra cells"):
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;≥80 %;79,8 %;extra\n"))
+    # empty cells after the last header (a trailing separator) are no data
+    assert len(hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;≥80 %;79,8 %;;\n"))) == 1
+
+
+def test_the_unit_of_each_outcome_is_kept_and_checked_against_its_target() -> None:
+    csv = (
+        "indikator;mål;utfall;riktning\n"
+        "A;≥80 %;79,8 %;högre\n"
+        "B;≤8 min;14:58;lägre\n"
+        "C;Lägre än fg år;94 (140);lägre\n"
+        "D;90/80 %;95/70 %;högre\n"
+        "E;≥0 mnkr;-165,6 mnkr;högre\n"
+        "F;≤5;3;lägre\n"
+    )
+    underlag = hu.läs_styrkort(io.StringIO(csv))
+    enheter = [None if pd.isna(e) else e for e in underlag["utfall_enhet"]]
+    assert enheter == ["andel", "min", None, "andel", "mnkr", None]
+    assert list(hu.styrkort(underlag)["måluppfyllelse"]) == [E, E, U, (U, E), E, U]
+    # a time target against a percent outcome is an error, not "met" (issue 12)
+    fel_enhet = hu.läs_styrkort(
+        io.StringIO("indikator;mål;utfall;riktning\nX;≤ 8 min;85 %;lägre\n")
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"row 1 \('X'\)") as fel:
+        hu.styrkort(fel_enhet)
+    assert fel.value.indikatorrad == 1  # type: ignore[attr-defined]

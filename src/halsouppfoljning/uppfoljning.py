@@ -26,6 +26,11 @@ are required):
     and for computed trends.
 ``utfall``
     The outcome as a level [the target's unit; shares in [0, 1]].
+``utfall_enhet``
+    The unit the outcome is written in (``"andel"`` for percent, ``"min"``,
+    ``"mnkr"`` ...; empty for a bare number in the target's unit), as
+    :func:`~halsouppfoljning.läs_styrkort` reads it from the printed outcome.
+    An outcome in another unit than its target is an error, never assessed.
 ``utfall_delar``
     For a composite target ("90/80/80"), a tuple of the parts' outcomes.
 ``utfall_avser``
@@ -242,8 +247,19 @@ def _bedöm(
     f = None if föregående is None or _saknas(föregående) else föregående
     p = None if plan is None or _saknas(plan) else plan
     regel = delvis if _regel_gäller(delvis, målnivå) else None
+    utfallsenhet = rad.get("utfall_enhet")
+    if _saknas(utfallsenhet) or hur not in ("nivå", "delar"):
+        utfallsenhet = None
+    else:
+        utfallsenhet = text(utfallsenhet, "column 'utfall_enhet'", tom=True) or None
     return måluppfyllelse(
-        utfall, målnivå, föregående=f, plan=p, avrundning=avrundning, delvis=regel
+        utfall,
+        målnivå,
+        föregående=f,
+        plan=p,
+        avrundning=avrundning,
+        delvis=regel,
+        enhet=utfallsenhet,
     )
 
 
@@ -333,12 +349,18 @@ def styrkort(
 
     Raises
     ------
+    FelTypError
+        If ``indikatorer`` is not a pandas DataFrame, or a rule has the wrong type.
     SaknadKolumnError
         If ``indikator`` is missing, or both ``målnivå`` and ``mål_text``.
     TolkningsError, OgiltigtVärdeError
         For a target that cannot be read, naming the row.
     AndelsError
         For a percent outcome passed as 78.8 instead of 0.788, naming the row.
+
+    Every error about a row names it ("row 3 ('Beläggningsgrad')") and carries
+    its number (from 1) as the attribute ``indikatorrad``, for a program that
+    reports it in its own words (the command line gives the file's line).
 
     Notes
     -----
@@ -398,9 +420,15 @@ def styrkort(
         try:
             rader.append(_styrkortsrad(rad, radnr, avrundning, delvis, tröskel))
         except HalsouppfoljningError as fel:
-            if str(fel).startswith(f"row {radnr} ("):
+            ny = (
+                fel
+                if str(fel).startswith(f"row {radnr} (")
+                else _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r})")
+            )
+            ny.indikatorrad = radnr  # type: ignore[attr-defined]
+            if ny is fel:
                 raise
-            raise _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r})") from fel
+            raise ny from fel
     ut = pd.DataFrame(rader, index=indikatorer.index, columns=list(STYRKORTSKOLUMNER))
     ut.attrs = {
         **indikatorer.attrs,

@@ -49,7 +49,7 @@ from ..organisation import Förvaltning, Nämnd, Region
 from ..perioder import Period
 from ..uppfoljning import Uppföljning
 from ._grund import enkla_mellanrum
-from .tal import tolka_jämförelse, tolka_tal, tolka_tid
+from .tal import tolka_jämförelse, tolka_tal, tolka_tid, tolka_värde
 
 __all__ = ["CSV_KOLUMNER", "läs_styrkort", "uppföljning_från_csv"]
 
@@ -152,6 +152,23 @@ def _avkoda(data: bytes, namn: str) -> tuple[str, str]:
     """The text of a file and the encoding used: UTF-8 (BOM or not), else Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # "Unicode text" as Excel saves it
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as fel:
+            raise _fel(
+                TolkningsError,
+                f"läs_styrkort: the file {namn!r} starts as UTF-16 text but is not ({fel}); "
+                "save it as 'CSV UTF-8'",
+                orsak="kodning",
+            ) from fel
+    if b"\x00" in data:
+        raise _fel(
+            TolkningsError,
+            f"läs_styrkort: the file {namn!r} is not text (it holds NUL bytes: a binary file, "
+            "or UTF-16 without its byte order mark); save it as 'CSV UTF-8'",
+            orsak="kodning",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -432,6 +449,32 @@ def _kolumnindex(tabell: _Tabell, namn: str) -> dict[str, int]:
     return index
 
 
+def _kontrollera_överskott(
+    tabell: _Tabell, radnr: int, celler: list[str], namn: str, komma: bool
+) -> None:
+    """A row with text beyond the last header: a cell split by an unquoted separator."""
+    n = len(tabell.rubriker)
+    extra = [c for c in celler[n:] if c.strip()]
+    if not extra:
+        return
+    i = n + celler[n:].index(extra[0])
+    råd = (
+        "a decimal comma in a comma-separated file must be inside quotation marks "
+        '("79,8 %"), or save the file with semicolons'
+        if komma
+        else "remove the extra cells, or add a header for them"
+    )
+    raise _fel(
+        TolkningsError,
+        f"läs_styrkort: line {radnr} of {namn!r} has {len(celler)} cells but the header line "
+        f"has {n} (the first extra cell is {extra[0]!r}); {råd}",
+        orsak="överskott",
+        rad=radnr,
+        cell=tabell.cell(radnr, i),
+        värde=extra[0],
+    )
+
+
 def _läs_utfallstext(text: str) -> tuple[float, float | None, tuple[float, ...] | None]:
     t = enkla_mellanrum(text)
     if "(" in t:
@@ -449,6 +492,23 @@ def _läs_utfallstext(text: str) -> tuple[float, float | None, tuple[float, ...]
         tid = tolka_tid(t)
         return (math.nan if tid is None else tid.total_seconds() / 60.0), None, None
     return float(tolka_tal(t)), None, None
+
+
+def _utfallsenhet(text: str) -> str | None:
+    """The unit an outcome is written in ("andel" for percent, "min" for mm:ss), or None."""
+    t = enkla_mellanrum(text)
+    if not t:
+        return None
+    if "(" in t:
+        t = t.split("(", 1)[0].strip()
+    if "/" in t:
+        t = t.rsplit("/", 1)[1].strip()  # a unit written once applies to every part
+    if ":" in t:
+        return "min"
+    try:
+        return tolka_värde(t).enhet
+    except HalsouppfoljningError:
+        return None
 
 
 def _riktning(text: str) -> Riktning | None:
@@ -478,8 +538,8 @@ def läs_styrkort(
     ----------
     källa : path, file object (text or binary) or DataFrame
         A CSV file (comma, semicolon or tab separated, detected from the
-        header line; UTF-8 with or without BOM, or Windows-1252 as Excel
-        saves it; lines starting with ``#`` and empty lines are skipped), an
+        header line; UTF-8 with or without BOM, UTF-16 with BOM, or
+        Windows-1252 as Excel saves it; lines starting with ``#`` and empty lines are skipped), an
         Excel workbook (``.xlsx``, needs the ``excel`` extra) or a DataFrame,
         with the columns ``indikator``, ``mål``, ``utfall`` (required) and
         ``föregående``, ``riktning``, ``trend``, ``plan``, ``avsnitt``
@@ -503,19 +563,28 @@ def läs_styrkort(
     -------
     pandas.DataFrame
         Columns ``avsnitt``, ``indikator``, ``mål_text``, ``målnivå``,
-        ``riktning``, ``utfall``, ``utfall_text``, ``utfall_delar``,
+        ``riktning``, ``utfall``, ``utfall_text``, ``utfall_enhet`` (the unit
+        the outcome is written in: ``"andel"`` for percent, ``"min"`` for
+        mm:ss, ``"mnkr"`` ..., or None for a bare number), ``utfall_delar``,
         ``föregående``, ``föregående_text``, ``plan``, ``trend_rapporterad``.
         ``attrs`` says how a file was read: ``teckenkodning`` (``"utf-8"``,
-        ``"utf-8-sig"``, ``"cp1252"``, or ``"text"`` for a file object) and
-        ``avgränsare`` for CSV, ``blad`` for Excel.
+        ``"utf-8-sig"``, ``"utf-16"``, ``"cp1252"``, or ``"text"`` for a file
+        object) and ``avgränsare`` for CSV, ``blad`` for Excel, and ``rader``,
+        the line of the file (row of the sheet) of each indicator.
 
     Raises
     ------
     SaknadKolumnError
         If a required column is missing (the message lists the columns found).
     TolkningsError, OgiltigtVärdeError
-        For an empty file, a file with a header line only, a file that is
-        not text or not CSV, an unknown sheet, or a cell that cannot be read.
+        For a file that does not exist (naming ``källa`` and the path), an
+        empty file, a file with a header line only, a file that is not text
+        or not CSV, a line with more cells than headers, an unknown sheet, a
+        separator ``sep`` that is not one character, or a cell that cannot be
+        read.
+    FelTypError
+        If ``källa`` is neither a path, a file object nor a pandas DataFrame,
+        or ``sep`` or ``blad`` is not text.
     SaknatTilläggError
         For an Excel file without openpyxl installed.
 
@@ -525,6 +594,8 @@ def läs_styrkort(
     a program that reports it in its own words: ``orsak`` (what is wrong:
     ``"tom"``, ``"bara_rubrik"``, ``"kodning"``, ``"csv"``, ``"excel"``,
     ``"blad"``, ``"tillägg"``, ``"saknad_kolumn"``, ``"dubbel_kolumn"``,
+    ``"saknas"`` (no such file), ``"läsfel"``, ``"överskott"`` (more cells
+    than headers),
     ``"riktning"``, ``"riktningskolumn_saknas"``, ``"riktning_saknas"``,
     ``"riktning_motsäger"``, ``"mål"``, ``"tal"``, ``"enhet"``), ``rad``
     (the line of the file, header line = line 1 unless comment lines come
@@ -558,6 +629,7 @@ def läs_styrkort(
 
     ut: list[dict[str, Any]] = []
     for radnr, celler in tabell.rader:
+        _kontrollera_överskott(tabell, radnr, celler, namn, hur.get("avgränsare") == ",")
 
         def cell(kolumn: str, celler: list[str] = celler) -> str:
             i = index.get(kolumn)
@@ -642,6 +714,7 @@ def läs_styrkort(
                 "riktning": riktning.value if riktning is not None else "",
                 "utfall": utfall,
                 "utfall_text": utfallstext,
+                "utfall_enhet": _utfallsenhet(utfallstext),
                 "utfall_delar": delar,
                 "föregående": math.nan if föregående is None else föregående,
                 "föregående_text": föregående_text,
@@ -659,6 +732,7 @@ def läs_styrkort(
             "riktning",
             "utfall",
             "utfall_text",
+            "utfall_enhet",
             "utfall_delar",
             "föregående",
             "föregående_text",
@@ -667,6 +741,7 @@ def läs_styrkort(
         ],
     )
     resultat.attrs.update(hur)
+    resultat.attrs["rader"] = [radnr for radnr, _ in tabell.rader]
     return resultat
 
 
