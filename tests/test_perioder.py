@@ -120,13 +120,15 @@ def test_periods() -> None:
 
 
 def test_period_errors() -> None:
-    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-3"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Period\.tertial: tertial \(1-3\) must be"):
         hu.Period.tertial(2023, 4)
-    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-12"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Period\.månad: månad \(1-12\) must be"):
         hu.Period.månad(2023, 13)
+    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-12"):
+        hu.Period(typ=hu.Periodform.MÅNAD, år=2023, nummer=13)
     with pytest.raises(hu.OgiltigtVärdeError, match="takes no nummer"):
         hu.Period(typ=hu.Periodicitet.HELÅR, år=2023, nummer=1)
-    with pytest.raises(hu.FelTypError, match=r"år \(an int such as 2023\) must be a whole number"):
+    with pytest.raises(hu.FelTypError, match=r"Period\.helår: år \(a whole year such as 2023\)"):
         hu.Period.helår("2023")  # type: ignore[arg-type]
     with pytest.raises(hu.TolkningsError, match="'Q5 2023'"):
         hu.Period.tolka("Q5 2023")
@@ -288,8 +290,10 @@ def test_tertial_reads_dates_by_the_package_rule() -> None:
     assert hu.tertial(dt.date(2023, 9, 1)) == 3
     with pytest.raises(hu.OgiltigtVärdeError, match="ambiguous"):
         hu.tertial("01/05/2023")
-    with pytest.raises(hu.FelTypError, match="must hold dates"):
+    with pytest.raises(hu.FelTypError, match="tertial: datum must be a date.*a number is not"):
         hu.tertial(20230501)
+    with pytest.raises(hu.FelTypError, match="tertial: column 'datum' must hold dates"):
+        hu.tertial([20230501])
     with pytest.raises(hu.OgiltigtVärdeError, match="NaT"):
         hu.tertial(pd.PeriodIndex([pd.NaT, "2023-01"], freq="M"))
     with pytest.raises(hu.OgiltigtVärdeError, match="NaT"):
@@ -427,9 +431,9 @@ def test_weeks_and_days_have_no_months() -> None:
 
 
 def test_new_form_errors() -> None:
-    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-4"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Period\.kvartal: kvartal \(1-4\)"):
         hu.Period.kvartal(2023, 5)
-    with pytest.raises(hu.OgiltigtVärdeError, match="nummer in 1-53"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Period\.vecka: vecka \(1-53\)"):
         hu.Period.vecka(2024, 0)
     with pytest.raises(hu.OgiltigtVärdeError, match="no week 53"):
         hu.Period.vecka(2021, 53)
@@ -445,8 +449,13 @@ def test_new_form_errors() -> None:
         hu.Period(start="2023-01-01")
     with pytest.raises(hu.OgiltigtVärdeError, match="before start"):
         hu.Period(start="2023-02-01", slut="2023-01-31")
-    with pytest.raises(hu.FelTypError, match="form must be a Periodform"):
-        hu.Period(start="2023-01-01", slut="2023-01-31", form="månad")  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="Period: form must be a Periodform"):
+        hu.Period(start="2023-01-01", slut="2023-01-31", form=3)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="Period: form must be one of"):
+        hu.Period(start="2023-01-01", slut="2023-01-31", form="mån")  # type: ignore[arg-type]
+    # a form is read as its text value, as every choice is (one rule, _indata.alternativ)
+    jan = hu.Period(start="2023-01-01", slut="2023-01-31", form="månad", nummer=1)  # type: ignore[arg-type]
+    assert jan == hu.Period.månad(2023, 1) and jan.form is hu.Periodform.MÅNAD
     with pytest.raises(hu.OgiltigtVärdeError, match="does not cover"):
         hu.Period(start="2023-01-01", slut="2023-02-28", form=hu.Periodform.KVARTAL, nummer=1)
     with pytest.raises(hu.OgiltigtVärdeError, match="dagar takes no nummer"):

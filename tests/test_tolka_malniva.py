@@ -110,7 +110,7 @@ def test_tolka_composite_parts() -> None:
 
 
 def test_tolka_bare_number_needs_riktning() -> None:
-    with pytest.raises(hu.OgiltigtVärdeError, match=r"'85 %' is a bare level: pass riktning"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"the target '85 %' is a bare level: pass riktning"):
         hu.Målnivå.tolka("85 %")
     with pytest.raises(hu.OgiltigtVärdeError, match="bare level"):
         hu.Målnivå.tolka("90/80/80")

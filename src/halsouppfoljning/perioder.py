@@ -36,11 +36,13 @@ from ._indata import (
     Datum,
     TalIn,
     Textenum,
+    alternativ,
     datumkolumn,
     heltal,
     kontrollera_andel,
     skalär,
     tal_array,
+    text,
     tidpunkt,
 )
 from .exceptions import FelTypError, OgiltigtVärdeError
@@ -329,12 +331,29 @@ _KLASSISKA = {
 _NUMRERADE = {Periodform.MÅNAD: 12, Periodform.TERTIAL: 3, Periodform.KVARTAL: 4}
 
 
-def _kontrollera_år(år: object) -> int:
-    return heltal(år, "Period: år (an int such as 2023)", minst=1900, högst=2200)
+#: The first and last year a :class:`Period` may fall in (a plausibility bound).
+ÅR_FRÅN, ÅR_TILL = 1900, 2200
+
+
+def _kontrollera_år(år: object, vad: str = "Period") -> int:
+    return heltal(år, f"{vad}: år (a whole year such as 2023)", minst=ÅR_FRÅN, högst=ÅR_TILL)
 
 
 def _dag(värde: object, namn: str) -> pd.Timestamp:
-    return pd.Timestamp(tidpunkt(värde, namn).normalize())
+    """A day by the package's date rule, inside the years a period may fall in."""
+    dag = pd.Timestamp(tidpunkt(värde, namn).normalize())
+    if not ÅR_FRÅN <= dag.year <= ÅR_TILL:
+        raise OgiltigtVärdeError(
+            f"{namn}: {dag.date()} is outside the years {ÅR_FRÅN}-{ÅR_TILL}; check the date"
+        )
+    return dag
+
+
+def _i_ordning(från: pd.Timestamp, till: pd.Timestamp, vad: str, namn: tuple[str, str]) -> None:
+    if till < från:
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn[1]} {till.date()} is before {namn[0]} {från.date()}; swap them"
+        )
 
 
 def _månadsstart(år: int, månad: int) -> pd.Timestamp:
@@ -375,15 +394,44 @@ def _namngiven(form: Periodform, år: int, nummer: int | None) -> tuple[pd.Times
 
 
 def _nummer(nummer: object, form: Periodform, övre: int) -> int:
-    if (
-        isinstance(nummer, bool)
-        or not isinstance(nummer, (int, np.integer))
-        or not 1 <= int(nummer) <= övre
-    ):
+    if nummer is None:
+        raise OgiltigtVärdeError(
+            f"Period {form.value} needs nummer in 1-{övre}, got None; pass e.g. nummer=1"
+        )
+    try:
+        return heltal(nummer, f"Period {form.value}: nummer (in 1-{övre})", minst=1, högst=övre)
+    except OgiltigtVärdeError:
         raise OgiltigtVärdeError(
             f"Period {form.value} needs nummer in 1-{övre}, got {nummer!r}; pass e.g. nummer=1"
-        )
-    return int(nummer)
+        ) from None
+
+
+def _konstruktörsnummer(värde: object, vad: str, övre: int) -> int:
+    """The number a named constructor takes (``Period.månad``'s ``månad`` ...), checked by name."""
+    return heltal(värde, vad, minst=1, högst=övre)
+
+
+def _är_dag(namn: str) -> Any:
+    """attrs validator: a naive pandas Timestamp at midnight."""
+
+    def kontrollera(_: object, __: attrs.Attribute[Any], värde: object) -> None:
+        if (
+            not isinstance(värde, pd.Timestamp)
+            or värde.tzinfo is not None
+            or (värde != värde.normalize())
+        ):
+            raise FelTypError(
+                f"Period.{namn} must be a naive pandas.Timestamp at midnight, got {värde!r}; "
+                "build periods with the constructors (Period.månad, Period.dagar ...)"
+            )
+
+    return kontrollera
+
+
+def _är_nummer(_: object, __: attrs.Attribute[Any], värde: object) -> None:
+    """attrs validator: ``Period.nummer`` is ``None`` or a whole number (not a bool)."""
+    if värde is not None and (isinstance(värde, bool) or not isinstance(värde, int)):
+        raise FelTypError(f"Period.nummer must be None or an int, got {värde!r}")
 
 
 @functools.total_ordering
@@ -453,10 +501,10 @@ class Period:
     'maj–juni 2023'
     """
 
-    start: pd.Timestamp
-    slut: pd.Timestamp
-    form: Periodform = attrs.field(eq=False)
-    nummer: int | None = attrs.field(eq=False)
+    start: pd.Timestamp = attrs.field(validator=_är_dag("start"))
+    slut: pd.Timestamp = attrs.field(validator=_är_dag("slut"))
+    form: Periodform = attrs.field(eq=False, validator=attrs.validators.instance_of(Periodform))
+    nummer: int | None = attrs.field(eq=False, validator=_är_nummer)
 
     def __init__(
         self,
@@ -487,7 +535,10 @@ class Period:
                     f"Period.{'rullande' if typ is Periodform.RULLANDE else 'spann'}() or "
                     "start= and slut="
                 )
-            från, till = _namngiven(typ, _kontrollera_år(år), nummer)
+            år = _kontrollera_år(år)
+            if nummer is not None and typ not in (Periodform.DELÅR, Periodform.HELÅR):
+                nummer = _nummer(nummer, typ, 53 if typ is Periodform.VECKA else _NUMRERADE[typ])
+            från, till = _namngiven(typ, år, nummer)
             self.__attrs_init__(start=från, slut=till, form=typ, nummer=nummer)
             return
         if start is None or slut is None:
@@ -496,17 +547,13 @@ class Period:
                 f"slut (the first and last day); got start={start!r}, slut={slut!r}"
             )
         från, till = _dag(start, "Period: start"), _dag(slut, "Period: slut")
-        for dag in (från, till):
-            _kontrollera_år(dag.year)
-        if till < från:
-            raise OgiltigtVärdeError(
-                f"Period: slut {till.date()} is before start {från.date()}; swap them"
-            )
+        _i_ordning(från, till, "Period", ("start", "slut"))
         hela = från.day == 1 and till == _månadsslut(till.year, till.month)
         if form is None:
             form = Periodform.MÅNADER if hela else Periodform.DAGAR
-        if not isinstance(form, Periodform):
-            raise FelTypError(f"Period: form must be a Periodform, got {form!r}")
+        form = alternativ(form, Periodform, "Period: form")
+        if nummer is not None:
+            nummer = heltal(nummer, "Period: nummer", minst=1)
         self.__attrs_init__(start=från, slut=till, form=form, nummer=nummer)
         self._kontrollera_form(hela)
 
@@ -559,7 +606,12 @@ class Period:
         >>> str(hu.Period.månad(2023, 2))
         '2023-02'
         """
-        return cls(typ=Periodform.MÅNAD, år=år, nummer=månad)
+        år = _kontrollera_år(år, "Period.månad")
+        return cls(
+            typ=Periodform.MÅNAD,
+            år=år,
+            nummer=_konstruktörsnummer(månad, "Period.månad: månad (1-12)", 12),
+        )
 
     @classmethod
     def tertial(cls, år: int, tertial: int) -> Period:
@@ -571,7 +623,12 @@ class Period:
         >>> hu.Period.tertial(2023, 3).start.month
         9
         """
-        return cls(typ=Periodform.TERTIAL, år=år, nummer=tertial)
+        år = _kontrollera_år(år, "Period.tertial")
+        return cls(
+            typ=Periodform.TERTIAL,
+            år=år,
+            nummer=_konstruktörsnummer(tertial, "Period.tertial: tertial (1-3)", 3),
+        )
 
     @classmethod
     def kvartal(cls, år: int, kvartal: int) -> Period:
@@ -584,7 +641,12 @@ class Period:
         >>> str(p), p.antal_månader, p.start.month
         ('Q2 2023', 3, 4)
         """
-        return cls(typ=Periodform.KVARTAL, år=år, nummer=kvartal)
+        år = _kontrollera_år(år, "Period.kvartal")
+        return cls(
+            typ=Periodform.KVARTAL,
+            år=år,
+            nummer=_konstruktörsnummer(kvartal, "Period.kvartal: kvartal (1-4)", 4),
+        )
 
     @classmethod
     def delår(cls, år: int) -> Period:
@@ -596,7 +658,7 @@ class Period:
         >>> hu.Period.delår(2023).slut
         Timestamp('2023-08-31 00:00:00')
         """
-        return cls(typ=Periodform.DELÅR, år=år)
+        return cls(typ=Periodform.DELÅR, år=_kontrollera_år(år, "Period.delår"))
 
     @classmethod
     def helår(cls, år: int) -> Period:
@@ -608,7 +670,7 @@ class Period:
         >>> hu.Period.helår(2023).antal_månader
         12
         """
-        return cls(typ=Periodform.HELÅR, år=år)
+        return cls(typ=Periodform.HELÅR, år=_kontrollera_år(år, "Period.helår"))
 
     @classmethod
     def vecka(cls, år: int, vecka: int) -> Period:
@@ -623,7 +685,16 @@ class Period:
         >>> hu.Period.vecka(2021, 1).start.date()  # week 1 of 2021 starts in January
         datetime.date(2021, 1, 4)
         """
-        return cls(typ=Periodform.VECKA, år=år, nummer=vecka)
+        år = _kontrollera_år(år, "Period.vecka")
+        n = _konstruktörsnummer(vecka, "Period.vecka: vecka (1-53)", 53)
+        try:
+            dt.date.fromisocalendar(år, n, 1)
+        except ValueError:
+            raise OgiltigtVärdeError(
+                f"Period.vecka: ISO year {år} has no week {n} (only years with 53 weeks have "
+                "week 53); pass a week in 1-52"
+            ) from None
+        return cls(typ=Periodform.VECKA, år=år, nummer=n)
 
     @classmethod
     def spann(cls, från: Datum, till: Datum) -> Period:
@@ -646,6 +717,12 @@ class Period:
         7
         """
         a, b = _dag(från, "Period.spann: från"), _dag(till, "Period.spann: till")
+        _i_ordning(
+            _månadsstart(a.year, a.month),
+            _månadsstart(b.year, b.month),
+            "Period.spann (by month)",
+            ("från", "till"),
+        )
         if (a.year, a.month) == (b.year, b.month):
             return cls.månad(a.year, a.month)
         return cls(
@@ -668,8 +745,18 @@ class Period:
         'R18 december 2023'
         """
         månader = heltal(månader, "Period.rullande: månader", minst=1, högst=120)
-        sista = cls.månad(år, månad)
+        år = _kontrollera_år(år, "Period.rullande")
+        sista = cls(
+            typ=Periodform.MÅNAD,
+            år=år,
+            nummer=_konstruktörsnummer(månad, "Period.rullande: månad (1-12)", 12),
+        )
         första = sista.start - pd.DateOffset(months=månader - 1)
+        if första.year < ÅR_FRÅN:
+            raise OgiltigtVärdeError(
+                f"Period.rullande: {månader} months ending {sista} start in {första.year}, "
+                f"before {ÅR_FRÅN}; check år and månader"
+            )
         return cls(start=första, slut=sista.slut, form=Periodform.RULLANDE, nummer=månader)
 
     @classmethod
@@ -706,6 +793,7 @@ class Period:
         """
         start = _dag(från, "Period.dagar: från")
         slut = _dag(till, "Period.dagar: till")
+        _i_ordning(start, slut, "Period.dagar", ("från", "till"))
         return cls(start=start, slut=slut, form=Periodform.DAGAR)
 
     @classmethod
@@ -1000,30 +1088,55 @@ def tertial(datum: Datum | Sequence[Datum] | pd.Index | pd.Series[Any]) -> Any:
     array([2, 3])
     """
     if isinstance(datum, pd.Series):
-        månad = _månader_av(datum.to_numpy())
+        månad = _månader_av(datum)
         return pd.Series((månad - 1) // 4 + 1, index=datum.index, name=datum.name)
-    ett = not isinstance(datum, (pd.Index, list, tuple, np.ndarray))
-    månad = _månader_av([datum] if ett else datum)
-    ut = (månad - 1) // 4 + 1
-    return int(ut[0]) if ett else ut
+    if isinstance(datum, pd.Period):
+        if datum.freqstr not in ("M", "ME"):
+            raise OgiltigtVärdeError(
+                f"tertial: datum is the period {datum} of frequency {datum.freqstr!r}; pass a "
+                "day or a month"
+            )
+        return int((datum.month - 1) // 4 + 1)
+    if not isinstance(datum, (pd.Index, list, tuple, np.ndarray)):
+        return int((tidpunkt(datum, "tertial: datum").month - 1) // 4 + 1)
+    månad = _månader_av(datum)
+    return (månad - 1) // 4 + 1
 
 
 def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
     """The calendar months (1-12) of dates by the package's date rule, or of monthly periods."""
-    if isinstance(datum, pd.PeriodIndex):
-        if datum.hasnans:
-            raise OgiltigtVärdeError("tertial: a period is missing (NaT)")
-        return np.asarray(datum.month, dtype=np.int64)
-    serie = pd.Series(datum if isinstance(datum, (pd.Series, pd.Index)) else list(datum))
-    if len(serie) and serie.isna().all():
-        raise OgiltigtVärdeError("tertial: a date is missing (NaT); drop or fill it first")
+    if isinstance(datum, (pd.PeriodIndex, pd.Series)) and isinstance(datum.dtype, pd.PeriodDtype):
+        perioder = pd.PeriodIndex(datum)
+        if perioder.freqstr not in ("M", "ME"):
+            raise OgiltigtVärdeError(
+                f"tertial: datum holds periods of frequency {perioder.freqstr!r}; pass days or "
+                "months"
+            )
+        if perioder.hasnans:
+            raise OgiltigtVärdeError(
+                f"tertial: datum has a missing period (NaT) at position "
+                f"{int(np.flatnonzero(perioder.isna())[0])}; drop or fill it first"
+            )
+        return np.asarray(perioder.month, dtype=np.int64)
+    if isinstance(datum, np.ndarray) and datum.ndim > 1:
+        raise FelTypError(
+            f"tertial: datum must be a date or a one-dimensional sequence of dates, got an "
+            f"array of shape {datum.shape}"
+        )
+    serie = pd.Series(
+        datum.to_numpy() if isinstance(datum, (pd.Series, pd.Index)) else list(datum),
+        dtype=None if len(datum) else "datetime64[ns]",
+    )
     if pd.api.types.infer_dtype(serie, skipna=True) == "string":
         unika = pd.unique(serie.to_numpy(dtype=object))
         karta = {v: tidpunkt(v, "tertial: datum") for v in unika if isinstance(v, str)}
         serie = serie.map(karta)
     tider = pd.DatetimeIndex(datumkolumn(serie, "datum", "tertial"))
     if tider.hasnans:
-        raise OgiltigtVärdeError("tertial: a date is missing (NaT); drop or fill it first")
+        raise OgiltigtVärdeError(
+            f"tertial: datum has a missing date (NaT) at position "
+            f"{int(np.flatnonzero(tider.isna())[0])}; drop or fill it first"
+        )
     return np.asarray(tider.month, dtype=np.int64)
 
 
@@ -1033,56 +1146,82 @@ def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
 def _månadsindex(serie: Any, funktion: str) -> pd.PeriodIndex:
     """The monthly PeriodIndex of ``serie``; refuse gaps, duplicates and disorder."""
     if not isinstance(serie, pd.Series):
+        råd = (
+            "; pass one column, e.g. df['antal']"
+            if isinstance(serie, pd.DataFrame)
+            else ", e.g. pd.Series(values, index=pd.period_range('2023-01', periods=12, freq='M'))"
+        )
         raise FelTypError(
-            f"{funktion} expects a pandas Series of monthly values with a DatetimeIndex or a "
-            f"monthly PeriodIndex, got {type(serie).__name__}"
+            f"{funktion}: serie must be a pandas Series of monthly values with a DatetimeIndex "
+            f"or a monthly PeriodIndex, got {type(serie).__name__}{råd}"
         )
     index = serie.index
     if isinstance(index, pd.PeriodIndex):
         if index.freqstr not in ("M", "ME"):
             raise OgiltigtVärdeError(
-                f"{funktion}: the PeriodIndex has frequency {index.freqstr!r}; monthly ('M') "
-                "values are needed"
+                f"{funktion}: serie has a PeriodIndex of frequency {index.freqstr!r}; monthly "
+                "('M') values are needed, e.g. serie.resample('M').sum() first"
             )
         månader = index
     elif isinstance(index, pd.DatetimeIndex):
         if index.hasnans:
-            raise OgiltigtVärdeError(f"{funktion}: the index has a missing date (NaT)")
-        månader = index.to_period("M")
+            raise OgiltigtVärdeError(
+                f"{funktion}: the index of serie has a missing date (NaT); drop that row first"
+            )
+        # the package's date rule: an aware index counts in Swedish local time
+        lokal = datumkolumn(pd.Series(index), "index", f"{funktion}: serie")
+        månader = pd.DatetimeIndex(lokal).to_period("M")
     else:
         raise FelTypError(
-            f"{funktion}: the Series needs a DatetimeIndex or a monthly PeriodIndex, got "
-            f"{type(index).__name__}"
+            f"{funktion}: serie needs a DatetimeIndex or a monthly PeriodIndex, got "
+            f"{type(index).__name__}; e.g. serie.index = pd.period_range('2023-01', "
+            "periods=len(serie), freq='M')"
         )
     if len(månader) == 0:
         return månader
     if månader.has_duplicates:
         dubbel = månader[månader.duplicated()][0]
         raise OgiltigtVärdeError(
-            f"{funktion}: the month {dubbel} occurs more than once; aggregate to one value per "
-            "month first"
+            f"{funktion}: the month {dubbel} occurs more than once in serie; aggregate to one "
+            "value per month first"
         )
     nummer = np.asarray(månader.year, dtype=np.int64) * 12 + np.asarray(månader.month) - 1
     steg = np.diff(nummer)
     if (steg < 0).any():
         raise OgiltigtVärdeError(
-            f"{funktion}: the months are not in order; call .sort_index() first"
+            f"{funktion}: the months of serie are not in order; call serie.sort_index() first"
         )
     if (steg > 1).any():
         förväntat = pd.period_range(månader[0], månader[-1], freq="M")
         saknas = förväntat.difference(månader)
         visa = ", ".join(str(m) for m in saknas[:6]) + (" ..." if len(saknas) > 6 else "")
         raise OgiltigtVärdeError(
-            f"{funktion}: {len(saknas)} month(s) missing between {månader[0]} and "
+            f"{funktion}: {len(saknas)} month(s) missing in serie between {månader[0]} and "
             f"{månader[-1]}: {visa}. Add them (as NaN if unknown) rather than rolling over "
             "the gap"
         )
     return månader
 
 
-def _kontrollera_metod(metod: str, funktion: str) -> None:
-    if metod not in ("summa", "medel"):
-        raise OgiltigtVärdeError(f"{funktion}: metod must be 'summa' or 'medel', got {metod!r}")
+def _månadsvärden(serie: pd.Series[Any], funktion: str) -> npt.NDArray[np.float64]:
+    """The values of ``serie`` as floats: numbers only, NaN where missing, never infinity."""
+    return tal_array(serie, f"{funktion}: serie")
+
+
+def _kontrollera_metod(metod: object, funktion: str) -> str:
+    if isinstance(metod, str) and text(metod, f"{funktion}: metod").casefold() in (
+        "summa",
+        "medel",
+    ):
+        return text(metod, f"{funktion}: metod").casefold()
+    raise OgiltigtVärdeError(
+        f"{funktion}: metod must be 'summa' or 'medel', got {_kort(metod)}; e.g. metod='summa'"
+    )
+
+
+def _kort(värde: object) -> str:
+    r = repr(värde)
+    return r if len(r) <= 60 else r[:57] + "..."
 
 
 def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") -> pd.Series[float]:
@@ -1136,12 +1275,16 @@ def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") ->
     12-månadersperiod" (vårdskador) and "rullande 18-månadersperiod"
     (depression, diabetes).
     """
-    månader = heltal(månader, "rullande: månader", minst=1)
-    _kontrollera_metod(metod, "rullande")
-    _månadsindex(serie, "rullande")
-    värden = pd.Series(np.asarray(serie, dtype=float), index=serie.index, name=serie.name)
-    fönster = värden.rolling(int(månader), min_periods=int(månader))
-    ut = fönster.sum() if metod == "summa" else fönster.mean()
+    return _rullande(serie, månader, metod, "rullande")
+
+
+def _rullande(serie: Any, månader: object, metod: object, funktion: str) -> pd.Series[float]:
+    fönsterlängd = heltal(månader, f"{funktion}: månader", minst=1, högst=120)
+    sätt = _kontrollera_metod(metod, funktion)
+    _månadsindex(serie, funktion)
+    värden = pd.Series(_månadsvärden(serie, funktion), index=serie.index, name=serie.name)
+    fönster = värden.rolling(fönsterlängd, min_periods=fönsterlängd)
+    ut = fönster.sum() if sätt == "summa" else fönster.mean()
     return ut
 
 
@@ -1156,7 +1299,7 @@ def r12(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
     >>> hu.r12(s).iloc[-2:].tolist()
     [12.0, 12.0]
     """
-    return rullande(serie, 12, metod=metod)
+    return _rullande(serie, 12, metod, "r12")
 
 
 def r18(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
@@ -1170,7 +1313,7 @@ def r18(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
     >>> float(hu.r18(s, metod="medel").iloc[-1])
     2.0
     """
-    return rullande(serie, 18, metod=metod)
+    return _rullande(serie, 18, metod, "r18")
 
 
 def ackumulerat(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
@@ -1221,9 +1364,9 @@ def ackumulerat(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[f
     ackumulerade utfallet under året"; Region Västmanland, Månadsrapport
     februari 2023 ("Sjukfrånvaro, ack").
     """
-    _kontrollera_metod(metod, "ackumulerat")
+    sätt = _kontrollera_metod(metod, "ackumulerat")
     månader = _månadsindex(serie, "ackumulerat")
-    x = np.asarray(serie, dtype=float)
+    x = _månadsvärden(serie, "ackumulerat")
     if x.size == 0:
         return pd.Series(x, index=serie.index, name=serie.name)
     år = np.asarray(månader.year, dtype=np.int64)
@@ -1237,7 +1380,7 @@ def ackumulerat(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[f
     nan_antal = np.cumsum(saknas)
     nan_före = np.r_[0, nan_antal][start][grupp]
     summa = np.where(nan_antal - nan_före > 0, np.nan, summa)
-    if metod == "medel":
+    if sätt == "medel":
         antal = np.arange(x.size) - start[grupp] + 1
         summa = summa / antal
     return pd.Series(summa, index=serie.index, name=serie.name)

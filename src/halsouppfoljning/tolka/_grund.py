@@ -13,11 +13,14 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
+from types import TracebackType
+from typing import Any
 
 from .._indata import nfc
-from ..exceptions import TolkningsError
+from ..exceptions import HalsouppfoljningError, TolkningsError
 
 __all__ = [
     "ENHETER",
@@ -27,6 +30,9 @@ __all__ = [
     "PENNINGENHETER",
     "SAKNAS",
     "TAL",
+    "Läsare",
+    "OläsligError",
+    "citat",
     "enkla_mellanrum",
     "förbered",
     "läs",
@@ -94,6 +100,131 @@ _TAL_RE = re.compile(
 )
 
 
+#: The longest text quoted in a message; longer text is shortened with "...".
+CITATLÄNGD = 80
+
+
+def citat(värde: Any) -> str:
+    """``repr(värde)`` shortened to :data:`CITATLÄNGD` characters, for a message.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka._grund import citat
+    >>> citat("88,3 %")
+    "'88,3 %'"
+    >>> len(citat("9" * 10_000))
+    80
+    """
+    r = repr(värde)
+    return r if len(r) <= CITATLÄNGD else r[: CITATLÄNGD - 3] + "..."
+
+
+class OläsligError(TolkningsError):
+    """A grammar's refusal of a text, before the public reader names itself and its argument.
+
+    Raised inside the grammars; the public reader's :class:`Läsare` turns it
+    into a :class:`~halsouppfoljning.TolkningsError` (or, for ``klass``, an
+    :class:`~halsouppfoljning.OgiltigtVärdeError` or another package error)
+    whose message quotes the whole text passed and names the reader and its
+    argument. Raised outside a reader, it still reads as a complete message.
+
+    Parameters
+    ----------
+    ursprung : str
+        The text (or the part of it) that could not be read.
+    som : str
+        For ``TolkningsError``: what it was to be read as ("a number", "a
+        period"); for another ``klass``: what the text is ("the target").
+    varför : str
+        Why not, and what to write or pass instead.
+    klass : type
+        The error the reader raises: ``TolkningsError`` (text that is not
+        one of the forms read) or a value error (text read, but its value
+        does not fit, such as a bare level without ``riktning``).
+
+    Examples
+    --------
+    >>> from halsouppfoljning.exceptions import OgiltigtVärdeError
+    >>> from halsouppfoljning.tolka._grund import OläsligError
+    >>> str(OläsligError("åttio", "a number", "write it in digits"))
+    "cannot read 'åttio' as a number: write it in digits"
+    >>> str(OläsligError("85 %", "the target", "is a bare level", klass=OgiltigtVärdeError))
+    "the target '85 %' is a bare level"
+    """
+
+    def __init__(
+        self,
+        ursprung: Any,
+        som: str,
+        varför: str,
+        *,
+        klass: type[HalsouppfoljningError] = TolkningsError,
+    ) -> None:
+        self.ursprung, self.som, self.varför, self.klass = ursprung, som, varför, klass
+        super().__init__(self.meddelande(ursprung))
+
+    def meddelande(self, helhet: Any) -> str:
+        """The message about ``helhet``, the whole text passed (naming the part if it differs)."""
+        del_ = ""
+        if isinstance(helhet, str) and self.ursprung != helhet:
+            del_ = f"the part {citat(self.ursprung)} "
+        if self.klass is TolkningsError:
+            return f"cannot read {citat(helhet)} as {self.som}: {del_}{self.varför}"
+        if del_:
+            return f"{self.som} {citat(helhet)}: {del_}{self.varför}"
+        return f"{self.som} {citat(helhet)} {self.varför}"
+
+
+class Läsare:
+    """The context of a public reader: every :class:`OläsligError` raised inside names the reader.
+
+    ``with Läsare("tolka_tal", text): ...`` turns a grammar's refusal into
+    "cannot read '<text>' as <what>: <why> (argument text of tolka_tal)":
+    the message quotes the whole text passed (shortened), names the reader
+    and the argument, and keeps the grammar's reason and fix. Other errors
+    pass unchanged (they already name their own argument).
+
+    Parameters
+    ----------
+    funktion : str
+        The public reader ("tolka_tal", "Period.tolka").
+    värde : object
+        The text the caller passed.
+    argument : str
+        The argument's name; default ``"text"``.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.tolka._grund import Läsare, OläsligError
+    >>> try:
+    ...     with Läsare("tolka_tal", "åttio"):
+    ...         raise OläsligError("åttio", "a number", "write it in digits")
+    ... except Exception as fel:
+    ...     print(type(fel).__name__, fel)
+    TolkningsError cannot read 'åttio' as a number: write it in digits (argument text of tolka_tal)
+    """
+
+    def __init__(self, funktion: str, värde: Any, argument: str = "text") -> None:
+        self.funktion, self.värde, self.argument = funktion, värde, argument
+
+    def __enter__(self) -> Läsare:
+        return self
+
+    def __exit__(
+        self,
+        typ: type[BaseException] | None,
+        fel: BaseException | None,
+        spår: TracebackType | None,
+    ) -> None:
+        if isinstance(fel, OläsligError):
+            raise self.fel(fel) from None
+
+    def fel(self, fel: OläsligError) -> HalsouppfoljningError:
+        """The error the caller sees for ``fel``: it names the reader, the argument and the text."""
+        klass = TolkningsError if fel.klass is TolkningsError else fel.klass
+        return klass(f"{fel.meddelande(self.värde)} (argument {self.argument} of {self.funktion})")
+
+
 def enkla_mellanrum(text: str) -> str:
     """``text`` in NFC with every run of (any kind of) white space as one space, stripped.
 
@@ -132,17 +263,27 @@ def läs(text: str, ursprung: str) -> tuple[float, str | None]:
     """
     träff = _TAL_RE.match(text)
     if träff is None:
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a number: expected Swedish report notation such "
-            "as '88,3 %', '- 890 mkr' or '1 040 679'"
+        raise OläsligError(
+            ursprung,
+            "a number",
+            "expected Swedish report notation such as '88,3 %', '- 890 mkr' or '1 040 679'",
         )
     tal = träff["tal"]
     if re.fullmatch(r"\d{1,3}\.\d{3}", tal):
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a number: {tal!r} is ambiguous (a decimal point "
-            "or a thousands separator?); write it with a decimal comma or a space"
+        raise OläsligError(
+            ursprung,
+            "a number",
+            f"{tal!r} is ambiguous (a decimal point or a thousands separator?); write it with "
+            "a decimal comma or a space",
         )
     värde = float(tal.replace(" ", "").replace(",", "."))
+    if not math.isfinite(värde):
+        raise OläsligError(
+            ursprung,
+            "a number",
+            f"its {len(tal)} characters of digits are beyond any figure a report prints; "
+            "check the cell",
+        )
     tecken = (träff["tecken"] or "").casefold()
     if tecken == "minus" or (tecken and tecken in MINUSTECKEN):
         värde = -värde
@@ -153,9 +294,11 @@ def läs(text: str, ursprung: str) -> tuple[float, str | None]:
     if nyckel not in ENHETER and nyckel.endswith(".") and nyckel[:-1] in ENHETER:
         nyckel = nyckel[:-1]  # a full stop ending the sentence: "+20/-50 mnkr."
     if nyckel not in ENHETER:
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a number: unknown unit or trailing text "
-            f"{enhetstext!r}; known units are {sorted({u for u, _ in ENHETER.values()})}"
+        raise OläsligError(
+            ursprung,
+            "a number",
+            f"unknown unit or trailing text {citat(enhetstext)}; known units are "
+            f"{sorted({u for u, _ in ENHETER.values()})}",
         )
     enhet, faktor = ENHETER[nyckel]
     if faktor != 1.0:
@@ -189,26 +332,28 @@ def läs_intervall(text: str, ursprung: str) -> tuple[float, float, str | None]:
     t = förbered(text)
     träff = _INTERVALL_RE.fullmatch(t)
     if träff is None or ((träff["ord"] or "").casefold() == "och" and not träff["mellan"]):
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a range: expected a form such as '85-90 %', "
-            "'75 till 85 %' or 'mellan 75 och 85 procent'"
+        raise OläsligError(
+            ursprung,
+            "a range",
+            "expected a form such as '85-90 %', '75 till 85 %' or 'mellan 75 och 85 procent'",
         )
     if träff["mellan"] and (träff["ord"] or "").casefold() != "och":
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a range: 'mellan' takes 'och' ('mellan 75 och 85 %')"
-        )
+        raise OläsligError(ursprung, "a range", "'mellan' takes 'och' ('mellan 75 och 85 %')")
     ea, eb = träff["ea"].strip(), träff["eb"].strip()
     if ea and eb and ea.casefold() != eb.casefold():
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a range: the two ends have different units "
-            f"{ea!r} and {eb!r}"
+        raise OläsligError(
+            ursprung,
+            "a range",
+            f"the two ends have different units {citat(ea)} and {citat(eb)}; give both ends "
+            "in one unit",
         )
     enhetstext = eb or ea
     nedre, enhet = läs(f"{träff['a']} {enhetstext}".strip(), ursprung)
     övre, _ = läs(f"{träff['b']} {enhetstext}".strip(), ursprung)
     if nedre > övre:
-        raise TolkningsError(
-            f"cannot read {ursprung!r} as a range: the lower end {nedre:g} exceeds the upper "
-            f"end {övre:g}"
+        raise OläsligError(
+            ursprung,
+            "a range",
+            f"the lower end {nedre:g} exceeds the upper end {övre:g}; write the lower end first",
         )
     return nedre, övre, enhet

@@ -26,9 +26,19 @@ from decimal import Decimal
 import attrs
 
 from .._indata import text as _text_in
-from ..exceptions import OgiltigtVärdeError, TolkningsError
+from ..exceptions import AndelsError, HalsouppfoljningError, OgiltigtVärdeError, TolkningsError
 from ..indikatorer import PROCENTENHETER, Målnivå, Måltyp, Riktning
-from ._grund import ENHETER, MINUSTECKEN, TAL, enkla_mellanrum, förbered, läs, läs_intervall
+from ._grund import (
+    ENHETER,
+    MINUSTECKEN,
+    TAL,
+    Läsare,
+    OläsligError,
+    enkla_mellanrum,
+    förbered,
+    läs,
+    läs_intervall,
+)
 
 __all__ = ["tolka_målnivå"]
 
@@ -181,12 +191,26 @@ def tolka_målnivå(
     _text_in(text, "Målnivå.tolka: text")
     # the class's own converters read riktning and enhet (one rule for both paths)
     normal = Målnivå(typ=Måltyp.INGET, riktning=riktning, enhet=enhet)
-    try:
-        m = _tolka(text, normal.riktning, normal.enhet)
-    except TolkningsError as fel:
-        raise TolkningsError(
-            f"cannot read the target {text!r} ({fel}); see Målnivå.tolka for the forms read"
-        ) from None
+    with Läsare("Målnivå.tolka", text):
+        try:
+            m = _tolka(text, normal.riktning, normal.enhet)
+        except OläsligError as fel:
+            if fel.klass is not TolkningsError or fel.som == "a target":
+                raise
+            raise OläsligError(
+                text, "a target", f"{fel}; see Målnivå.tolka for the forms read"
+            ) from None
+        except AndelsError:
+            # a level read from text, refused by the class: say it in the text's terms
+            raise OläsligError(
+                text,
+                "the target",
+                "has a percentage outside 0-100 % (a target in percent is kept as a share "
+                "in [0, 1]); write the level in percent within that range",
+                klass=AndelsError,
+            ) from None
+        except HalsouppfoljningError as fel:
+            raise OläsligError(text, "the target", f"is refused: {fel}", klass=type(fel)) from None
     return attrs.evolve(m, text=text)
 
 
@@ -194,15 +218,19 @@ def _tolka(text: str, riktning: Riktning | None, enhet: str | None) -> Målnivå
     """The target with its qualifiers and deadline: the core first, then the suffixes."""
     try:
         return _tolka_kärna(text, riktning, enhet)
-    except TolkningsError as fel:
+    except OläsligError as fel:
+        if fel.klass is not TolkningsError:
+            raise
         kärna, villkor, senast = _dela_tillägg(enkla_mellanrum(text))
         if not villkor and senast is None:
             raise fel from None
     m = _tolka_kärna(kärna, riktning, enhet)
     if m.typ in (Måltyp.TVÅNIVÅ, Måltyp.INGET):
-        raise TolkningsError(
-            f"cannot read {text!r}: qualifiers and deadlines go with a target level (each "
-            "level of a two-level target), not with no target or after a two-level target"
+        raise OläsligError(
+            text,
+            "a target",
+            "qualifiers and deadlines go with a target level (each level of a two-level "
+            "target), not with no target or after a two-level target",
         )
     return attrs.evolve(m, villkor=villkor, senast=senast)
 
@@ -245,9 +273,12 @@ def _tolka_kärna(text: str, riktning: Riktning | None, enhet: str | None) -> M�
         )
         if ord_.startswith("förbättr"):
             if riktning not in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE):
-                raise OgiltigtVärdeError(
-                    f"the target {text!r} (improvement) needs riktning HÖGRE_ÄR_BÄTTRE or "
-                    "LÄGRE_ÄR_BÄTTRE"
+                raise OläsligError(
+                    text,
+                    "the target",
+                    "asks for an improvement, so it needs riktning=Riktning.HÖGRE_ÄR_BÄTTRE "
+                    "or Riktning.LÄGRE_ÄR_BÄTTRE",
+                    klass=OgiltigtVärdeError,
                 )
             r = riktning
         _kontrollera_riktning(text, r, riktning)
@@ -256,9 +287,7 @@ def _tolka_kärna(text: str, riktning: Riktning | None, enhet: str | None) -> M�
     if träff:
         op = _läs_operator(träff["op"] or "≥")
         if op not in (">", ">="):
-            raise TolkningsError(
-                f"cannot read the target {text!r}: a required change takes '≥', '>' or 'minst'"
-            )
+            raise OläsligError(text, "a target", "a required change takes '≥', '>' or 'minst'")
         r = Riktning.HÖGRE_ÄR_BÄTTRE if träff["ord"] == "ökning" else Riktning.LÄGRE_ÄR_BÄTTRE
         _kontrollera_riktning(text, r, riktning)
         värde, _ = läs(träff["tal"] + " %", text)
@@ -281,21 +310,28 @@ def _tolka_kärna(text: str, riktning: Riktning | None, enhet: str | None) -> M�
     if operator is None:
         try:
             nedre, övre, e = _läs_intervall(rest, enhet)
-        except TolkningsError:
-            pass
+        except OläsligError as fel:
+            if fel.klass is not TolkningsError:
+                raise
         else:
             if riktning not in (None, Riktning.INOM_INTERVALL):
-                raise OgiltigtVärdeError(
-                    f"the target {text!r} is a band, so its riktning is INOM_INTERVALL, "
-                    f"not {riktning!r}"
+                raise OläsligError(
+                    text,
+                    "the target",
+                    f"is a band, so its riktning is INOM_INTERVALL, not {riktning}; pass "
+                    "riktning=Riktning.INOM_INTERVALL or none",
+                    klass=OgiltigtVärdeError,
                 )
             return Målnivå.intervall(nedre, övre, enhet=e)
     värde, e = _läs_värde(rest, text, enhet)
     if operator is None:
         if riktning is None:
-            raise OgiltigtVärdeError(
-                f"the target {text!r} is a bare level: pass riktning="
-                "Riktning.HÖGRE_ÄR_BÄTTRE (at least) or Riktning.LÄGRE_ÄR_BÄTTRE (at most)"
+            raise OläsligError(
+                text,
+                "the target",
+                "is a bare level: pass riktning=Riktning.HÖGRE_ÄR_BÄTTRE (at least) or "
+                "Riktning.LÄGRE_ÄR_BÄTTRE (at most)",
+                klass=OgiltigtVärdeError,
             )
         return Målnivå.nivå(värde, riktning, enhet=e)
     uppåt = operator.startswith(">")
@@ -307,9 +343,12 @@ def _tolka_kärna(text: str, riktning: Riktning | None, enhet: str | None) -> M�
 
 def _kontrollera_riktning(text: str, funnen: Riktning, given: Riktning | None) -> None:
     if given is not None and given is not funnen:
-        raise OgiltigtVärdeError(
-            f"the target {text!r} says {funnen.value!r} but riktning={given!r} was passed; "
-            "check the indicator's direction"
+        raise OläsligError(
+            text,
+            "the target",
+            f"says {funnen.value!r} but riktning={given} was passed; check the indicator's "
+            "direction",
+            klass=OgiltigtVärdeError,
         )
 
 
@@ -318,7 +357,7 @@ def _läs_operator(op: str) -> str:
     for ord_, kanon in _OPERATORORD:
         if op == ord_:
             return kanon
-    raise TolkningsError(f"unknown operator {op!r}")  # pragma: no cover - regex guards it
+    raise OläsligError(op, "an operator", "unknown")  # pragma: no cover - regex guards it
 
 
 def _dela_operator(t: str) -> tuple[str | None, str]:
@@ -334,12 +373,12 @@ def _dela_operator(t: str) -> tuple[str | None, str]:
 
 def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float, str | None]:
     if rest[:1] in MINUSTECKEN:
-        raise TolkningsError("a negative number is not a band")
+        raise OläsligError(rest, "a band", "a negative number is not a band")
     träff = _KVOT_RE.match(rest)
     if träff and "%" not in träff["enhet"]:
         nedre, övre, e = läs_intervall(träff["tal"], rest)
         if e is not None:
-            raise TolkningsError(f"cannot read {rest!r}: a unit before '/' in a band of rates")
+            raise OläsligError(rest, "a band of rates", "a unit before '/'")
         return nedre, övre, f"/{träff['nämnare'].replace(' ', '')} {_basnamn(träff['enhet'])}"
     nedre, övre, e = läs_intervall(rest, rest)
     if e is None and enhet in PROCENTENHETER:
@@ -347,7 +386,12 @@ def _läs_intervall(rest: str, enhet: str | None) -> tuple[float, float, str | N
     if e == "andel":
         return nedre, övre, "förändring" if enhet == "förändring" else "andel"
     if e is not None and enhet is not None and e != enhet:
-        raise OgiltigtVärdeError(f"the target {rest!r} is in {e!r} but enhet={enhet!r} was passed")
+        raise OläsligError(
+            rest,
+            "the target",
+            f"is in {e!r} but enhet={enhet!r} was passed; drop enhet= or pass {e!r}",
+            klass=OgiltigtVärdeError,
+        )
     return nedre, övre, e if e is not None else enhet
 
 
@@ -357,13 +401,13 @@ def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | 
     if träff and "%" not in träff["enhet"]:
         räknat = _RÄKNAT_RE.match(förbered(träff["tal"]))
         if räknat is None:
-            raise TolkningsError(f"cannot read {text!r}: expected a number before the base")
+            raise OläsligError(text, "a rate", "expected a number before the base")
         värde, _ = läs(räknat["tal"], text)
         vad = räknat["vad"].strip()
         if vad.casefold() in ENHETER:
             _, vad_enhet = läs(f"1 {vad}", text)
             if vad_enhet in ("andel", "procentenheter"):
-                raise TolkningsError(f"cannot read {text!r}: a percentage has no base")
+                raise OläsligError(text, "a rate", "a percentage has no base")
             vad = str(vad_enhet)
         nämnare = int(träff["nämnare"].replace(" ", ""))
         bas = _basnamn(träff["enhet"])
@@ -374,7 +418,12 @@ def _läs_värde(rest: str, text: str, enhet: str | None) -> tuple[float, str | 
     if e == "andel" and enhet == "förändring":
         return värde, enhet
     if e is not None and enhet is not None and e != enhet:
-        raise OgiltigtVärdeError(f"the target {text!r} is in {e!r} but enhet={enhet!r} was passed")
+        raise OläsligError(
+            text,
+            "the target",
+            f"is in {e!r} but enhet={enhet!r} was passed; drop enhet= or pass {e!r}",
+            klass=OgiltigtVärdeError,
+        )
     return värde, e if e is not None else enhet
 
 
@@ -382,5 +431,5 @@ def _basnamn(text: str) -> str:
     """What a base counts ("invånare"); a qualifier or a year after it is not part of it."""
     namn = text.strip()
     if _VILLKOR_RE.match(namn) or _SENAST_RE.match(namn):
-        raise TolkningsError(f"a qualifier or deadline after the base {namn!r}")
+        raise OläsligError(namn, "the base of a rate", "a qualifier or deadline follows it")
     return namn

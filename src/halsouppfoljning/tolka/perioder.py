@@ -42,9 +42,9 @@ from __future__ import annotations
 import re
 
 from .._indata import text as _text_in
-from ..exceptions import HalsouppfoljningError, TolkningsError
-from ..perioder import MÅNADSNAMN, Period
-from ._grund import MINUSTECKEN, enkla_mellanrum
+from ..exceptions import HalsouppfoljningError
+from ..perioder import MÅNADSNAMN, ÅR_FRÅN, ÅR_TILL, Period
+from ._grund import MINUSTECKEN, Läsare, OläsligError, enkla_mellanrum
 
 __all__ = ["MÅNADER_I_TEXT", "tolka_period"]
 
@@ -92,51 +92,85 @@ def _månad(ord_: str) -> int:
     return MÅNADER_I_TEXT[ord_.rstrip(".")]
 
 
+def _år(g: str) -> int:
+    år = int(g)
+    if not ÅR_FRÅN <= år <= ÅR_TILL:
+        raise OläsligError(
+            g, "a year", f"the year {år} is outside {ÅR_FRÅN}-{ÅR_TILL}; check the year"
+        )
+    return år
+
+
+def _nr(g: str, vad: str, högst: int) -> int:
+    n = int(g)
+    if not 1 <= n <= högst:
+        raise OläsligError(g, vad, f"there is no {vad} {n}: it is numbered 1-{högst}")
+    return n
+
+
+def _fönster(g: str) -> int:
+    n = int(g)
+    if not 1 <= n <= 120:
+        raise OläsligError(
+            g, "a window", f"a rolling window of {n} months: write 1-120 months, as in 'R12'"
+        )
+    return n
+
+
 def _bygg(slag: str, m: re.Match[str]) -> Period:
     g = m.groups()
     if slag == "månad":
-        return Period.månad(int(g[0]), int(g[1]))
+        return Period.månad(_år(g[0]), _nr(g[1], "month", 12))
     if slag == "dagar":
+        if g[1] < g[0]:  # ISO dates order as text
+            raise OläsligError(
+                m.string, "a period", f"the last day {g[1]} is before the first {g[0]}; swap them"
+            )
         return Period.dagar(g[0], g[1])
     if slag == "tertial":
-        return Period.tertial(int(g[1]), int(g[0]))
+        return Period.tertial(_år(g[1]), int(g[0]))
     if slag == "tertial_ord":
-        return Period.tertial(int(g[1]), _ORDNING[g[0]])
+        return Period.tertial(_år(g[1]), _ORDNING[g[0]])
     if slag == "kvartal":
-        return Period.kvartal(int(g[1]), int(g[0]))
+        return Period.kvartal(_år(g[1]), int(g[0]))
     if slag == "kvartal_iso":
-        return Period.kvartal(int(g[0]), int(g[1]))
+        return Period.kvartal(_år(g[0]), int(g[1]))
     if slag == "kvartal_ord":
-        return Period.kvartal(int(g[1]), _ORDNING[g[0]])
+        return Period.kvartal(_år(g[1]), _ORDNING[g[0]])
     if slag == "delår":
-        return Period.delår(int(g[0]))
+        return Period.delår(_år(g[0]))
     if slag == "helår":
-        return Period.helår(int(g[0]))
+        return Period.helår(_år(g[0]))
     if slag == "åren":
-        return Period.åren(int(g[0]), int(g[1]))
-    if slag == "vecka":
-        return Period.vecka(int(g[1]), int(g[0]))
-    if slag == "vecka_iso":
-        return Period.vecka(int(g[0]), int(g[1]))
+        if int(g[1]) < int(g[0]):
+            raise OläsligError(
+                m.string, "a period", f"the last year {g[1]} is before the first {g[0]}; swap them"
+            )
+        return Period.åren(_år(g[0]), _år(g[1]))
+    if slag in ("vecka", "vecka_iso"):
+        år, vecka = (_år(g[1]), g[0]) if slag == "vecka" else (_år(g[0]), g[1])
+        return Period.vecka(år, _nr(vecka, "week", 53))
     if slag == "rullande":
-        return Period.rullande(int(g[2]), _månad(g[1]), int(g[0]))
+        return Period.rullande(_år(g[2]), _månad(g[1]), _fönster(g[0]))
     if slag == "rullande_iso":
-        return Period.rullande(int(g[1]), int(g[2]), int(g[0]))
+        return Period.rullande(_år(g[1]), _nr(g[2], "month", 12), _fönster(g[0]))
     if slag == "rullande_ord":
-        antal = _ORDTAL[g[0]] if g[0] in _ORDTAL else int(g[0])
-        return Period.rullande(int(g[2]), _månad(g[1]), antal)
+        antal = _ORDTAL[g[0]] if g[0] in _ORDTAL else _fönster(g[0])
+        return Period.rullande(_år(g[2]), _månad(g[1]), antal)
     if slag == "spann":
-        till_år = int(g[3])
-        från_år = int(g[1]) if g[1] else till_år
+        till_år = _år(g[3])
+        från_år = _år(g[1]) if g[1] else till_år
         från, till = (från_år, _månad(g[0])), (till_år, _månad(g[2]))
         if till < från:
-            raise TolkningsError(
+            raise OläsligError(
+                m.string,
+                "a period",
                 f"the span ends before it starts ({g[0]} {från_år} to {g[2]} {till_år}); "
                 "write the year of the first month too, as in 'september 2022 till augusti "
-                "2023'"
+                "2023'",
             )
         return Period.spann(f"{från[0]}-{från[1]:02d}", f"{till[0]}-{till[1]:02d}")
-    return Period.månad(int(g[1]), _månad(g[0]))  # "månad_ord"
+    return Period.månad(_år(g[1]), _månad(g[0]))  # "månad_ord"
 
 
 def tolka_period(text: str) -> Period:
@@ -177,14 +211,28 @@ def tolka_period(text: str) -> Period:
     'vecka 5 2024'
     """
     t = enkla_mellanrum(_text_in(text, "Period.tolka: text", tom=True)).casefold()
-    for mönster, slag in _MÖNSTER:
-        if m := mönster.fullmatch(t):
-            try:
-                return _bygg(slag, m)
-            except HalsouppfoljningError as fel:
-                raise TolkningsError(f"cannot read {text!r} as a period: {fel}") from None
-    raise TolkningsError(
-        f"cannot read {text!r} as a period: expected a form such as '2023-02', 'februari "
-        "2023', 'T1 2023', 'Q2 2023', 'Delår 2023', 'Helår 2023', 'januari–juli 2023', "
-        "'R12 juli 2023', '2016–2023' or 'vecka 5 2024'"
-    )
+    with Läsare("Period.tolka", text):
+        for mönster, slag in _MÖNSTER:
+            if m := mönster.fullmatch(t):
+                try:
+                    return _bygg(slag, m)
+                except OläsligError as fel:
+                    if fel.som == "a period":
+                        raise
+                    raise OläsligError(text, "a period", fel.varför) from None
+                except HalsouppfoljningError as fel:
+                    # the constructors' own checks (a week 53 in a year of 52, an end
+                    # before the start): their reason, in the terms of the text
+                    raise OläsligError(text, "a period", _utan_argument(str(fel))) from None
+        raise OläsligError(
+            text,
+            "a period",
+            "expected a form such as '2023-02', 'februari 2023', 'T1 2023', 'Q2 2023', "
+            "'Delår 2023', 'Helår 2023', 'januari–juli 2023', 'R12 juli 2023', '2016–2023' or "
+            "'vecka 5 2024'",
+        )
+
+
+def _utan_argument(meddelande: str) -> str:
+    """A constructor's message without its "Period.x: argument" prefix (the caller passed text)."""
+    return re.sub(r"^Period[.\w]*:\s*", "", meddelande)

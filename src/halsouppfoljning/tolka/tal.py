@@ -51,14 +51,18 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .._indata import skalär
 from .._indata import text as _text_in
-from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
+from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..indikatorer import Tal, avrunda, formatera_andel, formatera_tal
 from ._grund import (
     ENHETER,
     MINUSTECKEN,
     PENNINGENHETER,
     SAKNAS,
+    Läsare,
+    OläsligError,
+    citat,
     enkla_mellanrum,
     förbered,
     läs,
@@ -105,19 +109,37 @@ _FRÅN_TILL_RE = re.compile(r"^från\s+(?P<a>.+?)\s+till\s+(?P<b>.+?)\.?$", re.I
 _PARENTES_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?$")
 
 
-def _läs_tal(text: Any, enhet: str | None, namn: str) -> Tal:
+def _typfel(text: Any, namn: str, *, sekvens: bool = False) -> FelTypError:
+    """The error for a ``text`` that is neither text nor a number, with the way to pass it."""
+    godtas = (
+        "text such as '88,3 %', a number, or a list, array or Series of them"
+        if sekvens
+        else "text such as '88,3 %' or a number"
+    )
+    if isinstance(text, pd.DataFrame):
+        råd = "; pass one column, e.g. df['utfall']"
+    elif isinstance(text, (list, tuple, np.ndarray, pd.Series, pd.Index)) and not sekvens:
+        råd = f"; read one at a time, e.g. [{namn}(t) for t in texts], or use hu.tolka_tal"
+    else:
+        råd = ""
+    return FelTypError(
+        f"{namn}: text must be {godtas}, got {citat(text)} of type {type(text).__name__}{råd}"
+    )
+
+
+def _läs_tal(text: Any, enhet: str | None, namn: str, *, sekvens: bool = False) -> Tal:
     """One number as printed, as a :class:`Tal` (the reader behind every public form here)."""
     kolumn = _kolumnenhet(enhet, namn)
-    if isinstance(text, bool):
-        raise FelTypError(f"{namn} expects text or a number, got the bool {text!r}")
-    if isinstance(text, (int, float, np.integer, np.floating)):
-        return Tal(värde=float(text), enhet=kolumn)
     if text is None or text is pd.NA:
         return Tal(värde=math.nan, enhet=kolumn)
-    if not isinstance(text, str):
+    if isinstance(text, (bool, np.bool_)):
         raise FelTypError(
-            f"{namn} expects a string such as '88,3 %', got {text!r} of type {type(text).__name__}"
+            f"{namn}: text must be text such as '88,3 %' or a number, got the bool {text!r}"
         )
+    if isinstance(text, (int, float, np.integer, np.floating)):
+        return Tal(värde=skalär(text, f"{namn}: text", saknas=True), enhet=kolumn)
+    if not isinstance(text, str):
+        raise _typfel(text, namn, sekvens=sekvens)
     t = enkla_mellanrum(text)
     if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
         return Tal(värde=math.nan, enhet=kolumn, text=text)
@@ -133,22 +155,27 @@ def _läs_tal(text: Any, enhet: str | None, namn: str) -> Tal:
             ungefärlig, t = True, t[len(ord_) + 1 :].lstrip()
             break
     if "(" in t or ")" in t:
-        raise TolkningsError(
-            f"cannot read {text!r} as one number: it holds a value in parentheses "
-            "(usually the previous year's); use tolka_jämförelse() or tolka_par() to get both"
+        raise OläsligError(
+            text,
+            "one number",
+            "it holds a value in parentheses (usually the previous year's); use "
+            "tolka_jämförelse() or tolka_par() to get both",
         )
     if "/" in t:
-        raise TolkningsError(
-            f"cannot read {text!r} as one number: it holds '/', a composite value or a "
-            "rate; split it first (Målnivå.tolka reads composite targets)"
+        raise OläsligError(
+            text,
+            "one number",
+            "it holds '/': a date, a composite value or a rate; split it first (Målnivå.tolka "
+            "reads composite targets, Period.tolka periods)",
         )
     värde, e = läs(t, text)
     if e is None and enhet is not None:
         värde, e = läs(f"{t} {enhet}", text)
     elif e is not None and kolumn is not None and e != kolumn:
-        raise TolkningsError(
-            f"cannot read {text!r} in a column of {enhet!r}: the cell says {e!r}; check the "
-            "column's enhet="
+        raise OläsligError(
+            text,
+            f"a number in a column of {enhet!r}",
+            f"the cell says {e!r}; check the column's enhet=",
         )
     return Tal(värde=värde, enhet=e, fotnoter=tuple(fotnoter), ungefärlig=ungefärlig, text=text)
 
@@ -216,7 +243,8 @@ def tolka_värde(text: str | float | None, *, enhet: str | None = None) -> Tal:
     >>> tolka_värde("85*", enhet="%").värde
     0.85
     """
-    return _läs_tal(text, enhet, "tolka_värde")
+    with Läsare("tolka_värde", text):
+        return _läs_tal(text, enhet, "tolka_värde")
 
 
 def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None) -> dict[str, Tal]:
@@ -265,6 +293,8 @@ def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None
     """
     t = enkla_mellanrum(_text_in(text, "tolka_par: text"))
     namn: Any = betydelse  # checked here: callers pass anything
+    if isinstance(namn, list):
+        namn = tuple(namn)
     if (
         not isinstance(namn, tuple)
         or len(namn) != 2
@@ -275,29 +305,36 @@ def tolka_par(text: str, *, betydelse: tuple[str, str], enhet: str | None = None
             f"tolka_par: betydelse must name the two values in the order printed, such as "
             f"('tidigare', 'senare'), got {betydelse!r}"
         )
-    träff = _PIL_RE.match(t) or _FRÅN_TILL_RE.match(t) or _PARENTES_RE.match(t)
-    if träff is None:
-        raise TolkningsError(
-            f"cannot read {text!r} as a pair: expected '59,7 → 62,1', 'från 59,7 till "
-            "62,1' or '59,7 (62,1)'"
-        )
-    a = _läs_tal(träff["a"], enhet, "tolka_par")
-    b = _läs_tal(träff["b"], enhet, "tolka_par")
+    with Läsare("tolka_par", text):
+        träff = _PIL_RE.match(t) or _FRÅN_TILL_RE.match(t) or _PARENTES_RE.match(t)
+        if träff is None:
+            raise OläsligError(
+                text, "a pair", "expected '59,7 → 62,1', 'från 59,7 till 62,1' or '59,7 (62,1)'"
+            )
+        a, b = _paret(träff["a"], träff["b"], enhet, "tolka_par", ("a pair", text))
+    return {namn[0]: a, namn[1]: b}
+
+
+def _paret(
+    a_text: str, b_text: str, enhet: str | None, namn: str, som: tuple[str, str]
+) -> tuple[Tal, Tal]:
+    """The two values of a pair; a unit printed on one value only applies to both.
+
+    ``som`` is (what the pair is read as, the whole text), for the message.
+    """
+    a = _läs_tal(a_text, enhet, namn)
+    b = _läs_tal(b_text, enhet, namn)
     if a.enhet != b.enhet:
         if a.enhet is not None and b.enhet is not None:
-            raise TolkningsError(
-                f"cannot read {text!r} as a pair: the two values have different units "
-                f"({a.enhet!r} and {b.enhet!r})"
+            raise OläsligError(
+                som[1],
+                som[0],
+                f"the two values have different units ({a.enhet!r} and {b.enhet!r}); read "
+                "each with tolka_tal",
             )
-        gemensam = a.enhet or b.enhet
-        a, b = (
-            _läs_tal(träff["a"], _skriven(gemensam), "tolka_par"),
-            _läs_tal(träff["b"], _skriven(gemensam), "tolka_par"),
-        )
-    return {
-        betydelse[0]: attrs.evolve(a, text=träff["a"]),
-        betydelse[1]: attrs.evolve(b, text=träff["b"]),
-    }
+        gemensam = _skriven(a.enhet or b.enhet)
+        a, b = _läs_tal(a_text, gemensam, namn), _läs_tal(b_text, gemensam, namn)
+    return attrs.evolve(a, text=a_text), attrs.evolve(b, text=b_text)
 
 
 def _skriven(enhet: str | None) -> str | None:
@@ -305,8 +342,11 @@ def _skriven(enhet: str | None) -> str | None:
     return "%" if enhet == "andel" else enhet
 
 
-def _tolka_ett(text: Any, enhet: str | None = None) -> tuple[float, str | None]:
-    t = _läs_tal(text, enhet, "tolka_tal")
+def _tolka_ett(
+    text: Any, enhet: str | None = None, namn: str = "tolka_tal", *, sekvens: bool = False
+) -> tuple[float, str | None]:
+    with Läsare(namn, text):
+        t = _läs_tal(text, enhet, namn, sekvens=sekvens)
     return t.värde, t.enhet
 
 
@@ -389,20 +429,35 @@ def tolka_tal(
     >>> hu.tolka_tal("85*", enhet="%"), hu.tolka_tal("drygt 1 200")
     (0.85, 1200.0)
     """
+    _kolumnenhet(enhet, "tolka_tal")
     if isinstance(text, pd.Series):
-        unika = pd.unique(text.to_numpy(dtype=object))
-        karta = {u: _tolka_ett(u, enhet)[0] for u in unika}
         return pd.Series(
-            [karta[v] for v in text.to_numpy(dtype=object)],
+            _elementvis(text.to_numpy(dtype=object), enhet),
             index=text.index,
             name=text.name,
             dtype=float,
         )
-    if isinstance(text, (list, tuple, np.ndarray)):
-        return np.array(
-            [_tolka_ett(t, enhet)[0] for t in np.asarray(text, dtype=object).ravel()]
-        ).reshape(np.shape(text))
-    return _tolka_ett(text, enhet)[0]
+    if isinstance(text, (list, tuple, np.ndarray, pd.Index)):
+        try:
+            rå = np.asarray(text, dtype=object)
+        except ValueError:  # a ragged nesting of lists
+            raise _typfel(text, "tolka_tal", sekvens=True) from None
+        return _elementvis(rå.ravel(), enhet).reshape(rå.shape)
+    return _tolka_ett(text, enhet, sekvens=True)[0]
+
+
+def _elementvis(värden: npt.NDArray[Any], enhet: str | None) -> npt.NDArray[np.float64]:
+    """Each element read once (a column repeats its values): a float64 array."""
+    karta: dict[Any, float] = {}
+    ut = np.empty(värden.size, dtype=np.float64)
+    for i, v in enumerate(värden):
+        try:
+            ut[i] = karta[v]
+        except KeyError:
+            ut[i] = karta[v] = _tolka_ett(v, enhet)[0]
+        except TypeError:  # unhashable: a list inside the list
+            ut[i] = _tolka_ett(v, enhet)[0]
+    return ut
 
 
 def tolka_belopp(text: str, *, enhet: str = "mnkr") -> float:
@@ -445,16 +500,23 @@ def tolka_belopp(text: str, *, enhet: str = "mnkr") -> float:
         raise OgiltigtVärdeError(
             f"tolka_belopp: enhet must be one of {sorted(PENNINGENHETER)}, got {enhet!r}"
         )
-    värde, källenhet = _tolka_ett(text)
-    if källenhet is None:
-        return värde
-    if källenhet not in PENNINGENHETER:
-        raise TolkningsError(
-            f"cannot read {text!r} as an amount of money: its unit is {källenhet!r}, "
-            f"expected one of {sorted(PENNINGENHETER)}"
-        )
-    faktor = Decimal(repr(PENNINGENHETER[källenhet])) / Decimal(repr(PENNINGENHETER[mål]))
-    return float(Decimal(repr(värde)) * faktor)
+    with Läsare("tolka_belopp", text):
+        värde, källenhet = _tolka_ett(text, None, "tolka_belopp")
+        if källenhet is None or math.isnan(värde):
+            return värde
+        if källenhet not in PENNINGENHETER:
+            raise OläsligError(
+                text,
+                "an amount of money",
+                f"its unit is {källenhet!r}, expected one of {sorted(PENNINGENHETER)}",
+            )
+        faktor = Decimal(repr(PENNINGENHETER[källenhet])) / Decimal(repr(PENNINGENHETER[mål]))
+        ut = float(Decimal(repr(värde)) * faktor)
+        if not math.isfinite(ut):
+            raise OläsligError(
+                text, f"an amount in {mål}", "it is beyond any amount a report prints"
+            )
+        return ut
 
 
 def tolka_jämförelse(text: str) -> tuple[float, float]:
@@ -486,22 +548,13 @@ def tolka_jämförelse(text: str) -> tuple[float, float]:
     (0.96, 0.9)
     """
     t = enkla_mellanrum(_text_in(text, "tolka_jämförelse: text"))
-    träff = re.fullmatch(r"(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?", t)
-    if träff is None:
-        raise TolkningsError(
-            f"cannot read {text!r} as 'outcome (previous)': expected a form such as "
-            "'16,8 % (21,5%)'"
-        )
-    a, enhet_a = läs(förbered(träff["a"]), text)
-    b, enhet_b = läs(förbered(träff["b"]), text)
-    if enhet_a is not None and enhet_b is not None and enhet_a != enhet_b:
-        raise TolkningsError(
-            f"cannot read {text!r} as 'outcome (previous)': the two values have different "
-            f"units ({enhet_a!r} and {enhet_b!r}); read each with tolka_tal"
-        )
-    if enhet_b is None and enhet_a == "andel":
-        b = float(Decimal(repr(b)) / 100)
-    return a, b
+    som = "'outcome (previous)'"
+    with Läsare("tolka_jämförelse", text):
+        träff = _PARENTES_RE.match(t)
+        if träff is None:
+            raise OläsligError(text, som, "expected a form such as '16,8 % (21,5%)'")
+        a, b = _paret(träff["a"], träff["b"], None, "tolka_jämförelse", (som, text))
+    return a.värde, b.värde
 
 
 def tolka_intervall(text: str) -> tuple[float, float]:
@@ -534,7 +587,8 @@ def tolka_intervall(text: str) -> tuple[float, float]:
     >>> hu.tolka_intervall("mellan 75 och 85 procent")
     (0.75, 0.85)
     """
-    nedre, övre, _ = läs_intervall(_text_in(text, "tolka_intervall: text"), text)
+    with Läsare("tolka_intervall", text):
+        nedre, övre, _ = läs_intervall(_text_in(text, "tolka_intervall: text"), text)
     return nedre, övre
 
 
@@ -572,30 +626,45 @@ def tolka_tid(text: str) -> dt.timedelta | None:
     >>> hu.tolka_tid("1:02:03").total_seconds()
     3723.0
     """
-    t = förbered(_text_in(text, "tolka_tid: text (such as '14:58')"))
+    t = förbered(_text_in(text, "tolka_tid: text (such as '14:58')", tom=True))
     if t.casefold() in SAKNAS:
         return None
-    klocka = re.fullmatch(r"(?:(\d+):)?(\d{1,2}):(\d{2})", t)
+    with Läsare("tolka_tid", text):
+        return _tid(t, text)
+
+
+#: The longest duration read: ten years (a waiting time or a limit beyond it is an error).
+LÄNGSTA_TID = dt.timedelta(days=3653)
+
+
+def _tid(t: str, text: str) -> dt.timedelta:
+    som = "a duration"
+    klocka = re.fullmatch(r"(?:(\d{1,9}):)?(\d{1,2}):(\d{2})", t)
     if klocka:
         timmar = int(klocka[1]) if klocka[1] is not None else 0
         minuter, sekunder = int(klocka[2]), int(klocka[3])
         if sekunder >= 60 or (klocka[1] is not None and minuter >= 60):
-            raise TolkningsError(
-                f"cannot read {text!r} as a duration: minutes and seconds must be below 60"
+            raise OläsligError(text, som, "minutes and seconds must be below 60")
+        sekunder_totalt = float(timmar * 3600 + minuter * 60 + sekunder)
+    else:
+        try:
+            värde, enhet = läs(t, text)
+        except OläsligError:
+            raise OläsligError(
+                text, som, "expected 'mm:ss', 'h:mm:ss' or a number with a unit such as '8 min'"
+            ) from None
+        if enhet not in _TID_ENHET:
+            raise OläsligError(
+                text, som, "it needs a time unit (min, timmar, dagar) or the form 'mm:ss'"
             )
-        return dt.timedelta(hours=timmar, minutes=minuter, seconds=sekunder)
-    try:
-        värde, enhet = läs(t, text)
-    except TolkningsError:
-        raise TolkningsError(
-            f"cannot read {text!r} as a duration: expected 'mm:ss', 'h:mm:ss' or a number "
-            "with a unit such as '8 min'"
-        ) from None
-    if enhet not in _TID_ENHET:
-        raise TolkningsError(
-            f"cannot read {text!r} as a duration: it needs a time unit (min, timmar, "
-            "dagar) or the form 'mm:ss'"
+        if värde < 0:
+            raise OläsligError(text, som, "it is negative; a duration is written without a sign")
+        sekunder_totalt = värde * _TID_ENHET[enhet]
+    if sekunder_totalt > LÄNGSTA_TID.total_seconds():
+        raise OläsligError(
+            text,
+            som,
+            f"it is longer than ten years ({LÄNGSTA_TID.days} days), beyond any waiting or "
+            "queue time; check the unit",
         )
-    if värde < 0:
-        raise TolkningsError(f"cannot read {text!r} as a duration: it is negative")
-    return dt.timedelta(seconds=värde * _TID_ENHET[enhet])
+    return dt.timedelta(seconds=sekunder_totalt)
