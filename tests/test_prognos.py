@@ -458,7 +458,10 @@ def test_helårsprognos_invalid() -> None:
         hu.helårsprognos([], metod="linjär")
     with pytest.raises(hu.OgiltigtVärdeError, match="1 to 12 monthly outcomes"):
         hu.helårsprognos([1.0] * 13, metod="linjär")
-    with pytest.raises(hu.OgiltigtVärdeError, match="budget must be one year's budget: an annual budget \\(one number\\) or 12 monthly"):
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match="budget must be one year's budget: an annual budget \\(one number\\) or 12 monthly",
+    ):
         hu.helårsprognos([1.0, 2.0], budget=np.zeros((2, 5)))
     with pytest.raises(hu.FelTypError):
         hu.helårsprognos(["1", "2"], metod="linjär")
@@ -722,3 +725,642 @@ def test_känslighetsintervall_more_invalid_inputs() -> None:
 def test_helårsprognos_refuses_a_budget_of_several_years() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="one year's budget"):
         hu.helårsprognos([1.0, 2.0], budget=np.ones((2, 12)))
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+P1 = hu.Prognos(värde=-800, nedre=-850, övre=-780, upprättad="2023-01", avser="2023", budget=0)
+P2 = hu.Prognos(värde=-850, nedre=-880, övre=-820, upprättad="2023-02", avser="2023", budget=0)
+
+
+def _kedjetabell() -> pd.DataFrame:
+    return hu.prognoskedja([P1, P2], utfall=-830.0)
+
+
+#: (id, call, error type, words the message must hold: the function, the argument, the value)
+DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
+    # Prognos: each field is named; units, order and plausibility checked at construction
+    ("värde text", lambda: hu.Prognos(värde="abc"), hu.FelTypError, ("Prognos.värde", "'abc'")),
+    ("värde bool", lambda: hu.Prognos(värde=True), hu.FelTypError, ("Prognos.värde", "True")),
+    (
+        "värde inf",
+        lambda: hu.Prognos(värde=math.inf),
+        hu.OgiltigtVärdeError,
+        ("Prognos.värde", "inf"),
+    ),
+    (
+        "värde None",
+        lambda: hu.Prognos(värde=None),
+        hu.OgiltigtVärdeError,
+        ("Prognos.värde", "None"),
+    ),
+    ("värde list", lambda: hu.Prognos(värde=[1.0, 2.0]), hu.FelTypError, ("Prognos.värde",)),
+    (
+        "värde Prognos",
+        lambda: hu.Prognos(värde=P1),
+        hu.FelTypError,
+        ("Prognos.värde", "prognos.värde"),
+    ),
+    ("nedre text", lambda: hu.Prognos(värde=1.0, nedre="x"), hu.FelTypError, ("Prognos.nedre",)),
+    ("övre -inf", lambda: hu.Prognos(värde=1.0, övre=-math.inf), hu.OgiltigtVärdeError, ("övre",)),
+    (
+        "budget df",
+        lambda: hu.Prognos(värde=1.0, budget=pd.DataFrame()),
+        hu.FelTypError,
+        ("budget",),
+    ),
+    (
+        "nedre above övre, no point",
+        lambda: hu.Prognos(värde=math.nan, nedre=5.0, övre=3.0),
+        hu.OgiltigtVärdeError,
+        ("nedre=5", "övre=3"),
+    ),
+    (
+        "enhet not money",
+        lambda: hu.Prognos(värde=1.0, enhet="%"),
+        hu.OgiltigtVärdeError,
+        ("Prognos.enhet", "'%'", "mnkr"),
+    ),
+    ("enhet None", lambda: hu.Prognos(värde=1.0, enhet=None), hu.FelTypError, ("Prognos.enhet",)),
+    (
+        "upprättad year 3000",
+        lambda: hu.Prognos(värde=1.0, upprättad="3000-01"),
+        hu.OgiltigtVärdeError,
+        ("Prognos.upprättad", "3000-01-31"),
+    ),
+    (
+        "upprättad float year",
+        lambda: hu.Prognos(värde=1.0, upprättad=2023.7),
+        hu.FelTypError,
+        ("Prognos.upprättad", "2023.7"),
+    ),
+    (
+        "upprättad slash",
+        lambda: hu.Prognos(värde=1.0, upprättad="01/12/2023"),
+        hu.OgiltigtVärdeError,
+        ("Prognos.upprättad", "ambiguous"),
+    ),
+    (
+        "absurd amount",
+        lambda: hu.Prognos(värde=1e12),
+        hu.OgiltigtVärdeError,
+        ("Prognos.värde=1e+12 mnkr", "enhet="),
+    ),
+    (
+        "absurd budget",
+        lambda: hu.Prognos(värde=1.0, budget=-1e9),
+        hu.OgiltigtVärdeError,
+        ("Prognos.budget", "1e+08 mnkr"),
+    ),
+    (
+        "föregående in another unit",
+        lambda: hu.Prognos(värde=1.0, föregående=hu.Prognos(värde=2.0, enhet="tkr")),
+        hu.OgiltigtVärdeError,
+        ("Prognos.föregående", "'tkr'", "'mnkr'"),
+    ),
+    (
+        "föregående of another period",
+        lambda: hu.Prognos(värde=1.0, avser="2023", föregående=hu.Prognos(värde=2.0, avser="2024")),
+        hu.OgiltigtVärdeError,
+        ("Prognos.föregående", "'2024'", "'2023'"),
+    ),
+    ("metod number", lambda: hu.Prognos(värde=1.0, metod=3), hu.FelTypError, ("Prognos.metod",)),
+    # prognosintervall
+    (
+        "intervall lengths",
+        lambda: hu.prognosintervall([1.0, 2.0], [1.0, 2.0, 3.0], -1.0),
+        hu.OgiltigtVärdeError,
+        ("prognosintervall", "punkt has length 2", "upp has length 3"),
+    ),
+    (
+        "intervall indexes",
+        lambda: hu.prognosintervall(
+            pd.Series([1.0, 2.0], index=["a", "b"]), pd.Series([1.0, 2.0], index=["b", "c"]), -1.0
+        ),
+        hu.OgiltigtVärdeError,
+        ("prognosintervall", "different indexes"),
+    ),
+    (
+        "intervall frame and series",
+        lambda: hu.prognosintervall(pd.DataFrame({"a": [1.0]}), pd.Series([1.0]), -1.0),
+        hu.FelTypError,
+        ("prognosintervall", "punkt is a DataFrame", "upp"),
+    ),
+    (
+        "intervall frames of other columns",
+        lambda: hu.prognosintervall(pd.DataFrame({"a": [1.0]}), pd.DataFrame({"b": [1.0]}), -1.0),
+        hu.OgiltigtVärdeError,
+        ("prognosintervall", "different columns"),
+    ),
+    (
+        "intervall text",
+        lambda: hu.prognosintervall("-890", 20, -50),
+        hu.FelTypError,
+        ("prognosintervall: punkt", "'-890'"),
+    ),
+    (
+        "intervall None",
+        lambda: hu.prognosintervall(-890, None, -50),
+        hu.FelTypError,
+        ("prognosintervall: upp", "None"),
+    ),
+    (
+        "intervall ned_som_belopp 'ja'",
+        lambda: hu.prognosintervall(-890, 20, 50, ned_som_belopp="ja"),
+        hu.FelTypError,
+        ("prognosintervall: ned_som_belopp", "'ja'"),
+    ),
+    (
+        "intervall overflow",
+        lambda: hu.prognosintervall(1e308, 1e308, 0.0),
+        hu.OgiltigtVärdeError,
+        ("prognosintervall", "overflows"),
+    ),
+    # känslighetsintervall
+    (
+        "känslighet nivå None",
+        lambda: hu.känslighetsintervall(POSTER, nivå=None),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: nivå", "None"),
+    ),
+    (
+        "känslighet nivå text",
+        lambda: hu.känslighetsintervall(POSTER, nivå="0.8"),
+        hu.FelTypError,
+        ("känslighetsintervall: nivå", "'0.8'"),
+    ),
+    (
+        "känslighet nivå list",
+        lambda: hu.känslighetsintervall(POSTER, nivå=[0.8]),
+        hu.FelTypError,
+        ("känslighetsintervall: nivå",),
+    ),
+    (
+        "känslighet seed text",
+        lambda: hu.känslighetsintervall(POSTER, metod="simulering", seed="abc"),
+        hu.FelTypError,
+        ("känslighetsintervall: seed", "'abc'"),
+    ),
+    (
+        "känslighet seed float",
+        lambda: hu.känslighetsintervall(POSTER, metod="simulering", seed=1e12),
+        hu.FelTypError,
+        ("känslighetsintervall: seed",),
+    ),
+    (
+        "känslighet seed negative",
+        lambda: hu.känslighetsintervall(POSTER, metod="simulering", seed=-1),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: seed", "-1"),
+    ),
+    (
+        "känslighet antal absurd",
+        lambda: hu.känslighetsintervall(POSTER, metod="simulering", antal=10**12),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: antal=1000000000000", "100 000"),
+    ),
+    (
+        "känslighet antal times items",
+        lambda: hu.känslighetsintervall(
+            {str(i): (-1.0, 1.0) for i in range(50)}, metod="simulering", antal=10**7
+        ),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: antal=10000000", "50 items", "400,000"),
+    ),
+    (
+        "känslighet one draw",
+        lambda: hu.känslighetsintervall(POSTER, metod="simulering", antal=1),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: antal", "at least 100"),
+    ),
+    (
+        "känslighet a bare list of numbers",
+        lambda: hu.känslighetsintervall([1.0, 2.0, 3.0]),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: poster['post 1']", "(ned, upp)"),
+    ),
+    (
+        "känslighet a string item",
+        lambda: hu.känslighetsintervall({"a": "x"}),
+        hu.FelTypError,
+        ("känslighetsintervall: poster['a']",),
+    ),
+    (
+        "känslighet a number",
+        lambda: hu.känslighetsintervall(3.0),
+        hu.FelTypError,
+        ("känslighetsintervall: poster must be",),
+    ),
+    (
+        "känslighet a generator",
+        lambda: hu.känslighetsintervall(p for p in [(-1.0, 1.0)]),
+        hu.FelTypError,
+        ("känslighetsintervall: poster must be",),
+    ),
+    (
+        "känslighet duplicated items",
+        lambda: hu.känslighetsintervall(
+            pd.DataFrame({"ned": [-1.0, -2.0], "upp": [1.0, 2.0]}, index=["a", "a"])
+        ),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall", "poster", "['a']"),
+    ),
+    (
+        "känslighet inf item",
+        lambda: hu.känslighetsintervall({"a": (-math.inf, 1.0)}),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: poster['a']", "inf"),
+    ),
+    (
+        "känslighet overflowing sum",
+        lambda: hu.känslighetsintervall({"a": (-1e308, 1e308), "b": (-1e308, 1e308)}),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall", "overflows"),
+    ),
+    (
+        "känslighet overflowing simulation",
+        lambda: hu.känslighetsintervall(
+            {"a": (-1e308, 1e308), "b": (-1e308, 1e308)}, metod="simulering", seed=1, antal=1000
+        ),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall", "overflows"),
+    ),
+    (
+        "känslighet bidrag 'nej'",
+        lambda: hu.känslighetsintervall(POSTER, bidrag="nej"),
+        hu.FelTypError,
+        ("känslighetsintervall: bidrag", "'nej'"),
+    ),
+    (
+        "känslighet punkt None",
+        lambda: hu.känslighetsintervall(POSTER, punkt=None),
+        hu.OgiltigtVärdeError,
+        ("känslighetsintervall: punkt", "None"),
+    ),
+    # helårsprognos and prognosfel
+    (
+        "helår nivå None",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", nivå=None),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: nivå", "None"),
+    ),
+    (
+        "helår nivå text",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", nivå="abc"),
+        hu.FelTypError,
+        ("helårsprognos: nivå", "'abc'"),
+    ),
+    (
+        "helår månader absurd",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", månader=10**9),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: månader", "at most 12"),
+    ),
+    (
+        "helår månader fraction",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", månader=12.5),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: månader", "12.5"),
+    ),
+    (
+        "helår more months than månader",
+        lambda: hu.helårsprognos([1.0, 2.0, 3.0], metod="linjär", månader=2),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: utfall", "månader=2", "(3,)"),
+    ),
+    (
+        "helår a single number",
+        lambda: hu.helårsprognos(1.0, metod="linjär"),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: utfall", "a single number"),
+    ),
+    (
+        "helår budget of 5",
+        lambda: hu.helårsprognos([1.0, 2.0], budget=[1.0] * 5),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: budget", "(5,)"),
+    ),
+    (
+        "helår budget text",
+        lambda: hu.helårsprognos([1.0, 2.0], budget="100"),
+        hu.FelTypError,
+        ("helårsprognos: budget", "'100'"),
+    ),
+    (
+        "helår historik 2-D",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", historik=np.ones((2, 2))),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: historik", "(2, 2)"),
+    ),
+    (
+        "helår historik inf",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", historik=[1.0, math.inf]),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos: historik", "inf"),
+    ),
+    (
+        "helår historik overflowing",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", historik=[1e308, -1e308]),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos", "overflows", "historik"),
+    ),
+    (
+        "helår implausible outcome",
+        lambda: hu.helårsprognos([1e9, 1e9], metod="linjär"),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos", "1.2e+10 mnkr", "utfall"),
+    ),
+    (
+        "helår biaskorrigering 'ja'",
+        lambda: hu.helårsprognos(
+            [1.0, 2.0], metod="linjär", historik=[1.0, 2.0], biaskorrigering="ja"
+        ),
+        hu.FelTypError,
+        ("helårsprognos: biaskorrigering", "'ja'"),
+    ),
+    (
+        "helår enhet %",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", enhet="%"),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos", "enhet", "'%'"),
+    ),
+    (
+        "helår upprättad slash",
+        lambda: hu.helårsprognos([1.0, 2.0], metod="linjär", upprättad="01/12/2023"),
+        hu.OgiltigtVärdeError,
+        ("helårsprognos", "upprättad", "ambiguous"),
+    ),
+    (
+        "prognosfel månader 1",
+        lambda: hu.prognosfel(np.ones((2, 12)), 6, metod="linjär", månader=1),
+        hu.OgiltigtVärdeError,
+        ("prognosfel: månader", "at least 2"),
+    ),
+    (
+        "prognosfel månad text",
+        lambda: hu.prognosfel(np.ones((2, 12)), "6", metod="linjär"),
+        hu.FelTypError,
+        ("prognosfel: månad", "'6'"),
+    ),
+    (
+        "prognosfel budget of 3 years for 2",
+        lambda: hu.prognosfel(np.ones((2, 12)), 6, budget=[1.0, 2.0, 3.0]),
+        hu.OgiltigtVärdeError,
+        ("prognosfel: budget", "2 annual budgets", "(3,)"),
+    ),
+    (
+        "prognosfel budget rows",
+        lambda: hu.prognosfel(np.ones((2, 12)), 6, budget=np.ones((3, 12))),
+        hu.OgiltigtVärdeError,
+        ("prognosfel: budget", "(3, 12)"),
+    ),
+    (
+        "prognosfel metod",
+        lambda: hu.prognosfel(np.ones((2, 12)), 6, metod="trend"),
+        hu.OgiltigtVärdeError,
+        ("prognosfel: metod", "'trend'"),
+    ),
+    (
+        "prognosfel needs budget",
+        lambda: hu.prognosfel(np.ones((2, 12)), 6),
+        hu.OgiltigtVärdeError,
+        ("prognosfel: metod='budgetprofil' needs the budget",),
+    ),
+    # prognosavvikelse
+    (
+        "avvikelse prognos text",
+        lambda: hu.prognosavvikelse(-850.0, "abc"),
+        hu.FelTypError,
+        ("prognosavvikelse: prognos", "'abc'"),
+    ),
+    (
+        "avvikelse prognos None",
+        lambda: hu.prognosavvikelse(-850.0, None),
+        hu.FelTypError,
+        ("prognosavvikelse: prognos", "None"),
+    ),
+    (
+        "avvikelse utfall inf",
+        lambda: hu.prognosavvikelse(math.inf, -890.0),
+        hu.OgiltigtVärdeError,
+        ("prognosavvikelse: utfall", "inf"),
+    ),
+    (
+        "avvikelse lengths",
+        lambda: hu.prognosavvikelse([1.0, 2.0], [1.0, 2.0, 3.0]),
+        hu.OgiltigtVärdeError,
+        ("prognosavvikelse", "utfall has length 2", "prognos has length 3"),
+    ),
+    (
+        "avvikelse indexes",
+        lambda: hu.prognosavvikelse(
+            pd.Series([1.0, 2.0], index=["a", "b"]), pd.Series([1.0, 2.0], index=["b", "a"])
+        ),
+        hu.OgiltigtVärdeError,
+        ("prognosavvikelse", "different indexes"),
+    ),
+    (
+        "avvikelse empty frame",
+        lambda: hu.prognosavvikelse(pd.DataFrame(), [-890.0]),
+        hu.FelTypError,
+        ("prognosavvikelse", "utfall and prognos must both be frames"),
+    ),
+    (
+        "avvikelse forecasts and numbers",
+        lambda: hu.prognosavvikelse([-900.0, -900.0], [P1, -850.0]),
+        hu.FelTypError,
+        ("prognosavvikelse: prognos[1]", "Prognos"),
+    ),
+    (
+        "avvikelse forecasts in two units",
+        lambda: hu.prognosavvikelse([-900.0, -900.0], [P1, hu.Prognos(värde=-1.0, enhet="tkr")]),
+        hu.OgiltigtVärdeError,
+        ("prognosavvikelse: prognos", "'mnkr', 'tkr'"),
+    ),
+    # prognoskedja
+    (
+        "kedja None",
+        lambda: hu.prognoskedja(None),
+        hu.FelTypError,
+        ("prognoskedja: prognoser", "None"),
+    ),
+    (
+        "kedja a number",
+        lambda: hu.prognoskedja(1.5),
+        hu.FelTypError,
+        ("prognoskedja: prognoser", "1.5"),
+    ),
+    (
+        "kedja text",
+        lambda: hu.prognoskedja("abc"),
+        hu.FelTypError,
+        ("prognoskedja: prognoser", "'abc'"),
+    ),
+    (
+        "kedja numbers",
+        lambda: hu.prognoskedja([1.0, 2.0]),
+        hu.FelTypError,
+        ("prognoskedja: prognoser[0]", "Prognos"),
+    ),
+    (
+        "kedja duplicated forecast",
+        lambda: hu.prognoskedja([P1, P2, P1]),
+        hu.OgiltigtVärdeError,
+        ("prognoskedja: prognoser[0] and prognoser[2]", "2023-01-31"),
+    ),
+    (
+        "kedja two units",
+        lambda: hu.prognoskedja([P1, hu.Prognos(värde=-1.0, enhet="tkr", upprättad="2023-03")]),
+        hu.OgiltigtVärdeError,
+        ("prognoskedja: prognoser", "'mnkr', 'tkr'"),
+    ),
+    (
+        "kedja utfall for no period",
+        lambda: hu.prognoskedja([P1, P2], utfall={"2024": -830.0}),
+        hu.OgiltigtVärdeError,
+        ("prognoskedja: utfall", "['2024']", "['2023']"),
+    ),
+    (
+        "kedja utfall duplicated periods",
+        lambda: hu.prognoskedja([P1, P2], utfall=pd.Series([1.0, 2.0], index=["2023", "2023"])),
+        hu.OgiltigtVärdeError,
+        ("prognoskedja", "utfall", "['2023']"),
+    ),
+    (
+        "kedja utfall text in a mapping",
+        lambda: hu.prognoskedja([P1, P2], utfall={"2023": "abc"}),
+        hu.FelTypError,
+        ("prognoskedja: utfall", "'abc'"),
+    ),
+    (
+        "kedja utfall a list",
+        lambda: hu.prognoskedja([P1, P2], utfall=[1.0, 2.0]),
+        hu.FelTypError,
+        ("prognoskedja: utfall", "[1.0, 2.0]"),
+    ),
+    (
+        "kedja utfall inf",
+        lambda: hu.prognoskedja([P1, P2], utfall=math.inf),
+        hu.OgiltigtVärdeError,
+        ("prognoskedja: utfall", "inf"),
+    ),
+    # prognosträffsäkerhet
+    (
+        "träffsäkerhet None",
+        lambda: hu.prognosträffsäkerhet(None),
+        hu.FelTypError,
+        ("prognosträffsäkerhet: kedja", "None"),
+    ),
+    (
+        "träffsäkerhet a number",
+        lambda: hu.prognosträffsäkerhet(3),
+        hu.FelTypError,
+        ("prognosträffsäkerhet: kedja", "3"),
+    ),
+    (
+        "träffsäkerhet numbers",
+        lambda: hu.prognosträffsäkerhet([1.0, 2.0], utfall=1.0),
+        hu.FelTypError,
+        ("prognosträffsäkerhet: kedja[0]", "Prognos"),
+    ),
+    (
+        "träffsäkerhet missing month",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell().assign(prognosmånad=np.nan)),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet", "kedja", "'prognosmånad'", "2 missing"),
+    ),
+    (
+        "träffsäkerhet per unknown",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell(), per="abc"),
+        hu.SaknadKolumnError,
+        ("prognosträffsäkerhet", "'abc'", "per="),
+    ),
+    (
+        "träffsäkerhet per None",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell(), per=None),
+        hu.FelTypError,
+        ("prognosträffsäkerhet: per", "None"),
+    ),
+    (
+        "träffsäkerhet inverted interval",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell().assign(nedre=-700.0)),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet", "kedja", "row 0", "nedre=-700"),
+    ),
+    (
+        "träffsäkerhet text in värde",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell().assign(värde="a")),
+        hu.FelTypError,
+        ("prognosträffsäkerhet: kedja['värde']",),
+    ),
+    (
+        "träffsäkerhet inf in utfall",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell().assign(utfall=math.inf)),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet: kedja['utfall']", "inf"),
+    ),
+    (
+        "träffsäkerhet duplicated forecast",
+        lambda: hu.prognosträffsäkerhet(pd.concat([_kedjetabell(), _kedjetabell().iloc[[0]]])),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet", "kedja", "rows [0, 2]"),
+    ),
+    (
+        "träffsäkerhet duplicated columns",
+        lambda: hu.prognosträffsäkerhet(
+            pd.concat([_kedjetabell(), _kedjetabell()[["värde"]]], axis=1)
+        ),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet", "kedja", "['värde']"),
+    ),
+]
+
+
+@pytest.mark.filterwarnings("ignore::halsouppfoljning.UnderlagsVarning")
+@pytest.mark.parametrize(
+    ("anrop", "fel", "ord_"), [pytest.param(a, f, o, id=i) for i, a, f, o in DÅLIGA_ANROP]
+)
+def test_bad_input_is_a_package_error_naming_the_argument(
+    anrop: Any, fel: type[Exception], ord_: tuple[str, ...]
+) -> None:
+    with pytest.raises(fel) as info:
+        anrop()
+    assert isinstance(info.value, hu.HalsouppfoljningError)
+    for o in ord_:
+        assert o in str(info.value), (o, str(info.value))
+
+
+def test_prognos_polars_frames_are_refused_by_name() -> None:
+    class DataFrame:
+        columns = ("ned", "upp")
+
+    DataFrame.__module__ = "polars.dataframe.frame"
+    with pytest.raises(hu.FelTypError, match=r"känslighetsintervall: poster .*to_pandas"):
+        hu.känslighetsintervall(DataFrame())  # type: ignore[call-overload]
+    with pytest.raises(hu.FelTypError, match=r"prognosträffsäkerhet: kedja .*to_pandas"):
+        hu.prognosträffsäkerhet(DataFrame())  # type: ignore[arg-type]
+
+
+def test_valid_edge_inputs_still_give_results() -> None:
+    # the unit is read in any case; a previous forecast of the same period written as text
+    assert hu.Prognos(värde=1.0, enhet="Mnkr").enhet == "mnkr"
+    helår = hu.Period.helår(2023)
+    p = hu.Prognos(värde=-890.0, avser=helår, föregående=hu.Prognos(värde=-800.0, avser=str(helår)))
+    assert p.revidering == -90.0
+    # an amount of 50 000 mdkr in kronor is still a number (the limit is 100 000 mdkr)
+    assert hu.Prognos(värde=5e13, enhet="kr").värde == 5e13
+    # an interval alone, as a report writes "mellan -900 och -850 mnkr"
+    assert hu.Prognos(värde=math.nan, nedre=-900, övre=-850).intervall == (-900.0, -850.0)
+    # frames of the same shape work elementwise; a 2-D array of items is a list of items
+    ram = pd.DataFrame({"a": [-890.0]})
+    nedre, övre = hu.prognosintervall(ram, ram * 0 + 20, ram * 0 - 50)
+    assert (nedre["a"].tolist(), övre["a"].tolist()) == ([-940.0], [-870.0])
+    assert hu.känslighetsintervall(np.array([[-1.0, 1.0], [-2.0, 2.0]])) == (-3.0, 3.0)
+    # a chain's outcome keyed by the text of its period; years as numbers match their text
+    kedja = hu.prognoskedja([P1, P2], utfall={2023: -830.0})
+    assert kedja["prognosavvikelse"].tolist() == [-30.0, 20.0]  # -830 - (-800), -830 - (-850)
+    # forecasts without a date may repeat (nothing tells them apart)
+    assert len(hu.prognoskedja([hu.Prognos(värde=1.0), hu.Prognos(värde=1.0)])) == 2
+    # the same forecast given as a tuple, a generator-free sequence
+    assert hu.prognosavvikelse(-900.0, (P1,)).tolist() == [-100.0]
+    assert hu.prognosträffsäkerhet(_kedjetabell().iloc[:0]).empty

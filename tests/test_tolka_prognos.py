@@ -195,3 +195,116 @@ def test_property_sign_from_the_word(belopp: int, överskott: bool) -> None:
     ord_ = "överskott" if överskott else "underskott"
     p = hu.Prognos.tolka(f"ett prognostiserat {ord_} på {belopp} mnkr")
     assert p.värde == (belopp if överskott else -belopp)
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+
+@pytest.mark.parametrize(
+    ("anrop", "fel", "ord_"),
+    [
+        pytest.param(
+            lambda: hu.Prognos.tolka("abc"),
+            hu.TolkningsError,
+            ("Prognos.tolka", "the text 'abc'"),
+            id="not a forecast",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("01/12/2023"),
+            hu.TolkningsError,
+            ("Prognos.tolka", "text '01/12/2023'"),
+            id="a slash date",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka(None),
+            hu.FelTypError,
+            ("Prognos.tolka: text", "None"),
+            id="None",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("Prognos -"),
+            hu.TolkningsError,
+            ("Prognos.tolka", "'Prognos -'", "missing marker"),
+            id="only a missing marker",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("-890 mnkr", enhet="%"),
+            hu.OgiltigtVärdeError,
+            ("Prognos.tolka: enhet", "'%'"),
+            id="enhet not money",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("-890 mnkr", budget="abc"),
+            hu.FelTypError,
+            ("Prognos.budget", "'abc'"),
+            id="budget text",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("-890 mnkr", föregående=math.inf),
+            hu.OgiltigtVärdeError,
+            ("Prognos.föregående", "inf"),
+            id="föregående inf",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("prognosen har försämrats med 35 mnkr", föregående="abc"),
+            hu.FelTypError,
+            ("Prognos.tolka: föregående", "'abc'"),
+            id="revision with föregående as text",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("prognosen har försämrats med 35 mnkr", föregående=[1, 2]),
+            hu.FelTypError,
+            ("Prognos.tolka: föregående",),
+            id="revision with föregående as a list",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka(
+                "prognosen har försämrats med 35 mnkr",
+                föregående=hu.Prognos(värde=1.0, enhet="tkr"),
+            ),
+            hu.OgiltigtVärdeError,
+            ("Prognos.föregående", "'tkr'"),
+            id="revision of a forecast in another unit",
+        ),
+        pytest.param(
+            lambda: hu.Prognos.tolka("Prognos 999999999999999 mnkr"),
+            hu.OgiltigtVärdeError,
+            ("Prognos.värde", "mnkr"),
+            id="an absurd amount",
+        ),
+        pytest.param(
+            lambda: tolka_prognosrevision("abc"),
+            hu.TolkningsError,
+            ("tolka_prognosrevision", "text 'abc'"),
+            id="revision not a revision",
+        ),
+        pytest.param(
+            lambda: tolka_prognosrevision("prognosen har försämrats med -35 mnkr"),
+            hu.TolkningsError,
+            ("tolka_prognosrevision", "without a sign"),
+            id="revision with a sign",
+        ),
+        pytest.param(
+            lambda: tolka_prognosrevision("prognosen har försämrats med 35 mnkr", enhet="x"),
+            hu.OgiltigtVärdeError,
+            ("tolka_prognosrevision: enhet", "'x'"),
+            id="revision enhet not money",
+        ),
+    ],
+)
+def test_bad_input_names_the_argument(
+    anrop: object, fel: type[Exception], ord_: tuple[str, ...]
+) -> None:
+    with pytest.raises(fel) as info:
+        anrop()  # type: ignore[operator]
+    assert isinstance(info.value, hu.HalsouppfoljningError)
+    for o in ord_:
+        assert o in str(info.value), (o, str(info.value))
+
+
+def test_tolka_unit_in_any_case_and_revision_of_a_forecast() -> None:
+    p = hu.Prognos.tolka("-890 mnkr +20/-50 mnkr", enhet="TKR")
+    assert (p.värde, p.nedre, p.övre, p.enhet) == (-890_000.0, -940_000.0, -870_000.0, "tkr")
+    # a revision of a previous Prognos: -215 - 35 = -250
+    q = hu.Prognos.tolka("prognosen har försämrats med 35 mnkr", föregående=hu.Prognos(värde=-215))
+    assert q.värde == -250.0

@@ -514,45 +514,46 @@ def känslighetsintervall(
     a = tabell["ned"].to_numpy(dtype=np.float64)
     b = tabell["upp"].to_numpy(dtype=np.float64)
     c = tabell["läge"].to_numpy(dtype=np.float64)
-    saknas = bool(np.isnan(a).any() or np.isnan(b).any() or np.isnan(c).any() or math.isnan(p))
-    varians: npt.NDArray[np.float64] | None = None
-    if saknas:
-        nedre = övre = math.nan
-    elif m == "summa":
-        nedre, övre = p + float(a.sum()), p + float(b.sum())
-    elif m == "kvadratsumma":
-        nedre, övre = p - float(np.sqrt(np.sum(a * a))), p + float(np.sqrt(np.sum(b * b)))
-    else:
-        bredd = b - a
-        aktiv = bredd > 0
-        if antal * int(aktiv.sum()) > _MAX_DRAG:
-            raise OgiltigtVärdeError(
-                f"{vad}: antal={antal} draws of {int(aktiv.sum())} items is more than the "
-                f"limit of {_MAX_DRAG:,} item draws; lower antal to "
-                f"{max(_MAX_DRAG // int(aktiv.sum()), 1):,} or fewer"
-            )
-        summa = np.zeros(int(antal))
-        if aktiv.any():
-            aa, bb, cc = a[aktiv], b[aktiv], c[aktiv]
-            skala = bb - aa
-            if f == "triangel":
-                drag = _stats().triang.rvs(
-                    (cc - aa) / skala,
-                    loc=aa,
-                    scale=skala,
-                    size=(int(antal), aa.size),
-                    random_state=rng,
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused below
+        saknas = bool(np.isnan(a).any() or np.isnan(b).any() or np.isnan(c).any() or math.isnan(p))
+        varians: npt.NDArray[np.float64] | None = None
+        if saknas:
+            nedre = övre = math.nan
+        elif m == "summa":
+            nedre, övre = p + float(a.sum()), p + float(b.sum())
+        elif m == "kvadratsumma":
+            nedre, övre = p - float(np.sqrt(np.sum(a * a))), p + float(np.sqrt(np.sum(b * b)))
+        else:
+            bredd = b - a
+            aktiv = bredd > 0
+            if antal * int(aktiv.sum()) > _MAX_DRAG:
+                raise OgiltigtVärdeError(
+                    f"{vad}: antal={antal} draws of {int(aktiv.sum())} items is more than the "
+                    f"limit of {_MAX_DRAG:,} item draws; lower antal to "
+                    f"{max(_MAX_DRAG // int(aktiv.sum()), 1):,} or fewer"
                 )
-            else:
-                alfa = 1.0 + 4.0 * (cc - aa) / skala
-                beta = 1.0 + 4.0 * (bb - cc) / skala
-                drag = aa + skala * _stats().beta.rvs(
-                    alfa, beta, size=(int(antal), aa.size), random_state=rng
-                )
-            summa = np.asarray(drag, dtype=np.float64).sum(axis=1)
-        q = np.quantile(summa, [(1.0 - niv) / 2.0, (1.0 + niv) / 2.0])
-        nedre, övre = p + float(q[0]), p + float(q[1])
-        varians = np.where(aktiv, _fördelningsmoment(a, b, c, f), 0.0)
+            summa = np.zeros(int(antal))
+            if aktiv.any():
+                aa, bb, cc = a[aktiv], b[aktiv], c[aktiv]
+                skala = bb - aa
+                if f == "triangel":
+                    drag = _stats().triang.rvs(
+                        (cc - aa) / skala,
+                        loc=aa,
+                        scale=skala,
+                        size=(int(antal), aa.size),
+                        random_state=rng,
+                    )
+                else:
+                    alfa = 1.0 + 4.0 * (cc - aa) / skala
+                    beta = 1.0 + 4.0 * (bb - cc) / skala
+                    drag = aa + skala * _stats().beta.rvs(
+                        alfa, beta, size=(int(antal), aa.size), random_state=rng
+                    )
+                summa = np.asarray(drag, dtype=np.float64).sum(axis=1)
+            q = np.quantile(summa, [(1.0 - niv) / 2.0, (1.0 + niv) / 2.0])
+            nedre, övre = p + float(q[0]), p + float(q[1])
+            varians = np.where(aktiv, _fördelningsmoment(a, b, c, f), 0.0)
     if not (saknas or (math.isfinite(nedre) and math.isfinite(övre))):
         raise OgiltigtVärdeError(
             f"{vad}: the interval overflows ({nedre!r}, {övre!r}); the amounts of punkt and "
@@ -1615,10 +1616,13 @@ def helårsprognos(
             )
             halv = math.nan
         elif biaskorrigering:
-            punkt += float(e.mean())
-            halv = float(_stats().t.ppf(q, n - 1)) * float(e.std(ddof=1)) * math.sqrt(1 + 1 / n)
+            with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused below
+                punkt += float(e.mean())
+                sd = float(e.std(ddof=1))
+            halv = float(_stats().t.ppf(q, n - 1)) * sd * math.sqrt(1 + 1 / n)
         else:
-            halv = float(_stats().t.ppf(q, n)) * math.sqrt(float(np.mean(e * e)))
+            with np.errstate(over="ignore", invalid="ignore"):
+                halv = float(_stats().t.ppf(q, n)) * math.sqrt(float(np.mean(e * e)))
         källa = f"{procent} intervall från {n} års prognosfel (t" + (
             ", biaskorrigerad)" if biaskorrigering else ")"
         )
