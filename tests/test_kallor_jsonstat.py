@@ -218,3 +218,56 @@ def test_agrees_with_a_plain_reference(kub: dict[str, Any], data: st.DataObject)
             assert math.isnan(rad.värde)
         else:
             assert rad.värde == väntat
+
+
+# --------------------------------------------------------------------------- issue 12: probes
+
+
+def _ds(**ändra: Any) -> dict[str, Any]:
+    ds: dict[str, Any] = {
+        "id": ["Region", "Tid"],
+        "size": [2, 1],
+        "dimension": {
+            "Tid": {"category": {"index": {"2024": 0}}},
+            "Region": {"category": {"index": {"03": 1, "01": 0}}},
+        },
+        "value": [1, None],
+    }
+    ds.update(ändra)
+    return ds
+
+
+@pytest.mark.parametrize(
+    ("ds", "text"),
+    [
+        (None, "not a JSON object"),
+        ([1], "not a JSON object"),
+        (_ds(value=["abc", 1]), "'abc' is neither a number nor a missing-value symbol"),
+        (_ds(value=[math.inf, 1]), "not a finite number"),
+        (_ds(value=["inf", 1]), "not a finite number"),
+        (_ds(value=["NaN", 1]), "not a finite number"),
+        (_ds(size=["a", 1]), "'size' must be a list of whole numbers"),
+        (_ds(size=[None, 1]), "'size' must be a list of whole numbers"),
+        (_ds(size=5), "'size' must be a list of whole numbers"),
+        (_ds(id=["Region", "Region"], size=[2, 2]), "'id' lists a dimension more than once"),
+        (
+            _ds(
+                dimension={
+                    "Tid": {"category": {"index": ["2024"]}},
+                    "Region": {"category": {"index": ["01", "01"]}},
+                }
+            ),
+            r"category code\(s\) \['01'\] more than once",
+        ),
+    ],
+)
+def test_malformed_datasets_are_package_errors_naming_the_argument(ds: Any, text: str) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"läs_jsonstat2: dataset .*{text}"):
+        läs_jsonstat2(ds)
+
+
+@pytest.mark.parametrize("symbol", ["..", "-", ".", "..."])
+def test_px_missing_symbols_are_missing_values(symbol: str) -> None:
+    t = läs_jsonstat2(_ds(value=[symbol, "1234,5"]))
+    assert math.isnan(t["värde"].iloc[0])
+    assert t["värde"].iloc[1] == 1234.5  # a decimal comma in text

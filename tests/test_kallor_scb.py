@@ -355,14 +355,105 @@ def test_variables_named_by_role(httpserver: HTTPServer, tmp_path: Path) -> None
     assert set(_urval(httpserver, "TAB638")) == {"Län", "Innehåll", "År"}
 
 
-@pytest.mark.parametrize("år", [None, 2024.5, math.nan, object()])
-def test_years_of_the_wrong_type_are_a_package_error(år: object) -> None:
+@pytest.mark.parametrize(
+    ("år", "fel"),
+    [
+        (None, hu.FelTypError),
+        (2024.5, hu.OgiltigtVärdeError),
+        (math.nan, hu.OgiltigtVärdeError),
+        (object(), hu.FelTypError),
+        ("2023a", hu.FelTypError),
+        ([2024, "2024"], hu.FelTypError),
+        (True, hu.FelTypError),
+    ],
+)
+def test_years_of_the_wrong_type_are_a_package_error(år: object, fel: type[Exception]) -> None:
     """Issue 12: no TypeError from iterating a float or None; the message names år."""
-    with pytest.raises(hu.FelTypError, match="år must be"):
+    with pytest.raises(fel, match="hämta_befolkning: år"):
         kallor.hämta_befolkning(år, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("år", [-1, 20230515])
-def test_implausible_years_are_refused_before_asking(år: int) -> None:
-    with pytest.raises(hu.OgiltigtVärdeError, match="between 1900 and 2100"):
+@pytest.mark.parametrize(("år", "gräns"), [(-1, "at least 1900"), (20230515, "at most 2100")])
+def test_implausible_years_are_refused_before_asking(år: int, gräns: str) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=f"år must be {gräns}"):
         kallor.hämta_befolkning(år, bas_url="http://127.0.0.1:9/", cache=False)
+
+
+@pytest.mark.parametrize("år", [range(2025, 2020), []])
+def test_no_years_is_an_error(år: object) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="år is empty"):
+        kallor.hämta_befolkning(år, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("max_celler", [True, 0, 2.5, "10", None])
+def test_max_celler_is_a_whole_number_of_at_least_one(max_celler: object) -> None:
+    with pytest.raises(hu.HalsouppfoljningError, match="max_celler"):
+        kallor.hämta_befolkning(
+            2024,
+            bas_url="http://127.0.0.1:9/",
+            cache=False,
+            max_celler=max_celler,  # type: ignore[arg-type]
+        )
+
+
+# --------------------------------------------------------------------------- issue 12: answers
+
+
+def _svar_med(värde: Any) -> dict[str, Any]:
+    """The TAB638 fixture with Västmanland's (position 14) value replaced."""
+    data = fixtur("scb_TAB638_data_2024.json")
+    data["value"][14] = värde
+    return data
+
+
+@pytest.mark.parametrize(
+    ("värde", "text"),
+    [
+        (-5, "is not a number of inhabitants"),
+        (100.5, "is not a number of inhabitants"),
+        (1e300, "is not a number of inhabitants"),
+        ("inf", "not a finite number"),
+        ("NaN", "not a finite number"),
+        ("abc", "neither a number nor a missing-value symbol"),
+        (True, "is not a number"),
+    ],
+)
+def test_a_population_that_is_no_population_is_a_source_error(
+    httpserver: HTTPServer, värde: Any, text: str
+) -> None:
+    httpserver.expect_request("/tables/TAB638/metadata").respond_with_json(
+        fixtur("scb_TAB638_metadata.json")
+    )
+    httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_json(
+        _svar_med(värde)
+    )
+    with pytest.raises(KällfelError, match=text):
+        kallor.hämta_befolkning(
+            2024, regioner=["Uppsala", "Västmanland"], bas_url=bas(httpserver), cache=False
+        )
+
+
+def test_a_px_missing_symbol_is_a_missing_population(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/tables/TAB638/metadata").respond_with_json(
+        fixtur("scb_TAB638_metadata.json")
+    )
+    httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_json(
+        _svar_med("..")
+    )
+    b = kallor.hämta_befolkning(
+        2024, regioner=["Uppsala", "Västmanland"], bas_url=bas(httpserver), cache=False
+    )
+    assert b["Region Uppsala"] == 400000.0  # the fixture's value, by hand
+    assert math.isnan(b["Region Västmanland"])
+
+
+def test_a_region_code_repeated_in_the_answer_is_a_source_error(httpserver: HTTPServer) -> None:
+    data = fixtur("scb_TAB638_data_2024.json")
+    koder = list(data["dimension"]["Region"]["category"]["index"])
+    data["dimension"]["Region"]["category"]["index"] = [*sorted(koder)[:20], "19"]
+    httpserver.expect_request("/tables/TAB638/metadata").respond_with_json(
+        fixtur("scb_TAB638_metadata.json")
+    )
+    httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_json(data)
+    with pytest.raises(KällfelError, match=r"category code\(s\) \['19'\] more than once"):
+        kallor.hämta_befolkning(2024, regioner="19", bas_url=bas(httpserver), cache=False)

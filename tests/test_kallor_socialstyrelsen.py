@@ -119,3 +119,102 @@ def test_invalid_arguments(args: dict[str, object], fel: type[Exception]) -> Non
 def test_live_socialstyrelsen() -> None:  # pragma: no cover - needs the internet
     t = kallor.hämta_socialstyrelsen("dodsorsaker", 1, år=2020, cache=False)
     assert "Riket" in set(t["region"])
+
+
+# --------------------------------------------------------------------------- issue 12: probes
+
+
+_RAD = {"regionId": 19, "ar": "2023", "mattId": 1, "konId": 3, "varde": "9,0"}
+
+
+def _hämta(server: HTTPServer, *rader: dict[str, object]) -> object:
+    server.expect_request("/v1/sv/amne/resultat/matt/1/region/19/ar/2023").respond_with_json(
+        {"data": list(rader)}
+    )
+    return kallor.hämta_socialstyrelsen(
+        "amne", 1, regioner="Västmanland", år=2023, bas_url=bas(server), cache=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fel", "text"),
+    [
+        ({"år": 2023.7}, hu.OgiltigtVärdeError, "år must be a whole number, got 2023.7"),
+        ({"år": "2023a"}, hu.FelTypError, "år must be a whole number, got '2023a'"),
+        ({"år": range(2025, 2020)}, hu.OgiltigtVärdeError, "år is empty"),
+        ({"år": -5}, hu.OgiltigtVärdeError, "år must be at least 1900"),
+        ({"år": 10**12}, hu.OgiltigtVärdeError, "år must be at most 2100"),
+        ({"mått": 1.5}, hu.FelTypError, "mått: an id is a whole number"),
+        ({"mått": [1, None]}, hu.FelTypError, "mått: an id is a whole number"),
+        ({"mått": -1}, hu.OgiltigtVärdeError, "mått: -1 is not an id"),
+        ({"mått": "1;2"}, hu.OgiltigtVärdeError, "mått: '1;2' is not an id"),
+        ({"mått": True}, hu.FelTypError, "mått: an id"),
+        ({"kon": 1.5}, hu.FelTypError, "kon: an id"),
+        ({"kon": {"a": 1}}, hu.FelTypError, "kon must be one value or a list"),
+        ({"ämne": None}, hu.OgiltigtVärdeError, "hämta_socialstyrelsen: ämne"),
+        ({"regioner": "Atlantis"}, hu.OkändRegionError, "Atlantis"),
+        ({"bas_url": "http://"}, hu.FelTypError, "bas_url"),
+        ({"timeout": math.inf}, hu.FelTypError, "timeout"),
+    ],
+)
+def test_bad_arguments_are_refused_before_any_request(
+    httpserver: HTTPServer, kwargs: dict[str, object], fel: type[Exception], text: str
+) -> None:
+    argument: dict[str, object] = {
+        "ämne": "amne",
+        "mått": 1,
+        "år": 2023,
+        "regioner": "Västmanland",
+        "bas_url": bas(httpserver),
+        "cache": False,
+    }
+    argument.update(kwargs)
+    with pytest.raises(fel, match=text):
+        kallor.hämta_socialstyrelsen(**argument)  # type: ignore[arg-type]
+    assert antal_anrop(httpserver) == 0
+
+
+@pytest.mark.parametrize(
+    "andra",
+    [
+        {**_RAD, "varde": "10"},
+        dict(_RAD),
+        {**_RAD, "ar": 2023},
+        {**_RAD, "regionId": "19"},
+    ],
+)
+def test_duplicated_rows_are_an_error_listing_them(
+    httpserver: HTTPServer, andra: dict[str, object]
+) -> None:
+    with pytest.raises(
+        KällfelError, match=r"2 rows for the same .*\('Region Västmanland', '2023', '1', '3'\)"
+    ):
+        _hämta(httpserver, _RAD, andra)
+
+
+def test_rows_that_differ_in_a_variable_are_no_duplicates(httpserver: HTTPServer) -> None:
+    t = _hämta(httpserver, _RAD, {**_RAD, "konId": 1, "varde": "8,5"})
+    assert t["värde"].tolist() == [9.0, 8.5]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("rad", "text"),
+    [
+        ({**_RAD, "varde": "inf"}, "cannot read 'inf'"),
+        ({**_RAD, "varde": math.inf}, "not a finite number"),
+        ({**_RAD, "varde": "85 %"}, "carries a unit"),
+        ({**_RAD, "varde": {"a": 1}}, "is not a number"),
+        ({**_RAD, "ar": "2023-01"}, "ar '2023-01' is not a whole number"),
+        ({**_RAD, "ar": 2023.5}, "ar 2023.5 is not a whole number"),
+        ({**_RAD, "ar": 99999}, "ar 99999 is not a year"),
+        ({**_RAD, "ar": True}, "ar True is not a whole number"),
+        ({**_RAD, "regionId": None}, "regionId None is not a whole number"),
+        ({**_RAD, "diagnosId": {"a": 1}}, "diagnosId .* is not an id"),
+        ({k: v for k, v in _RAD.items() if k != "mattId"}, "no mattId"),
+    ],
+)
+def test_values_that_cannot_be_read_are_a_source_error(
+    httpserver: HTTPServer, rad: dict[str, object], text: str
+) -> None:
+    with pytest.raises(KällfelError, match=text):
+        _hämta(httpserver, rad)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,7 +34,9 @@ def kategorier(dimension: Mapping[str, Any], namn: str) -> list[str]:
             f"json-stat2: dimension {namn!r} has no category.index and not exactly one label"
         )
     if isinstance(index, Sequence) and not isinstance(index, str):
-        return [str(k) for k in index]
+        koder = [str(k) for k in index]
+        _unika(koder, namn)
+        return koder
     if not isinstance(index, Mapping):
         raise OgiltigtVärdeError(f"json-stat2: dimension {namn!r} has a malformed category.index")
     par: list[tuple[int, str]] = []
@@ -48,7 +51,19 @@ def kategorier(dimension: Mapping[str, Any], namn: str) -> list[str]:
         raise OgiltigtVärdeError(
             f"json-stat2: the category.index positions of {namn!r} are not 0..{len(par) - 1}"
         )
-    return [kod for _, kod in par]
+    koder = [kod for _, kod in par]
+    _unika(koder, namn)
+    return koder
+
+
+def _unika(koder: list[str], namn: str) -> None:
+    """A dimension's category codes are distinct: a repeated one would give two cells one key."""
+    dubbla = sorted(k for k, n in Counter(koder).items() if n > 1)
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"json-stat2: dimension {namn!r} lists the category code(s) {dubbla[:5]!r} more "
+            "than once"
+        )
 
 
 def _efter_position(fält: Any, n: int, namn: str, tom: Any) -> list[Any]:
@@ -82,20 +97,35 @@ def _efter_position(fält: Any, n: int, namn: str, tom: Any) -> list[Any]:
     raise OgiltigtVärdeError(f"json-stat2: {namn} is neither an array nor an object")
 
 
+#: PX symbols a value may be written as when it is missing (SCB's "..", "-" ...).
+_SAKNAS = frozenset({"", ".", "..", "...", "-", "–", "—", "x", "X"})
+
+
 def _tal(v: Any) -> float:
+    """A cell's value: a finite number or its text; ``null`` or a PX symbol is missing."""
     if v is None:
         return math.nan
     if isinstance(v, bool):
         raise OgiltigtVärdeError(f"json-stat2: value {v!r} is not a number")
     if isinstance(v, (int, float)):
-        return float(v)
-    if isinstance(v, str):
-        text = v.strip().replace(",", ".")
-        try:
-            return float(text) if text else math.nan
-        except ValueError:
+        tal = float(v)
+    elif isinstance(v, str):
+        text = v.strip().replace("\u2212", "-").replace(",", ".")
+        if text in _SAKNAS:
             return math.nan
-    raise OgiltigtVärdeError(f"json-stat2: value {v!r} is not a number")
+        try:
+            tal = float(text)
+        except ValueError:
+            raise OgiltigtVärdeError(
+                f"json-stat2: value {v!r:.40} is neither a number nor a missing-value symbol"
+            ) from None
+    else:
+        raise OgiltigtVärdeError(f"json-stat2: value {v!r:.40} is not a number")
+    if not math.isfinite(tal):
+        raise OgiltigtVärdeError(
+            f"json-stat2: value {v!r:.40} is not a finite number (a missing value is null)"
+        )
+    return tal
 
 
 def läs_jsonstat2(dataset: Mapping[str, Any]) -> pd.DataFrame:
@@ -124,8 +154,11 @@ def läs_jsonstat2(dataset: Mapping[str, Any]) -> pd.DataFrame:
     Raises
     ------
     OgiltigtVärdeError
-        If the dataset is malformed (sizes that do not match the categories
-        or the values, positions outside the cube).
+        If ``dataset`` is not a JSON-stat 2.0 dataset: not an object, sizes
+        that are not whole numbers or do not match the categories or the
+        values, a dimension listed twice, a category code repeated, positions
+        outside the cube, or a value that is neither a finite number, ``null``
+        nor a PX missing-value symbol (``".."``, ``"-"`` ...: read as NaN).
 
     Notes
     -----
@@ -146,8 +179,20 @@ def läs_jsonstat2(dataset: Mapping[str, Any]) -> pd.DataFrame:
     0     01  2024  2454821.0
     1     03  2024        NaN
     """
+    try:
+        return _läs(dataset)
+    except OgiltigtVärdeError as fel:
+        raise OgiltigtVärdeError(
+            f"läs_jsonstat2: dataset is not a valid JSON-stat 2.0 dataset: {fel}"
+        ) from None
+
+
+def _läs(dataset: Any) -> pd.DataFrame:
+    """:func:`läs_jsonstat2` with messages that say "json-stat2:" (the clients add the source)."""
     if not isinstance(dataset, Mapping):
-        raise OgiltigtVärdeError("json-stat2: the answer is not a JSON object")
+        raise OgiltigtVärdeError(
+            f"json-stat2: the answer is not a JSON object (got {type(dataset).__name__})"
+        )
     ids = dataset.get("id")
     storlekar = dataset.get("size")
     dimensioner = dataset.get("dimension")
@@ -173,7 +218,17 @@ def läs_jsonstat2(dataset: Mapping[str, Any]) -> pd.DataFrame:
         )
     if storlekar is None:
         storlekar = [len(k) for k in koder]
-    if [int(s) for s in storlekar] != [len(k) for k in koder]:
+    if (
+        not isinstance(storlekar, Sequence)
+        or isinstance(storlekar, str)
+        or not all(isinstance(s, int) and not isinstance(s, bool) for s in storlekar)
+    ):
+        raise OgiltigtVärdeError(
+            f"json-stat2: 'size' must be a list of whole numbers, got {storlekar!r:.60}"
+        )
+    if len(set(ids)) != len(ids):
+        raise OgiltigtVärdeError(f"json-stat2: 'id' lists a dimension more than once: {ids}")
+    if list(storlekar) != [len(k) for k in koder]:
         raise OgiltigtVärdeError(
             f"json-stat2: 'size' {list(storlekar)} does not match the categories "
             f"{[len(k) for k in koder]} of {ids}"

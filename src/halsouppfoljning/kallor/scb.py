@@ -10,6 +10,7 @@ parts.
 
 from __future__ import annotations
 
+import numbers
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -17,9 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._indata import heltal
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu
-from ._jsonstat import kategorier, läs_jsonstat2
+from ._jsonstat import _läs, kategorier, läs_jsonstat2
 from ._omraden import Område, områden
 
 __all__ = ["SCB_URL", "hämta_befolkning", "läs_jsonstat2"]
@@ -41,6 +43,10 @@ _TABELLER = {
 #: TAB5557 Civilstand "SC", Alder "TotSA", Kon "TotSa"), compared case-insensitively.
 _TOTALKODER = ("totsa", "tot", "sc", "totalt", "t")
 _TOTALETIKETTER = ("totalt", "total", "samtliga", "båda könen", "alla")
+
+
+#: More inhabitants than any region can have: an answer above it is malformed.
+_STÖRSTA_FOLKMÄNGD = 1e9
 
 
 def _tabell(år: int) -> str:
@@ -86,28 +92,27 @@ def _total(dim: Mapping[str, Any], namn: str) -> str | None:
 
 
 def _år(år: Any) -> list[int]:
+    """The years asked for: whole numbers 1900-2100, at least one."""
+    vad = "hämta_befolkning"
     if isinstance(år, bool) or år is None:
-        raise FelTypError(f"år must be a year or years, got {år!r}; e.g. år=2024")
-    if isinstance(år, (int, str, np.integer)):
+        raise FelTypError(f"{vad}: år must be a year or years, got {år!r}; e.g. år=2024")
+    if isinstance(år, (numbers.Number, str)):
         lista = [år]
-    elif isinstance(år, Iterable) and not isinstance(år, (bytes, dict)):
+    elif isinstance(år, Iterable) and not isinstance(år, (bytes, Mapping)):
         lista = list(år)
     else:
-        raise FelTypError(f"år must be whole years (2024, range(2020, 2026)), got {år!r:.60}")
-    try:
-        ut = sorted({int(str(a).strip()) for a in lista if not isinstance(a, bool)})
-    except ValueError:
         raise FelTypError(
-            f"år must be whole years (2024, range(2020, 2026)), got {år!r:.60}"
-        ) from None
-    if len(ut) != len({str(a).strip() for a in lista}):
-        raise FelTypError(f"år must be whole years (2024, range(2020, 2026)), got {år!r:.60}")
-    if not ut:
-        raise OgiltigtVärdeError("år: give at least one year")
-    utanför = [a for a in ut if not 1900 <= a <= 2100]
-    if utanför:
-        raise OgiltigtVärdeError(f"år must be years between 1900 and 2100, got {utanför[:5]!r}")
-    return ut
+            f"{vad}: år must be whole years (2024, range(2020, 2026)), got {år!r:.60}"
+        )
+    if not lista:
+        raise OgiltigtVärdeError(
+            f"{vad}: år is empty ({år!r:.60}); give at least one year, e.g. år=2024"
+        )
+    ut = [
+        heltal(a, f"{vad}: år[{i}]" if len(lista) > 1 else f"{vad}: år", minst=1900, högst=2100)
+        for i, a in enumerate(lista)
+    ]
+    return sorted(set(ut))
 
 
 def hämta_befolkning(
@@ -214,9 +219,7 @@ def hämta_befolkning(
     områdeslista = områden(regioner, med_riket=False)
     if not områdeslista:
         raise OgiltigtVärdeError("regioner: give at least one region")
-    celler: object = max_celler
-    if not isinstance(celler, int) or max_celler < 1:
-        raise OgiltigtVärdeError(f"max_celler must be a positive int, got {max_celler!r}")
+    max_celler = heltal(max_celler, "hämta_befolkning: max_celler", minst=1)
     visa = kontrollera_visa(visa_förlopp)
     per_tabell: dict[str, list[int]] = {}
     for a in åren:
@@ -332,7 +335,7 @@ def _hämta_tabell(
         svar = _data(klient, tabell, urval)
         url = klient.urler[-1]
         try:
-            tidy = läs_jsonstat2(svar)
+            tidy = _läs(svar)
         except OgiltigtVärdeError as fel:
             raise KällfelError(
                 f"SCB sent a malformed answer for table {tabell} at {url}: {fel}", url=url
@@ -417,6 +420,18 @@ def _välj(
             "status": val["status"].to_numpy(),
         }
     )
+    värden = ut["värde"].to_numpy(dtype=float)
+    orimliga = np.isfinite(värden) & (
+        (värden < 0) | (värden != np.floor(värden)) | (värden > _STÖRSTA_FOLKMÄNGD)
+    )
+    if orimliga.any():
+        i = int(np.flatnonzero(orimliga)[0])
+        raise KällfelError(
+            f"SCB's answer for {tabell} gives region {ut['Region'].iloc[i]!r} in "
+            f"{ut['period'].iloc[i]} the population {värden[i]!r}, which is not a number of "
+            f"inhabitants (a whole number from 0 to 10^9) at {url}",
+            url=url,
+        )
     if ut.duplicated(["Region", "period"]).any():
         raise KällfelError(
             f"SCB's answer for {tabell} has more than one population per region and year at "

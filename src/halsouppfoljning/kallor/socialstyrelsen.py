@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._indata import heltal
 from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from ..jamforelse import RIKET
 from ..organisation import regioner as _regioner
@@ -33,31 +34,79 @@ SOCIALSTYRELSEN_URL = "https://sdb.socialstyrelsen.se/api/"
 KÄLLA_SOCIALSTYRELSEN = "Källa: Socialstyrelsen, statistikdatabasen"
 _PER_SIDA = 5000
 _NAMN = re.compile(r"^[a-z0-9_]+$")
+_ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
+#: The years a period may be (a year outside is a typing error or a malformed row).
+_FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
 
 
 def _ids(värden: Any, namn: str) -> str:
+    """Ids of the API as a path segment: whole numbers >= 0 or short codes such as "R99"."""
     lista = platt(värden, namn)
     if not lista:
-        raise OgiltigtVärdeError(f"{namn}: give at least one id")
+        raise OgiltigtVärdeError(f"hämta_socialstyrelsen: {namn}: give at least one id")
     text = []
     for v in lista:
-        if isinstance(v, bool):
-            raise FelTypError(f"{namn}: {v!r} is not an id")
-        s = nfc(str(v)).strip()
-        if not s or any(c in s for c in "/?#&, "):
-            raise OgiltigtVärdeError(f"{namn}: {v!r} is not an id")
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+            if v < 0:
+                raise OgiltigtVärdeError(
+                    f"hämta_socialstyrelsen: {namn}: {v!r} is not an id (ids are >= 0)"
+                )
+            text.append(str(int(v)))
+            continue
+        if not isinstance(v, str):
+            raise FelTypError(
+                f"hämta_socialstyrelsen: {namn}: an id is a whole number or a code as text, "
+                f"got {v!r:.40} of type {type(v).__name__}"
+            )
+        s = nfc(v).strip()
+        if not _ID.match(s):
+            raise OgiltigtVärdeError(
+                f"hämta_socialstyrelsen: {namn}: {v!r:.40} is not an id (letters, digits, "
+                "'_', '.' or '-'), e.g. 1 or 'R99'"
+            )
         text.append(s)
     return ",".join(dict.fromkeys(text))
 
 
+def _åren(år: Any) -> str:
+    """The years as a path segment: whole numbers 1900-2100, at least one."""
+    lista = platt(år, "år")
+    if not lista:
+        raise OgiltigtVärdeError(
+            f"hämta_socialstyrelsen: år is empty ({år!r:.60}); give at least one year, e.g. "
+            "år=2023, or år=None for every year"
+        )
+    åren = [
+        heltal(
+            a,
+            f"hämta_socialstyrelsen: år[{i}]" if len(lista) > 1 else "hämta_socialstyrelsen: år",
+            minst=_FÖRSTA_ÅR,
+            högst=_SISTA_ÅR,
+        )
+        for i, a in enumerate(lista)
+    ]
+    return ",".join(str(a) for a in sorted(set(åren)))
+
+
 def _värde(v: Any) -> float:
+    """A ``varde``: a finite number, or text read as report notation (missing markers NaN)."""
     if v is None:
         return math.nan
     if isinstance(v, bool):
         raise TolkningsError(f"varde {v!r} is not a number")
     if isinstance(v, (int, float)):
-        return float(v)
-    return float(tolka_tal(str(v)))
+        tal = float(v)
+    elif isinstance(v, str):
+        if "%" in v:
+            raise TolkningsError(
+                f"varde {v!r:.40} carries a unit; the database publishes plain numbers"
+            )
+        tal = float(tolka_tal(v))
+    else:
+        raise TolkningsError(f"varde {v!r:.40} is not a number")
+    if math.isinf(tal):
+        raise TolkningsError(f"varde {v!r:.40} is not a finite number")
+    return tal
 
 
 def hämta_socialstyrelsen(
@@ -151,18 +200,21 @@ def hämta_socialstyrelsen(
     namn: object = ämne
     if not isinstance(namn, str) or not _NAMN.match(nfc(namn).strip().lower()):
         raise OgiltigtVärdeError(
-            f"ämne must be the subject's API name in lower case ASCII, e.g. 'dodsorsaker', "
-            f"got {ämne!r}"
+            "hämta_socialstyrelsen: ämne must be the subject's API name in lower case ASCII, "
+            f"e.g. 'dodsorsaker', got {ämne!r:.60}"
         )
     ämne = ämne.strip().lower()
     områdeslista = områden(regioner, med_riket=True)
     väg = f"v1/sv/{ämne}/resultat/matt/{_ids(mått, 'mått')}"
     väg += "/region/" + ",".join(str(o.heltal) for o in områdeslista)
     if år is not None:
-        väg += "/ar/" + _ids(år, "år")
+        väg += "/ar/" + _åren(år)
     for namn, värden in filter.items():
         if not _NAMN.match(namn):
-            raise OgiltigtVärdeError(f"filter variable {namn!r} is not an API variable name")
+            raise OgiltigtVärdeError(
+                f"hämta_socialstyrelsen: filter variable {namn!r} is not an API variable name "
+                "(lower case letters, digits and _), e.g. kon=[1, 2]"
+            )
         väg += f"/{namn}/{_ids(värden, namn)}"
     visa = kontrollera_visa(visa_förlopp)
     vad = f"subject {ämne!r}, measure {mått!r}"
@@ -194,6 +246,15 @@ def hämta_socialstyrelsen(
     return _tabell(rader, vad=vad, url=urler[-1], urler=urler)
 
 
+def _heltal_i_svar(v: Any, nyckel: str) -> int:
+    """A whole number in an answer (an int or its digits as text), else ValueError."""
+    if isinstance(v, int) and not isinstance(v, bool):
+        return v
+    if isinstance(v, str) and re.fullmatch(r"\s*-?\d+\s*", v):
+        return int(v)
+    raise ValueError(f"{nyckel} {v!r:.40} is not a whole number")
+
+
 def _tabell(rader: list[Any], *, vad: str, url: str, urler: list[str]) -> pd.DataFrame:
     per_id = {0: RIKET} | {int(r.kod): r.namn for r in _regioner()}
     kolumner: dict[str, list[Any]] = {"region": [], "period": [], "mått": []}
@@ -207,9 +268,18 @@ def _tabell(rader: list[Any], *, vad: str, url: str, urler: list[str]) -> pd.Dat
                 url=url,
             )
         try:
-            region_id = int(str(rad.get("regionId", 0)).strip())
-            period = int(str(rad["ar"]).strip())
+            region_id = _heltal_i_svar(rad.get("regionId", 0), "regionId")
+            period = _heltal_i_svar(rad["ar"], "ar")
+            if not _FÖRSTA_ÅR <= period <= _SISTA_ÅR:
+                raise ValueError(f"ar {rad['ar']!r} is not a year (1900-2100)")
             värde = _värde(rad["varde"])
+            for nyckel, v in rad.items():
+                if nyckel.endswith("Id") and (
+                    isinstance(v, bool) or not isinstance(v, (int, str, type(None)))
+                ):
+                    raise ValueError(f"{nyckel} {v!r:.40} is not an id")
+            if "mattId" not in rad:
+                raise ValueError("the row has no mattId")
         except (ValueError, TolkningsError) as fel:
             raise KällfelError(
                 f"Socialstyrelsen sent a value that cannot be read for {vad} at {url}: {fel}",
@@ -234,6 +304,17 @@ def _tabell(rader: list[Any], *, vad: str, url: str, urler: list[str]) -> pd.Dat
     data: dict[str, Any] = dict(kolumner) | övriga
     data["värde"] = np.asarray(värden, dtype=float)
     tabell = pd.DataFrame(data)
+    nycklar = [k for k in tabell.columns if k != "värde"]
+    dubbla = tabell.astype(dict.fromkeys(nycklar, str)).duplicated(nycklar, keep=False)
+    if dubbla.any():
+        lista = sorted({tuple(str(x) for x in r) for r in tabell.loc[dubbla, nycklar].to_numpy()})
+        raise KällfelError(
+            f"Socialstyrelsen sent {int(dubbla.sum())} rows for the same {tuple(nycklar)}: "
+            f"{lista[:5]!r}{' ...' if len(lista) > 5 else ''} for {vad} at {url}; one value "
+            "per key is expected, so they are neither summed nor dropped: add the variable "
+            "that tells them apart as a filter, or report it to Socialstyrelsen",
+            url=url,
+        )
     tabell["period"] = tabell["period"].astype(np.int64)
     tabell["region"] = tabell["region"].astype(object)
     tabell.attrs.update(
