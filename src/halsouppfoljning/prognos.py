@@ -94,8 +94,12 @@ __all__ = [
 ]
 
 #: Items of a sensitivity analysis: a table with columns ``ned``, ``upp`` (and
-#: ``läge``), a mapping of item name to (ned, upp[, läge]), or a sequence of them.
-Poster: TypeAlias = "pd.DataFrame | Mapping[str, Sequence[float]] | Sequence[Sequence[float]]"
+#: ``läge``), a mapping of item name to (ned, upp[, läge]), or a list, tuple or 2-D
+#: array of them.
+Poster: TypeAlias = (
+    "pd.DataFrame | Mapping[str, Sequence[float]] | Sequence[Sequence[float]] | "
+    "npt.NDArray[np.float64]"
+)
 
 _METODER = ("budgetprofil", "oförändrad avvikelse", "linjär")
 
@@ -143,7 +147,11 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
         magnitude below zero with ``ned_som_belopp=True``); the message names
         which side and the value.
     FelTypError
-        If the inputs are not numbers.
+        If the inputs are not numbers (text, booleans, ``None``), or one is a
+        DataFrame and another a sequence or Series.
+    OgiltigtVärdeError
+        Also if the inputs have different lengths or indexes (the message
+        gives both), or the interval overflows.
 
     Notes
     -----
@@ -395,8 +403,9 @@ def känslighetsintervall(
         (>= 0) around the point forecast [mnkr], and optionally its most
         likely value ``läge`` (default 0: the point forecast assumes each item
         at its most likely value). A DataFrame with columns ``ned``, ``upp``
-        (and ``läge``), its index naming the items; a mapping of item name to
-        ``(ned, upp)`` or ``(ned, upp, läge)``; or a sequence of such tuples.
+        (and ``läge``), its index naming the items (each name once); a
+        mapping of item name to ``(ned, upp)`` or ``(ned, upp, läge)``; or a
+        list, tuple or 2-D array of such pairs. At least one item.
     punkt : float
         The point forecast [mnkr] the ranges are around.
     metod : {"summa", "kvadratsumma", "simulering"}
@@ -408,13 +417,14 @@ def känslighetsintervall(
         The level of the simulated interval [andel, 0-1]; 0.8 by default (80 %
         and 95 % are the conventions). Only ``"simulering"`` uses it.
     seed : int or numpy.random.Generator, optional
-        For a reproducible simulation.
+        For a reproducible simulation: a whole number >= 0 or a generator.
     fördelning : {"triangel", "pert"}
         Each item's distribution on [ned, upp] with mode ``läge``: triangular
         (:data:`scipy.stats.triang`) or beta-PERT (:data:`scipy.stats.beta`
         with shape parameters :math:`1 + 4(c-a)/(b-a)` and :math:`1 + 4(b-c)/(b-a)`).
     antal : int
-        Number of simulated draws.
+        Number of simulated draws, 100 to 20 000 000 (and at most 20 000 000
+        draws of all items together, about 160 MB).
     ned_som_belopp : bool
         Whether the downsides are given as magnitudes (>= 0) instead of signed.
     bidrag : bool
@@ -435,10 +445,16 @@ def känslighetsintervall(
     Raises
     ------
     OgiltigtVärdeError
-        For an unknown ``metod`` or ``fördelning``, an item with an upside
-        below zero, a downside above zero or a mode outside its range.
+        For an unknown ``metod`` or ``fördelning``, no items, duplicated item
+        names, an item with an upside below zero, a downside above zero or a
+        mode outside its range, infinity, ``antal`` out of range, or an
+        interval that overflows.
     AndelsError
         If ``nivå`` is not a share (e.g. 80 for 80 %).
+    FelTypError
+        If ``poster`` is not a table, mapping or list of pairs (a polars
+        frame is refused by name), or ``nivå``, ``seed``, ``antal``,
+        ``bidrag`` or ``ned_som_belopp`` has the wrong type.
 
     Notes
     -----
@@ -699,30 +715,40 @@ class Prognos:
     värde : float
         The point forecast [enhet], e.g. -890; NaN when a report gives only
         an interval ("mellan -900 och -850 mnkr": nothing is guessed).
+        ``None`` is refused: give ``math.nan`` for "no point".
     nedre, övre : float
         The interval's ends [enhet]; NaN when not given. ``nedre <= värde <=
         övre``.
     enhet : str
-        The money unit, default "mnkr".
+        The money unit: "kr", "tkr", "mnkr" (default) or "mdkr", in any
+        letter case. Every amount is at most 100 000 mdkr (some fifteen
+        times Sweden's GDP) in absolute value: a larger one is a unit
+        mistake.
     avser : str or Period, optional
         The period forecast, e.g. "helår 2023" or ``Period.helår(2023)``.
     upprättad : datetime.date, optional
-        When the forecast was made; a month ("2023-02", or a
-        :class:`~halsouppfoljning.Period`) is read as its last day.
+        When the forecast was made, in the years 1900-2199; a month
+        ("2023-02", or a :class:`~halsouppfoljning.Period`) is read as its
+        last day; a timezone-aware time gives its Swedish local day.
     budget : float
         The budget of the period [enhet]; NaN when not given.
     föregående : float or Prognos
         The previous forecast of the same period [enhet] (a Prognos gives its
-        value); NaN when not given.
+        value, and must have the same ``enhet`` and, where both are given,
+        the same ``avser``); NaN when not given.
     metod : str, optional
         How it was made ("bedömning", "budgetprofil" ...).
 
     Raises
     ------
     OgiltigtVärdeError
-        If ``nedre <= värde <= övre`` fails.
+        If ``nedre <= värde <= övre`` (or ``nedre <= övre``) fails, an amount
+        is infinite or implausibly large, ``enhet`` is not a money unit,
+        ``upprättad`` is not a date in 1900-2199, or ``föregående`` is a
+        forecast in another unit or of another period.
     FelTypError
-        If a number is given as text.
+        If a number is given as text (read it with :meth:`Prognos.tolka`),
+        as a boolean or a sequence, or a text field is not text.
 
     See Also
     --------
@@ -855,6 +881,9 @@ class Prognos:
         ------
         TolkningsError
             If the text is not a forecast, quoting it.
+        OgiltigtVärdeError
+            If ``enhet`` is not a money unit, or the fields fail the checks of
+            the class.
 
         Notes
         -----
@@ -930,7 +959,11 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
     Raises
     ------
     FelTypError
-        If the inputs are not numbers or forecasts.
+        If the inputs are not numbers or forecasts, a list mixes forecasts
+        and numbers, or one input is a DataFrame and the other a sequence.
+    OgiltigtVärdeError
+        If the inputs have different lengths or indexes (the message gives
+        both), or the forecasts are in different units.
 
     Notes
     -----
@@ -1002,7 +1035,9 @@ def prognoskedja(
         ``avser`` (the period) for a meaningful chain.
     utfall : float, mapping or Series, optional
         The outcome [mnkr]: one number (every forecast is of the same period),
-        or a mapping / Series from ``avser`` to outcome.
+        or a mapping / Series from ``avser`` to outcome (keys are matched as
+        text, so ``2023`` matches ``avser="2023"`` and ``"Helår 2023"``
+        matches ``Period.helår(2023)``).
 
     Returns
     -------
@@ -1019,7 +1054,13 @@ def prognoskedja(
     Raises
     ------
     FelTypError
-        If an element is not a Prognos.
+        If ``prognoser`` is not a list or tuple of Prognos, or ``utfall`` is
+        neither a number nor a mapping or Series.
+    OgiltigtVärdeError
+        If two forecasts of the same period have the same ``upprättad`` (a
+        forecast listed twice), the forecasts are in different units, or
+        ``utfall`` as a mapping or Series has duplicated periods or matches
+        none of the forecasts' periods.
 
     See Also
     --------
@@ -1168,6 +1209,13 @@ def prognosträffsäkerhet(
     ------
     SaknadKolumnError
         If a needed column is missing.
+    FelTypError
+        If ``kedja`` is neither a pandas DataFrame nor a list of Prognos, or
+        a column holds text.
+    OgiltigtVärdeError
+        If the grouping column has missing values, a forecast (``avser``,
+        ``upprättad``) occurs twice, a column name is duplicated, an interval
+        has ``nedre > övre``, or a value is infinite.
 
     Notes
     -----
@@ -1352,7 +1400,7 @@ def prognosfel(
     metod : {"budgetprofil", "oförändrad avvikelse", "linjär"}
         As in :func:`helårsprognos`.
     månader : int
-        Months in the year (12).
+        Months in the year, 2 to 12 (12).
 
     Returns
     -------
@@ -1363,7 +1411,8 @@ def prognosfel(
     Raises
     ------
     OgiltigtVärdeError
-        For a wrong shape, ``månad`` outside 1..``månader`` - 1 or an unknown
+        For a wrong shape of ``utfall`` or ``budget``, ``månad`` outside
+        1..``månader`` - 1, ``månader`` outside 2..12, or an unknown
         ``metod``.
 
     See Also
@@ -1462,7 +1511,7 @@ def helårsprognos(
         every year is corrected by 40 mnkr). Without correction the errors are
         assumed centred on zero.
     månader : int
-        Months in the year (12).
+        Months in the year, 1 to 12 (12).
     avser, upprättad, enhet
         Fields of the returned :class:`Prognos`.
 
@@ -1473,15 +1522,22 @@ def helårsprognos(
         (the annual budget, NaN without one) and ``metod`` describing the
         method and where the interval came from. With fewer than two months
         (and no ``historik``) or fewer than two past errors the interval is
-        NaN, with a :class:`~halsouppfoljning.UnderlagsVarning`.
+        NaN, with a :class:`~halsouppfoljning.UnderlagsVarning`; a missing
+        month of ``utfall`` or ``budget`` gives a NaN forecast, with the same
+        warning.
 
     Raises
     ------
     OgiltigtVärdeError
         For an unknown ``metod``, a missing budget, no months or more than
-        ``månader``, a misshapen budget.
+        ``månader``, ``månader`` outside 1..12, a misshapen budget or
+        ``historik``, infinity, or a forecast that overflows or is
+        implausibly large (over 100 000 mdkr).
     AndelsError
         If ``nivå`` is not a share.
+    FelTypError
+        If a number is given as text or a boolean, or ``biaskorrigering`` is
+        not a boolean.
 
     Notes
     -----

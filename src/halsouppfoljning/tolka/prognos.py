@@ -72,9 +72,13 @@ def tolka_prognos(
         If the text is not a forecast, quoting it; if a deficit or surplus
         is written with its own sign ("underskott på -40 mnkr" is
         ambiguous); if the text is a revision and ``föregående`` is not
-        given.
+        given; if the text holds only a missing marker ("Prognos -").
     FelTypError
-        If ``text`` is not a string.
+        If ``text`` is not a string, or ``föregående`` is neither a number
+        nor a Prognos.
+    OgiltigtVärdeError
+        If ``enhet`` is not a money unit ("kr", "tkr", "mnkr", "mdkr"), or
+        the fields fail the checks of :class:`~halsouppfoljning.Prognos`.
 
     Examples
     --------
@@ -325,6 +329,8 @@ def tolka_prognosrevision(text: str, *, enhet: str = "mnkr") -> float:
     ------
     TolkningsError
         If the text is not a revision, or the amount carries its own sign.
+    OgiltigtVärdeError
+        If ``enhet`` is not a money unit ("kr", "tkr", "mnkr", "mdkr").
 
     See Also
     --------
