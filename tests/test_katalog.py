@@ -266,6 +266,17 @@ def _överenskommelse() -> hu.Överenskommelse:
 
 _M = hu.Målnivå.tolka("≥ 80 %")
 
+
+def _indikator() -> hu.Indikator:
+    return hu.Indikator(
+        id="sjuk",
+        namn="Sjukfrånvaro",
+        enhet="andel",
+        riktning=hu.Riktning.LÄGRE_ÄR_BÄTTRE,
+        målnivåer={2023: hu.Målnivå.högst(0.06, enhet="andel")},
+    )
+
+
 # --------------------------------------------------------------------------- the registry
 
 
@@ -460,6 +471,75 @@ FALL: dict[str, Fall] = {
         andel_prestation=0.5,
         fokusområden=("Primärvård",),
         prestationskrav=lambda: tuple(_krav()),
+    ),
+    # methods of instances (built fresh for every call)
+    "Färgregel.beskrivning": _metod(
+        hu.Färgregel.beskrivning, lambda: hu.Färgregel.rang(0.25, 0.25)
+    ),
+    "Färgregel.färgklasser": _metod(
+        hu.Färgregel.färgklasser,
+        lambda: hu.Färgregel.rang(0.25, 0.25),
+        panel=panel,
+        riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE,
+    ),
+    "Indikator.målnivå": _metod(hu.Indikator.målnivå, _indikator, år=2023),
+    "Indikator.måluppfyllelse": _metod(
+        hu.Indikator.måluppfyllelse, _indikator, utfall=0.05, år=2023
+    ),
+    "Indikator.trend": _metod(
+        hu.Indikator.trend, _indikator, utfall=0.05, referens=0.06, tröskel=0.0
+    ),
+    "Målnivå.måluppfyllelse": _metod(
+        hu.Målnivå.måluppfyllelse, lambda: hu.Målnivå.tolka("≥ 80 %"), utfall=0.81
+    ),
+    "Period.innehåller": _metod(
+        hu.Period.innehåller, lambda: hu.Period.helår(2023), annan="2023-05-01"
+    ),
+    "Period.snitt": _metod(
+        hu.Period.snitt, lambda: hu.Period.helår(2023), annan=hu.Period.tertial(2023, 2)
+    ),
+    "Periodvärde.måluppfyllelse": _metod(
+        hu.Periodvärde.måluppfyllelse,
+        lambda: hu.Periodvärde(värde=0.81, period=hu.Period.helår(2023)),
+        målnivå=_M,
+    ),
+    "Prognos.prognosavvikelse": _metod(
+        hu.Prognos.prognosavvikelse,
+        lambda: hu.Prognos(värde=-890.0, nedre=-940.0, övre=-870.0, budget=0.0),
+        utfall=-850.0,
+    ),
+    "Region.stavningar": _metod(hu.Region.stavningar, lambda: hu.region("Västmanland")),
+    "Uppföljning.styrkort": _metod(
+        hu.Uppföljning.styrkort,
+        lambda: hu.Uppföljning(organisation=_hsn(), period="2023", indikatorer=_underlag()),
+        avrundning=1,
+        tröskel=0.0,
+    ),
+    "Uppföljning.rapport": _metod(
+        hu.Uppföljning.rapport,
+        lambda: hu.Uppföljning(organisation=_hsn(), period="2023", indikatorer=_underlag()),
+        format="markdown",
+        bredd=100,
+        avrundning=1,
+        tröskel=0.0,
+        figurer=False,
+    ),
+    "Väntetidsgräns.väntetidsandelar": _metod(
+        hu.Väntetidsgräns.väntetidsandelar,
+        lambda: hu.Väntetidsgräns(namn="inom 90 dagar", gräns=90, enhet="dagar"),
+        data=väntelista,
+        väntetid="väntetid",
+        minsta_antal=1,
+    ),
+    "Överenskommelse.prestationsgrad": _metod(
+        hu.Överenskommelse.prestationsgrad, _överenskommelse, bedömningar=bedömningar
+    ),
+    "Överenskommelse.medelsfördelning": _metod(
+        hu.Överenskommelse.medelsfördelning,
+        _överenskommelse,
+        befolkning={"Uppsala": 1, "Sörmland": 1, "Västmanland": 2},
+        prestation={"Uppsala": 1.0, "Sörmland": 0.5, "Västmanland": 0.0},
+        outnyttjat="behålls",
     ),
     # functions
     "ackumulerad_avvikelse": _f(
@@ -736,7 +816,7 @@ def _tom_katalog() -> str:
 
 
 def _publika() -> Iterator[str]:
-    """Every public callable (classes with their public named constructors)."""
+    """Every public callable (classes with their public named constructors and methods)."""
     for modul, namn in ((hu, hu.__all__), (hp, hp.__all__), (ex, ex.__all__)):
         for n in namn:
             obj = getattr(modul, n)
@@ -745,7 +825,8 @@ def _publika() -> Iterator[str]:
             yield n
             if inspect.isclass(obj) and not issubclass(obj, enum.Enum):
                 for m, f in vars(obj).items():
-                    if isinstance(f, (classmethod, staticmethod)) and not m.startswith("_"):
+                    metod = isinstance(f, (classmethod, staticmethod)) or inspect.isfunction(f)
+                    if metod and not m.startswith("_"):
                         yield f"{n}.{m}"
 
 
