@@ -177,3 +177,23 @@ def test_ett_tidszonsmedvetet_slutdatum_räknas_i_svensk_lokal_tid() -> None:
     a = hu.exempeldata.syntetiska_besök(2000, seed=4, slutdatum=utc)
     b = hu.exempeldata.syntetiska_besök(2000, seed=4, slutdatum="2024-01-01")
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_den_interna_befolkningen_är_giltig_när_den_byggs() -> None:
+    from halsouppfoljning.exempeldata.kontinuitet import _Befolkning
+
+    ett = np.zeros(3, dtype=np.int64)
+    with pytest.raises(hu.OgiltigtVärdeError, match="k must be an int >= 1"):
+        _Befolkning(
+            k=0, n_läkare_per_enhet=1, n_enheter=1, p_enhet=ett, p_läkare=ett, p_q=ett, vikt=ett
+        )
+    with pytest.raises(hu.OgiltigtVärdeError, match="p_q must be an array with one value"):
+        _Befolkning(
+            k=1,
+            n_läkare_per_enhet=1,
+            n_enheter=1,
+            p_enhet=ett,
+            p_läkare=ett,
+            p_q=np.zeros(2),
+            vikt=ett,
+        )

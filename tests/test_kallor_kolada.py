@@ -995,3 +995,24 @@ def test_an_invalid_url_from_the_server_is_a_source_error(httpserver: HTTPServer
     httpserver.expect_request(_VÄG_19).respond_with_json(kropp)
     with pytest.raises(KällfelError, match="could not be asked"):
         _hämta_19(httpserver)
+
+
+def test_a_region_object_is_read_and_a_lookalike_refused(httpserver: HTTPServer) -> None:
+    from types import SimpleNamespace
+
+    _svara(httpserver, _rad("N79173", "0019", 2024, 90.1))
+    p = kallor.hämta_kolada(
+        "N79173", regioner=[hu.region("19")], år=2024, bas_url=bas(httpserver), cache=False
+    )
+    assert p["region"].tolist() == ["Region Västmanland"]
+    likt = SimpleNamespace(namn="Region Påhittad", kod="99")
+    with pytest.raises(hu.FelTypError, match="regioner: cannot read"):
+        kallor.hämta_kolada("N79173", regioner=[likt], bas_url=bas(httpserver), cache=False)
+
+
+@pytest.mark.parametrize(("namn", "kod"), [("", "19"), (None, "19"), ("X", "9"), ("X", 19)])
+def test_an_area_is_valid_at_construction(namn: Any, kod: Any) -> None:
+    from halsouppfoljning.kallor._omraden import Område
+
+    with pytest.raises(hu.HalsouppfoljningError, match="Område"):
+        Område(namn, kod)

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import numpy as np
@@ -174,17 +175,31 @@ def syntetiska_besök(
     return _besök_ur(befolkning, n, rng, slutdatum=slut)
 
 
+def _minst_ett(_: object, attribut: attrs.Attribute[int], värde: object) -> None:
+    if isinstance(värde, bool) or not isinstance(värde, int) or värde < 1:
+        raise OgiltigtVärdeError(f"_Befolkning.{attribut.name} must be an int >= 1, got {värde!r}")
+
+
+def _lika_långa(befolkning: _Befolkning, attribut: attrs.Attribute[Any], värde: object) -> None:
+    if not isinstance(värde, np.ndarray) or värde.shape != befolkning.p_enhet.shape:
+        raise OgiltigtVärdeError(
+            f"_Befolkning.{attribut.name} must be an array with one value per patient"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class _Befolkning:
     """The drawn patients and units that visits are then drawn from (internal)."""
 
-    k: int  # providers per unit
-    n_läkare_per_enhet: int
-    n_enheter: int
-    p_enhet: npt.NDArray[np.int64]  # listing unit per patient
-    p_läkare: npt.NDArray[np.int64]  # usual doctor per patient
-    p_q: npt.NDArray[np.float64]  # share of visits with the usual doctor
-    vikt: npt.NDArray[np.float64]  # cumulative activity weight, ends at 1
+    k: int = attrs.field(validator=_minst_ett)  # providers per unit
+    n_läkare_per_enhet: int = attrs.field(validator=_minst_ett)
+    n_enheter: int = attrs.field(validator=_minst_ett)
+    p_enhet: npt.NDArray[np.int64] = attrs.field(
+        validator=attrs.validators.instance_of(np.ndarray)
+    )  # listing unit per patient
+    p_läkare: npt.NDArray[np.int64] = attrs.field(validator=_lika_långa)  # usual doctor
+    p_q: npt.NDArray[np.float64] = attrs.field(validator=_lika_långa)  # share with the usual doctor
+    vikt: npt.NDArray[np.float64] = attrs.field(validator=_lika_långa)  # cumulative, ends at 1
 
 
 def _befolkning(

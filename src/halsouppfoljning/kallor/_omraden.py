@@ -6,9 +6,9 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import FelTypError, OkändRegionError
+from ..exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 from ..jamforelse import RIKET
-from ..organisation import region, regioner
+from ..organisation import Region, region, regioner
 from ._http import nfc
 
 __all__ = ["Område", "områden"]
@@ -17,12 +17,25 @@ _RIKET = frozenset({"riket", "hela riket", "sverige", "0000", "00", "0", "se"})
 _ALLA = frozenset({"alla", "alla regioner", "*"})
 
 
+def _länskod(_: object, attribut: attrs.Attribute[str], värde: object) -> None:
+    if not isinstance(värde, str) or not (len(värde) == 2 and värde.isdigit()):
+        raise OgiltigtVärdeError(
+            f"Område.{attribut.name} must be a two-digit länskod such as '19' ('00' for "
+            f"Riket), got {värde!r:.40}"
+        )
+
+
+def _namn(_: object, attribut: attrs.Attribute[str], värde: object) -> None:
+    if not isinstance(värde, str) or not värde.strip():
+        raise FelTypError(f"Område.{attribut.name} must be a non-empty name, got {värde!r:.40}")
+
+
 @attrs.frozen
 class Område:
     """A region or Riket as the clients address it."""
 
-    namn: str  # the panel label: the region's official name or "Riket"
-    länskod: str  # "01".."25", "00" for Riket
+    namn: str = attrs.field(validator=_namn)  # the panel label: official name or "Riket"
+    länskod: str = attrs.field(validator=_länskod)  # "01".."25", "00" for Riket
 
     @property
     def kolada_id(self) -> str:
@@ -58,13 +71,14 @@ def områden(val: Any, *, med_riket: bool) -> list[Område]:
     resultat: list[Område] = []
     okända: list[str] = []
     for post in poster:
+        if isinstance(post, Region):
+            resultat.append(Område(post.namn, post.kod))
+            continue
         if isinstance(post, bool) or not isinstance(post, (str, int)):
-            namn = getattr(post, "namn", None)
-            kod = getattr(post, "kod", None)
-            if isinstance(namn, str) and isinstance(kod, str):
-                resultat.append(Område(namn, kod))
-                continue
-            raise FelTypError(f"regioner: cannot read {post!r} as a region or Riket")
+            raise FelTypError(
+                f"regioner: cannot read {post!r:.60} of type {type(post).__name__} as a region "
+                "or Riket; give a name or code such as 'Västmanland' or '19', 'alla' or 'Riket'"
+            )
         text = nfc(str(post)).strip()
         if text.casefold() in _RIKET or (isinstance(post, int) and post == 0):
             resultat.append(RIKSOMRÅDE)
