@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 import attrs
 import numpy as np
@@ -40,10 +40,12 @@ from ._indata import (
     datumkolumn,
     heltal,
     kontrollera_andel,
+    samma_längd,
     skalär,
     tal_array,
     text,
     tidpunkt,
+    unika_nycklar,
 )
 from .exceptions import FelTypError, OgiltigtVärdeError
 from .indikatorer import Målnivå, Periodicitet, Riktning, Tal, måluppfyllelse
@@ -70,6 +72,7 @@ def _med_tal(
     referens: Tal | TalIn,
     funktion: Callable[[_Arr, _Arr], _Arr],
     enhet: str | None,
+    vad: str,
 ) -> Tal:
     """``funktion`` on two numbers of which at least one is a :class:`Tal`.
 
@@ -80,11 +83,15 @@ def _med_tal(
     tal = [t for t in (värde, referens) if isinstance(t, Tal)]
     if len(tal) == 2 and (tal[0].enhet, tal[0].bas) != (tal[1].enhet, tal[1].bas):
         raise OgiltigtVärdeError(
-            f"värde is in {tal[0].enhet!r} (base {tal[0].bas!r}) but referens in "
+            f"{vad}: värde is in {tal[0].enhet!r} (base {tal[0].bas!r}) but referens in "
             f"{tal[1].enhet!r} (base {tal[1].bas!r}); give both in the same unit and base"
         )
-    a = värde.värde if isinstance(värde, Tal) else skalär(värde, "värde", saknas=True)
-    b = referens.värde if isinstance(referens, Tal) else skalär(referens, "referens", saknas=True)
+    a = värde.värde if isinstance(värde, Tal) else skalär(värde, f"{vad}: värde", saknas=True)
+    b = (
+        referens.värde
+        if isinstance(referens, Tal)
+        else skalär(referens, f"{vad}: referens", saknas=True)
+    )
     ut = float(funktion(np.asarray(a, dtype=float), np.asarray(b, dtype=float)))
     return Tal(
         värde=ut,
@@ -94,36 +101,54 @@ def _med_tal(
     )
 
 
+def _en_dimension(värde: Any, namn: str) -> None:
+    """Refuse a frame or an array of more than one dimension (it would broadcast silently)."""
+    if isinstance(värde, pd.DataFrame) or np.ndim(värde) > 1:
+        raise FelTypError(
+            f"{namn} must be a number, a sequence, a one-dimensional array or a Series, got "
+            f"{type(värde).__name__} of shape {np.shape(värde)}; pass one column or row"
+        )
+
+
 def _elementvis(
-    värde: Tal | TalIn,
-    referens: Tal | TalIn,
+    värde: Any,
+    referens: Any,
     funktion: Callable[[_Arr, _Arr], _Arr],
-    enhet: str | None = None,
+    enhet: str | None,
+    vad: str,
 ) -> Any:
     """Apply ``funktion`` to two float arrays; keep the shape of the input.
 
-    A Series gives a Series (two Series are aligned on their index as pandas
-    arithmetic does; a label present in only one gives NaN). A scalar pair gives
-    a float, anything else an ndarray. A :class:`Tal` (a number read from report
-    text) gives a ``Tal`` in ``enhet`` that is approximate when an input was.
+    A Series gives a Series. Two Series must hold the same labels (in any
+    order: the second is put in the order of the first); labels in only one
+    of them, or a label twice, are an error giving both indexes. Two
+    sequences must have the same length (or one is a single number). A scalar
+    pair gives a float, anything else an ndarray. A :class:`Tal` (a number
+    read from report text) gives a ``Tal`` in ``enhet`` that is approximate
+    when an input was.
     """
     if isinstance(värde, Tal) or isinstance(referens, Tal):
-        return _med_tal(värde, referens, funktion, enhet)
-    if isinstance(värde, pd.Series) or isinstance(referens, pd.Series):
-        v: TalIn
-        r: TalIn
-        mall: pd.Series[Any]
-        if isinstance(värde, pd.Series) and isinstance(referens, pd.Series):
-            v, r = värde.align(referens)
-            mall = v
-        elif isinstance(värde, pd.Series):
-            v, r, mall = värde, referens, värde
-        else:
-            v, r, mall = värde, referens, cast("pd.Series[Any]", referens)
-        a = tal_array(v, "värde")
-        b = tal_array(r, "referens")
-        return pd.Series(funktion(a, b), index=mall.index, name=mall.name)
-    ut = funktion(tal_array(värde, "värde"), tal_array(referens, "referens"))
+        return _med_tal(värde, referens, funktion, enhet, vad)
+    _en_dimension(värde, f"{vad}: värde")
+    _en_dimension(referens, f"{vad}: referens")
+    if isinstance(värde, pd.Series) and isinstance(referens, pd.Series):
+        unika_nycklar(värde.index, "the index of värde", vad)
+        unika_nycklar(referens.index, "the index of referens", vad)
+        if len(värde) == len(referens) and referens.index.isin(värde.index).all():
+            referens = referens.reindex(värde.index)
+    if np.ndim(värde) and np.ndim(referens):
+        samma_längd(värde, referens, "värde", "referens", vad)
+    a = tal_array(värde, f"{vad}: värde")
+    b = tal_array(referens, f"{vad}: referens")
+    ut = funktion(a, b)
+    if np.isinf(ut).any():
+        raise OgiltigtVärdeError(
+            f"{vad}: värde and referens are so large that the change overflows (infinity); "
+            "check their unit"
+        )
+    for mall in (värde, referens):
+        if isinstance(mall, pd.Series):
+            return pd.Series(ut, index=mall.index, name=mall.name)
     if ut.ndim == 0:
         return float(ut)
     return ut
@@ -204,7 +229,7 @@ def procentuell_förändring(
         ut = np.where(b == 0, np.nan, ut)
         return np.asarray(ut * tecken + 0.0, dtype=float)
 
-    return _elementvis(värde, referens, beräkna, "andel")
+    return _elementvis(värde, referens, beräkna, "andel", "procentuell_förändring")
 
 
 def _tecken(riktning: Riktning | None) -> float:
@@ -214,14 +239,15 @@ def _tecken(riktning: Riktning | None) -> float:
         return -1.0
     if riktning is Riktning.INOM_INTERVALL:
         raise OgiltigtVärdeError(
-            "riktning=Riktning.INOM_INTERVALL has no better direction: a change towards a "
+            "procentuell_förändring: riktning=Riktning.INOM_INTERVALL has no better direction: "
+            "a change towards a "
             "band is an improvement from one side and a worsening from the other. Pass "
             "riktning=None for the plain signed change, or assess against the band with "
             "måluppfyllelse()"
         )
     raise FelTypError(
-        f"riktning must be a Riktning (HÖGRE_ÄR_BÄTTRE or LÄGRE_ÄR_BÄTTRE) or None, "
-        f"got {riktning!r}"
+        f"procentuell_förändring: riktning must be a Riktning (HÖGRE_ÄR_BÄTTRE or "
+        f"LÄGRE_ÄR_BÄTTRE) or None, got {_kort(riktning)}"
     )
 
 
@@ -262,7 +288,7 @@ def procentenheter(värde: Tal | TalIn, referens: Tal | TalIn) -> Any:
     >>> hu.procentenheter(78.8, 74.8)
     Traceback (most recent call last):
     ...
-    halsouppfoljning.exceptions.AndelsError: värde must be a share ... did you pass percent? ...
+    halsouppfoljning.exceptions.AndelsError: procentenheter: värde must be a share ... percent? ...
 
     References
     ----------
@@ -271,11 +297,11 @@ def procentenheter(värde: Tal | TalIn, referens: Tal | TalIn) -> Any:
     """
 
     def beräkna(a: _Arr, b: _Arr) -> _Arr:
-        kontrollera_andel(a, "värde")
-        kontrollera_andel(b, "referens")
+        kontrollera_andel(a, "procentenheter: värde")
+        kontrollera_andel(b, "procentenheter: referens")
         return np.asarray(a - b, dtype=float)
 
-    return _elementvis(värde, referens, beräkna, "andel")
+    return _elementvis(värde, referens, beräkna, "andel", "procentenheter")
 
 
 # --------------------------------------------------------------------------- periods
@@ -464,7 +490,7 @@ class Period:
         The month, tertial, quarter or week; ``None`` for delår and helår.
     start, slut : date-like, optional
         Instead of ``typ``: the first and the last day (both included).
-    form : Periodform, optional
+    form : Periodform or its value (str), optional
         With ``start`` and ``slut``: how the span is named. Default: a span
         of whole months is ``MÅNADER``, anything else ``DAGAR``.
 
@@ -514,7 +540,7 @@ class Period:
         nummer: int | None = None,
         start: Datum | None = None,
         slut: Datum | None = None,
-        form: Periodform | None = None,
+        form: Periodform | str | None = None,
     ) -> None:
         if typ is not None:
             if start is not None or slut is not None or form is not None:
@@ -1220,7 +1246,7 @@ def _kontrollera_metod(metod: object, funktion: str) -> str:
 
 
 def _kort(värde: object) -> str:
-    r = repr(värde)
+    r = " ".join(repr(värde).split())
     return r if len(r) <= 60 else r[:57] + "..."
 
 
@@ -1285,7 +1311,17 @@ def _rullande(serie: Any, månader: object, metod: object, funktion: str) -> pd.
     värden = pd.Series(_månadsvärden(serie, funktion), index=serie.index, name=serie.name)
     fönster = värden.rolling(fönsterlängd, min_periods=fönsterlängd)
     ut = fönster.sum() if sätt == "summa" else fönster.mean()
+    _kontrollera_ändligt(ut.to_numpy(), funktion)
     return ut
+
+
+def _kontrollera_ändligt(ut: npt.NDArray[np.float64], funktion: str) -> None:
+    """A sum of finite values that overflows is an error, never infinity in a result."""
+    if np.isinf(ut).any():
+        raise OgiltigtVärdeError(
+            f"{funktion}: the values of serie are so large that their sum overflows "
+            "(infinity); check the unit of serie (kr rather than mnkr?)"
+        )
 
 
 def r12(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[float]:
@@ -1374,13 +1410,16 @@ def ackumulerat(serie: pd.Series[float], *, metod: str = "summa") -> pd.Series[f
     grupp = np.cumsum(ny) - 1
     start = np.flatnonzero(ny)
     saknas = np.isnan(x)
-    totalt = np.cumsum(np.where(saknas, 0.0, x))
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below
+        totalt = np.cumsum(np.where(saknas, 0.0, x))
     före = np.r_[0.0, totalt][start][grupp]
-    summa = totalt - före
+    with np.errstate(invalid="ignore"):
+        summa = totalt - före
     nan_antal = np.cumsum(saknas)
     nan_före = np.r_[0, nan_antal][start][grupp]
     summa = np.where(nan_antal - nan_före > 0, np.nan, summa)
     if sätt == "medel":
         antal = np.arange(x.size) - start[grupp] + 1
         summa = summa / antal
+    _kontrollera_ändligt(summa, "ackumulerat")
     return pd.Series(summa, index=serie.index, name=serie.name)
