@@ -200,8 +200,13 @@ class TestSammanvägning:
         assert s["grupp"].tolist() == ["A", "B"]
         assert s["värde"].tolist() == pytest.approx([0.3, 0.7])
         assert "publicerat" not in s.columns
-        # a Series of groups, regions outside it left out
-        s2 = hu.sammanvägning(p, metod="medel", grupper=pd.Series({"01": "A", "05": "A"}))
+        # a Series of groups; a region left out is an error naming it (issue 12), so leave
+        # regions out by dropping their rows first
+        g2 = pd.Series({"01": "A", "05": "A"})
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"no group for 2 region.*Uppsala"):
+            hu.sammanvägning(p, metod="medel", grupper=g2)
+        utan = p[p["region"].isin(["Region Stockholm", "Region Östergötland"])]
+        s2 = hu.sammanvägning(utan, metod="medel", grupper=g2)
         assert s2["värde"].tolist() == pytest.approx([0.5])  # (0.2 + 0.8) / 2
 
     def test_nan_and_empty(self) -> None:
@@ -1204,3 +1209,217 @@ class TestBundnaRiktningar:
         assert k.loc["N79173", "kärnindikator"] == "medicinsk_bedömning_3_dagar"
         # the core indicator and its Kolada KPI agree on the direction
         assert a.loc["medicinsk_bedömning_3_dagar", "riktning"] == k.loc["N79173", "riktning"]
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+
+def _handpanel(regioner: list[str], värden: list[float], **extra: list[float]) -> pd.DataFrame:
+    """A panel built by hand (not through regionpanel): labels as the caller wrote them."""
+    return pd.DataFrame(
+        {"region": regioner, "indikator": "x", "period": 2023, "värde": värden, **extra}
+    )
+
+
+class TestPanelRegler:
+    """The panel rules of issue 12: a region once, Riket never a region, groups complete."""
+
+    @pytest.mark.parametrize(
+        "anrop",
+        [
+            lambda p: hu.sammanvägning(p, metod="medel"),
+            lambda p: hu.rangordning(p, riktning=HÖGRE),
+            lambda p: hu.färgklasser(p, hu.Färgregel.rang(0.3, 0.3), riktning=HÖGRE),
+            lambda p: hu.förändring(p, riktning=HÖGRE),
+            lambda p: hu.sämre_än_första_mätningen(p, riktning=HÖGRE),
+        ],
+        ids=["sammanvägning", "rangordning", "färgklasser", "förändring", "sämre_än"],
+    )
+    def test_a_region_twice_in_any_spelling_is_an_error(self, anrop: object) -> None:
+        # "Uppsala" and "Region Uppsala" are one region: summed or ranked twice before
+        p = _handpanel(["Uppsala", "Region Uppsala", "Västmanland"], [0.5, 0.6, 0.7])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"panel .*duplicated.*Region Uppsala"):
+            anrop(p)  # type: ignore[operator]
+
+    @pytest.mark.parametrize("riket", ["Riket", "Hela riket", "Sverige", "0000", "00", "RIKET*"])
+    def test_riket_in_any_spelling_is_never_a_region(self, riket: str) -> None:
+        # regions 0.5 and 0.7 (counts 5/10 and 7/10), Riket printed 0.9 (90/100)
+        p = _handpanel(
+            ["Uppsala", "Västmanland", riket],
+            [0.5, 0.7, 0.9],
+            täljare=[5.0, 7.0, 90.0],
+            nämnare=[10.0, 10.0, 100.0],
+        )
+        s = hu.sammanvägning(p)
+        assert s["värde"].iloc[0] == pytest.approx(12 / 20)  # Riket's 90/100 not summed
+        assert s["antal_regioner"].iloc[0] == 2
+        assert s["publicerat"].iloc[0] == pytest.approx(0.9)
+        r = hu.rangordning(p, riktning=HÖGRE)
+        assert r["rang"].tolist()[:2] == [2, 1]
+        assert r["rang"].isna().tolist() == [False, False, True]
+        assert r["region"].tolist()[2] == "Riket"
+        assert r["antal_jämförda"].tolist()[:2] == [2, 2]
+
+    def test_two_spellings_of_riket_are_riket_twice(self) -> None:
+        p = _handpanel(["Uppsala", "Riket", "Hela riket"], [0.5, 0.9, 0.9])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"duplicated keys \[\('Riket'"):
+            hu.sammanvägning(p, metod="medel")
+
+    def test_unknown_label_in_a_panel_is_an_error(self) -> None:
+        p = _handpanel(["Uppsala", "Upsala län?"], [0.5, 0.6])
+        with pytest.raises(hu.OkändRegionError, match="region column of panel"):
+            hu.sammanvägning(p, metod="medel")
+
+    def test_panel_values_must_be_finite_numbers_and_counts_non_negative(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="värde column of panel must be finite"):
+            hu.rangordning(_handpanel(["03", "19"], [0.5, np.inf]), riktning=HÖGRE)
+        with pytest.raises(hu.FelTypError, match="värde column of panel"):
+            hu.sammanvägning(_handpanel(["03", "19"], ["0,5", "0,6"]), metod="medel")  # type: ignore[list-item]
+        p = _handpanel(["03", "19"], [0.5, 0.6], täljare=[-1.0, 6.0], nämnare=[10.0, 10.0])
+        with pytest.raises(hu.OgiltigtVärdeError, match="täljare column of panel has a negative"):
+            hu.sammanvägning(p)
+
+    def test_grupper_must_cover_every_region(self) -> None:
+        p = _panel([0.2, 0.4, 0.6])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"no group for 1 region.*Sörmland"):
+            hu.sammanvägning(p, metod="medel", grupper={"01": "A", "03": "A"})
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"grupper .*duplicated.*Uppsala"):
+            hu.sammanvägning(p, metod="medel", grupper={"01": "A", "03": "A", "Uppsala": "B"})
+        with pytest.raises(hu.OgiltigtVärdeError, match="grupper has an entry for Riket"):
+            hu.sammanvägning(
+                p, metod="medel", grupper={"01": "A", "03": "A", "04": "B", "Hela riket": "B"}
+            )
+        with pytest.raises(hu.OgiltigtVärdeError, match="to a missing group"):
+            hu.sammanvägning(p, metod="medel", grupper={"01": "A", "03": "A", "04": None})
+        with pytest.raises(hu.OkändRegionError, match="sammanvägning: grupper"):
+            hu.sammanvägning(p, metod="medel", grupper={"01": "A", "03": "A", "04": "B", "x": 1})
+        with pytest.raises(hu.FelTypError, match="sammanvägning: grupper must be a mapping"):
+            hu.sammanvägning(p, metod="medel", grupper=["01"])  # type: ignore[arg-type]
+        # every region in a group: (0.2 + 0.4) / 2 and 0.6
+        s = hu.sammanvägning(p, metod="medel", grupper={"01": "A", "03": "A", "04": "B"})
+        assert s["värde"].tolist() == pytest.approx([0.3, 0.6])
+
+    def test_vikter_name_each_region_once(self) -> None:
+        p = _panel([0.2, 0.4])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"vikter .*duplicated.*Stockholm"):
+            hu.sammanvägning(p, vikter={"01": 1.0, "Stockholm": 2.0, "03": 1.0})
+        with pytest.raises(hu.OgiltigtVärdeError, match="vikter must be finite"):
+            hu.sammanvägning(p, vikter={"01": np.inf, "03": 1.0})
+        with pytest.raises(hu.FelTypError, match="sammanvägning: vikter must be"):
+            hu.sammanvägning(p, vikter=3)  # type: ignore[arg-type]
+        # weights 1 and 3: (0.2 * 1 + 0.4 * 3) / 4 = 0.35
+        s = hu.sammanvägning(p, vikter=pd.Series({"Stockholm": 1.0, "Uppsala": 3.0}))
+        assert s["värde"].iloc[0] == pytest.approx(0.35)
+
+    @pytest.mark.parametrize("metod", [pd.DataFrame(), None, "median", 3])
+    def test_rank_method_must_be_one_of_the_choices(self, metod: object) -> None:
+        p = _panel([0.2, 0.4])
+        with pytest.raises(hu.OgiltigtVärdeError, match="metod"):
+            hu.rangordning(p, riktning=HÖGRE, metod=metod)  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="färgklasser: metod"):
+            hu.färgklasser(p, hu.Färgregel.median(0.1), riktning=HÖGRE, metod=metod)  # type: ignore[arg-type]
+
+
+class TestRegionpanelIndata:
+    def test_messages_name_the_argument(self) -> None:
+        for dåligt in ("abc", True, 1.5, [1.0, 2.0]):
+            with pytest.raises(hu.FelTypError, match="regionpanel: värden"):
+                hu.regionpanel(dåligt, indikator="x")  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"regionpanel: värden\['2023'\] must be"):
+            hu.regionpanel(pd.DataFrame({"2023": [np.inf]}, index=["03"]), indikator="x")
+
+    def test_a_default_index_is_not_region_labels(self) -> None:
+        # index 0, 1 would read as Riket (0) and Region Stockholm (1)
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"täljare has the default index 0\.\.1"):
+            hu.regionpanel(
+                täljare=pd.DataFrame({2023: [1.0, 2.0]}),
+                nämnare=pd.DataFrame({2023: [2.0, 4.0]}, index=["03", "19"]),
+                indikator="x",
+            )
+
+    def test_a_region_or_period_twice_is_an_error_naming_the_table(self) -> None:
+        t = pd.DataFrame({2023: [30.0, 45.0, 30.0]}, index=["0003", "0019", "Uppsala"])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"värden \(its regions.*Uppsala"):
+            hu.regionpanel(t, indikator="x")
+        n = pd.DataFrame({2023: [1.0], "2023": [2.0]}, index=["03"])
+        t1 = pd.DataFrame({2023: [1.0]}, index=["03"])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"nämnare \(its period columns\)"):
+            hu.regionpanel(täljare=t1, nämnare=n, indikator="x")
+
+    def test_täljare_and_nämnare_must_have_the_same_rows_and_columns(self) -> None:
+        t = pd.DataFrame({2023: [30.0, 45.0]}, index=["03", "19"])
+        n = pd.DataFrame({2024: [50.0, 60.0]}, index=["03", "19"])
+        with pytest.raises(hu.OgiltigtVärdeError, match="täljare and nämnare have different"):
+            hu.regionpanel(täljare=t, nämnare=n, indikator="x")
+        with pytest.raises(hu.OgiltigtVärdeError, match="täljare has a negative count"):
+            hu.regionpanel(täljare=-t, nämnare=t, indikator="x")
+        with pytest.raises(hu.OgiltigtVärdeError, match="värden has no period columns"):
+            hu.regionpanel(pd.DataFrame(index=["03"]), indikator="x")
+
+    def test_riket_spellings_in_a_table(self) -> None:
+        p = hu.regionpanel(
+            pd.DataFrame({2023: [0.6, 0.7]}, index=["Uppsala", "Hela riket"]), indikator="x"
+        )
+        assert p["region"].tolist() == ["Riket", "Region Uppsala"]
+
+    def test_kolada_duplicates_name_data(self) -> None:
+        kolada = pd.DataFrame(
+            {
+                "kpi": ["X", "X"],
+                "municipality_id": ["0003", "Uppsala"],
+                "year": [2023, 2023],
+                "value": [0.5, 0.6],
+            }
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="rows of data share"):
+            hu.regionpanel_från_kolada(kolada)
+        with pytest.raises(hu.OgiltigtVärdeError, match="regionpanel_från_kolada: okända"):
+            hu.regionpanel_från_kolada(kolada, okända_områden=pd.DataFrame())  # type: ignore[arg-type]
+
+
+class TestFärgregelFält:
+    M = hu.Målnivå.tolka("≥80 %")
+
+    @pytest.mark.parametrize(
+        ("fält", "fel", "match"),
+        [
+            ({"typ": pd.DataFrame()}, hu.FelTypError, "Färgregel.typ must be text"),
+            ({"typ": "färg"}, hu.OgiltigtVärdeError, "Färgregel.typ must be 'rang'"),
+            ({"typ": "rang", "bästa": np.inf, "sämsta": 0.2}, hu.OgiltigtVärdeError, "bästa"),
+            ({"typ": "rang", "bästa": 0.2, "sämsta": "0,2"}, hu.FelTypError, "Färgregel.sämsta"),
+            ({"typ": "rang", "bästa": 25, "sämsta": 0.2}, hu.AndelsError, "did you pass percent"),
+            (
+                {"typ": "rang", "bästa": 0.2, "sämsta": 0.2, "marginal": 0.1},
+                hu.OgiltigtVärdeError,
+                "'rang' takes no marginal",
+            ),
+            ({"typ": "median", "marginal": -np.inf}, hu.OgiltigtVärdeError, "Färgregel.marginal"),
+            ({"typ": "median", "marginal": 0.1, "relativ": "ja"}, hu.FelTypError, "relativ"),
+            (
+                {"typ": "median", "marginal": 0.1, "målnivå": M},
+                hu.OgiltigtVärdeError,
+                "'median' takes no målnivå",
+            ),
+            ({"typ": "mål", "målnivå": np.inf}, hu.FelTypError, "Färgregel.målnivå must be"),
+            ({"typ": "mål", "målnivå": [1.0, np.inf]}, hu.FelTypError, "Färgregel.målnivå"),
+            ({"typ": "mål", "målnivå": {"x": 0.8}}, hu.FelTypError, r"målnivå\['x'\]"),
+            ({"typ": "mål", "målnivå": {1: M}}, hu.FelTypError, "indicator id"),
+            ({"typ": "mål", "målnivå": M, "delvis": "ja"}, hu.FelTypError, "Färgregel.delvis"),
+            ({"typ": "mål", "målnivå": M, "avrundning": 1.5}, hu.OgiltigtVärdeError, "avrundning"),
+            (
+                {"typ": "mål", "målnivå": M, "avrundning": 10**9},
+                hu.OgiltigtVärdeError,
+                "avrundning",
+            ),
+            ({"typ": "mål", "målnivå": M, "bästa": 0.2}, hu.OgiltigtVärdeError, "takes no bästa"),
+        ],
+    )
+    def test_fields_are_checked(self, fält: dict[str, object], fel: type, match: str) -> None:
+        with pytest.raises(fel, match=match):
+            hu.Färgregel(**fält)  # type: ignore[arg-type]
+
+    def test_constructors(self) -> None:
+        with pytest.raises(hu.FelTypError, match=r"Färgregel\.målnivå"):
+            hu.Färgregel.mål(np.inf)  # type: ignore[arg-type]
+        assert hu.Färgregel(typ=" MÅL", målnivå=self.M).typ == "mål"
+        assert hu.Färgregel.mål({"x": self.M}).målnivå == {"x": self.M}

@@ -65,14 +65,17 @@ from ._indata import (
     ramtyp,
     skalär,
     som_lista,
+    tal,
     tal_array,
     text,
+    unika_nycklar,
 )
 from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, OkändRegionError
 from .indikatorer import Aggregering, Delvis, Målnivå, Måluppfyllelse, Riktning, måluppfyllelse
 from .organisation import Region
 from .organisation import region as _region
 from .organisation import regioner as _regioner
+from .organisation import är_riket as _är_riket_text
 from .perioder import Period, procentenheter, procentuell_förändring
 
 __all__ = [
@@ -120,18 +123,39 @@ Grupper: TypeAlias = "Mapping[Region | str | int, Hashable] | pd.Series[Any]"
 # --------------------------------------------------------------------------- regions
 
 
+def _är_val(värde: object, val: tuple[str, ...]) -> bool:
+    """Whether ``värde`` is one of the choices ``val`` (text only; a frame is not)."""
+    return isinstance(värde, str) and värde in val
+
+
 def _är_riket(etikett: Any) -> bool:
-    if isinstance(etikett, (int, np.integer)) and not isinstance(etikett, bool):
+    """Whether a label is Riket: any spelling :func:`~halsouppfoljning.är_riket` knows, or 0."""
+    if isinstance(etikett, (bool, np.bool_)):
+        return False
+    if isinstance(etikett, (int, np.integer)):
         return int(etikett) == 0
-    return isinstance(etikett, str) and nfc(etikett).casefold().strip() in _RIKET_STAVNINGAR
+    return isinstance(etikett, str) and (
+        _är_riket_text(etikett) or nfc(etikett).casefold().strip() in _RIKET_STAVNINGAR
+    )
 
 
-def _regionnamn(etiketter: Any, *, okända: str, vad: str) -> tuple[_F64, list[str]]:
+#: The fix named when a label of a panel's region column is unknown.
+_OKÄND_I_PANEL = (
+    "a region panel's region column holds regions (any spelling hu.region() accepts) and "
+    "Riket; build the panel with hu.regionpanel() or hu.regionpanel_från_kolada(), or drop "
+    "the other rows first"
+)
+
+
+def _regionnamn(
+    etiketter: Any, *, okända: str, vad: str, råd: str | None = None
+) -> tuple[_F64, list[str]]:
     """Map region labels to official names ("Riket" for the whole country).
 
     Returns the names as an object array (NaN where the label is unknown and
     ``okända == "utelämna"``) and the list of unknown labels. Looks up the
-    unique labels only, never row by row.
+    unique labels only, never row by row. ``råd`` is the fix named when a
+    label is unknown and ``okända == "fel"``.
     """
     koder, unika = pd.factorize(pd.Series(etiketter, dtype=object), use_na_sentinel=True)
     namn: list[Any] = []
@@ -140,9 +164,13 @@ def _regionnamn(etiketter: Any, *, okända: str, vad: str) -> tuple[_F64, list[s
         if _är_riket(etikett):
             namn.append(RIKET)
             continue
+        if isinstance(etikett, (bool, np.bool_)):
+            okänd.append(str(etikett))
+            namn.append(np.nan)
+            continue
         try:
             namn.append(_region(etikett if isinstance(etikett, (str, int)) else str(etikett)).namn)
-        except OkändRegionError:
+        except HalsouppfoljningError:
             okänd.append(str(etikett))
             namn.append(np.nan)
     if (koder < 0).any():
@@ -150,10 +178,13 @@ def _regionnamn(etiketter: Any, *, okända: str, vad: str) -> tuple[_F64, list[s
     if okänd and okända == "fel":
         raise OkändRegionError(
             f"{vad}: {len(okänd)} area label(s) are neither a region nor Riket: "
-            f"{okänd[:5]!r}{' ...' if len(okänd) > 5 else ''}. Regions are Kolada ids "
-            "0001-0025 (or any spelling hu.region() accepts), Riket is '0000'; pass "
-            "okända_områden='utelämna' to drop such rows (they are counted in "
-            "panel.attrs['utelämnade'])"
+            f"{okänd[:5]!r}{' ...' if len(okänd) > 5 else ''}. "
+            + (
+                råd
+                or "Regions are Kolada ids 0001-0025 (or any spelling hu.region() accepts), "
+                "Riket is '0000'; pass okända_områden='utelämna' to drop such rows (they are "
+                "counted in panel.attrs['utelämnade'])"
+            )
         )
     tabell = np.array([*namn, np.nan], dtype=object)
     return tabell[koder], okänd
@@ -195,6 +226,7 @@ def _färdig_panel(
     okända: str,
     vad: str,
     extra: Mapping[str, Any] | None = None,
+    argument: str = "data",
 ) -> pd.DataFrame:
     namn, okänd = _regionnamn(region, okända=okända, vad=vad)
     data: dict[str, Any] = {
@@ -227,7 +259,8 @@ def _färdig_panel(
     if dubbletter.any():
         första = panel.loc[dubbletter, nycklar].iloc[0].to_dict()
         raise OgiltigtVärdeError(
-            f"{vad}: {int(dubbletter.sum())} rows share the same {nycklar}, e.g. {första}; "
+            f"{vad}: {int(dubbletter.sum())} rows of {argument} share the same {nycklar} (a "
+            f"region in any two spellings is one region), e.g. {första}; "
             "a panel has one value per region, indicator, period"
             + (" and gender" if "kön" in panel else "")
             + ". Remove the duplicates or pass the gender column"
@@ -361,9 +394,9 @@ def regionpanel_från_kolada(
     """
     vad = "regionpanel_från_kolada"
     ramtyp(data, vad, dask=False)
-    if okända_områden not in ("fel", "utelämna"):
+    if not _är_val(okända_områden, ("fel", "utelämna")):
         raise OgiltigtVärdeError(
-            f"okända_områden must be 'fel' or 'utelämna', got {okända_områden!r}"
+            f"{vad}: okända_områden must be 'fel' or 'utelämna', got {str(okända_områden)[:40]!r}"
         )
     data, inbäddade = _packa_upp_kolada(data, vad)
     namnen = {nfc(str(k)) for k in data.columns}
@@ -462,12 +495,51 @@ def _packa_upp_kolada(data: pd.DataFrame, vad: str) -> tuple[pd.DataFrame, dict[
     return lång.reset_index(drop=True), {"raderade": raderade, "utan_värden": tomma}
 
 
-def _smält(tabell: pd.DataFrame, region: str | None, namn: str) -> pd.DataFrame:
-    ramtyp(tabell, "regionpanel", argument=f"{namn} (a table of regions × periods)", dask=False)
+def _smält(tabell: pd.DataFrame, region: str | None, namn: str, argument: str) -> pd.DataFrame:
+    """One region × period table of :func:`regionpanel` in long form, checked.
+
+    The region labels become official names (Riket in any spelling
+    ``"Riket"``); a default index 0..n-1, an unknown label, a region or a
+    period given twice, and values that are not finite numbers (or negative
+    counts) are errors naming ``argument``.
+    """
+    vad = "regionpanel"
+    ramtyp(tabell, vad, argument=f"{argument} (a table of regions × periods)", dask=False)
     if region is not None:
-        tabell = tabell.set_index(kolumn(tabell.columns, region, "regionpanel", argument="region"))
-    tabell = tabell.rename_axis(index="region").reset_index()
-    return tabell.melt(id_vars="region", var_name="period", value_name=namn)
+        tabell = tabell.set_index(kolumn(tabell.columns, region, vad, argument="region"))
+    elif isinstance(tabell.index, pd.RangeIndex) and len(tabell):
+        raise OgiltigtVärdeError(
+            f"{vad}: {argument} has the default index 0..{len(tabell) - 1}, not region labels; "
+            f"set the regions as its index ({argument}.set_index('region')) or name their "
+            "column with region="
+        )
+    if tabell.shape[1] == 0:
+        raise OgiltigtVärdeError(
+            f"{vad}: {argument} has no period columns; give one column per period (e.g. 2023)"
+        )
+    regioner, _ = _regionnamn(
+        tabell.index.to_numpy(dtype=object),
+        okända="fel",
+        vad=f"{vad}: the region labels of {argument}",
+        råd="label the rows with regions (any spelling hu.region() accepts) or Riket",
+    )
+    unika_nycklar(list(regioner), f"{argument} (its regions, in any spelling)", vad)
+    perioder = _som_period(pd.Series(list(tabell.columns), dtype=object))
+    unika_nycklar(perioder.tolist(), f"{argument} (its period columns)", vad)
+    tal_tabell = tal(tabell, f"{vad}: {argument}")
+    if namn in ("täljare", "nämnare"):
+        arr = tal_tabell.to_numpy(dtype=float)
+        if (arr[np.isfinite(arr)] < 0).any():
+            raise OgiltigtVärdeError(
+                f"{vad}: {argument} has a negative count; numerators and denominators are "
+                "counts >= 0: correct the table"
+            )
+    lång = pd.DataFrame(
+        tal_tabell.to_numpy(dtype=float), index=pd.Index(regioner, name="region")
+    ).set_axis(list(range(tabell.shape[1])), axis=1)
+    lång = lång.reset_index().melt(id_vars="region", var_name="_kolumn", value_name=namn)
+    lång["period"] = perioder.to_numpy(dtype=object)[lång["_kolumn"].to_numpy(dtype=np.int64)]
+    return lång.drop(columns="_kolumn")[["region", "period", namn]]
 
 
 def regionpanel(
@@ -509,9 +581,13 @@ def regionpanel(
     Raises
     ------
     FelTypError
-        If a table is not a DataFrame.
+        If a table is not a DataFrame, or holds values that are not numbers.
     OgiltigtVärdeError
-        If neither ``värden`` nor both ``täljare`` and ``nämnare`` are given.
+        If neither ``värden`` nor both ``täljare`` and ``nämnare`` are given;
+        if a table has the default index 0..n-1 (no region labels), no
+        period columns, a region twice (in any two spellings), a period
+        twice (``2023`` and ``"2023"``), infinite values or negative counts;
+        if ``täljare`` and ``nämnare`` have different regions or periods.
     OkändRegionError
         If a row label is neither a region nor Riket.
 
@@ -542,15 +618,27 @@ def regionpanel(
     """
     indikator = text(indikator, "regionpanel: indikator (the indicator's id)")
     delar = []
+    if kön is not None:
+        kön = text(kön, "regionpanel: kön (a gender label such as 'T')")
     if värden is not None:
-        delar.append(_smält(värden, region, "värde"))
+        delar.append(_smält(värden, region, "värde", "värden"))
     if (täljare is None) != (nämnare is None):
         raise OgiltigtVärdeError(
             "regionpanel: pass both täljare and nämnare (numerator and denominator) or neither"
         )
     if täljare is not None and nämnare is not None:
-        delar.append(_smält(täljare, region, "täljare"))
-        delar.append(_smält(nämnare, region, "nämnare"))
+        t_lång = _smält(täljare, region, "täljare", "täljare")
+        n_lång = _smält(nämnare, region, "nämnare", "nämnare")
+        for nyckel in ("region", "period"):
+            ta, na = set(t_lång[nyckel]), set(n_lång[nyckel])
+            if ta != na:
+                raise OgiltigtVärdeError(
+                    f"regionpanel: täljare and nämnare have different {nyckel}s (only in "
+                    f"täljare: {sorted(map(str, ta - na))[:5]!r}; only in nämnare: "
+                    f"{sorted(map(str, na - ta))[:5]!r}); give both tables the same rows and "
+                    "columns"
+                )
+        delar.extend([t_lång, n_lång])
     if not delar:
         raise OgiltigtVärdeError(
             "regionpanel: pass värden (a region × period table) or täljare and nämnare"
@@ -575,10 +663,18 @@ def regionpanel(
         np.full(len(lång), kön, dtype=object) if kön is not None else None,
         okända="fel",
         vad="regionpanel",
+        argument="värden",
     )
 
 
 def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
+    """A region panel checked and with its region labels as official names.
+
+    Every spelling of Riket becomes ``"Riket"`` (never a region), every region
+    its official name; an unknown label, a key (region, indikator, period,
+    kön) that occurs twice, a value that is not a finite number, or a negative
+    numerator or denominator is an error naming ``panel``.
+    """
     ramtyp(
         panel,
         vad,
@@ -586,7 +682,26 @@ def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
         dask=False,
     )
     kontrollera_kolumner(panel.columns, ["region", "indikator", "period", "värde"], vad)
-    return panel
+    namn, _ = _regionnamn(
+        panel["region"].to_numpy(dtype=object),
+        okända="fel",
+        vad=f"{vad}: the region column of panel",
+        råd=_OKÄND_I_PANEL,
+    )
+    ut = panel.assign(region=namn.astype(object))
+    nycklar = ["region", *_nycklar(ut)]
+    unika_nycklar(ut[nycklar], f"panel (its {', '.join(nycklar)})", vad)
+    tal_array(ut["värde"], f"{vad}: the värde column of panel")
+    for k in ("täljare", "nämnare"):
+        if k in ut.columns:
+            t = tal_array(ut[k], f"{vad}: the {k} column of panel")
+            if (t[np.isfinite(t)] < 0).any():
+                raise OgiltigtVärdeError(
+                    f"{vad}: the {k} column of panel has a negative count; numerators and "
+                    "denominators are counts >= 0: correct the panel"
+                )
+    ut.attrs = dict(panel.attrs)
+    return ut
 
 
 def _nycklar(panel: pd.DataFrame) -> list[str]:
@@ -615,14 +730,16 @@ def _bundna_andelar() -> frozenset[str]:
     )
 
 
-def _som_riktning(värde: Riktning | str, indikator: Hashable) -> Riktning:
-    return alternativ(värde, Riktning, f"riktning for indikator {indikator!r}")
+def _som_riktning(värde: Riktning | str, indikator: Hashable, vad: str = "") -> Riktning:
+    vem = f"{vad}: " if vad else ""
+    return alternativ(värde, Riktning, f"{vem}riktning for indikator {indikator!r}")
 
 
 def _riktningar(
     indikatorer: Iterable[Hashable],
     riktning: RiktningIn,
     attrs: Mapping[Hashable, Any] | None = None,
+    vad: str = "",
 ) -> dict[Hashable, Riktning]:
     """The direction of every indicator: one for all, a mapping, or the bundled metadata.
 
@@ -637,24 +754,24 @@ def _riktningar(
         if isinstance(från_panel, Mapping):
             källa = {**källa, **{nfc(str(k)): v for k, v in från_panel.items()}}
     elif isinstance(riktning, (Riktning, str)):
-        return {i: _som_riktning(riktning, i) for i in ids}
+        return {i: _som_riktning(riktning, i, vad) for i in ids}
     elif isinstance(riktning, Mapping):
         källa = {nfc(str(k)): v for k, v in riktning.items()}
     else:
         raise FelTypError(
-            f"riktning must be a hu.Riktning, a mapping from indicator id to Riktning, or "
-            f"None (the bundled directions), got {type(riktning).__name__}"
+            f"{vad or 'riktning'}: riktning must be a hu.Riktning, a mapping from indicator id "
+            f"to Riktning, or None (the bundled directions), got {type(riktning).__name__}"
         )
     saknas = [i for i in ids if i not in källa]
     if saknas:
         raise OgiltigtVärdeError(
-            f"no direction (riktning) for indicator(s) {saknas[:5]!r}: pass "
+            f"{vad or 'riktning'}: no direction (riktning) for indicator(s) {saknas[:5]!r}: pass "
             "riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE (or LÄGRE_ÄR_BÄTTRE) or a mapping "
             "{indicator id: Riktning}; without it only the bundled core indicators of "
             "god och nära vård, the curated Kolada KPIs (hu.kolada_riktningar()) and "
             "panel.attrs['riktning'] are known"
         )
-    return {i: _som_riktning(källa[i], i) for i in ids}
+    return {i: _som_riktning(källa[i], i, vad) for i in ids}
 
 
 def _tecken(
@@ -664,7 +781,7 @@ def _tecken(
     attrs: Mapping[Hashable, Any] | None = None,
 ) -> _F64:
     """+1 where higher is better, -1 where lower is better, per row."""
-    riktningar = _riktningar(indikator.unique(), riktning, attrs)
+    riktningar = _riktningar(indikator.unique(), riktning, attrs, vad)
     band = [i for i, r in riktningar.items() if r is Riktning.INOM_INTERVALL]
     if band:
         raise OgiltigtVärdeError(
@@ -679,17 +796,36 @@ def _tecken(
 # --------------------------------------------------------------------------- totals
 
 
+def _regionkarta(karta: Mapping[Any, Any] | pd.Series[Any], namn: str, vad: str) -> dict[str, Any]:
+    """A mapping (or Series) from region labels (any spelling) to values, keyed by official
+    name; a region given twice (in any two spellings) and Riket are errors naming ``namn``."""
+    if isinstance(karta, pd.Series):
+        etiketter, värden = list(karta.index), karta.to_list()
+    else:
+        etiketter, värden = list(karta.keys()), list(karta.values())
+    regioner, _ = _regionnamn(
+        np.array(etiketter, dtype=object),
+        okända="fel",
+        vad=f"{vad}: {namn}",
+        råd=f"give {namn} one entry per region (any spelling hu.region() accepts)",
+    )
+    if any(r == RIKET for r in regioner):
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn} has an entry for Riket; Riket is the whole country, not a region, "
+            f"and is never summed with them: remove it from {namn}"
+        )
+    unika_nycklar(list(regioner), f"{namn} (its regions, in any spelling)", vad)
+    return dict(zip(regioner.tolist(), värden, strict=True))
+
+
 def _vikter(panel: pd.DataFrame, vikter: Vikter) -> _F64:
     if isinstance(vikter, str):
         k = kolumn(panel.columns, vikter, "sammanvägning", argument="vikter")
         w = tal_array(panel[k], f"sammanvägning: the vikter column {vikter!r}")
     elif isinstance(vikter, (Mapping, pd.Series)):
-        nycklar = list(vikter.keys())
-        namn, _ = _regionnamn(np.array(nycklar, dtype=object), okända="fel", vad="vikter")
-        värden = tal_array(
-            list(vikter.values()) if isinstance(vikter, Mapping) else vikter, "vikter"
-        )
-        karta = dict(zip(namn, värden.tolist(), strict=True))
+        rå = _regionkarta(vikter, "vikter", "sammanvägning")
+        värden = tal_array(list(rå.values()), "sammanvägning: vikter")
+        karta = dict(zip(rå, värden.tolist(), strict=True))
         regioner_i_panel = panel.loc[panel["region"] != RIKET, "region"].unique()
         saknas = [r for r in regioner_i_panel if r not in karta]
         if saknas:
@@ -700,7 +836,8 @@ def _vikter(panel: pd.DataFrame, vikter: Vikter) -> _F64:
         w = np.asarray(panel["region"].map(karta), dtype=float)
     else:
         raise FelTypError(
-            "vikter must be a column name of the panel or a mapping/Series from region "
+            "sammanvägning: vikter must be a column name of the panel or a mapping/Series from "
+            "region "
             f"to weight, got {type(vikter).__name__}"
         )
     if (w[np.isfinite(w)] < 0).any():
@@ -738,8 +875,10 @@ def sammanvägning(
         spelling) to weight.
     grupper : mapping or Series, optional
         Region (any spelling) to group label, e.g. the six
-        sjukvårdsregioner. The result then has one row per group; regions not
-        in the mapping are left out.
+        sjukvårdsregioner. The result then has one row per group. Every
+        region of the panel needs a group (a region left out is an error
+        naming it: drop its rows first to leave it out); a region given twice
+        (in any two spellings) or Riket in ``grupper`` is an error.
 
     Returns
     -------
@@ -761,7 +900,13 @@ def sammanvägning(
         If ``metod`` is not one of the three (the message lists them); if an
         indicator has shares without numerator and denominator for some region
         and neither ``vikter`` nor ``metod="medel"`` is given; if a weight is
-        missing for a region or negative.
+        missing for a region or negative; if the panel holds a region twice
+        for one indicator, period (and gender), in any two spellings; if
+        ``grupper`` leaves a region of the panel out, or ``grupper`` or
+        ``vikter`` name a region twice or name Riket.
+    OkändRegionError
+        If a label of the panel, ``grupper`` or ``vikter`` is neither a region
+        nor Riket.
     SaknadKolumnError
         If the panel lacks a column or ``vikter`` names a missing column.
 
@@ -819,20 +964,25 @@ def sammanvägning(
     if grupper is not None:
         if not isinstance(grupper, (Mapping, pd.Series)):
             raise FelTypError(
-                f"grupper must be a mapping or Series from region to group, got "
+                f"{vad}: grupper must be a mapping or Series from region to group, got "
                 f"{type(grupper).__name__}"
             )
-        etiketter = list(grupper.keys())
-        namn, _ = _regionnamn(np.array(etiketter, dtype=object), okända="fel", vad="grupper")
-        karta = dict(
-            zip(
-                namn,
-                grupper.to_list() if isinstance(grupper, pd.Series) else grupper.values(),
-                strict=True,
+        karta = _regionkarta(grupper, "grupper", vad)
+        saknas = [r for r in pd.unique(regioner["region"]) if r not in karta]
+        if saknas:
+            raise OgiltigtVärdeError(
+                f"{vad}: grupper gives no group for {len(saknas)} region(s) of the panel: "
+                f"{saknas[:5]!r}{' ...' if len(saknas) > 5 else ''}; a region left out would "
+                "be dropped uncounted: add it to grupper, or drop its rows from the panel first"
             )
-        )
         grupp = regioner["region"].map(karta)
-        regioner = regioner.assign(grupp=grupp).loc[grupp.notna().to_numpy()]
+        if grupp.isna().any():
+            utan = list(pd.unique(regioner.loc[grupp.isna().to_numpy(), "region"]))
+            raise OgiltigtVärdeError(
+                f"{vad}: grupper maps {utan[:5]!r} to a missing group (None or NaN); give "
+                "every region a group label, or drop its rows from the panel first"
+            )
+        regioner = regioner.assign(grupp=grupp)
         nycklar = ["grupp", *nycklar]
     w = _vikter(regioner, vikter) if vikter is not None else np.full(len(regioner), np.nan)
 
@@ -1285,7 +1435,11 @@ def rangordning(
     OgiltigtVärdeError
         If ``metod`` is unknown, an indicator has no direction or the
         direction ``INOM_INTERVALL``, or a table without ``indikator`` gets
-        no single direction.
+        no single direction; if a region panel holds a region twice for one
+        indicator, period (and gender), in any two spellings (every spelling
+        of Riket is Riket, never ranked); if a value is not a finite number.
+    OkändRegionError
+        If a label of a region panel is neither a region nor Riket.
     SaknadKolumnError
         If ``etikett``, ``per`` or ``värde`` is not a column.
 
@@ -1330,10 +1484,10 @@ def rangordning(
     [1, 2, 3, 1, 3, 2]
     """
     vad = "rangordning"
-    if metod not in _RANGMETODER:
+    if not _är_val(metod, _RANGMETODER):
         raise OgiltigtVärdeError(
             f"rangordning: metod (how ties are ranked) must be one of {_RANGMETODER!r}, "
-            f"got {metod!r}"
+            f"got {str(metod)[:40]!r}"
         )
     etikett = text(etikett, "rangordning: etikett (the column naming what is ranked)")
     if etikett == "region":
@@ -1343,6 +1497,7 @@ def rangordning(
             panel, vad, argument="panel (a table with the etikett and värde columns)", dask=False
         )
         kontrollera_kolumner(panel.columns, [etikett, "värde"], vad)
+        tal_array(panel["värde"], f"{vad}: the värde column of panel")
     grupper = [kolumn(panel.columns, k, vad, argument="per") for k in som_lista(per, "per")]
     rang, antal = _rang(panel, riktning, metod, vad, omvänd=False, etikett=etikett, per=grupper)
     ut = panel.assign(rang=rang, antal_jämförda=antal)
@@ -1398,14 +1553,24 @@ def _rang(
 # --------------------------------------------------------------------------- colours
 
 
-def _valfritt_tal(värde: float | None) -> float | None:
-    """A converter of Färgregel's numbers: a finite number, or ``None``."""
-    return None if värde is None else skalär(värde, "Färgregel: bästa, sämsta and marginal")
+def _bästa(värde: float | None) -> float | None:
+    """A converter of Färgregel.bästa: a finite number, or ``None``."""
+    return None if värde is None else skalär(värde, "Färgregel.bästa")
+
+
+def _sämsta(värde: float | None) -> float | None:
+    """A converter of Färgregel.sämsta: a finite number, or ``None``."""
+    return None if värde is None else skalär(värde, "Färgregel.sämsta")
+
+
+def _marginal(värde: float | None) -> float | None:
+    """A converter of Färgregel.marginal: a finite number, or ``None``."""
+    return None if värde is None else skalär(värde, "Färgregel.marginal")
 
 
 def _valfritt_heltal(värde: int | None) -> int | None:
     """A converter of Färgregel.avrundning: a whole number of decimals, or ``None``."""
-    return None if värde is None else heltal(värde, "Färgregel.avrundning", minst=0)
+    return None if värde is None else heltal(värde, "Färgregel.avrundning", minst=0, högst=15)
 
 
 def _relativ(värde: bool) -> bool:
@@ -1413,12 +1578,52 @@ def _relativ(värde: bool) -> bool:
     return boolesk(värde, "Färgregel.relativ")
 
 
-def _kontrollera_regeltyp(instans: Any, attribut: Any, värde: str) -> None:
-    if värde not in ("rang", "median", "mål"):
+def _regeltyp(värde: str) -> str:
+    """A converter of Färgregel.typ: one of the three kinds, as text."""
+    typ = text(värde, "Färgregel.typ").casefold()
+    if typ not in ("rang", "median", "mål"):
         raise OgiltigtVärdeError(
             f"Färgregel.typ must be 'rang', 'median' or 'mål', got {värde!r}; use the "
             "constructors Färgregel.rang(), .median() or .mål()"
         )
+    return str(typ)
+
+
+def _kontrollera_målnivå(instans: Any, attribut: Any, värde: Any) -> None:
+    """A validator of Färgregel.målnivå: None, a Målnivå, or a mapping from id to Målnivå."""
+    if värde is None or isinstance(värde, Målnivå):
+        return
+    if isinstance(värde, Mapping):
+        for k, m in värde.items():
+            text(k, "Färgregel.målnivå: an indicator id (a key)")
+            if not isinstance(m, Målnivå):
+                raise FelTypError(
+                    f"Färgregel.målnivå[{k!r}] must be a hu.Målnivå, got {type(m).__name__}; "
+                    "build it with hu.Målnivå.tolka('≥80 %') or hu.Målnivå.minst(0.8)"
+                )
+        return
+    raise FelTypError(
+        f"Färgregel.målnivå must be a hu.Målnivå or a mapping from indicator id to Målnivå, "
+        f"got {type(värde).__name__} {str(värde)[:40]!r}; build it with "
+        "hu.Målnivå.tolka('≥80 %') or hu.Målnivå.minst(0.8)"
+    )
+
+
+def _kontrollera_delvis(instans: Any, attribut: Any, värde: Any) -> None:
+    """A validator of Färgregel.delvis: None or a Delvis."""
+    if värde is not None and not isinstance(värde, Delvis):
+        raise FelTypError(
+            f"Färgregel.delvis must be a hu.Delvis or None, got {type(värde).__name__}; "
+            "e.g. hu.Delvis.marginal(0.05)"
+        )
+
+
+#: The fields each kind of Färgregel takes (the others must keep their defaults).
+_REGELFÄLT = {
+    "rang": ("bästa", "sämsta"),
+    "median": ("marginal", "relativ"),
+    "mål": ("målnivå", "avrundning", "delvis"),
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -1458,8 +1663,14 @@ class Färgregel:
     ------
     OgiltigtVärdeError
         For an unknown ``typ``, shares outside [0, 1] or with
-        ``bästa + sämsta > 1``, a negative ``marginal``, or a missing field
-        the rule needs.
+        ``bästa + sämsta > 1``, a negative or infinite ``marginal``, a
+        missing field the rule needs, or a field of another kind of rule
+        (e.g. ``marginal`` for ``"rang"``).
+    FelTypError
+        For a field of the wrong type: text where a number is due, a
+        ``målnivå`` that is not a :class:`~halsouppfoljning.Målnivå` (or a
+        mapping of them), ``relativ`` not a boolean, ``delvis`` not a
+        :class:`~halsouppfoljning.Delvis`.
 
     See Also
     --------
@@ -1475,16 +1686,28 @@ class Färgregel:
     more than 0.02, else yellow
     """
 
-    typ: str = attrs.field(validator=_kontrollera_regeltyp)
-    bästa: float | None = attrs.field(default=None, converter=_valfritt_tal)
-    sämsta: float | None = attrs.field(default=None, converter=_valfritt_tal)
-    marginal: float | None = attrs.field(default=None, converter=_valfritt_tal)
+    typ: str = attrs.field(converter=_regeltyp)
+    bästa: float | None = attrs.field(default=None, converter=_bästa)
+    sämsta: float | None = attrs.field(default=None, converter=_sämsta)
+    marginal: float | None = attrs.field(default=None, converter=_marginal)
     relativ: bool = attrs.field(default=False, converter=_relativ)
-    målnivå: Målnivå | Mapping[str, Målnivå] | None = attrs.field(default=None)
+    målnivå: Målnivå | Mapping[str, Målnivå] | None = attrs.field(
+        default=None, validator=_kontrollera_målnivå
+    )
     avrundning: int | None = attrs.field(default=None, converter=_valfritt_heltal)
-    delvis: Delvis | None = attrs.field(default=None)
+    delvis: Delvis | None = attrs.field(default=None, validator=_kontrollera_delvis)
 
     def __attrs_post_init__(self) -> None:
+        egna = _REGELFÄLT[self.typ]
+        for fält in attrs.fields(type(self)):
+            if fält.name == "typ" or fält.name in egna:
+                continue
+            if getattr(self, fält.name) != fält.default:
+                raise OgiltigtVärdeError(
+                    f"Färgregel {self.typ!r} takes no {fält.name} (it takes "
+                    f"{', '.join(egna)}); leave {fält.name} out, or use the constructor of the "
+                    "rule it belongs to (Färgregel.rang(), .median() or .mål())"
+                )
         if self.typ == "rang":
             if self.bästa is None or self.sämsta is None:
                 raise OgiltigtVärdeError("Färgregel 'rang' needs bästa and sämsta shares")
@@ -1736,15 +1959,15 @@ def färgklasser(
             f"färgklasser: regel must be a hu.Färgregel (Färgregel.rang(...), .median(...) or "
             f".mål(...)), got {type(regel).__name__}"
         )
+    if not _är_val(metod, _RANGMETODER):
+        raise OgiltigtVärdeError(
+            f"färgklasser: metod must be one of {_RANGMETODER!r}, got {str(metod)[:40]!r}"
+        )
     är_region = (panel["region"] != RIKET).to_numpy()
     v = panel["värde"].to_numpy(dtype=float)
     if regel.typ == "rang":
         assert regel.bästa is not None
         assert regel.sämsta is not None
-        if metod not in _RANGMETODER:
-            raise OgiltigtVärdeError(
-                f"färgklasser: metod must be one of {_RANGMETODER!r}, got {metod!r}"
-            )
         rang, antal = _rang(panel, riktning, metod, vad, omvänd=False)
         bak, _ = _rang(panel, riktning, metod, vad, omvänd=True)
         gräns_grön = regel.bästa * antal
