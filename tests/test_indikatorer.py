@@ -546,10 +546,11 @@ def test_enum_values_stable() -> None:
 def test_series_matched_by_label() -> None:
     m = hu.Målnivå.tolka("Lägre än fg år")
     utfall = pd.Series([94.0, 150.0], index=["a", "b"])
-    föregående = pd.Series([140.0, 140.0, 1.0], index=["b", "a", "c"])
+    föregående = pd.Series([140.0, 140.0], index=["b", "a"])
     # a: 94 < 140 met; b: 150 > 140 missed, whatever the order of föregående
     assert hu.måluppfyllelse(utfall, m, föregående=föregående).tolist() == [UPP, EJ]
-    saknas = pd.Series([140.0], index=["a"])
+    # a missing value is NaN in the Series: UNDERLAG_SAKNAS
+    saknas = pd.Series([140.0, np.nan], index=["a", "b"])
     assert hu.måluppfyllelse(utfall, m, föregående=saknas).tolist() == [UPP, UND]
     t = hu.trend(utfall, föregående, L)
     assert t.index.tolist() == ["a", "b"]
@@ -1064,3 +1065,109 @@ def test_formatera_andel_message_never_calls_a_negative_value_percent() -> None:
 @pytest.mark.parametrize(("andel", "text"), [(0.0, "0,0 %"), (1.0, "100,0 %"), (0.05, "5,0 %")])
 def test_formatera_andel_keeps_the_ends_of_0_1(andel: float, text: str) -> None:
     assert hu.formatera_andel(andel) == text
+
+
+# ------------------------------------------ elementwise inputs must match (issue 12)
+
+
+@pytest.mark.parametrize(
+    "annan",
+    [
+        pd.Series([140.0], index=["a"]),  # a label missing: was UNDERLAG_SAKNAS silently
+        pd.Series([140.0, 140.0, 1.0], index=["b", "a", "c"]),  # a label extra
+        pd.Series([140.0, 140.0], index=["a", "c"]),  # same length, other labels
+        pd.Series([140.0, 140.0], index=["a", "a"]),  # a label twice
+    ],
+)
+def test_series_with_other_labels_are_an_error_giving_both(annan: pd.Series) -> None:
+    utfall = pd.Series([94.0, 150.0], index=["a", "b"])
+    m = hu.Målnivå.tolka("Lägre än fg år")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^måluppfyllelse: utfall .*föregående"):
+        hu.måluppfyllelse(utfall, m, föregående=annan)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^måluppfyllelse: utfall .*plan"):
+        hu.måluppfyllelse(utfall, hu.Målnivå.enligt_plan(hu.Riktning.HÖGRE_ÄR_BÄTTRE), plan=annan)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^trend: utfall .*referens"):
+        hu.trend(utfall, annan, L)
+
+
+@pytest.mark.parametrize(
+    ("utfall", "referens"),
+    [
+        ([1.0, 2.0], [1.0, 2.0, 3.0]),
+        (pd.Series([1.0, 2.0]), np.array([1.0, 2.0, 3.0])),
+        (np.array([1.0, 2.0, 3.0]), pd.Series([1.0, 2.0])),
+    ],
+)
+def test_trend_of_unequal_lengths_names_both(utfall: Any, referens: Any) -> None:
+    # issue 12: numpy's "operands could not be broadcast together"
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^trend: utfall has length \d but referens"):
+        hu.trend(utfall, referens, L)
+
+
+def test_trend_relativ_is_a_boolean() -> None:
+    for fel in ("nej", 1, 0, None):
+        with pytest.raises(hu.FelTypError, match=r"^trend: relativ must be True or False"):
+            hu.trend(2.0, 1.0, L, relativ=fel)  # type: ignore[arg-type]
+
+
+def test_elementwise_functions_refuse_a_frame() -> None:
+    ram = pd.DataFrame({"a": [0.85]})
+    with pytest.raises(hu.FelTypError, match=r"^trend: utfall must be .* got a DataFrame"):
+        hu.trend(ram, 0.5, L)
+    with pytest.raises(hu.FelTypError, match=r"^trend: referens must be"):
+        hu.trend(0.5, ram, L)
+    with pytest.raises(hu.FelTypError, match=r"^måluppfyllelse: utfall must be .* DataFrame"):
+        hu.måluppfyllelse(ram, hu.Målnivå.minst(0.8))
+    with pytest.raises(hu.FelTypError, match=r"^måluppfyllelse: föregående must be"):
+        hu.måluppfyllelse(0.9, hu.Målnivå.ökning(0.01), föregående=ram)
+
+
+def test_måluppfyllelse_delvis_must_be_a_rule() -> None:
+    # issue 12: delvis="ja" was accepted and ignored
+    with pytest.raises(hu.FelTypError, match=r"^måluppfyllelse: delvis must be a hu\.Delvis"):
+        hu.måluppfyllelse(0.77, hu.Målnivå.minst(0.8), delvis="ja")  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match="the delvis callable returned 3 values"):
+        hu.måluppfyllelse(
+            [0.7, 0.5], hu.Målnivå.minst(0.8), delvis=lambda u, m, f: [True, False, True]
+        )
+
+
+def test_måluppfyllelse_enhet_is_named() -> None:
+    with pytest.raises(hu.FelTypError, match=r"^måluppfyllelse: enhet must be text"):
+        hu.måluppfyllelse(0.85, hu.Målnivå.minst(0.8), enhet=3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("år", [2023.5, "2023", True, None, 10**9, 1800])
+def test_indikator_years_are_whole_numbers_in_range(år: Any) -> None:
+    # issue 12: målnivå(2023.5) gave the target of 2023; målnivåer took the year 10**9
+    ind = hu.Indikator(id="x", namn="X", målnivåer={2023: hu.Målnivå.minst(0.8)})
+    with pytest.raises((hu.FelTypError, hu.OgiltigtVärdeError), match=r"Indikator\.målnivå: år"):
+        ind.målnivå(år)
+    if not isinstance(år, (str, bool)) and år is not None:
+        with pytest.raises((hu.FelTypError, hu.OgiltigtVärdeError), match=r"Indikator\.målnivåer"):
+            hu.Indikator(id="x", namn="X", målnivåer={år: hu.Målnivå.minst(0.8)})
+    assert ind.målnivå(2023.0) == hu.Målnivå.minst(0.8)
+
+
+def test_indikator_alias() -> None:
+    assert hu.Indikator(id="x", namn="X", alias="Y").alias == ("Y",)  # documented: one alias
+    assert hu.Indikator(id="x", namn="X", alias=None).alias == ()
+    with pytest.raises(hu.FelTypError, match=r"Indikator\.alias"):
+        hu.Indikator(id="x", namn="X", alias=3)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"Indikator\.alias"):
+        hu.Indikator(id="x", namn="X", alias=["Y", 1])  # type: ignore[list-item]
+
+
+def test_målnivå_fields_that_do_not_belong_to_its_type_are_errors() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Målnivå\(typ=INGET\) is no target"):
+        hu.Målnivå(typ="inget", gräns=3)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Målnivå\(typ=GRÄNS\) has no parts"):
+        hu.Målnivå(
+            typ="gräns",
+            operator=">=",
+            gräns=0.8,
+            riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE,
+            delar=(hu.Målnivå.minst(1),),
+        )
+    with pytest.raises(hu.OgiltigtVärdeError, match="the delmål and the totalmål must be targets"):
+        hu.Målnivå.tvånivå(hu.Målnivå.inget(), hu.Målnivå.minst(0.9))

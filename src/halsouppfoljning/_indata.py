@@ -1071,6 +1071,63 @@ def samma_längd(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> None:
         )
 
 
+def samma_etiketter(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> Any:
+    """``b`` matched to ``a`` by label when both are Series, else checked for length.
+
+    Two Series with the same labels in another order are matched by label
+    (``b.reindex(a.index)``); labels that differ (a missing or extra label, a
+    duplicated one) are an error giving both indexes, never a silent NaN from
+    alignment. Anything else (arrays, lists, scalars) must have the length of
+    ``a`` unless one of them is a single value.
+
+    Parameters
+    ----------
+    a, b : scalar, sequence, ndarray or Series
+        The two inputs of an elementwise function.
+    namn_a, namn_b : str
+        Their argument names.
+    vad : str
+        The function (quoted in the message).
+
+    Returns
+    -------
+    object
+        ``b``, reordered to ``a``'s labels where both are Series.
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If the labels or the lengths differ.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import samma_etiketter
+    >>> a = pd.Series([1.0, 2.0], index=["x", "y"])
+    >>> samma_etiketter(a, pd.Series([20.0, 10.0], index=["y", "x"]), "a", "b", "f").tolist()
+    [10.0, 20.0]
+    >>> samma_etiketter(a, pd.Series([1.0], index=["z"]), "a", "b", "f")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: a has length 2 but b has length 1; ...
+    """
+    if isinstance(a, pd.Series) and isinstance(b, pd.Series):
+        if a.index.equals(b.index):
+            return b
+        if (
+            len(a) == len(b)
+            and a.index.is_unique
+            and b.index.is_unique
+            and set(a.index) == set(b.index)
+        ):
+            return b.reindex(a.index)
+        samma_längd(a, b, namn_a, namn_b, vad)
+        return b  # pragma: no cover - samma_längd raised
+    if np.ndim(a) and np.ndim(b) and not isinstance(a, pd.DataFrame | dict):
+        samma_längd(a, b, namn_a, namn_b, vad)
+    return b
+
+
 def unika_nycklar(nycklar: Any, namn: str, vad: str) -> None:
     """Raise if a key occurs more than once; the message lists the duplicated keys.
 

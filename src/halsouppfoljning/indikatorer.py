@@ -41,6 +41,8 @@ from ._indata import (
     följd,
     heltal,
     kontrollera_andel,
+    kort,
+    samma_etiketter,
     skalär,
     tal_array,
     valfri_text,
@@ -788,7 +790,28 @@ class Målnivå:
             raise OgiltigtVärdeError(f"{namn} needs exactly (delmål, totalmål)")
         for del_ in self.delar:
             if not isinstance(del_, Målnivå):
-                raise FelTypError(f"{namn}: each part must be a Målnivå, got {del_!r}")
+                raise FelTypError(f"{namn}: each part must be a Målnivå, got {kort(del_)}")
+        if self.delar and typ not in (Måltyp.SAMMANSATT, Måltyp.TVÅNIVÅ):
+            raise OgiltigtVärdeError(
+                f"{namn} has no parts, got delar={kort(self.delar)}; build a composite target "
+                "with Målnivå.sammansatt(...) or Målnivå.tvånivå(delmål, totalmål)"
+            )
+        if typ is Måltyp.TVÅNIVÅ and any(d.typ is Måltyp.INGET for d in self.delar):
+            raise OgiltigtVärdeError(
+                f"{namn}: the delmål and the totalmål must be targets, got {str(self)!r}; "
+                "without a delmål use the totalmål alone"
+            )
+        if typ is Måltyp.INGET and (
+            self.operator is not None
+            or self.gräns is not None
+            or self.nedre is not None
+            or self.övre is not None
+        ):
+            raise OgiltigtVärdeError(
+                f"{namn} is no target and has no operator, gräns, nedre or övre, got "
+                f"operator={self.operator!r}, gräns={self.gräns!r}, nedre={self.nedre!r}, "
+                f"övre={self.övre!r}; use Målnivå.minst(...) or another constructor for a target"
+            )
 
     # ------------------------------------------------------------------ constructors
 
@@ -1512,6 +1535,11 @@ def _tillämpa_delvis(
             )
     elif callable(delvis):
         nära = np.asarray(delvis(u, m, f), dtype=bool)
+        if nära.shape != u.shape and nära.ndim and u.ndim:
+            raise OgiltigtVärdeError(
+                f"måluppfyllelse: the delvis callable returned {nära.size} values for "
+                f"{u.size} outcomes; return one bool per outcome (or a single bool)"
+            )
         nära = np.broadcast_to(nära, u.shape)
     else:
         raise FelTypError(f"delvis must be a Delvis rule or a callable, got {delvis!r}")
@@ -1600,8 +1628,10 @@ def måluppfyllelse(
     föregående : float, array-like or Series, optional
         The comparison value (same period last year, previous value) that
         relative and direction targets need, and :meth:`Delvis.förbättrad`.
-        A Series is matched to a Series ``utfall`` by index label (a label
-        missing from it gives ``UNDERLAG_SAKNAS``).
+        A Series is matched to a Series ``utfall`` by index label: the same
+        labels, in any order; a label missing or extra is an error giving
+        both indexes, never a silent NaN (a missing value is NaN in the
+        Series, and gives ``UNDERLAG_SAKNAS``).
     plan : float, array-like or Series, optional
         The plan value for an "Enligt plan" target.
     avrundning : int, optional
@@ -1719,7 +1749,7 @@ def måluppfyllelse(
             f"måluppfyllelse: period must be a hu.Period, got {period!r}; read text with "
             "hu.Period.tolka(...)"
         )
-    utfallsenhet, utfallsbas = _dela_bas(_tal_enhet(enhet))
+    utfallsenhet, utfallsbas = _dela_bas(_enhet_konv(valfri_text(enhet, "måluppfyllelse: enhet")))
     if isinstance(utfall, Tal):
         if enhet is not None and (utfallsenhet, utfallsbas) != (utfall.enhet, utfall.bas):
             raise OgiltigtVärdeError(
@@ -1738,14 +1768,25 @@ def måluppfyllelse(
             "target is set for a full year; pass delår_tillåtet=True to assess a part-year "
             "value against it, or pass the full-year outcome"
         )
+    for argument, x in (("utfall", utfall), ("föregående", föregående), ("plan", plan)):
+        _inte_ram(x, argument, "måluppfyllelse")
     index = utfall.index if isinstance(utfall, pd.Series) else None
     namn = utfall.name if isinstance(utfall, pd.Series) else None
     if index is not None:
-        # comparison values given as Series are matched by label, not by position
+        # comparison values given as Series are matched by label, not by position;
+        # labels that differ are an error, never a silent NaN
         if isinstance(föregående, pd.Series):
-            föregående = föregående.reindex(index)
+            föregående = samma_etiketter(
+                utfall, föregående, "utfall", "föregående", "måluppfyllelse"
+            )
         if isinstance(plan, pd.Series):
-            plan = plan.reindex(index)
+            plan = samma_etiketter(utfall, plan, "utfall", "plan", "måluppfyllelse")
+    if delvis is not None and not isinstance(delvis, Delvis) and not callable(delvis):
+        raise FelTypError(
+            f"måluppfyllelse: delvis must be a hu.Delvis rule, a callable or None, got "
+            f"{kort(delvis)} of type {type(delvis).__name__}; pass e.g. "
+            "delvis=hu.Delvis.inom(0.05)"
+        )
     u = tal_array(utfall, "utfall")
     f = None if föregående is None else tal_array(föregående, "föregående")
     p = None if plan is None else tal_array(plan, "plan")
@@ -1804,7 +1845,9 @@ def trend(
     referens : float, array-like or Series
         The earlier value compared with (previous year, previous month,
         previous forecast), in the same unit. Two Series are matched by index
-        label (the result has the index of ``utfall``).
+        label (the result has the index of ``utfall``); their labels must be
+        the same, in any order, or it is an error giving both. Arrays must
+        have the length of ``utfall`` (or one of the two is a single value).
     riktning : Riktning
         ``HÖGRE_ÄR_BÄTTRE`` or ``LÄGRE_ÄR_BÄTTRE``.
     tröskel : float
@@ -1875,16 +1918,19 @@ def trend(
         )
     if not skalär(tröskel, "tröskel") >= 0:
         raise OgiltigtVärdeError(f"tröskel must be a number >= 0, got {tröskel!r}")
+    relativ = boolesk(relativ, "trend: relativ")
+    _inte_ram(utfall, "utfall", "trend")
+    _inte_ram(referens, "referens", "trend")
     index = None
     namn = None
     for x in (utfall, referens):
         if isinstance(x, pd.Series):
             index, namn = x.index, x.name
             break
-    if isinstance(utfall, pd.Series) and isinstance(referens, pd.Series):
-        referens = referens.reindex(utfall.index)  # matched by label, not by position
-    u = tal_array(utfall, "utfall")
-    j = tal_array(referens, "referens")
+    # two Series are matched by label (never aligned into NaN); lengths must agree
+    referens = samma_etiketter(utfall, referens, "utfall", "referens", "trend")
+    u = tal_array(utfall, "trend: utfall")
+    j = tal_array(referens, "trend: referens")
     if index is None and u.ndim == 0 and j.ndim == 0:
         # one pair: a Trend or an error (elementwise, a missing pair is None)
         for värde, argnamn in ((u, "utfall"), (j, "referens")):
@@ -1919,6 +1965,20 @@ def trend(
 # --------------------------------------------------------------------------- Indikator
 
 
+def _år(värde: object, namn: str) -> int:
+    """A target year: a whole number in 1900-2199 (the span :class:`Målnivå` deadlines take)."""
+    return heltal(värde, namn, minst=1900, högst=2199)
+
+
+def _inte_ram(värde: object, argument: str, vad: str) -> None:
+    """An elementwise function takes a Series or an array, not a whole frame."""
+    if isinstance(värde, pd.DataFrame):
+        raise FelTypError(
+            f"{vad}: {argument} must be a number, an array or a Series, got a DataFrame with "
+            f"columns {kort(list(värde.columns))}; pass one column, e.g. df['utfall']"
+        )
+
+
 def _id(värde: object) -> str:
     return _text_in(värde, "Indikator.id")
 
@@ -1930,7 +1990,9 @@ def _namn(värde: object) -> str:
 def _alias(värde: str | Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(värde, str):
         return (_text_in(värde, "Indikator.alias"),)
-    return tuple(_text_in(v, "Indikator.alias") for v in värde or ())
+    if värde is None:
+        return ()
+    return tuple(_text_in(v, "Indikator.alias") for v in följd(värde, "Indikator.alias"))
 
 
 def _källa(värde: object) -> str | None:
@@ -1941,19 +2003,29 @@ def _målnivåer(värde: Any) -> dict[int, Målnivå]:
     if värde is None:
         return {}
     if not isinstance(värde, Mapping):
-        raise FelTypError(f"Indikator.målnivåer must be a mapping year -> Målnivå, got {värde!r}")
+        raise FelTypError(
+            f"Indikator.målnivåer must be a mapping year -> Målnivå, got {kort(värde)}; pass "
+            "e.g. {2023: Målnivå.minst(0.8, enhet='andel')}"
+        )
     ut: dict[int, Målnivå] = {}
-    for år, mål in värde.items():
-        if isinstance(år, bool) or not isinstance(år, (int, np.integer)):
-            raise FelTypError(f"Indikator.målnivåer: a year must be an int, got {år!r}")
+    for nyckel, mål in värde.items():
+        if isinstance(nyckel, bool) or not isinstance(nyckel, (int, np.integer)):
+            raise FelTypError(
+                f"Indikator.målnivåer: a year must be an int, got {kort(nyckel)}; key the "
+                "targets by year, e.g. {2023: Målnivå.minst(0.8, enhet='andel')}"
+            )
+        år = _år(nyckel, "Indikator.målnivåer: year")
         if isinstance(mål, str):
             raise FelTypError(
                 f"Indikator.målnivåer[{år}] is the text {mål!r}; pass Målnivå.tolka({mål!r}, "
                 "riktning)"
             )
         if not isinstance(mål, Målnivå):
-            raise FelTypError(f"Indikator.målnivåer[{år}] must be a Målnivå, got {mål!r}")
-        ut[int(år)] = mål
+            raise FelTypError(
+                f"Indikator.målnivåer[{år}] must be a Målnivå, got {kort(mål)}; build it "
+                "with e.g. Målnivå.minst(0.8, enhet='andel')"
+            )
+        ut[år] = mål
     return ut
 
 
@@ -1993,7 +2065,8 @@ class Indikator:
     namn : str
         The name as reports print it.
     alias : tuple of str
-        Other names the same indicator appears under.
+        Other names the same indicator appears under (a bare string is one
+        alias).
     enhet : str, optional
         ``"andel"`` for shares, ``"min"``, ``"mnkr"``, ``"st"``, ``"index"`` ...
     riktning : Riktning, optional
@@ -2010,7 +2083,9 @@ class Indikator:
     Raises
     ------
     FelTypError
-        If a target is given as text or a year is not an int.
+        If a target is given as text, a year is not an int, a name is not text.
+    OgiltigtVärdeError
+        If a year is outside 1900-2199.
 
     See Also
     --------
@@ -2061,7 +2136,7 @@ class Indikator:
         >>> hu.Indikator(id="x", namn="X").målnivå(2023).typ
         <Måltyp.INGET: 'inget'>
         """
-        return self.målnivåer.get(int(år), Målnivå.inget())
+        return self.målnivåer.get(_år(år, "Indikator.målnivå: år"), Målnivå.inget())
 
     def måluppfyllelse(self, utfall: TalIn | Tal, år: int, **kwargs: Any) -> Any:
         """Assess ``utfall`` against the target of ``år``: calls :func:`måluppfyllelse`.
