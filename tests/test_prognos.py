@@ -1364,3 +1364,20 @@ def test_valid_edge_inputs_still_give_results() -> None:
     # the same forecast given as a tuple, a generator-free sequence
     assert hu.prognosavvikelse(-900.0, (P1,)).tolist() == [-100.0]
     assert hu.prognosträffsäkerhet(_kedjetabell().iloc[:0]).empty
+
+
+def test_more_shapes_of_outcomes_and_budgets() -> None:
+    # frames of other columns are not subtracted column by column
+    with pytest.raises(hu.OgiltigtVärdeError, match="prognosavvikelse: utfall and prognos have"):
+        hu.prognosavvikelse(pd.DataFrame({"a": [1.0]}), pd.DataFrame({"b": [1.0]}))
+    # a Series of outcomes keyed by period: -900 - (-800) = -100, -900 - (-850) = -50
+    kedja = hu.prognoskedja([P1, P2], utfall=pd.Series({"2023": -900.0}))
+    assert kedja["prognosavvikelse"].tolist() == [-100.0, -50.0]
+    with pytest.raises(hu.FelTypError, match="prognoskedja: utfall must map each period to one"):
+        hu.prognoskedja([P1, P2], utfall={"2023": [1.0, 2.0]})
+    år = np.array([[10.0] * 12, [12.0] * 6 + [8.0] * 6])
+    # one annual budget of 120 for every year (10 a month): year 1 on budget, error 0; year 2
+    # 12 over after 6 months, forecast 120 + 12 * 12/6 = 144, outcome 120, error -24
+    np.testing.assert_allclose(hu.prognosfel(år, 6, budget=120.0), [0.0, -24.0])
+    np.testing.assert_allclose(hu.prognosfel(år, 6, budget=np.full((1, 12), 10.0)), [0.0, -24.0])
+    np.testing.assert_allclose(hu.prognosfel(år, 6, budget=np.full(12, 10.0)), [0.0, -24.0])
