@@ -621,3 +621,148 @@ def test_property_pairs_read_back(a: int, b: int, pil: str) -> None:
     par = tolka_par(text, betydelse=("före", "efter"))
     assert Decimal(repr(par["före"].värde)) == Decimal(a) / 1000
     assert Decimal(repr(par["efter"].värde)) == Decimal(b) / 1000
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+_LÄSARE = {
+    "tolka_tal": hu.tolka_tal,
+    "tolka_värde": tolka_värde,
+    "tolka_belopp": hu.tolka_belopp,
+    "tolka_intervall": hu.tolka_intervall,
+    "tolka_jämförelse": hu.tolka_jämförelse,
+    "tolka_tid": hu.tolka_tid,
+    "tolka_par": lambda text: tolka_par(text, betydelse=("a", "b")),
+}
+
+
+@pytest.mark.parametrize("namn", sorted(_LÄSARE))
+@pytest.mark.parametrize("text", ["abc", "01/12/2023", "åttio procent"])
+def test_every_reader_names_itself_its_argument_and_the_text(namn: str, text: str) -> None:
+    with pytest.raises(hu.TolkningsError) as fel:
+        _LÄSARE[namn](text)
+    meddelande = str(fel.value)
+    assert meddelande.startswith(f"cannot read {text!r} as ")
+    assert meddelande.endswith(f"(argument text of {namn})")
+
+
+@pytest.mark.parametrize("namn", sorted(_LÄSARE))
+@pytest.mark.parametrize(
+    "fel_typ",
+    [pd.DataFrame({"okänd": [1.0]}), object(), True, b"85"],
+    ids=["frame", "object", "bool", "bytes"],
+)
+def test_every_reader_refuses_a_wrong_type_naming_text(namn: str, fel_typ: object) -> None:
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: text"):
+        _LÄSARE[namn](fel_typ)
+
+
+@pytest.mark.parametrize("namn", ["tolka_värde", "tolka_belopp"])
+def test_scalar_readers_refuse_a_list_and_say_how_to_read_one(namn: str) -> None:
+    with pytest.raises(
+        hu.FelTypError, match=rf"{namn}: text .* got \[1\.0, 2\.0, 3\.0\].*tolka_tal"
+    ):
+        _LÄSARE[namn]([1.0, 2.0, 3.0])
+
+
+@pytest.mark.parametrize(
+    ("namn", "värde"),
+    [
+        *(
+            (n, v)
+            for n in ("tolka_tal", "tolka_värde", "tolka_belopp")
+            for v in (math.inf, -math.inf)
+        ),
+        ("tolka_tal", [1.0, math.inf]),
+        ("tolka_tal", np.array([1.0, -math.inf])),
+    ],
+    ids=str,
+)
+def test_infinity_is_not_a_number_read(namn: str, värde: object) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=rf"{namn}: text must be finite"):
+        _LÄSARE[namn](värde)
+
+
+def test_tolka_tal_elements_of_a_list() -> None:
+    with pytest.raises(hu.FelTypError, match="each element of a list"):
+        hu.tolka_tal([[1, 2], [3]])
+    with pytest.raises(hu.FelTypError, match="each element of a list"):
+        hu.tolka_tal(pd.Series([[1, 2], [3]]))
+    np.testing.assert_array_equal(hu.tolka_tal(pd.Index(["1", "2 %"])), [1.0, 0.02])
+    with pytest.raises(hu.FelTypError, match=r"tolka_tal: text must be .* got .* of type dict"):
+        hu.tolka_tal({"a": 1})  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 10_000,
+        "1 " * 5_000,
+        "1" + " 111" * 3_000,
+        "*" * 10_000 + "5",
+        "1-" * 5_000,
+        "mellan " + "1 " * 5_000 + "och 2",
+        "drygt " * 2_000 + "x",
+        "(" * 10_000,
+        "85" + "%" * 10_000,
+    ],
+    ids=["digits", "spaced", "groups", "stars", "dashes", "mellan", "hedges", "parens", "percent"],
+)
+def test_ten_thousand_characters_answer_within_a_second(text: str) -> None:
+    """No catastrophic backtracking: each reader answers (an error or a value) quickly."""
+    import time
+
+    for läsare in (*_LÄSARE.values(), hu.Målnivå.tolka, hu.Period.tolka):
+        start = time.perf_counter()
+        meddelande = ""
+        try:
+            läsare(text)
+        except hu.HalsouppfoljningError as fel:
+            meddelande = str(fel)
+        assert time.perf_counter() - start < 1.0, läsare
+        assert len(meddelande) < 1_000  # the text is quoted shortened
+
+
+def test_digits_beyond_any_figure_are_refused_never_infinity() -> None:
+    with pytest.raises(hu.TolkningsError, match="beyond any figure"):
+        hu.tolka_tal("9" * 400)
+    with pytest.raises(hu.TolkningsError, match="beyond any amount"):
+        hu.tolka_belopp("9" * 300 + " mdkr", enhet="kr")  # 1e300 * 1e9 kr overflows
+
+
+def test_nul_bytes_decomposed_letters_and_no_break_spaces() -> None:
+    with pytest.raises(hu.TolkningsError, match=r"'85\\x00 %'"):
+        hu.tolka_tal("85\x00 %")
+    nfd = unicodedata.normalize("NFD", "mellan 75 och 85 procent")
+    assert hu.tolka_intervall(nfd) == (0.75, 0.85)
+    assert hu.tolka_tal("1\u00a0040\u202f679\u2009st") == 1_040_679.0
+
+
+def test_tolka_jämförelse_a_unit_on_either_value_applies_to_both() -> None:
+    # as tolka_par: "94 (21 %)" is 94 % against 21 %, not 94 against a share
+    assert hu.tolka_jämförelse("94 (21 %)") == (0.94, 0.21)
+    j = hu.tolka_jämförelse("i.u. (94)")
+    assert math.isnan(j[0])
+    assert j[1] == 94.0
+    with pytest.raises(hu.TolkningsError, match=r"different units .* tolka_jämförelse"):
+        hu.tolka_jämförelse("16,8 % (21,5 st)")
+
+
+def test_tolka_tid_refuses_a_duration_beyond_ten_years() -> None:
+    assert hu.tolka_tid("3653 dagar") == dt.timedelta(days=3653)
+    with pytest.raises(hu.TolkningsError, match="longer than ten years"):
+        hu.tolka_tid("3654 dagar")
+    with pytest.raises(hu.TolkningsError, match="longer than ten years"):
+        hu.tolka_tid("99999999:00:00")
+
+
+def test_tolka_par_takes_a_list_of_two_names() -> None:
+    par = tolka_par("59,7 → 62,1 %", betydelse=["före", "efter"])  # type: ignore[arg-type]
+    assert list(par) == ["före", "efter"]
+    with pytest.raises(hu.OgiltigtVärdeError, match="betydelse"):
+        tolka_par("1 → 2", betydelse="ab")  # type: ignore[arg-type]
+
+
+def test_a_part_of_the_text_is_named_when_it_is_the_part_that_fails() -> None:
+    with pytest.raises(hu.TolkningsError, match=r"cannot read '59,7 → abc' as .*the part 'abc'"):
+        tolka_par("59,7 → abc", betydelse=("a", "b"))

@@ -24,6 +24,7 @@ from ..exceptions import HalsouppfoljningError, TolkningsError
 
 __all__ = [
     "ENHETER",
+    "FOTNOTTECKEN",
     "MELLANRUM_RE",
     "MINUSKLASS",
     "MINUSTECKEN",
@@ -43,7 +44,8 @@ __all__ = [
 MINUSTECKEN = "-\u2013\u2212\u2012\u2010\u2011"
 #: Runs of white space, including the no-break, narrow no-break, thin and figure spaces.
 MELLANRUM_RE = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u2002\u2003]+")
-_FOTNOT_RE = re.compile(r"(?<=\S)[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+#: Footnote marks printed after a value: asterisks, daggers, superscript digits.
+FOTNOTTECKEN = "*\u2020\u2021\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A)))
 #: Missing markers (case-folded): they read as NaN (or None for a duration).
 SAKNAS = frozenset({"i.u", "i.u.", "iu", "ej aktuell", "*", "**", "***", "..", ""}) | frozenset(
     MINUSTECKEN
@@ -246,7 +248,11 @@ def förbered(text: str) -> str:
     >>> förbered("77,2%***")
     '77,2%'
     """
-    return _FOTNOT_RE.sub("", enkla_mellanrum(text)).strip()
+    t = enkla_mellanrum(text)
+    kärna = t.rstrip(FOTNOTTECKEN)  # no regular expression: linear on any text
+    if kärna and kärna != t and not kärna[-1].isspace():
+        return kärna.strip()
+    return t
 
 
 def läs(text: str, ursprung: str) -> tuple[float, str | None]:

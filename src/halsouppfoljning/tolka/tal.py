@@ -57,6 +57,7 @@ from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..indikatorer import Tal, avrunda, formatera_andel, formatera_tal
 from ._grund import (
     ENHETER,
+    FOTNOTTECKEN,
     MINUSTECKEN,
     PENNINGENHETER,
     SAKNAS,
@@ -103,7 +104,25 @@ HÄCKORD = (
 #: Missing markers beyond the table ones (case-folded): they read as NaN.
 _SAKNAS_ORD = frozenset({"kan ej uppskattas", "uppgift saknas", "x", "ej tillgänglig", "saknas"})
 #: Footnote marks at the end, glued or after a space: "85*", "i.u.**", "105 ¹²".
-_FOTNOT_RE = re.compile(r"\s?(?P<märke>[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
+
+
+def _fotnot(t: str) -> tuple[str, str] | None:
+    """(the text before, the marks) when ``t`` ends with footnote marks after something.
+
+    The marks may be glued or follow one space ("85*", "105 ¹²"). Written
+    without a regular expression, so a long run of marks is read in linear time.
+    """
+    kärna = t.rstrip(FOTNOTTECKEN)
+    if kärna == t:
+        return None
+    märke = t[len(kärna) :]
+    if kärna.endswith(" "):
+        kärna = kärna[:-1]
+    if not kärna:
+        return None
+    return kärna.rstrip(), märke
+
+
 _PIL_RE = re.compile(r"^(?P<a>.+?)\s*(?:→|->|–>|⇒|=>)\s*(?P<b>.+)$")
 _FRÅN_TILL_RE = re.compile(r"^från\s+(?P<a>.+?)\s+till\s+(?P<b>.+?)\.?$", re.IGNORECASE)
 _PARENTES_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*\.?$")
@@ -118,6 +137,8 @@ def _typfel(text: Any, namn: str, *, sekvens: bool = False) -> FelTypError:
     )
     if isinstance(text, pd.DataFrame):
         råd = "; pass one column, e.g. df['utfall']"
+    elif namn == "tolka_tal" and not sekvens:
+        råd = "; each element of a list, array or Series must be text or a number"
     elif isinstance(text, (list, tuple, np.ndarray, pd.Series, pd.Index)) and not sekvens:
         råd = f"; read one at a time, e.g. [{namn}(t) for t in texts], or use hu.tolka_tal"
     else:
@@ -144,9 +165,9 @@ def _läs_tal(text: Any, enhet: str | None, namn: str, *, sekvens: bool = False)
     if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
         return Tal(värde=math.nan, enhet=kolumn, text=text)
     fotnoter: list[str] = []
-    while (träff := _FOTNOT_RE.search(t)) and träff.start() > 0:
-        fotnoter.insert(0, träff["märke"])
-        t = t[: träff.start()].rstrip()
+    while (delat := _fotnot(t)) is not None:
+        t, märke = delat
+        fotnoter.insert(0, märke)
     if t.casefold() in SAKNAS or t.casefold() in _SAKNAS_ORD:
         return Tal(värde=math.nan, enhet=kolumn, fotnoter=tuple(fotnoter), text=text)
     ungefärlig = False
