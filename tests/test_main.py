@@ -147,8 +147,8 @@ def test_exempel_bad_format_and_width() -> None:
     assert resultat.returncode == 2
     assert "ogiltigt val: 'pdf'" in resultat.stderr
     smal = _kör_exempel("--utan-syntetiska", "--bredd", "10")
-    assert smal.returncode == 1
-    assert "rapport: bredd" in smal.stderr
+    assert smal.returncode == 2
+    assert "argumentet --bredd: bredden '10' måste vara minst 30" in smal.stderr
     assert smal.stdout == ""
 
 
@@ -710,3 +710,138 @@ def test_messages_are_wrapped_to_the_terminal(
     fel = capsys.readouterr().err
     assert max(len(r) for r in fel.splitlines()) <= 60
     assert len(fel.splitlines()) > 2
+
+
+# --------------------------------------------------------------------------- bad input (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("argument", "väntat"),
+    [
+        (["exempel", "--bredd", "10"], "argumentet --bredd: bredden '10' måste vara minst 30"),
+        (["exempel", "--bredd", "abc"], "argumentet --bredd: bredden 'abc' är inget heltal"),
+        (["exempel", "--seed", "-1"], "argumentet --seed: fröet '-1' måste vara minst 0"),
+        (
+            ["exempel", "--avrundning", "99"],
+            "argumentet --avrundning: avrundningen '99' måste vara mellan -15 och 15",
+        ),
+        (["exempel", "--okänd"], "okända argument: --okänd"),
+        (["regioner", "extra"], "okända argument: extra"),
+        (
+            ["kolada", "N79173", "--bas-url", "inte-en-adress"],
+            "adressen 'inte-en-adress' är ingen http(s)-adress",
+        ),
+        (["styrkort", str(DATA / "komma_utf8.csv"), "--bredd", "5"], "bredden '5' måste vara"),
+    ],
+)
+def test_bad_options_are_usage_errors_in_swedish(
+    argument: list[str], väntat: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, ut, fel = _körd(capsys, *argument)
+    assert (kod, ut) == (2, "")
+    assert väntat in fel
+    assert not any(o in fel for o in _PYTHONORD)
+
+
+@pytest.mark.parametrize(
+    ("rader", "väntat"),
+    [
+        (
+            "indikator,mål,utfall\nBeläggningsgrad,85-90 %,96\n",
+            "rad 2, kolumn utfall: '96' är ett tal utan procenttecken men målet '85-90 %' är i "
+            "procent. Skriv '96 %'",
+        ),
+        (
+            "indikator;mål;utfall;föregående;riktning\nX;≥80 %;85 %;12;högre\n",
+            "rad 2, kolumn föregående: '12' är ett tal utan procenttecken",
+        ),
+        (
+            "indikator;mål;utfall;riktning\n# kommentar\nX;≤ 8 min;85 %;lägre\n",
+            "rad 3, kolumn utfall: utfallet '85 %' har inte samma enhet som målet '≤ 8 min'",
+        ),
+        (
+            "indikator;mål;utfall;riktning\nX;≥80;85 %;högre\n",
+            "rad 2, kolumn mål: målet '≥80' saknar enhet men utfallet '85 %' är i procent. "
+            "Skriv målet med enhet, t.ex. '≥80 %'.",
+        ),
+        (
+            "indikator;mål;utfall;riktning\nX;90/80/80 %;90/80 %;högre\n",
+            "rad 2, kolumn utfall: målet '90/80/80 %' har 3 delar men utfallet '90/80 %' har 2.",
+        ),
+        (
+            "indikator;mål;utfall;riktning\nX;≥80 %;90/80 %;högre\n",
+            "utfallet '90/80 %' har 2 delar men målet '≥80 %' är inte sammansatt",
+        ),
+        (
+            'indikator,mål,utfall\nX,"≥80 %",79,8 %\n',
+            "rad 2 har fler celler än rubrikraden (den första extra cellen är '8 %'). Ett "
+            "decimalkomma i en kommaavgränsad fil måste stå inom citattecken",
+        ),
+    ],
+)
+def test_styrkort_assessment_errors_name_the_line_and_column(
+    rader: str, väntat: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fil = tmp_path / "kort.csv"
+    fil.write_text(rader, encoding="utf-8")
+    kod, ut, fel = _körd(capsys, "styrkort", str(fil))
+    assert (kod, ut) == (1, "")
+    assert fel.startswith(f"fel: {fil}: ")
+    assert väntat in fel
+    assert not any(o in fel for o in _PYTHONORD)
+
+
+@pytest.mark.parametrize("kodning", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+@pytest.mark.parametrize("sep", [";", ","])
+def test_styrkort_reads_every_encoding_and_separator_excel_writes(
+    kodning: str, sep: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fil = tmp_path / "kort.csv"
+    rader = [["indikator", "mål", "utfall"], ["Beläggningsgrad", "85-90 %", '"96 %"']]
+    fil.write_bytes("\n".join(sep.join(r) for r in rader).encode(kodning) + b"")
+    kod, ut, fel = _körd(capsys, "styrkort", str(fil))
+    assert kod == 0, fel
+    assert "Beläggningsgrad" in ut  # å, ä, ö intact in every encoding
+    assert _bedömning(ut, "Beläggningsgrad") == "ej uppnådd"  # 96 % is above 85-90 %
+
+
+def test_styrkort_a_folder_is_not_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, _, fel = _körd(capsys, "styrkort", str(tmp_path))
+    assert kod == 1
+    assert "är en mapp" in fel
+
+
+@pytest.mark.parametrize(
+    ("argument", "väntat"),
+    [
+        (["exempel", "--utan-syntetiska", "--utfil", "{tmp}/saknas/r.txt"], "mappen finns inte"),
+        (["exempel", "--utan-syntetiska", "--utfil", "{tmp}"], "det är en mapp"),
+        (["styrkort", "--mall", "{tmp}/saknas/m.csv"], "mappen finns inte"),
+    ],
+)
+def test_files_that_cannot_be_written(
+    argument: list[str], väntat: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kod, _, fel = _körd(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in argument])
+    assert kod == 1
+    assert fel.startswith("fel: kan inte skriva ")
+    assert väntat in fel
+
+
+def test_other_library_errors_are_told_without_python_keywords(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fel(*_: object, **__: object) -> None:
+        raise hu.OgiltigtVärdeError(
+            "helårsprognos: the target is in andel but the outcome (enhet=) is in min; pass "
+            "riktning=Riktning.HÖGRE_ÄR_BÄTTRE, or hu.Målnivå.tolka(text)"
+        )
+
+    monkeypatch.setattr(halsouppfoljning.__main__, "uppföljning_västmanland_2023_02", fel)
+    kod, _, text = _körd(capsys, "exempel")
+    assert kod == 1
+    assert text.startswith("fel: helårsprognos: the target is in andel but the outcome")
+    assert "=" not in text
+    assert "hu." not in text

@@ -50,6 +50,7 @@ import pandas as pd
 
 from . import __version__
 from .exceptions import (
+    AndelsError,
     HalsouppfoljningError,
     KällfelError,
     OkändKpiError,
@@ -105,9 +106,26 @@ def _kör_exempel(argument: argparse.Namespace) -> int:
     if argument.utfil is None:
         print(text, end="")
         return 0
-    Path(argument.utfil).write_text(text, encoding="utf-8")
+    try:
+        Path(argument.utfil).write_text(text, encoding="utf-8")
+    except OSError as fel:
+        _meddela(_skrivfel(argument.utfil, fel))
+        return 1
     print(f"Rapporten är skriven till {argument.utfil}.")
     return 0
+
+
+def _skrivfel(fil: object, fel: OSError) -> str:
+    """Why a file could not be written, in Swedish, with the fix."""
+    if isinstance(fel, IsADirectoryError):
+        orsak = "det är en mapp. Ange ett filnamn i mappen, t.ex. rapport.txt"
+    elif isinstance(fel, FileNotFoundError):
+        orsak = "mappen finns inte. Skapa mappen först eller välj en annan sökväg"
+    elif isinstance(fel, PermissionError):
+        orsak = "du får inte skriva där. Välj en annan mapp"
+    else:
+        orsak = f"{fel.strerror or fel}. Kontrollera sökvägen"
+    return f"fel: kan inte skriva {fil}: {orsak}."
 
 
 #: What each styrkort column holds (``styrkort --help`` and the template).
@@ -191,6 +209,12 @@ def _styrkortsfel(fel: HalsouppfoljningError, fil: str) -> str:
         "eller 0,798 (en andel), 94 (140) med fg år inom parentes, eller 14:58 (min:sek).",
         "enhet": f"{_var(fel)}: det sammansatta utfallet {värde!r} saknar enhet men målet är "
         f"i procent. Skriv {f'{värde} %'!r}.",
+        "överskott": f"rad {rad} har fler celler än rubrikraden (den första extra cellen är "
+        f"{värde!r}). Ett decimalkomma i en kommaavgränsad fil måste stå inom citattecken "
+        '("79,8 %"), eller spara filen med semikolon; annars ta bort de extra cellerna.',
+        "saknas": "filen finns inte.",
+        "läsfel": "filen går inte att läsa. Kontrollera att du får läsa den och att den inte "
+        "är låst av ett annat program.",
     }
     if orsak in meddelanden:
         return f"fel: {fil}: {meddelanden[orsak]}"
@@ -219,6 +243,45 @@ def _region(text: str) -> str:
     return text
 
 
+def _heltal_mellan(text: str, minst: int, högst: int | None, vad: str, exempel: str) -> int:
+    try:
+        värde = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{vad} {text!r} är inget heltal; skriv t.ex. {exempel}"
+        ) from None
+    if värde < minst or (högst is not None and värde > högst):
+        gränser = f"minst {minst}" if högst is None else f"mellan {minst} och {högst}"
+        raise argparse.ArgumentTypeError(
+            f"{vad} {text!r} måste vara {gränser}; skriv t.ex. {exempel}"
+        )
+    return värde
+
+
+def _bredd(text: str) -> int:
+    """``--bredd``: a whole number of characters, at least 30."""
+    return _heltal_mellan(text, 30, None, "bredden", "80")
+
+
+def _avrundning(text: str) -> int:
+    """``--avrundning``: decimals of the published scale, as the library takes them."""
+    return _heltal_mellan(text, -15, 15, "avrundningen", "0 eller 1")
+
+
+def _frö(text: str) -> int:
+    """``--seed``: a whole number, 0 or more."""
+    return _heltal_mellan(text, 0, None, "fröet", "2023")
+
+
+def _bas_url(text: str) -> str:
+    """``--bas-url``: an http(s) address."""
+    if not re.match(r"https?://\S+$", text.strip()):
+        raise argparse.ArgumentTypeError(
+            f"adressen {text!r} är ingen http(s)-adress; skriv t.ex. http://127.0.0.1:8000/"
+        )
+    return text.strip()
+
+
 def _sep(text: str) -> str:
     tecken = {";": ";", ",": ",", "tab": "\t", "\t": "\t"}
     if text.casefold() not in tecken:
@@ -232,6 +295,14 @@ def _skriv_mall(fil: Path) -> int:
     if fil.exists():
         _meddela(f"fel: {fil} finns redan. Välj ett annat filnamn eller ta bort filen först.")
         return 1
+    try:
+        return _skriv_mallfil(fil)
+    except OSError as fel:
+        _meddela(_skrivfel(fil, fel))
+        return 1
+
+
+def _skriv_mallfil(fil: Path) -> int:
     if fil.suffix.casefold() in (".xlsx", ".xlsm"):
         try:
             openpyxl = importlib.import_module("openpyxl")
@@ -272,6 +343,9 @@ def _kör_styrkort(argument: argparse.Namespace) -> int:
         argument.parser.error("--blad gäller bara Excel-filer (.xlsx)")
     if argument.sep is not None and excel:
         argument.parser.error("--sep gäller bara CSV-filer")
+    if sökväg.is_dir():
+        _meddela(f"fel: {str(sökväg)!r} är en mapp. Ange styrkortsfilen (.csv eller .xlsx).")
+        return 1
     if not sökväg.is_file():
         _meddela(f"fel: filen {str(sökväg)!r} finns inte.")
         return 1
@@ -285,17 +359,85 @@ def _kör_styrkort(argument: argparse.Namespace) -> int:
             f"obs: {sökväg} är inte UTF-8; filen lästes som Windows-1252 (som Excel sparar "
             "CSV). Kontrollera å, ä och ö i utskriften, eller spara filen som 'CSV UTF-8'."
         )
-    uppföljning = Uppföljning(
-        organisation=argument.organisation,
-        period=argument.period if argument.period is not None else "",
-        indikatorer=underlag,
-        källa=sökväg.name,
-    )
-    text = rapport(
-        uppföljning, format=argument.format, avrundning=argument.avrundning, bredd=argument.bredd
-    )
+    try:
+        uppföljning = Uppföljning(
+            organisation=argument.organisation,
+            period=argument.period if argument.period is not None else "",
+            indikatorer=underlag,
+            källa=sökväg.name,
+        )
+        text = rapport(
+            uppföljning,
+            format=argument.format,
+            avrundning=argument.avrundning,
+            bredd=argument.bredd,
+        )
+    except HalsouppfoljningError as fel:
+        _meddela(_bedömningsfel(fel, underlag, str(sökväg)))
+        return 1
     print(text, end="")
     return 0
+
+
+# Python's words in a library message: a keyword (``enhet=``, ``riktning=...``), a call
+# (``hu.Målnivå.tolka(...)``); the command line's reader cannot type them
+_NYCKELORD = re.compile(r"\(?\b[\w.]+=[^\s;,)]*\)?|\bhu\.[\w.]+\([^)]*\)")
+
+
+def _utan_nyckelord(text: str) -> str:
+    """A library message without the Python a command-line user cannot type."""
+    text = re.sub(r"[;,]?\s*(?:pass|e\.g\.)\s+[^;]*=[^;]*", "", text)
+    return " ".join(_NYCKELORD.sub("", text).split())
+
+
+def _bedömningsfel(fel: HalsouppfoljningError, underlag: pd.DataFrame, fil: str) -> str:
+    """An error in assessing a read row, told with the file's line and column and the fix."""
+    nr = getattr(fel, "indikatorrad", None)
+    rader = list(underlag.attrs.get("rader", []))
+    if not isinstance(nr, int) or not 1 <= nr <= len(rader) or nr > len(underlag):
+        return f"fel: {fil}: {_utan_nyckelord(str(fel))}"
+    rad = underlag.iloc[nr - 1]
+    radnr, namn = rader[nr - 1], str(rad["indikator"])
+    mål, utfall = str(rad["mål_text"]), str(rad["utfall_text"])
+    text = str(fel)
+    målnivå = rad["målnivå"]
+    if isinstance(fel, AndelsError):
+        kolumn = "föregående" if "föregående" in text.partition("must be a share")[0] else "utfall"
+        värde = str(rad["föregående_text"]) if kolumn == "föregående" else utfall
+        return (
+            f"fel: {fil}: rad {radnr}, kolumn {kolumn}: {värde!r} är ett tal utan procenttecken "
+            f"men målet {mål!r} är i procent. Skriv {f'{värde} %'!r} (eller som en andel "
+            "mellan 0 och 1)."
+        )
+    if "not composite" in text:
+        return (
+            f"fel: {fil}: rad {radnr}, kolumn utfall: utfallet {utfall!r} har "
+            f"{utfall.count('/') + 1} delar men målet {mål!r} är inte sammansatt. Skriv ett "
+            "utfall, eller målet i delar (t.ex. 90/80/80 %)."
+        )
+    if "composite target" in text:
+        delar = len(målnivå.delar) if målnivå is not None else 1
+        return (
+            f"fel: {fil}: rad {radnr}, kolumn utfall: målet {mål!r} har {delar} "
+            f"{'del' if delar == 1 else 'delar'} men utfallet {utfall!r} har "
+            f"{utfall.count('/') + 1}. Skriv ett värde per del, åtskilda med /, "
+            "t.ex. 48,4/31,0/56,0 %."
+        )
+    enhet = rad.get("utfall_enhet")
+    if "the outcome (enhet=)" in text:
+        if målnivå is not None and målnivå.enhet is None and enhet == "andel":
+            return (
+                f"fel: {fil}: rad {radnr}, kolumn mål: målet {mål!r} saknar enhet men utfallet "
+                f"{utfall!r} är i procent. Skriv målet med enhet, t.ex. {f'{mål} %'!r}."
+            )
+        return (
+            f"fel: {fil}: rad {radnr}, kolumn utfall: utfallet {utfall!r} har inte samma enhet "
+            f"som målet {mål!r}. Skriv utfallet i målets enhet, eller rätta målet."
+        )
+    return (
+        f"fel: {fil}: rad {radnr} (indikatorn {namn!r}): utfallet {utfall!r} går inte att "
+        f"bedöma mot målet {mål!r}: {_utan_nyckelord(text)}"
+    )
 
 
 # --------------------------------------------------------------------------- kolada
@@ -402,7 +544,7 @@ def _koladafel(fel: HalsouppfoljningError) -> str:
             f"fel: Kolada svarade inte som väntat{status}{url}. Försök igen senare, eller "
             "kontrollera --bas-url och nätverket."
         )
-    return f"fel: {fel}"
+    return f"fel: {_utan_nyckelord(str(fel))}"
 
 
 def _kör_kolada(argument: argparse.Namespace) -> int:
@@ -423,7 +565,11 @@ def _kör_kolada(argument: argparse.Namespace) -> int:
         ut = Path(argument.utfil)
         tabell = panel.copy()
         tabell.attrs = {}
-        tabell.to_csv(ut, index=False, encoding="utf-8")
+        try:
+            tabell.to_csv(ut, index=False, encoding="utf-8")
+        except OSError as fel:
+            _meddela(_skrivfel(ut, fel))
+            return 1
         print(f"Panelen ({len(panel)} rader) är skriven till {ut}. Källa: Kolada")
         return 0
     print(_koladatabell(panel), end="")
@@ -440,6 +586,8 @@ _ARGPARSE_SV = (
     (r"the following arguments are required: ", "följande argument krävs: "),
     (r"expected at least one argument", "minst ett värde saknas"),
     (r"expected one argument", "ett värde saknas"),
+    (r"unrecognized arguments: ", "okända argument: "),
+    (r"ambiguous option: (\S+) could match (.*)", r"flaggan \1 är tvetydig; den kan vara \2"),
 )
 
 
@@ -517,11 +665,11 @@ def _parser() -> argparse.ArgumentParser:
         help="utelämna avsnitten om väntetider och kontinuitet (syntetiska data)",
     )
     exempel.add_argument(
-        "--seed", type=int, default=2023, help="frö för de syntetiska data (standard: 2023)"
+        "--seed", type=_frö, default=2023, help="frö för de syntetiska data (standard: 2023)"
     )
     exempel.add_argument(
         "--bredd",
-        type=int,
+        type=_bredd,
         default=None,
         metavar="N",
         help="textens bredd i tecken, minst 30 (standard: terminalens, COLUMNS eller 80)",
@@ -595,7 +743,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     kort.add_argument(
         "--bredd",
-        type=int,
+        type=_bredd,
         default=None,
         metavar="N",
         help="textens bredd i tecken, minst 30 (standard: terminalens, COLUMNS eller 80)",
@@ -610,7 +758,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--avrundning",
-            type=int,
+            type=_avrundning,
             default=None,
             metavar="K",
             help="jämför utfall med mål avrundade till K decimaler på den publicerade "
@@ -655,7 +803,9 @@ def _parser() -> argparse.ArgumentParser:
     kolada.add_argument(
         "--utfil", metavar="FIL", default=None, help="spara panelen som CSV (UTF-8) i FIL"
     )
-    kolada.add_argument("--bas-url", default=KOLADA_URL, help="API:ets adress (för test)")
+    kolada.add_argument(
+        "--bas-url", default=KOLADA_URL, type=_bas_url, help="API:ets adress (för test)"
+    )
     kolada.add_argument(
         "--ingen-cache", action="store_true", help="hämta på nytt i stället för från cachen"
     )
@@ -695,7 +845,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         kod: int = argument.kör(argument)
     except HalsouppfoljningError as fel:
-        print(f"error: {fel}", file=sys.stderr)
+        _meddela(f"fel: {_utan_nyckelord(str(fel))}")
         return 1
     return kod
 
