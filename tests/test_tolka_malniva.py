@@ -110,7 +110,9 @@ def test_tolka_composite_parts() -> None:
 
 
 def test_tolka_bare_number_needs_riktning() -> None:
-    with pytest.raises(hu.OgiltigtVärdeError, match=r"the target '85 %' is a bare level: pass riktning"):
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"the target '85 %' is a bare level: pass riktning"
+    ):
         hu.Målnivå.tolka("85 %")
     with pytest.raises(hu.OgiltigtVärdeError, match="bare level"):
         hu.Målnivå.tolka("90/80/80")
@@ -548,3 +550,54 @@ def test_deadline_years_read_as_far_as_the_constructor_takes_them() -> None:
     assert hu.Målnivå.tolka("under 5 % senast 2199").senast == 2199
     with pytest.raises(hu.OgiltigtVärdeError, match="at most 2199"):
         hu.Målnivå(typ=hu.Måltyp.GRÄNS, operator=">=", gräns=0.7, enhet="%", senast=2200)
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+
+@pytest.mark.parametrize(
+    ("text", "kw", "fel", "ledtråd"),
+    [
+        ("abc", {}, hu.TolkningsError, r"cannot read 'abc' as a target"),
+        ("01/12/2023", {}, hu.OgiltigtVärdeError, r"'01/12/2023': the part '01' is a bare level"),
+        ("85 %", {}, hu.OgiltigtVärdeError, r"the target '85 %' is a bare level"),
+        (
+            "85-90 %",
+            {"riktning": hu.Riktning.HÖGRE_ÄR_BÄTTRE},
+            hu.OgiltigtVärdeError,
+            r"'85-90 %' is a band, so its riktning is INOM_INTERVALL",
+        ),
+        (
+            "≥ 80 %",
+            {"riktning": hu.Riktning.LÄGRE_ÄR_BÄTTRE},
+            hu.OgiltigtVärdeError,
+            r"says 'högre är bättre' but riktning=Riktning\.LÄGRE_ÄR_BÄTTRE was passed",
+        ),
+        ("förbättras", {}, hu.OgiltigtVärdeError, r"asks for an improvement"),
+        ("≥ 80 min", {"enhet": "st"}, hu.OgiltigtVärdeError, r"is in 'min' but enhet='st'"),
+    ],
+)
+def test_målnivå_tolka_names_its_argument_text(
+    text: str, kw: dict[str, object], fel: type[Exception], ledtråd: str
+) -> None:
+    with pytest.raises(fel, match=ledtråd) as info:
+        hu.Målnivå.tolka(text, **kw)  # type: ignore[arg-type]
+    assert str(info.value).endswith("(argument text of Målnivå.tolka)")
+
+
+@pytest.mark.parametrize("text", ["≥ 150 %", "minst -5 %", "85-150 %"])
+def test_a_percentage_outside_0_100_is_refused_in_the_texts_terms(text: str) -> None:
+    """Never "divide by 100" for a level that was read from percent (it already is a share)."""
+    with pytest.raises(hu.AndelsError, match="outside 0-100 %") as info:
+        hu.Målnivå.tolka(text)
+    assert "divide by 100" not in str(info.value)
+    assert repr(text) in str(info.value)
+
+
+def test_a_composite_of_ten_thousand_characters_is_read_quickly() -> None:
+    import time
+
+    start = time.perf_counter()
+    m = hu.Målnivå.tolka("90/" * 3000 + "80", hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    assert len(m.delar) == 3001
+    assert time.perf_counter() - start < 2.0
