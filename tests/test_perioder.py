@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -550,3 +551,196 @@ def test_procentenheter_mellan_tal() -> None:
 def test_förändring_mellan_tal_av_olika_enheter_är_fel() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="same unit"):
         hu.procentuell_förändring(hu.tolka_värde("12 mnkr"), hu.tolka_värde("10 %"))
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+_SERIE = pd.Series(np.arange(1.0, 7.0), index=pd.period_range("2023-01", periods=6, freq="M"))
+_SERIEFUNKTIONER = {
+    "rullande": lambda s, **kw: hu.rullande(s, 3, **kw),
+    "r12": hu.r12,
+    "r18": hu.r18,
+    "ackumulerat": hu.ackumulerat,
+}
+
+
+@pytest.mark.parametrize("namn", sorted(_SERIEFUNKTIONER))
+@pytest.mark.parametrize(
+    "serie",
+    [None, "abc", True, 1.5, [1.0, 2.0], pd.DataFrame({"a": [1.0]}), object()],
+    ids=["None", "text", "bool", "number", "list", "frame", "object"],
+)
+def test_a_series_function_names_serie_for_anything_but_a_series(namn: str, serie: object) -> None:
+    with pytest.raises(hu.FelTypError, match=rf"^{namn}: serie must be a pandas Series"):
+        _SERIEFUNKTIONER[namn](serie)
+
+
+@pytest.mark.parametrize("namn", sorted(_SERIEFUNKTIONER))
+@pytest.mark.parametrize(
+    ("värden", "fel"),
+    [
+        ([1.0, 2, math.inf, 4, 5, 6], hu.OgiltigtVärdeError),
+        ([True] * 6, hu.FelTypError),
+        (list("abcdef"), hu.FelTypError),
+    ],
+    ids=["inf", "bool", "text"],
+)
+def test_a_series_function_refuses_values_that_are_not_finite_numbers(
+    namn: str, värden: list[object], fel: type[Exception]
+) -> None:
+    with pytest.raises(fel, match=rf"^{namn}: serie must be"):
+        _SERIEFUNKTIONER[namn](pd.Series(värden, index=_SERIE.index))
+
+
+@pytest.mark.parametrize("namn", sorted(_SERIEFUNKTIONER))
+@pytest.mark.parametrize("metod", [pd.DataFrame(), None, 1, ["summa"], "sum"], ids=str)
+def test_a_bad_metod_is_a_package_error_naming_it(namn: str, metod: object) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=rf"^{namn}: metod must be 'summa' or 'medel'"):
+        _SERIEFUNKTIONER[namn](_SERIE, metod=metod)
+
+
+def test_metod_is_read_as_text() -> None:
+    assert hu.ackumulerat(_SERIE, metod=" Medel ").tolist() == [1.0, 1.5, 2.0, 2.5, 3.0, 3.5]
+
+
+@pytest.mark.parametrize("månader", [0, 121, 10**9, 2.5, True, "3", None], ids=str)
+def test_the_window_is_a_whole_number_of_months_up_to_ten_years(månader: object) -> None:
+    with pytest.raises(hu.HalsouppfoljningError, match="rullande: månader must be"):
+        hu.rullande(_SERIE, månader)  # type: ignore[arg-type]
+
+
+def test_the_series_index_duplicated_gapped_non_monthly_or_aware() -> None:
+    dubbel = pd.concat([_SERIE.iloc[:1], _SERIE])
+    with pytest.raises(hu.OgiltigtVärdeError, match="2023-01 occurs more than once in serie"):
+        hu.r12(dubbel)
+    daglig = pd.Series(1.0, index=pd.date_range("2023-01-01", periods=40, freq="D"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="occurs more than once in serie"):
+        hu.ackumulerat(daglig)
+    kvartal = pd.Series(1.0, index=pd.period_range("2023Q1", periods=4, freq="Q"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="serie has a PeriodIndex of frequency"):
+        hu.rullande(kvartal, 2)
+    # 23:30 UTC on 31 December is 00:30 on 1 January in Sweden: the months are Jan-Jun
+    aware = pd.Series(1.0, index=pd.date_range("2022-12-31 23:30", periods=6, freq="MS", tz="UTC"))
+    assert hu.ackumulerat(aware).tolist() == [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+
+
+def test_a_sum_that_overflows_is_an_error_never_infinity() -> None:
+    stor = pd.Series(1e308, index=_SERIE.index)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"rullande: .* overflows"):
+        hu.rullande(stor, 2)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"ackumulerat: .* overflows"):
+        hu.ackumulerat(stor)
+
+
+@pytest.mark.parametrize("datum", [None, math.nan, pd.NaT], ids=str)
+def test_tertial_names_datum_when_it_is_missing(datum: object) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^tertial: datum is missing"):
+        hu.tertial(datum)  # type: ignore[arg-type]
+
+
+def test_tertial_of_periods_and_positions_of_missing_dates() -> None:
+    assert hu.tertial(pd.Period("2023-05", freq="M")) == 2
+    with pytest.raises(hu.OgiltigtVärdeError, match="tertial: datum is the period 2023Q2"):
+        hu.tertial(pd.Period("2023Q2", freq="Q"))
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"tertial: datum has a missing date .* 1"):
+        hu.tertial(["2023-01-01", None])
+    with pytest.raises(hu.FelTypError, match="tertial: datum must be a date or a one-dim"):
+        hu.tertial(np.array([["2023-01-01"]]))
+    with pytest.raises(hu.FelTypError, match="tertial: datum must be a date"):
+        hu.tertial(pd.DataFrame({"a": [1]}))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("anrop", "fel", "ledtråd"),
+    [
+        (lambda: hu.Period.månad(2023.7, 3), hu.OgiltigtVärdeError, r"Period\.månad: år"),
+        (lambda: hu.Period.månad(2023, 13), hu.OgiltigtVärdeError, r"Period\.månad: månad"),
+        (lambda: hu.Period.månad(1800, 1), hu.OgiltigtVärdeError, r"Period\.månad: år .* 1900"),
+        (lambda: hu.Period.helår(True), hu.FelTypError, r"Period\.helår: år"),
+        (lambda: hu.Period.vecka(2023, 54), hu.OgiltigtVärdeError, r"Period\.vecka: vecka"),
+        (lambda: hu.Period.vecka(2021, 53), hu.OgiltigtVärdeError, r"ISO year 2021 has no week 53"),
+        (lambda: hu.Period.tertial(2023, 2.5), hu.OgiltigtVärdeError, r"Period\.tertial: tertial"),
+        (lambda: hu.Period.kvartal(2023, "2"), hu.FelTypError, r"Period\.kvartal: kvartal"),
+        (lambda: hu.Period.rullande(2023, 7, 10**9), hu.OgiltigtVärdeError, r"rullande: månader"),
+        (lambda: hu.Period.rullande(1905, 1, 120), hu.OgiltigtVärdeError, r"before 1900"),
+        (lambda: hu.Period.rullande(2023, 0), hu.OgiltigtVärdeError, r"Period\.rullande: månad"),
+        (
+            lambda: hu.Period.spann("2023-06", "2023-01"),
+            hu.OgiltigtVärdeError,
+            r"Period\.spann .* till",
+        ),
+        (lambda: hu.Period.dagar("2023-06-01", "2023-01-01"), hu.OgiltigtVärdeError, "till"),
+        (lambda: hu.Period.dagar("1800-01-01", "2023-01-01"), hu.OgiltigtVärdeError, "från"),
+        (lambda: hu.Period.dagar("01/12/2023", "2024-01-01"), hu.OgiltigtVärdeError, "från"),
+        (lambda: hu.Period.spann(20230101, "2024-01"), hu.FelTypError, "från"),
+        (lambda: hu.Period(start="2023-06-01", slut="2023-01-01"), hu.OgiltigtVärdeError, "slut"),
+        (lambda: hu.Period(start="2023-01-01", slut="9999-12-31"), hu.OgiltigtVärdeError, "slut"),
+    ],
+    ids=[f"fall{i}" for i in range(18)],
+)
+def test_period_constructors_name_their_own_arguments(
+    anrop: Any, fel: type[Exception], ledtråd: str
+) -> None:
+    with pytest.raises(fel, match=ledtråd) as info:
+        anrop()
+    if "Period." in str(info.value):
+        assert "nummer" not in str(info.value)  # never an argument the caller did not pass
+
+
+def test_aware_and_naive_days_are_one_calendar() -> None:
+    # 23:30 UTC on 31 January is 00:30 on 1 February in Sweden
+    p = hu.Period.dagar(pd.Timestamp("2023-01-31 23:30", tz="UTC"), "2023-02-28")
+    assert p == hu.Period.månad(2023, 2)
+
+
+def test_a_period_is_valid_however_it_is_built() -> None:
+    """attrs validators: attrs.evolve validates again, fields keep their types."""
+    import attrs
+
+    h = hu.Period.helår(2023)
+    with pytest.raises(hu.OgiltigtVärdeError, match="before start"):
+        attrs.evolve(h, slut="2022-01-01")
+    r = attrs.evolve(hu.Period.rullande(2023, 7), nummer=12.0)
+    assert isinstance(r.nummer, int)
+    with pytest.raises(hu.OgiltigtVärdeError, match="whole number"):
+        attrs.evolve(hu.Period.rullande(2023, 7), nummer=12.5)
+    with pytest.raises(hu.FelTypError, match=r"must be a naive pandas.Timestamp"):
+        h.__attrs_init__(start="2023-01-01", slut=h.slut, form=h.form, nummer=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kw", "fel", "ledtråd"),
+    [
+        ({"värde": math.inf}, hu.OgiltigtVärdeError, "Periodvärde: värde must be finite"),
+        ({"värde": True}, hu.FelTypError, "Periodvärde: värde"),
+        ({"värde": "81 %"}, hu.FelTypError, "Periodvärde: värde"),
+        ({"period": "2023"}, hu.FelTypError, "Periodvärde: period must be a Period"),
+        ({"period": None}, hu.FelTypError, "Periodvärde: period must be a Period"),
+    ],
+)
+def test_periodvärde_validates_its_fields(
+    kw: dict[str, object], fel: type[Exception], ledtråd: str
+) -> None:
+    fält: dict[str, object] = {"värde": 0.81, "period": hu.Period.helår(2023), **kw}
+    with pytest.raises(fel, match=ledtråd):
+        hu.Periodvärde(**fält)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("funktion", [hu.procentuell_förändring, hu.procentenheter])
+def test_changes_need_matching_lengths_and_indexes(funktion: Any) -> None:
+    namn = funktion.__name__
+    with pytest.raises(hu.OgiltigtVärdeError, match=rf"{namn}: värde has length 3 but referens"):
+        funktion([0.1, 0.2, 0.3], [0.1, 0.2])
+    with pytest.raises(hu.OgiltigtVärdeError, match="different indexes"):
+        funktion(pd.Series([0.1, 0.2], index=[0, 1]), pd.Series([0.1, 0.2], index=[5, 6]))
+    with pytest.raises(hu.OgiltigtVärdeError, match="duplicated keys"):
+        funktion(pd.Series([0.1, 0.2], index=[0, 0]), pd.Series([0.1, 0.2], index=[0, 0]))
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: värde must be .* one-dimensional"):
+        funktion(np.array([[0.1, 0.2]]), np.array([0.1, 0.2]))
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: referens must be .* one-dimensional"):
+        funktion(0.1, pd.DataFrame({"a": [0.1]}))
+
+
+def test_a_change_that_overflows_is_an_error() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="overflows"):
+        hu.procentuell_förändring(1e308, -1e308)
