@@ -732,6 +732,8 @@ def test_messages_are_wrapped_to_the_terminal(
             "adressen 'inte-en-adress' är ingen http(s)-adress",
         ),
         (["styrkort", str(DATA / "komma_utf8.csv"), "--bredd", "5"], "bredden '5' måste vara"),
+        (["kolada", "N79173", "--år", "1800"], "året '1800' ligger utanför 1900-2100"),
+        (["kolada", "N79173", "--år", "2020-9999"], "året '2020-9999' ligger utanför"),
     ],
 )
 def test_bad_options_are_usage_errors_in_swedish(

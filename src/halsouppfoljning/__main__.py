@@ -455,6 +455,10 @@ def _år(text: str) -> list[int]:
                 f"året {text!r} går inte att läsa; skriv t.ex. 2024, 2020-2024 eller 2023 2024"
             )
         år.extend(range(int(träff[1]), int(träff[2] or träff[1]) + 1))
+    if min(år) < 1900 or max(år) > 2100:
+        raise argparse.ArgumentTypeError(
+            f"året {text!r} ligger utanför 1900-2100; skriv t.ex. 2024 eller 2020-2024"
+        )
     return år
 
 
