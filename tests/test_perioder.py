@@ -744,3 +744,16 @@ def test_changes_need_matching_lengths_and_indexes(funktion: Any) -> None:
 def test_a_change_that_overflows_is_an_error() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="overflows"):
         hu.procentuell_förändring(1e308, -1e308)
+
+
+def test_the_old_constructor_checks_nummer_and_week_53() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="ISO year 2021 has no week 53"):
+        hu.Period(typ=hu.Periodform.VECKA, år=2021, nummer=53)
+    with pytest.raises(hu.OgiltigtVärdeError, match="needs nummer in 1-3, got None"):
+        hu.Period(typ=hu.Periodicitet.TERTIAL, år=2023)
+    h = hu.Period.helår(2023)
+    with pytest.raises(hu.FelTypError, match=r"Period\.nummer must be None or an int"):
+        h.__attrs_init__(start=h.start, slut=h.slut, form=h.form, nummer=True)
+    kvartal = pd.Series(pd.period_range("2023Q1", periods=2, freq="Q"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="tertial: datum holds periods of frequency"):
+        hu.tertial(kvartal)

@@ -459,10 +459,7 @@ def tolka_tal(
             dtype=float,
         )
     if isinstance(text, (list, tuple, np.ndarray, pd.Index)):
-        try:
-            rå = np.asarray(text, dtype=object)
-        except ValueError:  # a ragged nesting of lists
-            raise _typfel(text, "tolka_tal", sekvens=True) from None
+        rå = np.asarray(text, dtype=object)  # a ragged nesting gives an array of lists
         return _elementvis(rå.ravel(), enhet).reshape(rå.shape)
     return _tolka_ett(text, enhet, sekvens=True)[0]
 
