@@ -271,3 +271,40 @@ def test_px_missing_symbols_are_missing_values(symbol: str) -> None:
     t = läs_jsonstat2(_ds(value=[symbol, "1234,5"]))
     assert math.isnan(t["värde"].iloc[0])
     assert t["värde"].iloc[1] == 1234.5  # a decimal comma in text
+
+
+@pytest.mark.parametrize(
+    ("dimension", "text"),
+    [
+        ({"category": {"label": {"a": "A", "b": "B"}}}, "no category.index and not exactly"),
+        ({"category": {"index": 5}}, "malformed category.index"),
+        ({"category": {"index": {"a": "x"}}}, "has position 'x'"),
+        ({"category": {"index": {"a": 1.5}}}, "has position 1.5"),
+        ({"category": {"index": {"a": True}}}, "has position True"),
+    ],
+)
+def test_malformed_categories(dimension: dict[str, Any], text: str) -> None:
+    ds = _ds(id=["Tid"], size=[1], dimension={"Tid": dimension}, value=[1])
+    with pytest.raises(hu.OgiltigtVärdeError, match=text):
+        läs_jsonstat2(ds)
+
+
+@pytest.mark.parametrize(
+    ("ändra", "text"),
+    [
+        ({"value": {"x": 1}}, "value key 'x' is not a position"),
+        ({"value": 5}, "value is neither an array nor an object"),
+        ({"value": [{"a": 1}, 1]}, r"value \{'a': 1\} is not a number"),
+        ({"id": None}, "lacks 'id' or 'dimension'"),
+    ],
+)
+def test_malformed_values_and_ids(ändra: dict[str, Any], text: str) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=text):
+        läs_jsonstat2(_ds(**ändra))
+
+
+def test_one_status_for_every_cell_and_no_size() -> None:
+    ds = _ds(status=["e"])
+    del ds["size"]
+    t = läs_jsonstat2(ds)
+    assert t["status"].tolist() == ["e", "e"]

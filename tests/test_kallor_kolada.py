@@ -1016,3 +1016,17 @@ def test_an_area_is_valid_at_construction(namn: Any, kod: Any) -> None:
 
     with pytest.raises(hu.HalsouppfoljningError, match="Område"):
         Område(namn, kod)
+
+
+def test_the_http_helpers_on_odd_input() -> None:
+    from halsouppfoljning.kallor import _http
+
+    assert _http.rensa_cache(False) == 0
+    assert _http._retry_after("not a date") is None
+    assert _http._retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+    assert _http._retry_after("inf") is None
+    with pytest.raises(hu.FelTypError, match="kön must be one value or a list"):
+        _http.platt(object(), "kön")
+    for url in ("http://[::1", "http://127.0.0.1:99999/", "https://a b/", "https:///x", 5):
+        assert not _http._är_url(url)
+    assert _http._är_url("https://api.kolada.se/v3/")
