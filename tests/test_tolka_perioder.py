@@ -186,3 +186,39 @@ def test_property_round_trip(p: hu.Period) -> None:
 @given(p=perioder())
 def test_property_round_trip_in_upper_case_and_spaces(p: hu.Period) -> None:
     assert hu.Period.tolka("  " + str(p).upper().replace(" ", "\u00a0 ") + " ") == p
+
+
+_PERIODTECKEN = "0123456789 -–/.:QqTtWwRrvV" + "januarifebmsptokdcelhåäöy"
+
+
+@given(st.text(alphabet=_PERIODTECKEN, max_size=40))
+def test_property_any_text_gives_a_period_or_a_package_error_naming_text(text: str) -> None:
+    """Issue 12: no internal error, and every refusal names the reader and its argument."""
+    try:
+        p = hu.Period.tolka(text)
+    except hu.HalsouppfoljningError as fel:
+        meddelande = str(fel)
+    else:
+        assert hu.Period.tolka(str(p)) == p
+        assert 1900 <= p.start.year <= p.slut.year <= 2200
+        return
+    assert "(argument text of Period.tolka)" in meddelande
+
+
+@given(
+    år=st.one_of(st.integers(-(10**6), 10**6), st.floats(allow_nan=True), st.booleans()),
+    nummer=st.one_of(st.integers(-(10**6), 10**6), st.floats(allow_nan=True)),
+)
+def test_property_the_named_constructors_give_a_period_or_a_package_error(
+    år: object, nummer: object
+) -> None:
+    for konstruktör in (hu.Period.månad, hu.Period.tertial, hu.Period.kvartal, hu.Period.vecka):
+        try:
+            p = konstruktör(år, nummer)  # type: ignore[arg-type]
+        except hu.HalsouppfoljningError as fel:
+            meddelande = str(fel)
+        else:
+            assert p.nummer == nummer
+            assert p.år == år
+            continue
+        assert konstruktör.__qualname__ in meddelande
