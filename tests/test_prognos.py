@@ -1288,6 +1288,12 @@ DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
         ("prognosträffsäkerhet", "kedja", "row 0", "nedre=-700"),
     ),
     (
+        "träffsäkerhet point outside its interval",
+        lambda: hu.prognosträffsäkerhet(_kedjetabell().assign(värde=-900.0)),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet", "kedja", "row 0", "värde=-900", "nedre=-850"),
+    ),
+    (
         "träffsäkerhet text in värde",
         lambda: hu.prognosträffsäkerhet(_kedjetabell().assign(värde="a")),
         hu.FelTypError,

@@ -1215,7 +1215,8 @@ def prognosträffsäkerhet(
     OgiltigtVärdeError
         If the grouping column has missing values, a forecast (``avser``,
         ``upprättad``) occurs twice, a column name is duplicated, an interval
-        has ``nedre > övre``, or a value is infinite.
+        has ``nedre > övre`` or does not contain its point, or a value is
+        infinite.
 
     Notes
     -----
@@ -1315,6 +1316,14 @@ def prognosträffsäkerhet(
                 raise OgiltigtVärdeError(
                     f"{vad}: kedja has an interval whose lower end exceeds its upper end in "
                     f"row {i} (nedre={nedre[i]:g}, övre={övre[i]:g}); swap them"
+                )
+            utanför = (np.isfinite(nedre) & (värde < nedre)) | (np.isfinite(övre) & (värde > övre))
+            if utanför.any():
+                i = int(np.flatnonzero(utanför)[0])
+                raise OgiltigtVärdeError(
+                    f"{vad}: kedja has a forecast outside its own interval in row {i} "
+                    f"(värde={värde[i]:g}, nedre={nedre[i]:g}, övre={övre[i]:g}); correct the "
+                    "row: the interval must contain the point"
                 )
             har = finns & np.isfinite(nedre) & np.isfinite(övre)
             inom = har & (u >= nedre) & (u <= övre)
