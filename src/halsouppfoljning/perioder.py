@@ -177,15 +177,19 @@ def procentuell_förändring(
     float, ndarray or Series
         The change as a proportion [andel]: 0.41 means +41 %. NaN where the
         base is 0 or missing, or the value is missing. A Series keeps its
-        index (two Series are aligned as in pandas arithmetic).
+        index; two Series must hold the same labels (the second is put in
+        the order of the first).
 
     Raises
     ------
     OgiltigtVärdeError
         If ``riktning`` is :attr:`Riktning.INOM_INTERVALL`: a band has no
-        better direction, so a signed "improvement" is undefined.
+        better direction, so a signed "improvement" is undefined; if the
+        two inputs differ in length or labels (the message gives both); if a
+        value is infinite or the change overflows.
     FelTypError
-        If a value is text or ``riktning`` is not a :class:`Riktning`.
+        If a value is text, a frame or an array of more than one dimension,
+        or ``riktning`` is not a :class:`Riktning`.
 
     Notes
     -----
@@ -1273,9 +1277,13 @@ def rullande(serie: pd.Series[float], månader: int, *, metod: str = "summa") ->
     Raises
     ------
     OgiltigtVärdeError
-        If months are missing, duplicated or out of order, or ``månader`` < 1.
+        If months are missing, duplicated or out of order, a value is
+        infinite, ``månader`` is outside 1-120, ``metod`` is not "summa" or
+        "medel", or a sum overflows. Every message names ``serie`` or the
+        argument at fault.
     FelTypError
-        If ``serie`` is not a Series with a date or month index.
+        If ``serie`` is not a Series with a date or month index, or holds
+        text or booleans.
 
     Notes
     -----

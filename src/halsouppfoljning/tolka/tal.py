@@ -543,8 +543,9 @@ def tolka_jämförelse(text: str) -> tuple[float, float]:
     Parameters
     ----------
     text : str
-        E.g. "16,8 % (21,5%)" or "94 (140)". A unit written only on the
-        first value applies to the second too.
+        E.g. "16,8 % (21,5%)" or "94 (140)". A unit written on one value
+        only applies to both (as in :func:`tolka_par`); a missing marker
+        ("i.u.") gives NaN.
 
     Returns
     -------
@@ -553,7 +554,10 @@ def tolka_jämförelse(text: str) -> tuple[float, float]:
     Raises
     ------
     TolkningsError
-        If the text is not of that form.
+        If the text is not of that form or the two values have different
+        units; the message quotes the text and names the argument.
+    FelTypError
+        If ``text`` is not a string.
 
     Examples
     --------
@@ -632,7 +636,10 @@ def tolka_tid(text: str) -> dt.timedelta | None:
     ------
     TolkningsError
         If the text is not a duration (seconds or minutes of 60 or more in a
-        clock form are refused, as is a duration without a unit).
+        clock form are refused, as is a duration without a unit or one
+        longer than ten years).
+    FelTypError
+        If ``text`` is not a string.
 
     Examples
     --------
