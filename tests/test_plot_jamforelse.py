@@ -152,7 +152,9 @@ class TestRangdiagram:
 
     def test_period_without_region_values(self) -> None:
         två = pd.concat([_panel(), _panel().assign(period=2024, värde=np.nan)])
-        with pytest.raises(hu.OgiltigtVärdeError, match="no region has a value for 'x' in 2024"):
+        with pytest.raises(
+            hu.OgiltigtVärdeError, match="no region of panel has a value for 'x' in 2024"
+        ):
             plot.rangdiagram(två, riktning=HÖGRE, period=2024)
         with pytest.raises(hu.FelTypError, match="panel must be a pandas DataFrame"):
             plot.rangdiagram(_panel().to_dict(), riktning=HÖGRE)  # type: ignore[arg-type]
@@ -262,3 +264,24 @@ class TestFörändringsdiagram:
             plot.förändringsdiagram(f.to_dict())  # type: ignore[arg-type]
         with pytest.raises(hu.OgiltigtVärdeError, match="several genders"):
             plot.förändringsdiagram(pd.concat([f.assign(kön="K"), f.assign(kön="M")]))
+
+
+class TestRangdiagramIndata:
+    """Issue 12: bad targets and empty panels are package errors naming the argument."""
+
+    @pytest.mark.parametrize(
+        "mål", ["abc", np.inf, -np.inf, "01/12/2023", pd.DataFrame(), [0.5, 0.6], object()]
+    )
+    def test_bad_target(self, mål: object) -> None:
+        with pytest.raises(hu.HalsouppfoljningError, match="rangdiagram: mål"):
+            plot.rangdiagram(_panel(), riktning=HÖGRE, mål=mål)  # type: ignore[arg-type]
+
+    def test_panel_without_values_names_panel(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match="no region values in panel"):
+            plot.rangdiagram(_panel().assign(värde=np.nan), riktning=HÖGRE)
+
+    def test_a_region_twice_is_an_error(self) -> None:
+        p = _panel()
+        dubbel = pd.concat([p, p.iloc[[1]]])
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"panel .*duplicated"):
+            plot.rangdiagram(dubbel, riktning=HÖGRE)

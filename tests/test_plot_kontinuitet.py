@@ -135,15 +135,17 @@ class TestKontinuitetsdiagram:
         with pytest.raises(hu.SaknadKolumnError, match="'enhet'"):
             plot.kontinuitetsdiagram(coc, b, vårdenhet="enhet")
         dubbel = b.assign(listningsenhet=["VC1"] * 6 + ["VC3"] + ["VC2"] * 5)
-        with pytest.raises(hu.OgiltigtVärdeError, match="patient 2 has several values"):
+        with pytest.raises(
+            hu.OgiltigtVärdeError, match="vårdenheter gives patient 2 several values"
+        ):
             plot.kontinuitetsdiagram(coc, dubbel)
         with pytest.raises(hu.OgiltigtVärdeError, match="typ"):
             plot.kontinuitetsdiagram(coc, b, typ="staplar")
         with pytest.raises(hu.AndelsError, match="did you pass percent"):
             plot.kontinuitetsdiagram(coc, b, riket=30)
-        with pytest.raises(hu.OgiltigtVärdeError, match="no patient has"):
+        with pytest.raises(hu.OgiltigtVärdeError, match="no patient of index has"):
             plot.kontinuitetsdiagram(pd.Series([np.nan], index=[1], name="coc"))
-        with pytest.raises(hu.OgiltigtVärdeError, match="no patient has"):
+        with pytest.raises(hu.OgiltigtVärdeError, match="no patient of index has"):
             plot.kontinuitetsdiagram(pd.Series([], dtype=float, name="coc"))
 
     @settings(max_examples=20)
@@ -166,3 +168,22 @@ class TestKontinuitetsdiagram:
             per.setdefault(e, []).append(v)
         assert etiketter == [f"{e}\nn={len(per[e])}" for e in sorted(per)]
         assert medelvärden == pytest.approx([sum(per[e]) / len(per[e]) for e in sorted(per)])
+
+
+class TestKontinuitetsdiagramIndata:
+    """Issue 12: bad input is a package error naming the argument."""
+
+    @pytest.mark.parametrize("riket", [pd.DataFrame(), "abc", [0.3], np.inf, True])
+    def test_bad_riket(self, riket: object) -> None:
+        coc = hu.kontinuitetsindex(_besök(), minsta_antal_besök=3)
+        with pytest.raises(hu.HalsouppfoljningError, match="kontinuitetsdiagram: riket"):
+            plot.kontinuitetsdiagram(coc, _besök(), riket=riket)  # type: ignore[arg-type]
+
+    def test_units_without_patients_and_unmatched_index(self) -> None:
+        coc = hu.kontinuitetsindex(_besök(), minsta_antal_besök=3)
+        utan = _besök().assign(patient=np.nan)
+        with pytest.raises(hu.OgiltigtVärdeError, match="vårdenheter has 12 row"):
+            plot.kontinuitetsdiagram(coc, utan)
+        annan = coc.set_axis([f"okänd {i}" for i in range(len(coc))])
+        with pytest.raises(hu.OgiltigtVärdeError, match="no patient of index"):
+            plot.kontinuitetsdiagram(annan, _besök())

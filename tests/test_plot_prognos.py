@@ -92,6 +92,14 @@ class TestPrognosdiagram:
             plot.prognosdiagram(hu.prognoskedja(_kedja()).drop(columns="övre"))
         with pytest.raises(hu.OgiltigtVärdeError, match="empty"):
             plot.prognosdiagram(hu.prognoskedja(_kedja()).iloc[:0])
+        # issue 12: an empty list names kedja
+        with pytest.raises(hu.OgiltigtVärdeError, match="prognosdiagram: kedja is empty"):
+            plot.prognosdiagram([])
+        with pytest.raises(hu.FelTypError, match="prognosdiagram: kedja must be"):
+            plot.prognosdiagram("abc")  # type: ignore[arg-type]
+        inf = hu.prognoskedja(_kedja()).assign(värde=[np.inf, -890.0, -880.0])
+        with pytest.raises(hu.OgiltigtVärdeError, match="värde column of kedja must be finite"):
+            plot.prognosdiagram(inf)
         with pytest.raises(hu.OgiltigtVärdeError, match="upprättad"):
             plot.prognosdiagram([hu.Prognos(värde=-890)])
         fel = hu.prognoskedja(_kedja()).assign(nedre=[-700.0, -940.0, np.nan])
@@ -183,3 +191,12 @@ class TestTornadodiagram:
         # reference: widest first (ties in any order)
         assert spann == pytest.approx(sorted((u - d for d, u in poster), reverse=True))
         assert sorted(bredd[:n]) == pytest.approx(sorted(-d for d, _ in poster))
+
+
+def test_tornadodiagram_without_ranges_names_bidrag() -> None:
+    # issue 12: every range missing (NaN) is an error naming the argument
+    t = pd.DataFrame({"ned": [np.nan, np.nan], "upp": [np.nan, np.nan]}, index=["a", "b"])
+    with pytest.raises(hu.OgiltigtVärdeError, match="no item of bidrag has both ned and upp"):
+        plot.tornadodiagram(t)
+    with pytest.raises(hu.OgiltigtVärdeError, match="each item of bidrag needs ned <= 0"):
+        plot.tornadodiagram(pd.DataFrame({"ned": [1.0], "upp": [2.0]}, index=["a"]))

@@ -202,3 +202,10 @@ class TestVäntetidsdiagram:
         # reference: share of waits <= 90
         väntat = sum(d <= 90 for d in dagar) / len(dagar)
         assert y == pytest.approx(väntat)
+
+
+@pytest.mark.parametrize("mål", [pd.DataFrame(), "abc", [0.8, 0.9], np.inf, 80.0])
+def test_väntetidsdiagram_bad_target(mål: object) -> None:
+    # issue 12: an empty frame reached float() before; now a package error naming mål
+    with pytest.raises(hu.HalsouppfoljningError, match="väntetidsdiagram: mål"):
+        plot.väntetidsdiagram(_väntetabell(), mål=mål)  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .._data import kärnindikatorer
-from .._indata import kontrollera_kolumner, ramtyp, text
+from .._indata import kontrollera_kolumner, ramtyp, skalär, text
 from ..exceptions import SaknatTilläggError
 from ..indikatorer import Målnivå, Måltyp
 from ..jamforelse import RIKET
@@ -448,7 +448,9 @@ def rymmer(ax: Axes, nivåer: Sequence[float | None], *, axel: str = "y") -> Non
         ax.set_xlim(ny_lo, ny_hi)
 
 
-def målvärden(mål: float | Målnivå | None) -> tuple[float | None, tuple[float, float] | None]:
+def målvärden(
+    mål: float | Målnivå | None, namn: str = "mål"
+) -> tuple[float | None, tuple[float, float] | None]:
     """A target as a line (limit) or a band (interval); ``(None, None)`` if neither.
 
     Examples
@@ -466,7 +468,7 @@ def målvärden(mål: float | Målnivå | None) -> tuple[float | None, tuple[flo
         if mål.typ is Måltyp.INTERVALL and mål.nedre is not None and mål.övre is not None:
             return None, (float(mål.nedre), float(mål.övre))
         return None, None
-    return float(mål), None
+    return skalär(mål, namn), None
 
 
 # --------------------------------------------------------------------------- regions

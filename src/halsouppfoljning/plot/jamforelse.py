@@ -172,7 +172,10 @@ def rangdiagram(
     if period is None:
         med_värde = urval.loc[urval["värde"].notna() & (urval["region"] != RIKET), "period"]
         if med_värde.empty:
-            raise OgiltigtVärdeError(f"{vad}: indicator {vald_indikator!r} has no region values")
+            raise OgiltigtVärdeError(
+                f"{vad}: indicator {vald_indikator!r} has no region values in panel; give a "
+                "panel with values, or choose another indikator"
+            )
         period = med_värde.max()
     urval = urval.loc[(urval["period"] == period).to_numpy()]
     if regel is not None:
@@ -187,7 +190,7 @@ def rangdiagram(
     regioner = rangad.loc[rangad["rang"].notna().to_numpy()].sort_values("rang")
     if regioner.empty:
         raise OgiltigtVärdeError(
-            f"{vad}: no region has a value for {vald_indikator!r} in {period!r}"
+            f"{vad}: no region of panel has a value for {vald_indikator!r} in {period!r}"
         )
     ax = ny_axes(ax, figsize=(6.4, 0.28 * len(regioner) + 1.6))
     y = np.arange(len(regioner))
@@ -224,7 +227,7 @@ def rangdiagram(
         ax.axvline(riksvärde, color="black", linestyle="--", label=f"Riket {text(riksvärde)}")
     if mål is None and regel is not None and isinstance(regel.målnivå, Målnivå):
         mål = regel.målnivå
-    linje, band = målvärden(mål)
+    linje, band = målvärden(mål, f"{vad}: mål (a number or a Målnivå)")
     if linje is not None:
         ax.axvline(linje, color=palett.MÅLFÄRG, linestyle=":", label=f"Mål {text(linje)}")
     if band is not None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from .._indata import andel, kolumn, tal_array
+from .._indata import kolumn, kontrollera_andel, skalär, tal_array
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from . import palett
 from ._format import talaxel, taltext
@@ -44,11 +44,17 @@ def _vårdenhet_per_patient(
     elif isinstance(vårdenheter, pd.DataFrame):
         p = kolumn(vårdenheter.columns, patient, vad, argument="patient")
         e = kolumn(vårdenheter.columns, vårdenhet, vad, argument="vårdenhet")
+        utan = int(vårdenheter[p].isna().sum())
+        if utan:
+            raise OgiltigtVärdeError(
+                f"{vad}: vårdenheter has {utan} row(s) without a patient (column {p!r} "
+                f"missing); drop them first, e.g. vårdenheter.dropna(subset=[{p!r}])"
+            )
         par = vårdenheter[[p, e]].drop_duplicates()
         if par[p].duplicated().any():
             dubbel = par.loc[par[p].duplicated(), p].iloc[0]
             raise OgiltigtVärdeError(
-                f"{vad}: patient {dubbel} has several values of {vårdenhet!r}; "
+                f"{vad}: vårdenheter gives patient {dubbel} several values of {vårdenhet!r}; "
                 "the listing unit must be one per patient"
             )
         karta = par.set_index(p)[e]
@@ -164,7 +170,9 @@ def kontinuitetsdiagram(
         )
     if typ not in ("låda", "fiol"):
         raise OgiltigtVärdeError(f"kontinuitetsdiagram: typ must be 'låda' or 'fiol', got {typ!r}")
-    riksvärde = None if riket is None else float(andel(riket, "kontinuitetsdiagram: riket"))
+    riksvärde = None if riket is None else skalär(riket, "kontinuitetsdiagram: riket")
+    if riksvärde is not None:
+        kontrollera_andel(riksvärde, "kontinuitetsdiagram: riket")
     värden = tal_array(index, "kontinuitetsdiagram: index")
     if vårdenheter is None:
         etikett = np.full(len(värden), "Alla", dtype=object)
@@ -176,8 +184,9 @@ def kontinuitetsdiagram(
     utan_enhet = pd.isna(etikett)
     if not (har & ~utan_enhet).any():
         raise OgiltigtVärdeError(
-            "kontinuitetsdiagram: no patient has both a value and a unit; check "
-            "minsta_antal_besök and that vårdenheter covers the patients"
+            "kontinuitetsdiagram: no patient of index has both a value and a unit in "
+            "vårdenheter; check minsta_antal_besök and that vårdenheter covers the patients "
+            "of index (the same patient labels)"
         )
     tabell = pd.DataFrame({"enhet": etikett[har & ~utan_enhet], "värde": värden[har & ~utan_enhet]})
     koder, namn = pd.factorize(tabell["enhet"], sort=True)

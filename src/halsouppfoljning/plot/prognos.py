@@ -124,27 +124,30 @@ def prognosdiagram(
         tabell = prognoskedja(list(kedja))
     else:
         raise FelTypError(
-            "prognosdiagram takes a hu.prognoskedja() table or a list of hu.Prognos, got "
-            f"{type(kedja).__name__}"
+            "prognosdiagram: kedja must be a hu.prognoskedja() table or a list of hu.Prognos, "
+            f"got {type(kedja).__name__}"
         )
     kontrollera_kolumner(tabell.columns, ["upprättad", "värde", "nedre", "övre"], "prognosdiagram")
     if tabell.empty:
-        raise OgiltigtVärdeError("prognosdiagram: the chain is empty, nothing to draw")
+        raise OgiltigtVärdeError(
+            "prognosdiagram: kedja is empty (no forecast), nothing to draw; pass at least one "
+            "hu.Prognos"
+        )
     datum = datumkolumn(tabell["upprättad"], "upprättad", vad)
     if np.isnat(datum).any():
         raise OgiltigtVärdeError(
-            "prognosdiagram: every forecast needs its date (upprättad); "
+            "prognosdiagram: every forecast of kedja needs its date (upprättad); "
             f"{int(np.isnat(datum).sum())} lack one"
         )
-    värde = tal_array(tabell["värde"], f"{vad}: värde")
-    nedre = tal_array(tabell["nedre"], f"{vad}: nedre")
-    övre = tal_array(tabell["övre"], f"{vad}: övre")
+    värde = tal_array(tabell["värde"], f"{vad}: the värde column of kedja")
+    nedre = tal_array(tabell["nedre"], f"{vad}: the nedre column of kedja")
+    övre = tal_array(tabell["övre"], f"{vad}: the övre column of kedja")
     utanför = (nedre > värde) | (övre < värde)
     if utanför.any():
         rad_nr = int(np.flatnonzero(utanför)[0])
         raise OgiltigtVärdeError(
-            f"prognosdiagram: row {rad_nr} has an interval [{tabell['nedre'].iloc[rad_nr]}, "
-            f"{tabell['övre'].iloc[rad_nr]}] that does not contain its forecast "
+            f"prognosdiagram: row {rad_nr} of kedja has an interval "
+            f"[{tabell['nedre'].iloc[rad_nr]}, {tabell['övre'].iloc[rad_nr]}] that does not contain its forecast "
             f"{tabell['värde'].iloc[rad_nr]}; nedre <= värde <= övre is needed"
         )
     år_månad = datum.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
@@ -304,12 +307,12 @@ def tornadodiagram(
     har = np.isfinite(ned_alla) & np.isfinite(upp_alla)
     if not har.any():
         raise OgiltigtVärdeError(
-            "tornadodiagram: no item has both ned and upp; fill in the ranges first "
+            "tornadodiagram: no item of bidrag has both ned and upp; fill in the ranges first "
             "(the bundled Västmanland items are printed only as a chart)"
         )
     if (ned_alla[har] > 0).any() or (upp_alla[har] < 0).any():
         raise OgiltigtVärdeError(
-            "tornadodiagram: each item needs ned <= 0 (downside) and upp >= 0 (upside)"
+            "tornadodiagram: each item of bidrag needs ned <= 0 (downside) and upp >= 0 (upside)"
         )
     if punkt is not None:
         punkt = skalär(punkt, f"{vad}: punkt")

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from .._indata import andel as som_andel
-from .._indata import kontrollera_kolumner, ramtyp, skalär, tal_array
+from .._indata import kontrollera_andel, kontrollera_kolumner, ramtyp, skalär, tal_array
 from ..exceptions import OgiltigtVärdeError, SaknadKolumnError
 from ..indikatorer import Målnivå
 from ..vantetider import RESULTATKOLUMNER, Väntetidsgräns
@@ -239,7 +238,8 @@ def väntetidsdiagram(
         if isinstance(mål, Målnivå):
             värden.append(np.asarray(rita_mål(ax, mål), dtype=float))
         else:
-            andel_mål = float(som_andel(mål, "väntetidsdiagram: mål (a share or a Målnivå)"))
+            andel_mål = skalär(mål, "väntetidsdiagram: mål (a share or a Målnivå)")
+            kontrollera_andel(andel_mål, "väntetidsdiagram: mål (a share or a Målnivå)")
             ax.axhline(
                 andel_mål,
                 color=palett.MÅLFÄRG,
