@@ -147,8 +147,9 @@ def prognosdiagram(
         rad_nr = int(np.flatnonzero(utanför)[0])
         raise OgiltigtVärdeError(
             f"prognosdiagram: row {rad_nr} of kedja has an interval "
-            f"[{tabell['nedre'].iloc[rad_nr]}, {tabell['övre'].iloc[rad_nr]}] that does not contain its forecast "
-            f"{tabell['värde'].iloc[rad_nr]}; nedre <= värde <= övre is needed"
+            f"[{tabell['nedre'].iloc[rad_nr]}, {tabell['övre'].iloc[rad_nr]}] that does not "
+            f"contain its forecast {tabell['värde'].iloc[rad_nr]}; nedre <= värde <= övre is "
+            "needed"
         )
     år_månad = datum.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
     månad = år_månad + 1970 * 12
