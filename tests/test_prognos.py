@@ -1387,3 +1387,20 @@ def test_more_shapes_of_outcomes_and_budgets() -> None:
     np.testing.assert_allclose(hu.prognosfel(år, 6, budget=120.0), [0.0, -24.0])
     np.testing.assert_allclose(hu.prognosfel(år, 6, budget=np.full((1, 12), 10.0)), [0.0, -24.0])
     np.testing.assert_allclose(hu.prognosfel(år, 6, budget=np.full(12, 10.0)), [0.0, -24.0])
+
+
+def test_an_interval_alone_is_counted_not_lost() -> None:
+    # February: a point forecast (error -830 - -850 = 20) and an interval alone
+    # [-900, -800] that holds the outcome -830: no error, but it counts for the coverage
+    kedja = [
+        hu.Prognos(värde=-850.0, nedre=-880.0, övre=-820.0, upprättad="2023-02", avser="2023"),
+        hu.Prognos(värde=math.nan, nedre=-900.0, övre=-800.0, upprättad="2023-02", avser="2024"),
+        hu.Prognos(värde=-700.0, upprättad="2023-03", avser="2025"),
+    ]
+    t = hu.prognosträffsäkerhet(kedja, utfall={"2023": -830.0, "2024": -830.0})
+    assert t.loc[2, ["antal", "utan_utfall", "utan_punkt"]].tolist() == [1, 0, 1]
+    assert t.loc[2, "medelfel"] == 20.0
+    assert t.loc[2, "täckning"] == 1.0  # both outcomes inside their intervals
+    # March: no outcome for 2025, counted in utan_utfall
+    assert t.loc[3, ["antal", "utan_utfall", "utan_punkt"]].tolist() == [0, 1, 0]
+    assert math.isnan(t.loc[3, "medelfel"])

@@ -1199,11 +1199,13 @@ def prognosträffsäkerhet(
     Returns
     -------
     pandas.DataFrame
-        One row per group, sorted, columns ``antal`` (forecasts with an
-        outcome), ``utan_utfall`` (excluded: no outcome), ``medelfel`` (mean
-        error = bias, outcome - forecast), ``mae``, ``rmse`` and ``täckning``
-        (share of outcomes inside the intervals, over the forecasts that have
-        one; NaN if none) [andel, 0-1].
+        One row per group, sorted, columns ``antal`` (forecasts with a point
+        and an outcome), ``utan_utfall`` (excluded: no outcome),
+        ``utan_punkt`` (excluded from the errors: an outcome but no point, an
+        interval alone), ``medelfel`` (mean error = bias, outcome - forecast),
+        ``mae``, ``rmse`` and ``täckning`` (share of outcomes inside the
+        intervals, over the forecasts with an outcome and an interval, with or
+        without a point; NaN if none) [andel, 0-1].
 
     Raises
     ------
@@ -1299,16 +1301,18 @@ def prognosträffsäkerhet(
     k = len(grupper)
     fel = utfall_ - värde
     finns = np.isfinite(fel)
+    med_utfall = np.isfinite(utfall_)
     antal = np.bincount(koder, weights=finns, minlength=k)
-    utan = np.bincount(koder, weights=~finns, minlength=k)
+    utan = np.bincount(koder, weights=~med_utfall, minlength=k)
+    utan_punkt = np.bincount(koder, weights=med_utfall & ~finns, minlength=k)
     f0 = np.where(finns, fel, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         medel = np.bincount(koder, weights=f0, minlength=k) / antal
         mae = np.bincount(koder, weights=np.abs(f0), minlength=k) / antal
         rmse = np.sqrt(np.bincount(koder, weights=f0 * f0, minlength=k) / antal)
         if {"nedre", "övre"} <= set(tabell.columns):
-            nedre = tal_array(tabell["nedre"], f"{vad}: tabell['nedre']")
-            övre = tal_array(tabell["övre"], f"{vad}: tabell['övre']")
+            nedre = tal_array(tabell["nedre"], f"{vad}: kedja['nedre']")
+            övre = tal_array(tabell["övre"], f"{vad}: kedja['övre']")
             u = utfall_
             omvänd = np.isfinite(nedre) & np.isfinite(övre) & (nedre > övre)
             if omvänd.any():
@@ -1325,7 +1329,7 @@ def prognosträffsäkerhet(
                     f"(värde={värde[i]:g}, nedre={nedre[i]:g}, övre={övre[i]:g}); correct the "
                     "row: the interval must contain the point"
                 )
-            har = finns & np.isfinite(nedre) & np.isfinite(övre)
+            har = med_utfall & np.isfinite(nedre) & np.isfinite(övre)
             inom = har & (u >= nedre) & (u <= övre)
             täckning = np.bincount(koder, weights=inom, minlength=k) / np.bincount(
                 koder, weights=har, minlength=k
@@ -1336,6 +1340,7 @@ def prognosträffsäkerhet(
         {
             "antal": antal.astype(np.int64),
             "utan_utfall": utan.astype(np.int64),
+            "utan_punkt": utan_punkt.astype(np.int64),
             "medelfel": medel,
             "mae": mae,
             "rmse": rmse,
