@@ -114,6 +114,10 @@ def test_period_tolka_and_round_trip(text: str, väntat: hu.Period) -> None:
         ("2024-01-10–2024-01-03", "the last day 2024-01-03 is before the first"),
         ("R0 juli 2023", "rolling window of 0 months: write 1-120"),
         ("1899", "the year 1899 is outside 1900-2200"),
+        ("R12 juli 1900", "the 12 months ending 1900-07 start in 1899, before 1900"),
+        ("2023-02-29–2023-03-01", "2023-02-29 is not a day of the calendar"),
+        ("2024-01-01–2300-01-01", "the year 2300 is outside"),
+        ("2023-W54", "there is no week 54"),
         ("", "expected a form such as"),
     ],
 )

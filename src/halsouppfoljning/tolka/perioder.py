@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .._indata import text as _text_in
@@ -108,6 +109,37 @@ def _nr(g: str, vad: str, högst: int) -> int:
     return n
 
 
+def _dag(g: str) -> str:
+    try:
+        dag = dt.date.fromisoformat(g)
+    except ValueError:
+        raise OläsligError(g, "a day", f"{g} is not a day of the calendar") from None
+    _år(str(dag.year))
+    return g
+
+
+def _vecka(år: int, g: str) -> int:
+    n = _nr(g, "week", 53)
+    try:
+        dt.date.fromisocalendar(år, n, 1)
+    except ValueError:
+        raise OläsligError(
+            g, "a week", f"ISO year {år} has no week {n} (only some years have week 53)"
+        ) from None
+    return n
+
+
+def _rullande(år: int, månad: int, antal: int) -> Period:
+    första = år * 12 + månad - 1 - (antal - 1)
+    if första // 12 < ÅR_FRÅN:
+        raise OläsligError(
+            str(antal),
+            "a window",
+            f"the {antal} months ending {år}-{månad:02d} start in {första // 12}, before {ÅR_FRÅN}",
+        )
+    return Period.rullande(år, månad, antal)
+
+
 def _fönster(g: str) -> int:
     n = int(g)
     if not 1 <= n <= 120:
@@ -122,6 +154,7 @@ def _bygg(slag: str, m: re.Match[str]) -> Period:
     if slag == "månad":
         return Period.månad(_år(g[0]), _nr(g[1], "month", 12))
     if slag == "dagar":
+        _dag(g[0]), _dag(g[1])
         if g[1] < g[0]:  # ISO dates order as text
             raise OläsligError(
                 m.string, "a period", f"the last day {g[1]} is before the first {g[0]}; swap them"
@@ -149,14 +182,14 @@ def _bygg(slag: str, m: re.Match[str]) -> Period:
         return Period.åren(_år(g[0]), _år(g[1]))
     if slag in ("vecka", "vecka_iso"):
         år, vecka = (_år(g[1]), g[0]) if slag == "vecka" else (_år(g[0]), g[1])
-        return Period.vecka(år, _nr(vecka, "week", 53))
+        return Period.vecka(år, _vecka(år, vecka))
     if slag == "rullande":
-        return Period.rullande(_år(g[2]), _månad(g[1]), _fönster(g[0]))
+        return _rullande(_år(g[2]), _månad(g[1]), _fönster(g[0]))
     if slag == "rullande_iso":
-        return Period.rullande(_år(g[1]), _nr(g[2], "month", 12), _fönster(g[0]))
+        return _rullande(_år(g[1]), _nr(g[2], "month", 12), _fönster(g[0]))
     if slag == "rullande_ord":
         antal = _ORDTAL[g[0]] if g[0] in _ORDTAL else _fönster(g[0])
-        return Period.rullande(_år(g[2]), _månad(g[1]), antal)
+        return _rullande(_år(g[2]), _månad(g[1]), antal)
     if slag == "spann":
         till_år = _år(g[3])
         från_år = _år(g[1]) if g[1] else till_år
