@@ -253,9 +253,9 @@ def tolka_period(text: str) -> Period:
                     if fel.som == "a period":
                         raise
                     raise OläsligError(text, "a period", fel.varför) from None
-                except HalsouppfoljningError as fel:
-                    # the constructors' own checks (a week 53 in a year of 52, an end
-                    # before the start): their reason, in the terms of the text
+                except HalsouppfoljningError as fel:  # pragma: no cover - a safety net
+                    # the grammar checks numbers, days and years first; should a
+                    # constructor still refuse, its reason in the terms of the text
                     raise OläsligError(text, "a period", _utan_argument(str(fel))) from None
         raise OläsligError(
             text,
@@ -266,6 +266,6 @@ def tolka_period(text: str) -> Period:
         )
 
 
-def _utan_argument(meddelande: str) -> str:
+def _utan_argument(meddelande: str) -> str:  # pragma: no cover - the safety net's
     """A constructor's message without its "Period.x: argument" prefix (the caller passed text)."""
     return re.sub(r"^Period[.\w]*:\s*", "", meddelande)
