@@ -523,3 +523,18 @@ def test_the_unit_of_each_outcome_is_kept_and_checked_against_its_target() -> No
     with pytest.raises(hu.OgiltigtVärdeError, match=r"row 1 \('X'\)") as fel:
         hu.styrkort(fel_enhet)
     assert fel.value.indikatorrad == 1  # type: ignore[attr-defined]
+
+
+def test_a_bare_target_without_a_direction_says_which_column_to_add() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="line 2, column 'mål'") as fel:
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;90/80 %;0,9/0,8 %\n"))
+    assert "in a column 'riktning'" in str(fel.value)
+    assert "=" not in str(fel.value)
+    assert fel.value.orsak == "riktningskolumn_saknas"  # type: ignore[attr-defined]
+    with pytest.raises(hu.OgiltigtVärdeError, match="in the column 'riktning'"):
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall;riktning\nX;80 %;81 %;\n"))
+
+
+def test_a_file_object_without_a_name_is_called_källa() -> None:
+    with pytest.raises(hu.TolkningsError, match="'the file object källa' has a header line"):
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall\n"))

@@ -426,3 +426,59 @@ def test_styrkort_missing_sections_stay_in_one_unnamed_section() -> None:
     kort = hu.styrkort(underlag)
     assert kort["avsnitt"].tolist() == ["", ""]
     assert kort["verksamhet"].tolist() == ["", ""]
+
+
+def test_a_bare_target_without_a_direction_says_which_column_to_fill() -> None:
+    underlag = pd.DataFrame({"indikator": ["X"], "mål_text": ["80"], "utfall": [81.0]})
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"row 1 \('X'\), column 'mål_text'") as fel:
+        hu.styrkort(underlag)
+    assert "in the column 'riktning'" in str(fel.value)
+    assert "=" not in str(fel.value)  # no keyword the caller of styrkort cannot pass
+
+
+@pytest.mark.parametrize(
+    ("utfall", "enhet", "text"),
+    [
+        (1e9, "dagar", "longer than ten years"),
+        (-3.0, "min", "negative"),
+        (3653.0 * 24 + 1, "timmar", "longer than ten years"),
+    ],
+)
+def test_a_time_outcome_must_be_plausible(utfall: float, enhet: str, text: str) -> None:
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["Väntetid"],
+            "mål_text": [f"≤90 {enhet}"],
+            "riktning": ["lägre är bättre"],
+            "utfall": [utfall],
+            "utfall_enhet": [enhet],
+        }
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=text):
+        hu.styrkort(underlag)
+    # ten years exactly is still a (long) waiting time: 3653 days is not met against 90
+    rimlig = underlag.assign(utfall=3653.0, utfall_enhet="dagar", mål_text="≤90 dagar")
+    assert hu.styrkort(rimlig)["måluppfyllelse"].item() is E
+
+
+@pytest.mark.parametrize(
+    ("argument", "text"),
+    [
+        ({"period": None}, "Uppföljning: period must be text such as '2023-02'"),
+        ({"period": 2023}, "Uppföljning: period must be text"),
+        ({"källa": 5}, "Uppföljning: källa must be text naming the source"),
+    ],
+)
+def test_period_and_källa_of_the_wrong_type(argument: dict[str, object], text: str) -> None:
+    grund: dict[str, object] = {"organisation": None, "period": "", "indikatorer": _underlag()}
+    with pytest.raises(hu.FelTypError, match=text):
+        hu.Uppföljning(**{**grund, **argument})  # type: ignore[arg-type]
+
+
+def test_from_csv_names_källtext_not_källa() -> None:
+    import io
+
+    with pytest.raises(hu.FelTypError, match="from_csv: källtext must be text"):
+        hu.Uppföljning.from_csv(io.StringIO("indikator;mål;utfall\nX;≥80 %;85 %\n"), källtext=5)  # type: ignore[arg-type]
+    u = hu.Uppföljning.from_csv(io.StringIO("indikator;mål;utfall\nX;≥80 %;85 %\n"))
+    assert u.källa == ""  # a file object without a name gives no source, not its repr

@@ -250,8 +250,14 @@ def _bedöm(
     utfallsenhet = rad.get("utfall_enhet")
     if _saknas(utfallsenhet) or hur not in ("nivå", "delar"):
         utfallsenhet = None
+    elif not isinstance(utfallsenhet, str):
+        raise FelTypError(
+            f"column 'utfall_enhet' must be the outcome's unit as text ('andel', 'dagar', "
+            f"'min', 'mnkr' ...) or empty, got {kort(utfallsenhet)}"
+        )
     else:
         utfallsenhet = text(utfallsenhet, "column 'utfall_enhet'", tom=True) or None
+    _kontrollera_tid(utfall, utfallsenhet)
     return måluppfyllelse(
         utfall,
         målnivå,
@@ -261,6 +267,24 @@ def _bedöm(
         delvis=regel,
         enhet=utfallsenhet,
     )
+
+
+#: A waiting time or lead time over ten years is an error in the data, not an outcome
+#: (the plausibility bound of :mod:`halsouppfoljning.vantetider`, in each time unit).
+_TIO_ÅR = {"dagar": 3653.0, "timmar": 3653.0 * 24, "min": 3653.0 * 24 * 60}
+
+
+def _kontrollera_tid(utfall: Any, enhet: str | None) -> None:
+    """Refuse a time outcome that is negative or longer than ten years."""
+    if enhet not in _TIO_ÅR:
+        return
+    for v in np.atleast_1d(np.asarray(utfall, dtype=float)):
+        if np.isfinite(v) and not 0.0 <= v <= _TIO_ÅR[enhet]:
+            raise OgiltigtVärdeError(
+                f"column 'utfall': a time of {v:g} {enhet} is "
+                + ("negative" if v < 0 else "longer than ten years")
+                + "; check the figure and its unit"
+            )
 
 
 def _beräknad_trend(rad: dict[str, Any], riktning: Riktning | None, tröskel: float) -> Trend | None:
@@ -290,9 +314,27 @@ def _målnivå_för(rad: dict[str, Any], riktning: Riktning | None, radnr: int) 
         return None
     try:
         tolkad = Målnivå.tolka(str(text), riktning=riktning)
+    except OgiltigtVärdeError as fel:
+        if riktning is None and _läses_med_riktning(str(text)):
+            raise OgiltigtVärdeError(
+                f"row {radnr} ({rad.get('indikator')!r}), column 'mål_text': the target "
+                f"{str(text)!r} is a bare level without a direction; give the direction in "
+                f"the column 'riktning' ({', '.join(repr(r.value) for r in Riktning)}), or "
+                f"write the target with ≥ or ≤ (e.g. '≥{text}')"
+            ) from fel
+        raise _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r}), column 'mål_text'") from fel
     except HalsouppfoljningError as fel:
         raise _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r}), column 'mål_text'") from fel
     return None if tolkad.typ is Måltyp.INGET else tolkad
+
+
+def _läses_med_riktning(text: str) -> bool:
+    """Whether target text that needs a direction reads once it has one (a bare level)."""
+    try:
+        Målnivå.tolka(text, riktning=Riktning.HÖGRE_ÄR_BÄTTRE)
+    except HalsouppfoljningError:
+        return False
+    return True
 
 
 def _med_plats(fel: HalsouppfoljningError, plats: str) -> HalsouppfoljningError:
@@ -548,7 +590,13 @@ def _organisation(värde: Any) -> Region | Nämnd | Förvaltning | None:
 def _period(värde: object) -> str | Period:
     if isinstance(värde, Period):
         return värde
-    ut = text(värde, "Uppföljning: period (text such as '2023-02', or a Period)", tom=True)
+    if not isinstance(värde, str):
+        raise FelTypError(
+            f"Uppföljning: period must be text such as '2023-02' or 'februari 2023', or a "
+            f"hu.Period, got {kort(värde)} of type {type(värde).__name__}; e.g. "
+            "period=hu.Period.månad(2023, 2)"
+        )
+    ut = text(värde, "Uppföljning: period", tom=True)
     if ut:
         try:
             Period.tolka(ut)
@@ -558,6 +606,11 @@ def _period(värde: object) -> str | Period:
 
 
 def _källa(värde: object) -> str:
+    if värde is not None and not isinstance(värde, str):
+        raise FelTypError(
+            f"Uppföljning: källa must be text naming the source (the report and its date) or "
+            f"None, got {kort(värde)} of type {type(värde).__name__}"
+        )
     return valfri_text(värde, "Uppföljning: källa") or ""
 
 

@@ -362,6 +362,16 @@ def _läs(källa: Any, namn: str) -> str | bytes:
     return bytes(innehåll) if isinstance(innehåll, bytes | bytearray) else str(innehåll)
 
 
+def _källnamn(källa: Any) -> str:
+    """What a message calls the source: its path or file name, else what kind it is."""
+    if isinstance(källa, pd.DataFrame):
+        return "DataFrame"
+    if isinstance(källa, str | os.PathLike):
+        return str(källa)
+    namn = getattr(källa, "name", None)
+    return str(namn) if isinstance(namn, str | os.PathLike) else "the file object källa"
+
+
 def _tabell(
     källa: str | os.PathLike[str] | io.TextIOBase | io.BufferedIOBase | pd.DataFrame,
     sep: str | None,
@@ -400,7 +410,7 @@ def _tabell(
             innehåll, kodning = _avkoda(rått, str(getattr(källa, "name", "file")))
         else:
             innehåll, kodning = rått, "text"
-    tabell, avgränsare = _läs_csvtext(innehåll, sep, str(getattr(källa, "name", källa)))
+    tabell, avgränsare = _läs_csvtext(innehåll, sep, _källnamn(källa))
     return tabell, {"teckenkodning": kodning, "avgränsare": avgränsare}
 
 
@@ -624,7 +634,7 @@ def läs_styrkort(
     ('tal', 2, 'utfall')
     """
     tabell, hur = _tabell(källa, sep, blad)
-    namn = str(getattr(källa, "name", "DataFrame" if isinstance(källa, pd.DataFrame) else källa))
+    namn = _källnamn(källa)
     index = _kolumnindex(tabell, namn)
 
     ut: list[dict[str, Any]] = []
@@ -664,7 +674,7 @@ def läs_styrkort(
         try:
             målnivå = Målnivå.tolka(måltext, riktning=riktning) if måltext else None
         except _LÄSFEL as orsak:
-            kod = "mål"
+            kod, grund = "mål", orsak
             if riktning is None:
                 try:
                     Målnivå.tolka(måltext, riktning=Riktning.HÖGRE_ÄR_BÄTTRE)
@@ -672,9 +682,16 @@ def läs_styrkort(
                     pass
                 else:
                     kod = "riktning_saknas" if "riktning" in index else "riktningskolumn_saknas"
+                    var = "the column" if "riktning" in index else "a column"
+                    grund = OgiltigtVärdeError(
+                        f"the target {måltext!r} is a bare level without a direction; write "
+                        f"högre, lägre or intervall in {var} 'riktning', or write the target "
+                        "with ≥ or ≤ "
+                        f"(e.g. '≥{måltext}')"
+                    )
             elif isinstance(orsak, OgiltigtVärdeError):
                 kod = "riktning_motsäger"
-            raise fel("mål", orsak, kod) from orsak
+            raise fel("mål", grund, kod) from orsak
         utfallstext = cell("utfall")
         try:
             utfall, föregående, delar = _läs_utfallstext(utfallstext)
@@ -782,9 +799,17 @@ def uppföljning_från_csv(
     >>> u.organisation.namn, len(u.indikatorer)
     ('Region Västmanland', 1)
     """
+    if not isinstance(källtext, str):
+        raise FelTypError(
+            f"Uppföljning.from_csv: källtext must be text naming the source (the report and "
+            f"its date), got {kort(källtext)} of type {type(källtext).__name__}; or leave it "
+            "out for the file's name"
+        )
+    indikatorer = läs_styrkort(källa, sep=sep, blad=blad)
+    namn = getattr(källa, "name", källa)
     return Uppföljning(
         organisation=organisation,
         period=period,
-        indikatorer=läs_styrkort(källa, sep=sep, blad=blad),
-        källa=källtext or str(getattr(källa, "name", källa)),
+        indikatorer=indikatorer,
+        källa=källtext or (str(namn) if isinstance(namn, str | os.PathLike) else ""),
     )
