@@ -643,3 +643,13 @@ def test_odd_but_valid_frames_render_in_every_format(ändra: object, hela: hu.Up
     kort = u.styrkort()
     assert len(kort) == len(u.indikatorer)
     hu.stil_styrkort(kort).to_html()
+
+
+@pytest.mark.parametrize("format", [pd.DataFrame(), pd.Series([1.0]), None, 1, ["text"]])
+def test_a_format_that_is_not_text_is_a_type_error(
+    format: object, uppföljning: hu.Uppföljning
+) -> None:
+    with pytest.raises(hu.FelTypError, match="rapport: format must be 'text'"):
+        hu.rapport(uppföljning, format=format)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="formatera_styrkort: format must be"):
+        hu.formatera_styrkort(_litet_kort(), format=format)  # type: ignore[arg-type]

@@ -68,12 +68,17 @@ _MINSTA_BREDD = 30
 
 
 def _kontrollera_format(format: object, vad: str) -> str:
+    if not isinstance(format, str):
+        raise FelTypError(
+            f"{vad}: format must be 'text', 'markdown' or 'html', got {kort(format)} of type "
+            f"{type(format).__name__}; pass for example format='text'"
+        )
     if format not in ("text", "markdown", "html"):
         raise OgiltigtVärdeError(
             f"{vad}: format must be 'text', 'markdown' or 'html', got {format!r}; "
             "pass for example format='text'"
         )
-    return str(format)
+    return format
 
 
 def _bredd(bredd: int | None, vad: str) -> int:
