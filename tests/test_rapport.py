@@ -653,3 +653,40 @@ def test_a_format_that_is_not_text_is_a_type_error(
         hu.rapport(uppföljning, format=format)  # type: ignore[arg-type]
     with pytest.raises(hu.FelTypError, match="formatera_styrkort: format must be"):
         hu.formatera_styrkort(_litet_kort(), format=format)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("ändra", "fel", "text"),
+    [
+        (lambda p: p.assign(värde="x"), hu.FelTypError, "panel column 'värde' must be a number"),
+        (lambda p: p.assign(värde=True), hu.FelTypError, "panel column 'värde' must be a number"),
+        (lambda p: p.assign(värde=float("inf")), hu.OgiltigtVärdeError, "must be finite"),
+        (lambda p: p.assign(median=1e300), hu.OgiltigtVärdeError, "'median' must be less than"),
+        (lambda p: p.assign(täljare="x"), hu.FelTypError, "panel column 'täljare'"),
+        (lambda p: p.assign(värde=78.8), hu.AndelsError, "or pass andel=False"),
+        (
+            lambda p: pd.concat([p, p[["värde"]]], axis=1),
+            hu.OgiltigtVärdeError,
+            "the column ['värde'] more than once",
+        ),
+    ],
+    ids=["text", "bool", "inf", "stor", "täljare", "procent", "dubbel_kolumn"],
+)
+def test_stil_panel_names_the_column_of_a_bad_value(
+    ändra: object, fel: type[Exception], text: str
+) -> None:
+    with pytest.raises(fel) as info:
+        hu.stil_panel(ändra(_panel()), andel=True)  # type: ignore[operator]
+    assert text in str(info.value)
+
+
+def test_stil_panel_decimaler_and_repeated_regions() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="stil_panel: decimaler must be at most 15"):
+        hu.stil_panel(_panel(), decimaler=16)
+    # a region listed twice is shown twice (by position), and Riket still in bold
+    dubbel = pd.concat([_panel(), _panel()])
+    html = hu.stil_panel(dubbel, andel=True).to_html()
+    assert html.count("font-weight: bold") >= 2
+    # an unknown colour class is shown as written, not hidden
+    html = hu.stil_panel(_panel().assign(färgklass="lila")).to_html()
+    assert "lila" in html

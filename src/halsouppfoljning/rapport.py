@@ -41,14 +41,22 @@ import pandas as pd
 from ._indata import (
     boolesk,
     heltal,
+    kontrollera_andel,
     kontrollera_kolumner,
     kort,
     ramtyp,
+    rimliga_tal,
     som_lista,
 )
 from ._indata import kolumner as kolumnnamn
 from .ekonomi import budgetavvikelse
-from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, SaknatTilläggError
+from .exceptions import (
+    AndelsError,
+    FelTypError,
+    HalsouppfoljningError,
+    OgiltigtVärdeError,
+    SaknatTilläggError,
+)
 from .indikatorer import DelvisRegel, Måluppfyllelse, Trend, formatera_andel, formatera_tal
 from .organisation import Förvaltning, Nämnd, Region
 from .plot import palett
@@ -61,6 +69,9 @@ __all__ = ["formatera_styrkort", "rapport", "stil_panel", "stil_styrkort"]
 
 #: The output formats: plain text within a width, a Markdown pipe table, HTML (text escaped).
 Format: TypeAlias = Literal["text", "markdown", "html"]
+
+#: The most decimals a number is written with (as :func:`~halsouppfoljning.formatera_tal`).
+_MAX_DECIMALER = 15
 
 #: The width of plain text when there is no terminal and no ``COLUMNS``.
 STANDARDBREDD = 80
@@ -883,22 +894,40 @@ def stil_panel(panel: pd.DataFrame, *, andel: bool = False, decimaler: int = 1) 
     ramtyp(panel, "stil_panel", argument="panel", dask=False)
     kontrollera_kolumner(panel.columns, ["region"], "stil_panel")
     andel = boolesk(andel, "stil_panel: andel")
-    decimaler = heltal(decimaler, "stil_panel: decimaler", minst=0)
+    decimaler = heltal(decimaler, "stil_panel: decimaler", minst=0, högst=_MAX_DECIMALER)
+    etiketter = [str(k) for k in panel.columns]
+    dubbla = sorted({k for k in etiketter if etiketter.count(k) > 1})
+    if dubbla:
+        raise OgiltigtVärdeError(
+            f"stil_panel: panel has the column {kort(dubbla)} more than once; keep one of each "
+            "(e.g. panel.loc[:, ~panel.columns.duplicated()])"
+        )
+    panel = panel.reset_index(drop=True)  # by position: a repeated label is still its own row
     visning = panel.copy()
+
+    def talen(k: Any) -> list[float]:
+        celler = panel[k].to_numpy(dtype=object)  # a bad cell is quoted, not the whole column
+        return [float(x) for x in rimliga_tal(celler, f"stil_panel: panel column {k!r}")]
+
     talkolumner = [k for k in ("värde", "täljare", "nämnare") if k in visning.columns]
     for k in talkolumner:
+        värden = talen(k)
         if k == "värde" and andel:
-            visning[k] = [
-                "" if pd.isna(x) else formatera_andel(float(x), decimaler) for x in panel[k]
-            ]
+            try:
+                kontrollera_andel(värden, "stil_panel: panel column 'värde' (andel=True)")
+            except AndelsError as fel:
+                raise AndelsError(
+                    f"{fel}; or pass andel=False if the values are not shares"
+                ) from None
+            visning[k] = ["" if math.isnan(x) else formatera_andel(x, decimaler) for x in värden]
         else:
             d = decimaler if k == "värde" else 0
-            visning[k] = ["" if pd.isna(x) else formatera_tal(float(x), d) for x in panel[k]]
+            visning[k] = ["" if math.isnan(x) else formatera_tal(x, d) for x in värden]
     # the other number columns of a result (median, avstånd, rang ...) the Swedish way too
     for k in visning.columns:
         if k not in talkolumner and pd.api.types.is_float_dtype(panel[k]):
-            d = decimaler + 2 if andel else decimaler
-            visning[k] = ["" if pd.isna(x) else formatera_tal(float(x), d) for x in panel[k]]
+            d = min(decimaler + 2 if andel else decimaler, _MAX_DECIMALER)
+            visning[k] = ["" if math.isnan(x) else formatera_tal(x, d) for x in talen(k)]
             talkolumner.append(k)
     stilar = pd.DataFrame("", index=visning.index, columns=visning.columns)
     riket = visning["region"].astype(str).str.casefold() == "riket"
@@ -906,7 +935,9 @@ def stil_panel(panel: pd.DataFrame, *, andel: bool = False, decimaler: int = 1) 
     if "färgklass" in visning.columns:
         klasser = panel["färgklass"].astype(object)
         visning["färgklass"] = [
-            f"{palett.KLASSSYMBOLER[str(k)]} {k}" if str(k) in palett.KLASSFÄRGER else ""
+            f"{palett.KLASSSYMBOLER[str(k)]} {k}"
+            if str(k) in palett.KLASSFÄRGER
+            else _bedömningstext(k)  # an unknown class is shown as written, never hidden
             for k in klasser
         ]
         for i, k in zip(visning.index, klasser, strict=True):
