@@ -609,6 +609,11 @@ def _belopp(värde: object, fält: str, *, givet: bool = False) -> float:
             f"{namn} is missing (None); give the point forecast, or math.nan when the report "
             "gives only an interval"
         )
+    if isinstance(värde, (list, tuple, np.ndarray, pd.Series, pd.DataFrame)):
+        raise FelTypError(
+            f"{namn} must be one number, got {kort(värde)} of type {type(värde).__name__}; "
+            "make one Prognos per forecast (e.g. with a list comprehension)"
+        )
     return skalär(värde, namn, saknas=True)
 
 
