@@ -757,3 +757,14 @@ def test_the_old_constructor_checks_nummer_and_week_53() -> None:
     kvartal = pd.Series(pd.period_range("2023Q1", periods=2, freq="Q"))
     with pytest.raises(hu.OgiltigtVärdeError, match="tertial: datum holds periods of frequency"):
         hu.tertial(kvartal)
+
+
+def test_operators_with_something_else_are_package_errors() -> None:
+    h = hu.Period.helår(2023)
+    with pytest.raises(hu.FelTypError, match=r"Period\.snitt: annan must be a Period"):
+        _ = h & "2023"  # type: ignore[operator]
+    with pytest.raises(hu.FelTypError, match="orders only against another Period"):
+        _ = h < None  # type: ignore[operator]
+    assert h != "2023"
+    assert pd.Period("2023-06", freq="M") in h
+    assert pd.Period("2024-01", freq="M") not in h

@@ -936,7 +936,7 @@ class Period:
 
     # ------------------------------------------------------------------ relations
 
-    def innehåller(self, annan: Period | Datum) -> bool:
+    def innehåller(self, annan: Period | pd.Period | Datum) -> bool:
         """Whether ``annan`` (a period, or a day) lies wholly inside this period.
 
         Also ``annan in self``.
@@ -950,6 +950,8 @@ class Period:
         >>> hu.Period.vecka(2023, 52) in h, hu.Period.vecka(2024, 1) in h
         (True, False)
         """
+        if isinstance(annan, pd.Period):  # a pandas month (or day, quarter ...)
+            annan = Period(start=annan.start_time, slut=annan.end_time)
         if isinstance(annan, Period):
             return bool(self.start <= annan.start and annan.slut <= self.slut)
         dag = _dag(annan, "Period.innehåller: annan (a Period or a day)")
@@ -989,13 +991,14 @@ class Period:
         return ny
 
     def __and__(self, annan: Period) -> Period | None:
-        if not isinstance(annan, Period):
-            return NotImplemented
         return self.snitt(annan)
 
     def __lt__(self, annan: object) -> bool:
         if not isinstance(annan, Period):
-            return NotImplemented
+            raise FelTypError(
+                f"Period: a period orders only against another Period, got "
+                f"{type(annan).__name__}; read text with Period.tolka first"
+            )
         return (self.start, self.slut) < (annan.start, annan.slut)
 
     def __str__(self) -> str:
