@@ -1126,3 +1126,35 @@ def test_absurd_window_lengths_are_an_error_naming_the_argument(fönster: float)
     )
     with pytest.raises(hu.OgiltigtVärdeError, match="fönster_månader must be at most 1200"):
         hu.kontinuitetsindex(besök, datum="datum", slutdatum="2023-12-31", fönster_månader=fönster)
+
+
+# --------------------------------------------------------------------------- issue 12: bad input
+
+
+@pytest.mark.parametrize("slutdatum", ["1000-01-01", "9999-01-01", "1677-01-01"])
+def test_slutdatum_utanför_rimliga_år_är_fel(slutdatum: str) -> None:
+    # issue 12: a window ending in year 1000 raised pandas' OverflowError
+    besök = pd.DataFrame(
+        {"patient": [1, 1], "vårdgivare": ["A", "B"], "datum": pd.to_datetime(["2023-01-01"] * 2)}
+    )
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^kontinuitetsindex: slutdatum .* check the year"
+    ):
+        hu.kontinuitetsindex(besök, datum="datum", slutdatum=slutdatum)
+
+
+def test_dubblerad_kolumn_är_fel() -> None:
+    # issue 12: two columns named 'patient' raised AttributeError
+    besök = pd.DataFrame({"patient": [1, 1], "vårdgivare": ["A", "B"]})
+    dubbel = pd.concat([besök, besök[["patient"]]], axis=1)
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^kontinuitetsindex: column 'patient' \(patient=\) occurs 2"
+    ):
+        hu.kontinuitetsindex(dubbel)
+
+
+def test_id_av_blandade_typer_är_fel() -> None:
+    # issue 12: ids of types that do not compare raised numpy's TypeError
+    besök = pd.DataFrame({"patient": [1, 1, 1], "vårdgivare": [1, "a", (1,)]})
+    with pytest.raises(hu.FelTypError, match=r"column 'vårdgivare' mixes values of types"):
+        hu.kontinuitetsindex(besök)

@@ -238,9 +238,15 @@ def kolumn(kolumner: Iterable[Any], namn: str, vad: str, *, argument: str | None
             f"{vad}: {argument or 'a column name'} must name a column (str), got {_kort(namn)}"
         )
     mål = nfc(namn)
-    for k in finns:
-        if isinstance(k, str) and nfc(k) == mål:
-            return k
+    träffar = [k for k in finns if isinstance(k, str) and nfc(k) == mål]
+    if len(träffar) > 1:
+        vem = f" ({argument}=)" if argument else ""
+        raise OgiltigtVärdeError(
+            f"{vad}: column {namn!r}{vem} occurs {len(träffar)} times in the data; give each "
+            "column a distinct name, e.g. df.loc[:, ~df.columns.duplicated()]"
+        )
+    if träffar:
+        return träffar[0]
     namnen = [str(k) for k in finns]
     förslag = _närmaste(namn, namnen)
     råd = f" Did you mean {' or '.join(repr(f) for f in förslag)}?" if förslag else ""
@@ -715,6 +721,51 @@ def valfritt_datum(värde: Any, namn: str) -> dt.date | None:
     if värde is None:
         return None
     return datum(värde, namn)
+
+
+#: The span of dates the package counts with: healthcare follow-up from 1900 to
+#: 2199 (pandas' nanosecond timestamps reach 1677-2262, so a window or a
+#: snapshot outside this span is a wrong year, not data).
+FÖRSTA_DATUM = dt.date(1900, 1, 1)
+SISTA_DATUM = dt.date(2199, 12, 31)
+
+
+def rimligt_datum(värde: Any, namn: str) -> dt.date:
+    """:func:`datum`, within :data:`FÖRSTA_DATUM` to :data:`SISTA_DATUM` (1900-2199).
+
+    A date in year 1000 or 9999 is a typing error, and would overflow the
+    nanosecond timestamps the counting uses: an error naming ``namn`` and
+    the span.
+
+    Parameters
+    ----------
+    värde : date-like
+        As :func:`datum` reads it.
+    namn : str
+        The function and argument (quoted in the message).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        For a date outside 1900-2199 (and as :func:`datum`).
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import rimligt_datum
+    >>> rimligt_datum("2023-12-31", "slutdatum")
+    datetime.date(2023, 12, 31)
+    >>> rimligt_datum("1023-12-31", "slutdatum")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: slutdatum 1023-12-31 is outside 1900-01-01 ...
+    """
+    d = datum(värde, namn)
+    if not FÖRSTA_DATUM <= d <= SISTA_DATUM:
+        raise OgiltigtVärdeError(
+            f"{namn} {d.isoformat()} is outside {FÖRSTA_DATUM.isoformat()} to "
+            f"{SISTA_DATUM.isoformat()}, the dates the package counts with; check the year"
+        )
+    return d
 
 
 def datumkolumn(

@@ -233,7 +233,14 @@ def _koda(serie: pd.Series[Any]) -> _Koder:
             koder = värden - lägst
             koder[saknas] = -1
             return _Koder(spann, etiketter_int, koder=koder)
-    koder_f, unika = pd.factorize(serie, sort=True, use_na_sentinel=True)
+    try:
+        koder_f, unika = pd.factorize(serie, sort=True, use_na_sentinel=True)
+    except TypeError:  # values of types that do not compare (1, "a", (1,))
+        typer = sorted({type(v).__name__ for v in serie.dropna()})
+        raise FelTypError(
+            f"kontinuitetsindex: column {serie.name!r} mixes values of types {typer} that "
+            f"cannot be ordered; give ids of one type, e.g. df[{serie.name!r}].astype(str)"
+        ) from None
     unika_index = pd.Index(unika)
     return _Koder(len(unika_index), unika_index.take, koder=np.array(koder_f, dtype=np.int64))
 
@@ -1323,7 +1330,7 @@ def kontinuitetsindex(
             raise OgiltigtVärdeError(
                 f"{vad}: slutdatum needs datum, the column of visit dates; pass datum='<column>'"
             )
-        slut = _indata.datum(slutdatum, f"{vad}: slutdatum")
+        slut = _indata.rimligt_datum(slutdatum, f"{vad}: slutdatum")
     if metod == "secon" and datum is None:
         raise OgiltigtVärdeError(
             f"{vad}: metod='secon' needs the visit order; pass datum='<column>'"

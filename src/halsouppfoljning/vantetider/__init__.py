@@ -344,18 +344,8 @@ def _mätdatum(mätdatum: Any) -> tuple[pd.Timestamp, ...]:
         )
     datum = {_indata.tidpunkt(p, "väntetidsandelar: mätdatum") for p in poster}
     for d in datum:
-        if not _FÖRSTA_DAG <= d <= _SISTA_DAG:
-            raise OgiltigtVärdeError(
-                f"väntetidsandelar: mätdatum {d.date().isoformat()} is outside the dates a "
-                f"waiting list can have ({_FÖRSTA_DAG.date()} to {_SISTA_DAG.date()}); "
-                "check the year"
-            )
+        _indata.rimligt_datum(d, "väntetidsandelar: mätdatum")
     return tuple(sorted(datum))
-
-
-#: The span of snapshot dates: pandas' nanosecond timestamps reach 1677-2262.
-_FÖRSTA_DAG = pd.Timestamp("1900-01-01")
-_SISTA_DAG = pd.Timestamp("2199-12-31")
 
 
 _EPOK = dt.date(1970, 1, 1)
