@@ -690,3 +690,21 @@ def test_stil_panel_decimaler_and_repeated_regions() -> None:
     # an unknown colour class is shown as written, not hidden
     html = hu.stil_panel(_panel().assign(färgklass="lila")).to_html()
     assert "lila" in html
+
+
+def test_line_breaks_and_long_words_in_data_keep_tables_and_widths() -> None:
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["A\nB|C", "x" * 200],
+            "mål_text": ["≥80 %", "≥80 %"],
+            "utfall": [0.9, 0.7],
+            "avsnitt": ["Tillgäng-\nlighet", "y" * 120],
+        }
+    )
+    u = hu.Uppföljning(organisation=None, period="", indikatorer=underlag, källa="rad1\nrad2")
+    markdown = u.rapport(format="markdown")
+    assert "| A B\\|C | ≥80 % | 90,0 % |  | ✔ uppnådd |  |  |" in markdown
+    assert "### Tillgäng- lighet" in markdown  # a heading on one line
+    text = u.rapport(bredd=40)
+    assert max(len(rad) for rad in text.splitlines()) <= 40  # a 200-letter name is broken
+    assert "x" * 40 in text

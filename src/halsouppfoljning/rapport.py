@@ -106,14 +106,18 @@ _TALCELL = re.compile(r"[-+−]?\d[\d ,.:]*( ?%| ?mnkr| ?kr)?")
 
 
 def _ombryt(text: str, bredd: int, indrag: str = "") -> str:
-    """Wrap prose between words; never between the digit groups of a number."""
+    """Wrap prose between words; never between the digit groups of a number.
+
+    A word longer than the whole line (a name without spaces) is the one thing
+    broken inside, so that every line fits.
+    """
     skyddad = _TALTECKEN.sub("\u00a0", text)
     rader = textwrap.wrap(
         skyddad,
         width=bredd,
         initial_indent=indrag,
         subsequent_indent=indrag,
-        break_long_words=False,
+        break_long_words=True,
         break_on_hyphens=False,
     )
     return "\n".join(r.replace("\u00a0", " ") for r in rader)
@@ -292,8 +296,13 @@ def _visade_kolumner(tabell: Any, kolumner: Any, vad: str) -> list[str]:
     return valda
 
 
+def _en_rad(text: str) -> str:
+    """A cell on one line: line breaks and tabs in data would break a table's rows."""
+    return " ".join(text.split())
+
+
 def _styrkortsceller(tabell: pd.DataFrame, kolumner: Sequence[str]) -> list[list[str]]:
-    return [[_bedömningstext(rad[k]) for k in kolumner] for _, rad in tabell.iterrows()]
+    return [[_en_rad(_bedömningstext(rad[k])) for k in kolumner] for _, rad in tabell.iterrows()]
 
 
 def formatera_styrkort(
@@ -458,6 +467,7 @@ def _källtext(källa: str) -> str:
 
 
 def _rubrik(text: str, nivå: int, format: str, bredd: int) -> str:
+    text = _en_rad(text)
     if format == "markdown":
         return "#" * nivå + " " + text
     if format == "html":
@@ -641,7 +651,7 @@ def rapport(
 
 
 def _tabell(df: pd.DataFrame, format: str, bredd: int) -> str:
-    celler = [[str(v) for v in rad] for rad in df.itertuples(index=False)]
+    celler = [[_en_rad(str(v)) for v in rad] for rad in df.itertuples(index=False)]
     return _tabelltext([str(k) for k in df.columns], celler, format, bredd)
 
 
