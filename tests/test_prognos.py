@@ -1312,12 +1312,20 @@ DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
         ("prognosträffsäkerhet", "kedja", "rows [0, 2]"),
     ),
     (
+        "träffsäkerhet duplicated interval columns",
+        lambda: hu.prognosträffsäkerhet(
+            pd.concat([_kedjetabell(), _kedjetabell()[["nedre"]]], axis=1)
+        ),
+        hu.OgiltigtVärdeError,
+        ("prognosträffsäkerhet", "kedja", "'nedre'"),
+    ),
+    (
         "träffsäkerhet duplicated columns",
         lambda: hu.prognosträffsäkerhet(
             pd.concat([_kedjetabell(), _kedjetabell()[["värde"]]], axis=1)
         ),
         hu.OgiltigtVärdeError,
-        ("prognosträffsäkerhet", "kedja", "['värde']"),
+        ("prognosträffsäkerhet", "kedja", "'värde'"),
     ),
 ]
 
