@@ -766,3 +766,18 @@ def test_tolka_par_takes_a_list_of_two_names() -> None:
 def test_a_part_of_the_text_is_named_when_it_is_the_part_that_fails() -> None:
     with pytest.raises(hu.TolkningsError, match=r"cannot read '59,7 → abc' as .*the part 'abc'"):
         tolka_par("59,7 → abc", betydelse=("a", "b"))
+
+
+@given(
+    namn=st.sampled_from(sorted(_LÄSARE)),
+    text=st.text(alphabet="0123456789 ,.-–%()→/:*¹ abcdefghijklmnopqrstuvåäö", max_size=30),
+)
+def test_property_every_refusal_names_the_reader_and_its_argument(namn: str, text: str) -> None:
+    """Issue 12: any text gives a value or a package error that names the reader and ``text``."""
+    try:
+        _LÄSARE[namn](text)
+    except hu.HalsouppfoljningError as fel:
+        meddelande = str(fel)
+    else:
+        return
+    assert f"text of {namn}" in meddelande or f"{namn}: text" in meddelande, meddelande
