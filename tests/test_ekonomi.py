@@ -735,7 +735,7 @@ def test_kostnadsutveckling_opposite_signs_is_an_error() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match=r"utfall 5 and referens -50 .* position 1"):
         hu.kostnadsutveckling([100.0, 5.0], [50.0, -50.0])
     # the net cost after revenues: 10 - 20 = -10 against 100 - 20 = 80
-    with pytest.raises(hu.OgiltigtVärdeError, match="after intäkter and justeringar"):
+    with pytest.raises(hu.OgiltigtVärdeError, match="after intäkter, referens_intäkter"):
         hu.kostnadsutveckling(10.0, 100.0, intäkter=20.0, referens_intäkter=20.0)
     # a cost that fell to zero is -100 %, not an error; a zero reference is NaN
     assert hu.kostnadsutveckling(0.0, 50.0) == -1.0
@@ -819,3 +819,10 @@ def test_kolumnsumma_valid_fields() -> None:
     assert math.isnan(s.summa)
     assert not s.fullständig
     assert hu.Kolumnsumma(summa=6, antal=3.0, antal_saknade=0, saknade="NAN").antal == 3
+
+
+def test_items_as_a_table_without_columns_is_an_error() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="justeringar is a table without columns"):
+        hu.kostnadsutveckling(-189.4, -163.0, justeringar=pd.DataFrame())
+    with pytest.raises(hu.OgiltigtVärdeError, match="tillägg is a table without columns"):
+        hu.uppräkning(100.0, 0.03, tillägg=pd.DataFrame())

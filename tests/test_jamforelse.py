@@ -1423,3 +1423,47 @@ class TestFärgregelFält:
             hu.Färgregel.mål(np.inf)  # type: ignore[arg-type]
         assert hu.Färgregel(typ=" MÅL", målnivå=self.M).typ == "mål"
         assert hu.Färgregel.mål({"x": self.M}).målnivå == {"x": self.M}
+
+
+class TestFörändringIndata:
+    def panel(self) -> pd.DataFrame:
+        return hu.regionpanel(
+            pd.DataFrame({2019: [0.5, 0.4], 2023: [0.6, 0.3]}, index=["03", "19"]), indikator="x"
+        )
+
+    @pytest.mark.parametrize("dålig", [True, -1, 2024, 2023.7, "abc", "01/12/2023", None])
+    def test_referens_and_period_must_be_periods_of_the_panel(self, dålig: object) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"förändring: referens .*not a period"):
+            hu.förändring(self.panel(), riktning=HÖGRE, referens=dålig)  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"förändring: period .*not a period"):
+            hu.förändring(self.panel(), riktning=HÖGRE, period=dålig)  # type: ignore[arg-type]
+        with pytest.raises(hu.OgiltigtVärdeError, match="sämre_än_första_mätningen: referens"):
+            hu.sämre_än_första_mätningen(self.panel(), riktning=HÖGRE, referens=dålig)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("dålig", [[2019], pd.Series([2019]), {2019}, np.array([2019])])
+    def test_a_list_is_not_a_period(self, dålig: object) -> None:
+        with pytest.raises(hu.FelTypError, match="förändring: referens must be"):
+            hu.förändring(self.panel(), riktning=HÖGRE, referens=dålig)  # type: ignore[arg-type]
+
+    def test_a_mapping_names_the_indicator(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"referens\['x'\] '2020' is not a period"):
+            hu.förändring(self.panel(), riktning=HÖGRE, referens={"x": 2020})
+        # a label given as another number type of the same value is that label
+        f = hu.förändring(self.panel(), riktning=HÖGRE, referens=2019.0)
+        assert f["referensperiod"].tolist() == [2019, 2019]
+
+    def test_negative_tröskel_is_an_error(self) -> None:
+        # Uppsala improved 0.5 -> 0.6; a tröskel of -0.2 would call it försämrad
+        with pytest.raises(hu.OgiltigtVärdeError, match="förändring: tröskel must be >= 0"):
+            hu.förändring(self.panel(), riktning=HÖGRE, tröskel=-0.2)
+        with pytest.raises(hu.OgiltigtVärdeError, match="sämre_än_första_mätningen: tröskel"):
+            hu.sämre_än_första_mätningen(self.panel(), riktning=HÖGRE, tröskel=-0.2)
+
+    def test_andelar_must_name_indicators_of_the_panel(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"andelar names indicator\(s\) \['abc'\]"):
+            hu.förändring(self.panel(), riktning=HÖGRE, andelar="abc")
+
+    def test_relative_median_margin_is_a_proportion(self) -> None:
+        with pytest.raises(hu.AndelsError, match="did you pass percent"):
+            hu.Färgregel.median(10, relativ=True)
+        assert hu.Färgregel.median(10).marginal == 10.0  # in the indicator's unit

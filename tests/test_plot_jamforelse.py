@@ -285,3 +285,37 @@ class TestRangdiagramIndata:
         dubbel = pd.concat([p, p.iloc[[1]]])
         with pytest.raises(hu.OgiltigtVärdeError, match=r"panel .*duplicated"):
             plot.rangdiagram(dubbel, riktning=HÖGRE)
+
+
+class TestRangdiagramVal:
+    @pytest.mark.parametrize("period", [2024, "abc", [2023], True, pd.DataFrame()])
+    def test_period_must_be_one_of_the_panel(self, period: object) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"rangdiagram: period .* is not in"):
+            plot.rangdiagram(_panel(), riktning=HÖGRE, period=period)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("indikator", ["y", 3, ["x"]])
+    def test_indicator_must_be_one_of_the_panel(self, indikator: object) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"rangdiagram: indikator .* not in"):
+            plot.rangdiagram(_panel(), riktning=HÖGRE, indikator=indikator)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("riket", [pd.DataFrame(), pd.Series([1.0]), np.inf, True])
+    def test_riket_number_or_word(self, riket: object) -> None:
+        with pytest.raises(hu.HalsouppfoljningError, match="rangdiagram: riket"):
+            plot.rangdiagram(_panel(), riktning=HÖGRE, riket=riket)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("procent", ["ja", 1, pd.Series([True])])
+    def test_procent_is_a_boolean(self, procent: object) -> None:
+        with pytest.raises(hu.FelTypError, match="rangdiagram: procent"):
+            plot.rangdiagram(_panel(), riktning=HÖGRE, procent=procent)  # type: ignore[arg-type]
+
+    def test_absurd_magnitudes_are_written_in_exponent_form(self) -> None:
+        # Decimal cannot quantize 1e30 to whole units; the label is written 1,0e+30
+        ax = plot.rangdiagram(_panel(), riktning=HÖGRE, riket=1e30, procent=False)
+        assert ax.get_lines()[0].get_label() == "Riket 1,0e+30"
+
+    def test_förändringsdiagram_choices(self) -> None:
+        f = hu.förändring(_panel().assign(period=2023), riktning=HÖGRE)
+        with pytest.raises(hu.OgiltigtVärdeError, match="förändringsdiagram: kolumn"):
+            plot.förändringsdiagram(f, kolumn=pd.Series(["x"]))  # type: ignore[arg-type]
+        with pytest.raises(hu.FelTypError, match="förändringsdiagram: riket"):
+            plot.förändringsdiagram(f, riket="nej")  # type: ignore[arg-type]

@@ -568,6 +568,11 @@ def _summera_poster(poster: Poster | Sequence[TalIn] | None, namn: str, vad: str
     if isinstance(poster, Mapping):
         delar = [(f"{namn}[{k!r}]", v) for k, v in poster.items()]
     elif isinstance(poster, pd.DataFrame):
+        if poster.shape[1] == 0:
+            raise OgiltigtVärdeError(
+                f"{vad}: {namn} is a table without columns; give one column per item, or "
+                "leave it out"
+            )
         return tal(poster, f"{vad}: {namn}").sum(axis=1, skipna=False)
     elif isinstance(poster, (list, tuple)):
         delar = [(f"{namn}[{i}]", v) for i, v in enumerate(poster)]
@@ -667,8 +672,16 @@ def kostnadsutveckling(
             "kostnadsutveckling: pass both intäkter and referens_intäkter for net cost "
             "development, or neither for gross"
         )
-    justerad = intäkter is not None or justeringar is not None
-    justerad = justerad or referens_justeringar is not None
+    justerad = [
+        n
+        for n, v in (
+            ("intäkter", intäkter),
+            ("referens_intäkter", referens_intäkter),
+            ("justeringar", justeringar),
+            ("referens_justeringar", referens_justeringar),
+        )
+        if v is not None
+    ]
     if intäkter is not None:
         i = givna_tal(intäkter, f"{vad}: intäkter")
         ri = givna_tal(referens_intäkter, f"{vad}: referens_intäkter")
@@ -686,7 +699,7 @@ def kostnadsutveckling(
     return u / _utan_noll(r) - 1.0
 
 
-def _samma_tecken(u: Any, r: Any, justerad: bool, vad: str) -> None:
+def _samma_tecken(u: Any, r: Any, justerad: list[str], vad: str) -> None:
     """Raise where this year's and last year's amounts have opposite signs (elementwise).
 
     A development is the ratio of two costs of the same sign; +100 against -50
@@ -702,7 +715,7 @@ def _samma_tecken(u: Any, r: Any, justerad: bool, vad: str) -> None:
     uv = float(np.broadcast_to(ua, motsatt.shape).ravel()[plats])
     rv = float(np.broadcast_to(ra, motsatt.shape).ravel()[plats])
     var = f" at position {plats}" if motsatt.size > 1 else ""
-    efter = " (after intäkter and justeringar)" if justerad else ""
+    efter = f" (after {', '.join(justerad)})" if justerad else ""
     raise OgiltigtVärdeError(
         f"{vad}: utfall {uv:g} and referens {rv:g}{efter} have opposite signs{var}; a cost "
         "development compares two costs signed alike: give both as positive numbers or "
@@ -879,7 +892,7 @@ def budgetbrygga(
     >>> hu.budgetbrygga(0, {"a": 1.0, "b": 2.0}, 3.5, avrundning=1)
     Traceback (most recent call last):
     ...
-    halsouppfoljning.exceptions.OgiltigtVärdeError: budgetbrygga: the items do not sum to ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: budgetbrygga: the items (poster) do not ...
 
     References
     ----------
@@ -924,7 +937,7 @@ def budgetbrygga(
     if abs(differens) > tolerans + marginal:
         skala = "exactly" if avrundning is None else f"within {tolerans:g} (printed rounding)"
         raise OgiltigtVärdeError(
-            f"{vad}: the items do not sum to the total: start {s:g} + items "
+            f"{vad}: the items (poster) do not sum to the total: start {s:g} + items "
             f"{summa - s:g} = {summa:g}, but slut is {t:g}, a gap of {differens:g}, which "
             f"should be {skala}. Check the figures for a missing or mistyped line; pass "
             "avrundning= (the decimals printed) if the gap is rounding"

@@ -1075,18 +1075,46 @@ def _avser(etikett: object) -> Period | None:
     return None
 
 
+def _lika(a: object, b: object) -> bool:
+    """Whether two period labels are equal (a comparison that fails is not equal)."""
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
 def _etikett(val: Hashable, etiketter: Iterable[Hashable], vad: str, namn: str) -> Hashable:
-    """The panel's label for ``val``: a :class:`Period` names the one label denoting it."""
-    if not isinstance(val, Period):
-        return val
+    """The panel's label for ``val``: a :class:`Period` names the one label denoting it;
+    any other value must be one of the labels (the message lists them)."""
     lista = list(etiketter)
-    träffar = [e for e in lista if _avser(e) == val]
-    if len(träffar) != 1:
-        vilka = "no label" if not träffar else f"several labels ({träffar!r})"
+    visas = f"{lista[:8]!r}{' ...' if len(lista) > 8 else ''}"
+    if isinstance(val, Period):
+        träffar = [e for e in lista if _avser(e) == val]
+        if len(träffar) != 1:
+            vilka = "no label" if not träffar else f"several labels ({träffar!r})"
+            raise OgiltigtVärdeError(
+                f"{vad}: {namn} {str(val)!r} matches {vilka} of the panel's periods "
+                f"{visas}; a year such as 2023 is Period.helår(2023), text labels are read "
+                "as hu.Period.tolka reads them"
+            )
+        return träffar[0]
+    try:
+        hash(val)
+    except TypeError:
+        raise FelTypError(
+            f"{vad}: {namn} must be 'första' or 'senaste', a period of the panel (one of "
+            f"{visas}), a hu.Period or a mapping from indicator id to period; got a "
+            f"{type(val).__name__}"
+        ) from None
+    träffar = (
+        []
+        if isinstance(val, (bool, np.bool_)) or val is None or val is pd.NA
+        else [e for e in lista if _lika(val, e)]
+    )
+    if not träffar:
         raise OgiltigtVärdeError(
-            f"{vad}: {namn} {str(val)!r} matches {vilka} of the panel's periods "
-            f"{lista[:8]!r}{' ...' if len(lista) > 8 else ''}; a year such as 2023 is "
-            "Period.helår(2023), text labels are read as hu.Period.tolka reads them"
+            f"{vad}: {namn} {str(val)[:40]!r} is not a period of the panel; its periods are "
+            f"{visas}: give one of them, a hu.Period, or 'första'/'senaste'"
         )
     return träffar[0]
 
@@ -1107,9 +1135,15 @@ def _periodunderlag(panel: pd.DataFrame, grupp: list[str]) -> pd.DataFrame:
 
 
 def _period_per_indikator(
-    regioner: pd.DataFrame, grupp: list[str], val: PeriodVal, vad: str, namn: str
+    regioner: pd.DataFrame,
+    grupp: list[str],
+    val: PeriodVal,
+    vad: str,
+    namn: str,
+    argument: str,
 ) -> pd.DataFrame:
-    """The reference or comparison period of every indicator (and gender)."""
+    """The reference or comparison period of every indicator (and gender); ``namn`` is the
+    result column, ``argument`` the keyword (quoted in messages)."""
     med_värde = regioner.loc[regioner["värde"].notna(), [*grupp, "period"]]
     if isinstance(val, str) and val in ("första", "senaste"):
         agg = "min" if val == "första" else "max"
@@ -1117,15 +1151,17 @@ def _period_per_indikator(
     alla = regioner[grupp].drop_duplicates()
     etiketter = pd.unique(regioner["period"].to_numpy(dtype=object))
     if isinstance(val, Mapping):
-        karta = {nfc(str(k)): _etikett(p, etiketter, vad, namn) for k, p in val.items()}
+        karta = {
+            nfc(str(k)): _etikett(p, etiketter, vad, f"{argument}[{k!r}]") for k, p in val.items()
+        }
         saknas = [i for i in alla["indikator"].unique() if i not in karta]
         if saknas:
             raise OgiltigtVärdeError(
-                f"{vad}: {namn} has no period for indicator(s) {saknas[:5]!r}; give one for "
-                "every indicator in the panel, or 'första'/'senaste'"
+                f"{vad}: {argument} has no period for indicator(s) {saknas[:5]!r}; give one "
+                "for every indicator in the panel, or 'första'/'senaste'"
             )
         return alla.assign(**{namn: alla["indikator"].map(karta).to_numpy()})
-    etikett: Any = _etikett(val, etiketter, vad, namn)
+    etikett: Any = _etikett(val, etiketter, vad, argument)
     return alla.assign(**{namn: etikett})
 
 
@@ -1181,7 +1217,8 @@ def förändring(
         unit is ``andel`` (core indicators and curated Kolada KPIs).
     tröskel : float
         ``försämrad`` is true when the signed difference is below
-        ``-tröskel`` [the indicator's unit]. Default 0: any worsening.
+        ``-tröskel`` [the indicator's unit], ``tröskel >= 0``. Default 0: any
+        worsening.
 
     Returns
     -------
@@ -1199,9 +1236,14 @@ def förändring(
     ------
     OgiltigtVärdeError
         If an indicator has no direction, or its direction is
-        ``INOM_INTERVALL``; if ``referens``/``period`` lacks an indicator, or
-        a :class:`~halsouppfoljning.Period` matches no label of the panel (or
-        several).
+        ``INOM_INTERVALL``; if ``referens``/``period`` lacks an indicator, is
+        not a period of the panel, or is a :class:`~halsouppfoljning.Period`
+        that matches no label of the panel (or several); if ``tröskel`` is
+        negative; if ``andelar`` names an indicator the panel does not hold;
+        if the panel holds a region twice (in any two spellings).
+    FelTypError
+        If ``referens``/``period`` is neither a keyword, a label, a Period nor
+        a mapping (e.g. a list).
     AndelsError
         If an indicator listed in ``andelar`` has values above 1 ("did you
         pass percent?").
@@ -1239,13 +1281,34 @@ def förändring(
     >>> g[["referensperiod", "period"]].iloc[0].tolist()
     [2019, 2023]
     """
-    vad = "förändring"
+    return _förändring(
+        panel,
+        riktning=riktning,
+        referens=referens,
+        period=period,
+        andelar=andelar,
+        tröskel=tröskel,
+        vad="förändring",
+    )
+
+
+def _förändring(
+    panel: pd.DataFrame,
+    *,
+    riktning: RiktningIn,
+    referens: PeriodVal,
+    period: PeriodVal,
+    andelar: str | Iterable[str] | None,
+    tröskel: float,
+    vad: str,
+) -> pd.DataFrame:
+    """:func:`förändring`, with the name of the public function that was called."""
     panel = _kontrollera_panel(panel, vad)
     grupp = ["indikator"] + (["kön"] if "kön" in panel.columns else [])
     serie = ["region", *grupp]
     underlag = _periodunderlag(panel, grupp)
-    ref = _period_per_indikator(underlag, grupp, referens, vad, "referensperiod")
-    jmf = _period_per_indikator(underlag, grupp, period, vad, "period")
+    ref = _period_per_indikator(underlag, grupp, referens, vad, "referensperiod", "referens")
+    jmf = _period_per_indikator(underlag, grupp, period, vad, "period", "period")
     rader = panel[serie].drop_duplicates()
     rader = rader.merge(ref, on=grupp, how="left").merge(jmf, on=grupp, how="left")
     värden = panel[[*serie, "period", "värde"]]
@@ -1270,14 +1333,27 @@ def förändring(
     if andelar is None:
         andelsid = set(_bundna_andelar())
     else:
-        andelsid = set(som_lista(andelar, "förändring: andelar"))
+        andelsid = set(som_lista(andelar, f"{vad}: andelar"))
+        okända = sorted(andelsid - set(panel["indikator"].astype(str)))
+        if okända:
+            raise OgiltigtVärdeError(
+                f"{vad}: andelar names indicator(s) {okända[:5]!r} that the panel does "
+                f"not hold (it holds {sorted(set(panel['indikator'].astype(str)))[:8]!r}); "
+                "list the panel's share indicators by their id"
+            )
     är_andel = rader["indikator"].isin(andelsid).to_numpy()
     pe = np.full(len(rader), np.nan)
     if är_andel.any():
         kontrollera_andel(v[är_andel], "värde of a share indicator")
         kontrollera_andel(r[är_andel], "referensvärde of a share indicator")
         pe[är_andel] = tecken[är_andel] * procentenheter(v[är_andel], r[är_andel]) + 0.0
-    försämrad = pd.array(differens < -skalär(tröskel, "förändring: tröskel"), dtype="boolean")
+    gräns = skalär(tröskel, f"{vad}: tröskel")
+    if gräns < 0:
+        raise OgiltigtVärdeError(
+            f"{vad}: tröskel must be >= 0 (how much worse counts as worse), got {gräns:g}; a "
+            "negative tröskel would call an improvement försämrad"
+        )
+    försämrad = pd.array(differens < -gräns, dtype="boolean")
     försämrad[np.isnan(differens)] = pd.NA
     return rader.assign(
         förändring=relativ, differens=differens, procentenheter=pe, försämrad=försämrad
@@ -1363,7 +1439,15 @@ def sämre_än_första_mätningen(
             f"{vad}: the panel holds the genders {sorted(panel['kön'].unique())!r}; filter "
             "one first, e.g. panel[panel['kön'] == 'T']"
         )
-    f = förändring(panel, riktning=riktning, referens=referens, tröskel=tröskel, andelar=())
+    f = _förändring(
+        panel,
+        riktning=riktning,
+        referens=referens,
+        period="senaste",
+        tröskel=tröskel,
+        andelar=(),
+        vad=vad,
+    )
     tabell = f.pivot(index="region", columns="indikator", values="försämrad")  # noqa: PD010
     ordning = _regionordning(pd.Series(tabell.index))
     tabell = tabell.iloc[np.argsort(ordning, kind="stable")].astype("boolean")
@@ -1722,6 +1806,8 @@ class Färgregel:
                 raise OgiltigtVärdeError(
                     f"Färgregel 'median' needs a marginal >= 0, got {self.marginal!r}"
                 )
+            if self.relativ:
+                kontrollera_andel(self.marginal, "Färgregel.marginal (relativ, a proportion)")
         elif self.målnivå is None:
             raise OgiltigtVärdeError("Färgregel 'mål' needs a målnivå (or a mapping of them)")
 

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
@@ -46,6 +47,10 @@ __all__ = [
 #: The narrow no-break space written between thousands and before "%".
 MELLANRUM: Final = "\u202f"
 
+#: From this magnitude on a number is written in exponent form ("1,0e+30"): no report
+#: prints such a figure digit by digit.
+_STÖRSTA_TAL: Final = 1e15
+
 
 def _smalt(text: str) -> str:
     """``text`` with its plain spaces made narrow no-break spaces."""
@@ -64,6 +69,10 @@ def taltext(värde: float, decimaler: int | None = None, *, enhet: str | None = 
     ('2,5', '-890 mnkr')
     """
     v = float(värde)
+    if not math.isfinite(v) or abs(v) >= _STÖRSTA_TAL:
+        # beyond what a report prints digit by digit (and Decimal quantizes): 1,0e+30
+        text = f"{v:.1e}".replace(".", ",")
+        return f"{text} {enhet}" if enhet else text
     if decimaler is None:
         decimaler = 0 if v.is_integer() else 1
     text = _smalt(formatera_tal(v, decimaler))
@@ -79,7 +88,10 @@ def andelstext(andel: float, decimaler: int = 1) -> str:
     >>> andelstext(0.8, 0).replace("\\u202f", " ")
     '80 %'
     """
-    return _smalt(formatera_andel(float(andel), decimaler))
+    v = float(andel)
+    if not math.isfinite(v) or abs(v) >= _STÖRSTA_TAL:
+        return taltext(v * 100, enhet="%")
+    return _smalt(formatera_andel(v, decimaler))
 
 
 def förändringstext(värde: float, kolumn: str) -> str:

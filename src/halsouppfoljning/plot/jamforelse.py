@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._indata import heltal, kontrollera_kolumner, ramtyp, skalär, tal_array
+from .._indata import boolesk, heltal, kontrollera_kolumner, ramtyp, skalär, tal_array
 from ..exceptions import OgiltigtVärdeError
 from ..indikatorer import Målnivå
 from ..jamforelse import (
@@ -61,9 +61,21 @@ __all__ = ["förändringsdiagram", "rangdiagram"]
 
 
 def _en(panel: pd.DataFrame, kolumn: str, val: Hashable | None, vad: str) -> Hashable:
-    if val is not None:
-        return val
+    """The one value of ``kolumn`` to draw: ``val`` (one of the panel's), or the only one."""
     unika = pd.unique(panel[kolumn])
+    if val is not None:
+        try:
+            hash(val)
+            träff = [u for u in unika if not isinstance(val, (bool, np.bool_)) and u == val]
+        except (TypeError, ValueError):
+            träff = []
+        if not träff:
+            raise OgiltigtVärdeError(
+                f"{vad}: {kolumn} {str(val)[:40]!r} is not in the panel; its {kolumn} values "
+                f"are {list(unika)[:8]!r}: choose one of them"
+            )
+        vald = träff[0]
+        return vald.item() if isinstance(vald, np.generic) else vald  # type: ignore[no-any-return]
     if len(unika) != 1:
         raise OgiltigtVärdeError(
             f"{vad}: the panel holds several {kolumn} values {list(unika)[:5]!r}; pass "
@@ -169,7 +181,9 @@ def rangdiagram(
     if "kön" in urval.columns:
         valt_kön = _en(urval, "kön", kön, vad)
         urval = urval.loc[(urval["kön"] == valt_kön).to_numpy()]
-    if period is None:
+    if period is not None:
+        period = _en(urval, "period", period, vad)
+    else:
         med_värde = urval.loc[urval["värde"].notna() & (urval["region"] != RIKET), "period"]
         if med_värde.empty:
             raise OgiltigtVärdeError(
@@ -207,18 +221,24 @@ def rangdiagram(
     ax.invert_yaxis()
 
     riksvärde: float | None = None
-    if riket == "publicerat":
+    if riket is None:
+        pass
+    elif not isinstance(riket, str):
+        riksvärde = skalär(riket, f"{vad}: riket")
+    elif riket == "publicerat":
         rad = urval.loc[(urval["region"] == RIKET).to_numpy(), "värde"]
         riksvärde = float(rad.iloc[0]) if len(rad) and np.isfinite(rad.iloc[0]) else None
     elif riket == "beräknat":
         riksvärde = float(sammanvägning(urval)["värde"].iloc[0])
-    elif isinstance(riket, str):
+    else:
         raise OgiltigtVärdeError(
             f"{vad}: riket must be 'publicerat', 'beräknat', a number or None, got {riket!r}"
         )
-    elif riket is not None:
-        riksvärde = skalär(riket, f"{vad}: riket")
-    andel = kärnindikator_är_andel(str(vald_indikator)) if procent is None else procent
+    andel = (
+        kärnindikator_är_andel(str(vald_indikator))
+        if procent is None
+        else boolesk(procent, f"{vad}: procent")
+    )
 
     def text(x: float) -> str:
         return andelstext(x) if andel else taltext(x, None if x == round(x, 1) else 2)
@@ -326,10 +346,17 @@ def förändringsdiagram(
     plt = pyplot()
     vad = "förändringsdiagram"
     källrad = källa_från(källa, förändringar, vad)
-    if kolumn not in ("förändring", "procentenheter", "differens"):
+    vald_kolumn: object = kolumn
+    if not isinstance(vald_kolumn, str) or vald_kolumn not in (
+        "förändring",
+        "procentenheter",
+        "differens",
+    ):
         raise OgiltigtVärdeError(
-            f"{vad}: kolumn must be 'förändring', 'procentenheter' or 'differens', got {kolumn!r}"
+            f"{vad}: kolumn must be 'förändring', 'procentenheter' or 'differens', got "
+            f"{str(kolumn)[:40]!r}"
         )
+    riket = boolesk(riket, f"{vad}: riket")
     kolumner = heltal(kolumner, f"{vad}: kolumner", minst=1)
     ramtyp(förändringar, vad, argument="förändringar (the table from hu.förändring())", dask=False)
     kontrollera_kolumner(förändringar.columns, [kolumn, "region", "indikator"], vad)
