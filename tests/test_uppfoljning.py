@@ -12,6 +12,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import halsouppfoljning as hu
 from halsouppfoljning import uppfoljning as modul
@@ -482,3 +484,110 @@ def test_from_csv_names_källtext_not_källa() -> None:
         hu.Uppföljning.from_csv(io.StringIO("indikator;mål;utfall\nX;≥80 %;85 %\n"), källtext=5)  # type: ignore[arg-type]
     u = hu.Uppföljning.from_csv(io.StringIO("indikator;mål;utfall\nX;≥80 %;85 %\n"))
     assert u.källa == ""  # a file object without a name gives no source, not its repr
+
+
+# ------------------------------------------------------------------- properties
+
+
+@given(
+    gräns=st.integers(min_value=0, max_value=100),
+    promille=st.integers(min_value=0, max_value=1000),
+    högre=st.booleans(),
+)
+def test_a_level_target_is_met_exactly_when_the_outcome_reaches_it(
+    gräns: int, promille: int, högre: bool
+) -> None:
+    # reference by hand: "≥g %" is met when utfall >= g/100; "≤g %" when utfall <= g/100
+    utfall = promille / 1000
+    operator = "≥" if högre else "≤"
+    underlag = pd.DataFrame(
+        {"indikator": ["X"], "mål_text": [f"{operator}{gräns} %"], "utfall": [utfall]}
+    )
+    uppnått = utfall * 1000 >= gräns * 10 if högre else utfall * 1000 <= gräns * 10
+    assert hu.styrkort(underlag)["måluppfyllelse"].item() is (U if uppnått else E)
+
+
+_CELLER = st.one_of(
+    st.none(),
+    st.just(math.nan),
+    st.sampled_from([math.inf, -math.inf, 1e300, -1.0, 0.0, 0.5, 78.8, 20230515]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.text(max_size=12),
+    st.sampled_from(["≥80 %", "85-90 %", "Lägre än fg år", "-", "90/80 %", "Enligt plan", "abc"]),
+    st.sampled_from(["högre är bättre", "lägre är bättre", "inom intervall", "uppåt"]),
+    st.tuples(st.floats(allow_nan=True), st.floats(allow_nan=True)),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@given(
+    rader=st.lists(
+        st.fixed_dictionaries(
+            {
+                "indikator": _CELLER,
+                "mål_text": _CELLER,
+                "utfall": _CELLER,
+                "föregående": _CELLER,
+                "riktning": _CELLER,
+                "utfall_delar": _CELLER,
+                "avsnitt": _CELLER,
+            }
+        ),
+        max_size=4,
+    )
+)
+def test_any_indicator_table_gives_a_styrkort_or_a_package_error(
+    rader: list[dict[str, object]],
+) -> None:
+    underlag = pd.DataFrame(
+        rader,
+        columns=[
+            "indikator",
+            "mål_text",
+            "utfall",
+            "föregående",
+            "riktning",
+            "utfall_delar",
+            "avsnitt",
+        ],
+    )
+    meddelande = None
+    try:
+        u = hu.Uppföljning(organisation=None, period="", indikatorer=underlag)
+    except hu.HalsouppfoljningError as fel:
+        meddelande = str(fel)
+    if meddelande is not None:
+        assert meddelande.startswith("Uppföljning: indikatorer")
+        return
+    # what constructs always renders: no internal error from the report
+    for format in ("text", "markdown", "html"):
+        assert u.rapport(format=format, bredd=60, figurer=False)
+    kort = u.styrkort()
+    assert len(kort) == len(underlag)
+    assert isinstance(hu.formatera_styrkort(kort, bredd=40), str)
+
+
+def test_a_target_against_the_direction_column_names_the_column() -> None:
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["X"],
+            "mål_text": ["≥80 %"],
+            "riktning": ["lägre är bättre"],
+            "utfall": [0.9],
+        }
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match="contradicts the direction") as fel:
+        hu.styrkort(underlag)
+    assert "'riktning'" in str(fel.value)
+    assert "=" not in str(fel.value)
+
+
+def test_units_that_differ_name_the_unit_column_not_a_keyword() -> None:
+    underlag = pd.DataFrame(
+        {"indikator": ["X"], "mål_text": ["≤8 min"], "utfall": [0.85], "utfall_enhet": ["andel"]}
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"row 1 \('X'\)") as fel:
+        hu.styrkort(underlag)
+    assert "(column 'utfall_enhet')" in str(fel.value)
+    assert "enhet=" not in str(fel.value)

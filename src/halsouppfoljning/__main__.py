@@ -424,7 +424,7 @@ def _bedömningsfel(fel: HalsouppfoljningError, underlag: pd.DataFrame, fil: str
             "t.ex. 48,4/31,0/56,0 %."
         )
     enhet = rad.get("utfall_enhet")
-    if "the outcome (enhet=)" in text:
+    if "but the outcome (" in text:  # the units of target and outcome differ
         if målnivå is not None and målnivå.enhet is None and enhet == "andel":
             return (
                 f"fel: {fil}: rad {radnr}, kolumn mål: målet {mål!r} saknar enhet men utfallet "

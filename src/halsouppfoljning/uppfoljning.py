@@ -258,15 +258,22 @@ def _bedöm(
     else:
         utfallsenhet = text(utfallsenhet, "column 'utfall_enhet'", tom=True) or None
     _kontrollera_tid(utfall, utfallsenhet)
-    return måluppfyllelse(
-        utfall,
-        målnivå,
-        föregående=f,
-        plan=p,
-        avrundning=avrundning,
-        delvis=regel,
-        enhet=utfallsenhet,
-    )
+    try:
+        return måluppfyllelse(
+            utfall,
+            målnivå,
+            föregående=f,
+            plan=p,
+            avrundning=avrundning,
+            delvis=regel,
+            enhet=utfallsenhet,
+        )
+    except HalsouppfoljningError as fel:
+        if "(enhet=)" not in str(fel):
+            raise
+        ny = copy.copy(fel)  # the outcome's unit came from a column, not a keyword
+        ny.args = (str(fel).replace("(enhet=)", "(column 'utfall_enhet')"), *fel.args[1:])
+        raise ny from fel
 
 
 #: A waiting time or lead time over ten years is an error in the data, not an outcome
@@ -315,7 +322,13 @@ def _målnivå_för(rad: dict[str, Any], riktning: Riktning | None, radnr: int) 
     try:
         tolkad = Målnivå.tolka(str(text), riktning=riktning)
     except OgiltigtVärdeError as fel:
-        if riktning is None and _läses_med_riktning(str(text)):
+        if riktning is not None and _läses_med_riktning(str(text), None):
+            raise OgiltigtVärdeError(
+                f"row {radnr} ({rad.get('indikator')!r}), column 'mål_text': the target "
+                f"{str(text)!r} contradicts the direction {riktning.value!r} in the column "
+                "'riktning'; correct the target or the direction"
+            ) from fel
+        if riktning is None and _läses_med_riktning(str(text), Riktning.HÖGRE_ÄR_BÄTTRE):
             raise OgiltigtVärdeError(
                 f"row {radnr} ({rad.get('indikator')!r}), column 'mål_text': the target "
                 f"{str(text)!r} is a bare level without a direction; give the direction in "
@@ -328,10 +341,10 @@ def _målnivå_för(rad: dict[str, Any], riktning: Riktning | None, radnr: int) 
     return None if tolkad.typ is Måltyp.INGET else tolkad
 
 
-def _läses_med_riktning(text: str) -> bool:
-    """Whether target text that needs a direction reads once it has one (a bare level)."""
+def _läses_med_riktning(text: str, riktning: Riktning | None) -> bool:
+    """Whether target text reads with this direction (or none)."""
     try:
-        Målnivå.tolka(text, riktning=Riktning.HÖGRE_ÄR_BÄTTRE)
+        Målnivå.tolka(text, riktning=riktning)
     except HalsouppfoljningError:
         return False
     return True
