@@ -33,6 +33,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from ._indata import (
+    FÖRSTA_DATUM,
+    SISTA_DATUM,
     Datum,
     TalIn,
     Textenum,
@@ -361,8 +363,9 @@ _KLASSISKA = {
 _NUMRERADE = {Periodform.MÅNAD: 12, Periodform.TERTIAL: 3, Periodform.KVARTAL: 4}
 
 
-#: The first and last year a :class:`Period` may fall in (a plausibility bound).
-ÅR_FRÅN, ÅR_TILL = 1900, 2200
+#: The first and last year a :class:`Period` may fall in: the span of dates the
+#: package counts with (``_indata.FÖRSTA_DATUM`` to ``_indata.SISTA_DATUM``).
+ÅR_FRÅN, ÅR_TILL = FÖRSTA_DATUM.year, SISTA_DATUM.year
 
 
 def _kontrollera_år(år: object, vad: str = "Period") -> int:
@@ -802,8 +805,8 @@ class Period:
         >>> str(p), p.antal_månader
         ('2016–2023', 96)
         """
-        a = heltal(från, "Period.åren: från (a year such as 2016)", minst=1900, högst=2200)
-        b = heltal(till, "Period.åren: till (a year such as 2023)", minst=1900, högst=2200)
+        a = heltal(från, "Period.åren: från (a year such as 2016)", minst=ÅR_FRÅN, högst=ÅR_TILL)
+        b = heltal(till, "Period.åren: till (a year such as 2023)", minst=ÅR_FRÅN, högst=ÅR_TILL)
         if b < a:
             raise OgiltigtVärdeError(f"Period.åren: till={b} is before från={a}; swap them")
         if a == b:
