@@ -1182,3 +1182,28 @@ def test_period_med_avlägsna_år_räknas_utan_overflow() -> None:
     alla = hu.väntetidsandelar(hand_poster(), period=("1900-01-01", "2199-12-31"), **kw)
     assert lång["antal"].tolist() == alla["antal"].tolist()
     assert lång["antal_inom"].tolist() == alla["antal_inom"].tolist()
+
+
+def _två_regioner() -> pd.DataFrame:
+    data = pd.DataFrame({"region": ["A"] * 3 + ["B"] * 3, "v": [10, 50, 100, 5, 95, 20]})
+    return hu.väntetidsandelar(data, gränser=[90], väntetid="v", per="region", minsta_antal=1)
+
+
+@pytest.mark.parametrize("riket", ["Riket", "Hela riket", "Sverige", "0000"])
+def test_sammanvägda_andelar_summerar_aldrig_riket_som_en_region(riket: str) -> None:
+    # issue 12: a Riket row pooled with the regions counted every patient twice
+    r = _två_regioner()
+    med_riket = pd.concat([r, r.iloc[[0]].assign(region=riket)], ignore_index=True)
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"column 'region' holds .* which is Riket"):
+        hu.sammanvägda_andelar(med_riket, metod="poolad")
+    # split per region, Riket is a group of its own: fine
+    per = hu.sammanvägda_andelar(med_riket, metod="poolad", per="region")
+    assert sorted(per["region"]) == sorted(["A", "B", riket])
+
+
+def test_sammanvägda_andelar_gräns_saknas_är_fel() -> None:
+    r = _två_regioner().assign(gräns=[np.nan, 90.0])
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"andelar\['gräns'\] is missing \(NaN\) in row 0"
+    ):
+        hu.sammanvägda_andelar(r, metod="poolad")

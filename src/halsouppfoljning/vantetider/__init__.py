@@ -50,6 +50,7 @@ import pandas as pd
 from .. import _indata
 from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from ..indikatorer import Aggregering
+from ..organisation import är_riket
 from ..perioder import Period
 from . import _rakning
 
@@ -911,7 +912,10 @@ def sammanvägda_andelar(
         ``per`` or a needed count column is not in ``andelar``.
     OgiltigtVärdeError
         A ``metod`` other than POOLAD and MEDEL, or ``per`` names a limit
-        or value column.
+        or value column; counts that are not whole numbers >= 0, an
+        ``antal_inom`` above its ``antal``, a part given twice, a missing
+        ``gräns``; a key column aggregated over that holds Riket (the whole
+        country, already the sum of the regions: see :func:`är_riket`).
     FelTypError
         ``andelar`` is not a pandas DataFrame.
 
@@ -979,7 +983,24 @@ def sammanvägda_andelar(
     _indata.kontrollera_delmängd(
         arbete["antal_inom"], arbete["antal"], "antal_inom", "antal", "sammanvägda_andelar"
     )
+    gräns = _indata.tal(andelar["gräns"], "sammanvägda_andelar: andelar['gräns']")
+    if np.isnan(gräns.to_numpy()).any():
+        rad = int(np.flatnonzero(np.isnan(gräns.to_numpy()))[0])
+        raise OgiltigtVärdeError(
+            f"sammanvägda_andelar: andelar['gräns'] is missing (NaN) in row {rad}; every part "
+            "needs its limit: pass a result of väntetidsandelar"
+        )
     delnycklar = [c for c in andelar.columns if c not in räknekolumner and c not in _VÄRDEKOLUMNER]
+    for c in delnycklar:
+        if c in per_t or c in _GRÄNSKOLUMNER:
+            continue
+        riket = [v for v in pd.unique(andelar[c].dropna()) if är_riket(v)]
+        if riket:
+            raise OgiltigtVärdeError(
+                f"sammanvägda_andelar: column {c!r} holds {riket[0]!r}, which is Riket (the "
+                "whole country): it already sums the regions, so pooling it with them counts "
+                f"every patient twice; remove those rows (see hu.är_riket) or pass per={c!r}"
+            )
     _indata.unika_nycklar(
         andelar[delnycklar], f"andelar (the parts, by {delnycklar})", "sammanvägda_andelar"
     )
