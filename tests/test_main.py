@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -847,3 +848,52 @@ def test_other_library_errors_are_told_without_python_keywords(
     assert text.startswith("fel: helårsprognos: the target is in andel but the outcome")
     assert "=" not in text
     assert "hu." not in text
+
+
+def test_assessment_errors_without_a_known_row_or_kind_keep_the_file() -> None:
+    from halsouppfoljning.__main__ import _bedömningsfel
+
+    underlag = hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;≥80 %;85 %\n"))
+    utan_rad = hu.OgiltigtVärdeError("something; pass riktning=Riktning.HÖGRE_ÄR_BÄTTRE")
+    assert _bedömningsfel(utan_rad, underlag, "k.csv") == "fel: k.csv: something"
+    annat = hu.OgiltigtVärdeError("row 1 ('X'): another rule")
+    annat.indikatorrad = 1  # type: ignore[attr-defined]
+    assert _bedömningsfel(annat, underlag, "k.csv") == (
+        "fel: k.csv: rad 2 (indikatorn 'X'): utfallet '85 %' går inte att bedöma mot målet "
+        "'≥80 %': row 1 ('X'): another rule"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fel", "väntat"),
+    [
+        (PermissionError(13, "Permission denied"), "du får inte skriva där"),
+        (OSError(28, "No space left on device"), "No space left on device. Kontrollera"),
+    ],
+)
+def test_write_errors_in_swedish(fel: OSError, väntat: str) -> None:
+    from halsouppfoljning.__main__ import _skrivfel
+
+    assert _skrivfel("r.txt", fel).startswith("fel: kan inte skriva r.txt: ")
+    assert väntat in _skrivfel("r.txt", fel)
+
+
+def test_kolada_csv_that_cannot_be_written(
+    kolada: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ut = tmp_path / "saknas" / "panel.csv"
+    kod, _, fel = _körd(
+        capsys,
+        "kolada",
+        "N79173",
+        "--år",
+        "2023",
+        "2024",
+        "--utfil",
+        str(ut),
+        "--bas-url",
+        bas(kolada),
+        "--ingen-cache",
+    )
+    assert kod == 1
+    assert "mappen finns inte" in fel

@@ -117,9 +117,9 @@ def _kör_exempel(argument: argparse.Namespace) -> int:
 
 def _skrivfel(fil: object, fel: OSError) -> str:
     """Why a file could not be written, in Swedish, with the fix."""
-    if isinstance(fel, IsADirectoryError):
+    if isinstance(fel, IsADirectoryError) or Path(str(fil)).is_dir():
         orsak = "det är en mapp. Ange ett filnamn i mappen, t.ex. rapport.txt"
-    elif isinstance(fel, FileNotFoundError):
+    elif isinstance(fel, FileNotFoundError) or not Path(str(fil)).parent.is_dir():
         orsak = "mappen finns inte. Skapa mappen först eller välj en annan sökväg"
     elif isinstance(fel, PermissionError):
         orsak = "du får inte skriva där. Välj en annan mapp"
