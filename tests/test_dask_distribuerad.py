@@ -97,3 +97,21 @@ def test_agreeing_partitions_pass_unchanged() -> None:
         dd.from_pandas(d, npartitions=3), gränser=4, minsta_antal=1, väntetid="väntetid"
     )
     assert r[["antal", "antal_inom"]].iloc[0].tolist() == [10, 5]
+
+
+def test_kontinuitetsindex_per_unit_on_two_worker_processes_keeps_every_unit(klient: Any) -> None:
+    # issue 12: a unit whose visits are all filtered out keeps its row (0 patients, NaN),
+    # also when the partitions are computed in other processes
+    besök = hu.exempeldata.syntetiska_besök(5_000, seed=4)
+    besök = pd.concat(
+        [
+            besök,
+            besök.head(6).assign(enhet="VC_ENDAST_SSK", yrke="sjuksköterska", patient=-1),
+        ],
+        ignore_index=True,
+    )
+    kw: dict[str, Any] = {"per": "enhet", "yrke": "yrke", "yrken": "läkare"}
+    väntat = hu.kontinuitetsindex(besök, **kw)
+    assert väntat.loc["VC_ENDAST_SSK", "antal_patienter"] == 0
+    fått = hu.kontinuitetsindex(dd.from_pandas(besök, npartitions=4), **kw)
+    pd.testing.assert_frame_equal(fått, väntat, check_dtype=False, check_index_type=False)
