@@ -538,3 +538,16 @@ def test_a_bare_target_without_a_direction_says_which_column_to_add() -> None:
 def test_a_file_object_without_a_name_is_called_källa() -> None:
     with pytest.raises(hu.TolkningsError, match="'the file object källa' has a header line"):
         hu.läs_styrkort(io.StringIO("indikator;mål;utfall\n"))
+
+
+def test_sep_and_blad_only_where_they_apply(tmp_path: Path) -> None:
+    csv = io.StringIO("indikator;mål;utfall\nX;≥80 %;81 %\n")
+    with pytest.raises(hu.OgiltigtVärdeError, match="blad='Blad1' names a sheet"):
+        hu.läs_styrkort(csv, blad="Blad1")
+    ram = pd.DataFrame({"indikator": ["X"], "mål": ["≥80 %"], "utfall": ["81 %"]})
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"sep=';' is the separator .* a DataFrame"):
+        hu.läs_styrkort(ram, sep=";")
+    bok = tmp_path / "kort.xlsx"
+    bok.write_bytes(b"PK")  # checked before the workbook is opened
+    with pytest.raises(hu.OgiltigtVärdeError, match="an Excel workbook; leave sep out"):
+        hu.läs_styrkort(bok, sep=";")

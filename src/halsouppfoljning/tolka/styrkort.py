@@ -382,6 +382,18 @@ def _tabell(
     sep = _kontrollera_sep(sep)
     if blad is not None:
         text(blad, "läs_styrkort: blad (the name of a sheet)")
+    excel = isinstance(källa, str | os.PathLike) and Path(källa).suffix.casefold() in _EXCEL
+    if blad is not None and not excel:
+        raise OgiltigtVärdeError(
+            f"läs_styrkort: blad={blad!r} names a sheet of an Excel workbook, but källa "
+            f"{_källnamn(källa)!r} is not an .xlsx file; leave blad out"
+        )
+    if sep is not None and (excel or isinstance(källa, pd.DataFrame)):
+        raise OgiltigtVärdeError(
+            f"läs_styrkort: sep={sep!r} is the separator of a CSV file, but källa "
+            f"{_källnamn(källa)!r} is {'an Excel workbook' if excel else 'a DataFrame'}; "
+            "leave sep out"
+        )
     if isinstance(källa, pd.DataFrame):
         rader = [
             (i + 2, [_celltext(v) for v in rad])
