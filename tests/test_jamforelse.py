@@ -1467,3 +1467,20 @@ class TestFörändringIndata:
         with pytest.raises(hu.AndelsError, match="did you pass percent"):
             hu.Färgregel.median(10, relativ=True)
         assert hu.Färgregel.median(10).marginal == 10.0  # in the indicator's unit
+
+
+class TestPanelKolumner:
+    @pytest.mark.parametrize("kolumn", ["indikator", "period"])
+    def test_missing_indicator_or_period_is_an_error(self, kolumn: str) -> None:
+        p = _panel([0.2, 0.4]).assign(**{kolumn: None})
+        with pytest.raises(hu.OgiltigtVärdeError, match=f"the {kolumn} column of panel is missing"):
+            hu.rangordning(p, riktning=HÖGRE)
+
+    def test_target_rule_names_the_panel_not_utfall(self) -> None:
+        # values in percent against a share target: the message speaks of the panel's värde
+        p = _panel([65.0, 80.0])
+        regel = hu.Färgregel.mål(hu.Målnivå.tolka("≥70 %"))
+        with pytest.raises(hu.AndelsError, match="värde column of panel, indicator 'x'") as fel:
+            hu.färgklasser(p, regel)
+        assert "utfall" not in str(fel.value)
+        assert "did you pass percent" in str(fel.value)

@@ -319,3 +319,13 @@ class TestRangdiagramVal:
             plot.förändringsdiagram(f, kolumn=pd.Series(["x"]))  # type: ignore[arg-type]
         with pytest.raises(hu.FelTypError, match="förändringsdiagram: riket"):
             plot.förändringsdiagram(f, riket="nej")  # type: ignore[arg-type]
+
+
+def test_empty_panel_and_table_name_the_argument() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="rangdiagram: panel has no rows"):
+        plot.rangdiagram(_panel().iloc[:0], riktning=HÖGRE)
+    f = hu.förändring(_panel(), riktning=HÖGRE)
+    with pytest.raises(hu.OgiltigtVärdeError, match="förändringar has no rows"):
+        plot.förändringsdiagram(f.iloc[:0])
+    with pytest.raises(hu.OgiltigtVärdeError, match="indikator column of förändringar is missing"):
+        plot.förändringsdiagram(f.assign(indikator=None))

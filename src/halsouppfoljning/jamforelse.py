@@ -689,6 +689,13 @@ def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
         råd=_OKÄND_I_PANEL,
     )
     ut = panel.assign(region=namn.astype(object))
+    for k in ("indikator", "period"):
+        saknas = int(ut[k].isna().sum())
+        if saknas:
+            raise OgiltigtVärdeError(
+                f"{vad}: the {k} column of panel is missing (NaN/None) in {saknas} row(s); "
+                f"every row needs its {k}: fill it in or drop those rows"
+            )
     nycklar = ["region", *_nycklar(ut)]
     unika_nycklar(ut[nycklar], f"panel (its {', '.join(nycklar)})", vad)
     tal_array(ut["värde"], f"{vad}: the värde column of panel")
@@ -1019,10 +1026,10 @@ def sammanvägning(
             if omöjlig.any():
                 fall = utdata.loc[omöjlig, nycklar].iloc[0].to_dict()
                 raise OgiltigtVärdeError(
-                    f"sammanvägning: {fall} has values without numerator and denominator "
-                    "for some region, so the ratio of sums (Riket's definition) cannot be "
-                    "formed; pass vikter= (population or counts per region) for a weighted "
-                    "mean (metod=hu.Aggregering.VÄGT_MEDEL), or metod=hu.Aggregering.MEDEL "
+                    f"sammanvägning: {fall} of panel has values without numerator and "
+                    "denominator for some region, so the ratio of sums (Riket's definition) "
+                    "cannot be formed; pass vikter= (population or counts per region) for a "
+                    "weighted mean (metod=hu.Aggregering.VÄGT_MEDEL), or metod=hu.Aggregering.MEDEL "
                     "('medel') for the unweighted mean of the regions"
                 )
         val = np.where(kvot, _POOLAD, _VÄGT_MEDEL).astype(object)
@@ -1344,8 +1351,8 @@ def _förändring(
     är_andel = rader["indikator"].isin(andelsid).to_numpy()
     pe = np.full(len(rader), np.nan)
     if är_andel.any():
-        kontrollera_andel(v[är_andel], "värde of a share indicator")
-        kontrollera_andel(r[är_andel], "referensvärde of a share indicator")
+        kontrollera_andel(v[är_andel], f"{vad}: the värde of a share indicator (andelar)")
+        kontrollera_andel(r[är_andel], f"{vad}: the referensvärde of a share indicator (andelar)")
         pe[är_andel] = tecken[är_andel] * procentenheter(v[är_andel], r[är_andel]) + 0.0
     gräns = skalär(tröskel, f"{vad}: tröskel")
     if gräns < 0:
@@ -2127,11 +2134,19 @@ def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Serie
     ut = pd.Series(np.full(len(panel), None, dtype=object), index=panel.index)
     for indikator in indikatorer_i_panel:  # one call per indicator, vectorised within it
         mask = (panel["indikator"] == indikator).to_numpy()
-        resultat = måluppfyllelse(
-            panel.loc[mask, "värde"].to_numpy(dtype=float),
-            mål[indikator],
-            avrundning=regel.avrundning,
-            delvis=regel.delvis,
-        )
+        try:
+            resultat = måluppfyllelse(
+                panel.loc[mask, "värde"].to_numpy(dtype=float),
+                mål[indikator],
+                avrundning=regel.avrundning,
+                delvis=regel.delvis,
+            )
+        except HalsouppfoljningError as fel:
+            # måluppfyllelse names its own argument (utfall): here that is the panel's värde
+            text_ = str(fel).replace("måluppfyllelse: ", "").replace("utfall", "värde", 1)
+            raise type(fel)(
+                f"färgklasser: the värde column of panel, indicator {indikator!r}, against "
+                f"the target of the rule: {text_}"
+            ) from fel
         ut.loc[mask] = np.asarray(resultat, dtype=object)
     return ut

@@ -63,6 +63,10 @@ __all__ = ["förändringsdiagram", "rangdiagram"]
 def _en(panel: pd.DataFrame, kolumn: str, val: Hashable | None, vad: str) -> Hashable:
     """The one value of ``kolumn`` to draw: ``val`` (one of the panel's), or the only one."""
     unika = pd.unique(panel[kolumn])
+    if len(unika) == 0:
+        raise OgiltigtVärdeError(
+            f"{vad}: panel has no rows (for the choices made); nothing to draw"
+        )
     if val is not None:
         try:
             hash(val)
@@ -367,9 +371,14 @@ def förändringsdiagram(
         )
     if not riket:
         data = data.loc[(data["region"] != RIKET).to_numpy()]
+    if data["indikator"].isna().any():
+        raise OgiltigtVärdeError(
+            f"{vad}: the indikator column of förändringar is missing (NaN/None) in "
+            f"{int(data['indikator'].isna().sum())} row(s); every row needs its indicator"
+        )
     indikatorer = list(dict.fromkeys(data["indikator"]))
     if not indikatorer:
-        raise OgiltigtVärdeError(f"{vad}: nothing to draw")
+        raise OgiltigtVärdeError(f"{vad}: förändringar has no rows, nothing to draw")
     n = len(indikatorer)
     if axes is None:
         rader = math.ceil(n / kolumner)
