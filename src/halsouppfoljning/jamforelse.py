@@ -1029,8 +1029,8 @@ def sammanvägning(
                     f"sammanvägning: {fall} of panel has values without numerator and "
                     "denominator for some region, so the ratio of sums (Riket's definition) "
                     "cannot be formed; pass vikter= (population or counts per region) for a "
-                    "weighted mean (metod=hu.Aggregering.VÄGT_MEDEL), or metod=hu.Aggregering.MEDEL "
-                    "('medel') for the unweighted mean of the regions"
+                    "weighted mean (metod=hu.Aggregering.VÄGT_MEDEL), or "
+                    "metod=hu.Aggregering.MEDEL ('medel') for the unweighted mean of the regions"
                 )
         val = np.where(kvot, _POOLAD, _VÄGT_MEDEL).astype(object)
     else:
