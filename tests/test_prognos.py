@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import warnings
 from typing import Any
@@ -1412,3 +1413,23 @@ def test_an_interval_alone_is_counted_not_lost() -> None:
     # March: no outcome for 2025, counted in utan_utfall
     assert t.loc[3, ["antal", "utan_utfall", "utan_punkt"]].tolist() == [0, 1, 0]
     assert math.isnan(t.loc[3, "medelfel"])
+
+
+@given(
+    st.floats(min_value=-1e6, max_value=1e6) | st.just(math.nan),
+    st.floats(min_value=-1e6, max_value=1e6) | st.just(math.nan),
+    st.floats(min_value=-1e6, max_value=1e6) | st.just(math.nan),
+)
+def test_a_prognos_exists_exactly_when_its_interval_is_ordered(
+    nedre: float, värde: float, övre: float
+) -> None:
+    # the rule, written independently: every pair of given ends is ordered
+    givna = [x for x in (nedre, värde, övre) if not math.isnan(x)]
+    ordnad = all(a <= b for a, b in itertools.pairwise(givna))
+    try:
+        p = hu.Prognos(värde=värde, nedre=nedre, övre=övre)
+    except hu.OgiltigtVärdeError:
+        assert not ordnad
+    else:
+        assert ordnad
+        assert (p.nedre, p.värde, p.övre) == pytest.approx((nedre, värde, övre), nan_ok=True)
