@@ -1484,3 +1484,13 @@ class TestPanelKolumner:
             hu.färgklasser(p, regel)
         assert "utfall" not in str(fel.value)
         assert "did you pass percent" in str(fel.value)
+
+
+@pytest.mark.parametrize("argument", ["kpi", "område", "år", "kön", "värde", "täljare", "nämnare"])
+@pytest.mark.parametrize("dålig", [pd.DataFrame(), 0, ["value"], pd.NA])
+def test_kolada_column_names_are_text(argument: str, dålig: object) -> None:
+    kolada = pd.DataFrame(
+        {"kpi": ["X"], "municipality_id": ["0003"], "year": [2023], "value": [0.5]}
+    )
+    with pytest.raises(hu.FelTypError, match=f"regionpanel_från_kolada: {argument}"):
+        hu.regionpanel_från_kolada(kolada, **{argument: dålig})

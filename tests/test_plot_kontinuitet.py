@@ -187,3 +187,10 @@ class TestKontinuitetsdiagramIndata:
         annan = coc.set_axis([f"okänd {i}" for i in range(len(coc))])
         with pytest.raises(hu.OgiltigtVärdeError, match="no patient of index"):
             plot.kontinuitetsdiagram(annan, _besök())
+
+
+@pytest.mark.parametrize("typ", [pd.DataFrame(), pd.Series(["låda"]), None, "stapel"])
+def test_kontinuitetsdiagram_typ_is_one_of_the_words(typ: object) -> None:
+    coc = hu.kontinuitetsindex(_besök(), minsta_antal_besök=3)
+    with pytest.raises(hu.OgiltigtVärdeError, match="kontinuitetsdiagram: typ must be"):
+        plot.kontinuitetsdiagram(coc, _besök(), typ=typ)  # type: ignore[arg-type]

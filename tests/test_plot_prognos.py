@@ -200,3 +200,10 @@ def test_tornadodiagram_without_ranges_names_bidrag() -> None:
         plot.tornadodiagram(t)
     with pytest.raises(hu.OgiltigtVärdeError, match="each item of bidrag needs ned <= 0"):
         plot.tornadodiagram(pd.DataFrame({"ned": [1.0], "upp": [2.0]}, index=["a"]))
+
+
+@pytest.mark.parametrize("enhet", [pd.DataFrame(), None, 3, ["mnkr"]])
+def test_tornadodiagram_enhet_is_text(enhet: object) -> None:
+    b = pd.DataFrame({"ned": [-5.0], "upp": [2.0]}, index=["a"])
+    with pytest.raises(hu.FelTypError, match="tornadodiagram: enhet"):
+        plot.tornadodiagram(b, enhet=enhet)  # type: ignore[arg-type]

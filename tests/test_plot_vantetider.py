@@ -209,3 +209,14 @@ def test_väntetidsdiagram_bad_target(mål: object) -> None:
     # issue 12: an empty frame reached float() before; now a package error naming mål
     with pytest.raises(hu.HalsouppfoljningError, match="väntetidsdiagram: mål"):
         plot.väntetidsdiagram(_väntetabell(), mål=mål)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("intervall", [pd.DataFrame(), pd.Series(["band"]), None, "ingen"])
+def test_väntetidsdiagram_intervall_is_one_of_the_words(intervall: object) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="väntetidsdiagram: intervall must be"):
+        plot.väntetidsdiagram(_väntetabell(), intervall=intervall)  # type: ignore[arg-type]
+
+
+def test_väntetidsdiagram_unknown_limit_names_gräns() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="no rows for the limit gräns=30"):
+        plot.väntetidsdiagram(_väntetabell(), gräns=30)

@@ -394,6 +394,18 @@ def regionpanel_från_kolada(
     """
     vad = "regionpanel_från_kolada"
     ramtyp(data, vad, dask=False)
+    kpi = text(kpi, f"{vad}: kpi (a column name)")
+    område, år, kön, värde, täljare, nämnare = (
+        None if v is None else text(v, f"{vad}: {n} (a column name)")
+        for n, v in (
+            ("område", område),
+            ("år", år),
+            ("kön", kön),
+            ("värde", värde),
+            ("täljare", täljare),
+            ("nämnare", nämnare),
+        )
+    )
     if not _är_val(okända_områden, ("fel", "utelämna")):
         raise OgiltigtVärdeError(
             f"{vad}: okända_områden must be 'fel' or 'utelämna', got {str(okända_områden)[:40]!r}"
@@ -416,9 +428,9 @@ def regionpanel_från_kolada(
         hämta(kpi, "kpi").to_numpy(dtype=object),
         hämta(år, "år"),
         hämta(värde, "värde"),
-        hämta(täljare, "täljare") if täljare else np.full(n, np.nan),
-        hämta(nämnare, "nämnare") if nämnare else np.full(n, np.nan),
-        hämta(kön, "kön").to_numpy(dtype=object) if kön else None,
+        hämta(täljare, "täljare") if täljare is not None else np.full(n, np.nan),
+        hämta(nämnare, "nämnare") if nämnare is not None else np.full(n, np.nan),
+        hämta(kön, "kön").to_numpy(dtype=object) if kön is not None else None,
         okända=okända_områden,
         vad=vad,
         extra={nfc(b): hämta(b, "behåll").to_numpy() for b in som_lista(behåll, "behåll")},

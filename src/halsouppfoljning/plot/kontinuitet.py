@@ -168,8 +168,11 @@ def kontinuitetsdiagram(
             "kontinuitetsdiagram takes the per-patient Series from hu.kontinuitetsindex(), "
             f"got {type(index).__name__}"
         )
-    if typ not in ("låda", "fiol"):
-        raise OgiltigtVärdeError(f"kontinuitetsdiagram: typ must be 'låda' or 'fiol', got {typ!r}")
+    val: object = typ  # any object may come in; only the two words are valid
+    if not isinstance(val, str) or val not in ("låda", "fiol"):
+        raise OgiltigtVärdeError(
+            f"kontinuitetsdiagram: typ must be 'låda' or 'fiol', got {str(typ)[:40]!r}"
+        )
     riksvärde = None if riket is None else skalär(riket, "kontinuitetsdiagram: riket")
     if riksvärde is not None:
         kontrollera_andel(riksvärde, "kontinuitetsdiagram: riket")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._indata import datumkolumn, kontrollera_kolumner, ramtyp, skalär, tal_array
+from .._indata import datumkolumn, kontrollera_kolumner, ramtyp, skalär, tal_array, text
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..prognos import Prognos, prognoskedja
 from . import palett
@@ -296,6 +296,7 @@ def tornadodiagram(
     pyplot()
     vad = "tornadodiagram"
     källrad = källa_från(källa, bidrag, vad)
+    enhet = text(enhet, f"{vad}: enhet (the money unit, e.g. 'mnkr')")
     ramtyp(
         bidrag,
         vad,

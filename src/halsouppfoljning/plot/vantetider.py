@@ -64,7 +64,7 @@ def _välj_gräns(andelar: pd.DataFrame, gräns: str | float | Väntetidsgräns 
             )
     if not mask.any():
         raise OgiltigtVärdeError(
-            f"väntetidsdiagram: no rows for the limit {gräns!r}; the table holds "
+            f"väntetidsdiagram: no rows for the limit gräns={repr(gräns)[:40]}; the table holds "
             f"{list(pd.unique(namn))!r}"
         )
     return andelar.loc[mask]
@@ -160,9 +160,11 @@ def väntetidsdiagram(
     pyplot()
     källrad = källa_från(källa, andelar, "väntetidsdiagram")
     ramtyp(andelar, "väntetidsdiagram", argument="andelar (from hu.väntetidsandelar())", dask=False)
-    if intervall not in ("band", "staplar", "inget"):
+    val: object = intervall  # any object may come in; only the three words are valid
+    if not isinstance(val, str) or val not in ("band", "staplar", "inget"):
         raise OgiltigtVärdeError(
-            f"väntetidsdiagram: intervall must be 'band', 'staplar' or 'inget', got {intervall!r}"
+            "väntetidsdiagram: intervall must be 'band', 'staplar' or 'inget', got "
+            f"{str(intervall)[:40]!r}"
         )
     if "mätdatum" in andelar.columns:
         tid = "mätdatum"
