@@ -43,6 +43,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from ._indata import (
+    FÖRSTA_DATUM,
+    SISTA_DATUM,
     Datum,
     TalIn,
     boolesk,
@@ -334,7 +336,12 @@ _MIN_DRAG = 100
 
 def _nivå(nivå: Any, vad: str) -> float:
     """The level of an interval, a share strictly between 0 and 1, read by ``_indata``."""
-    niv = skalär(nivå, f"{vad}: nivå")
+    try:
+        niv = skalär(nivå, f"{vad}: nivå")
+    except OgiltigtVärdeError as fel:  # infinity: add the fix
+        if "must be finite" not in str(fel):
+            raise
+        raise OgiltigtVärdeError(f"{fel}; e.g. nivå=0.8 for an 80 % interval") from None
     kontrollera_andel(niv, f"{vad}: nivå")
     if not 0.0 < niv < 1.0:
         raise OgiltigtVärdeError(
@@ -525,7 +532,12 @@ def känslighetsintervall(
         raise type(fel)(f"{vad}: {fel}") from None
     ned_som_belopp = boolesk(ned_som_belopp, f"{vad}: ned_som_belopp")
     bidrag = boolesk(bidrag, f"{vad}: bidrag")
-    p = skalär(punkt, f"{vad}: punkt", saknas=punkt is not None)
+    try:
+        p = skalär(punkt, f"{vad}: punkt", saknas=punkt is not None)
+    except OgiltigtVärdeError as fel:
+        if "must be finite" not in str(fel):
+            raise
+        raise OgiltigtVärdeError(f"{fel}; give the point forecast, e.g. punkt=-890") from None
     tabell = _poster(poster, ned_som_belopp)
     a = tabell["ned"].to_numpy(dtype=np.float64)
     b = tabell["upp"].to_numpy(dtype=np.float64)
@@ -614,7 +626,12 @@ def _belopp(värde: object, fält: str, *, givet: bool = False) -> float:
             f"{namn} must be one number, got {kort(värde)} of type {type(värde).__name__}; "
             "make one Prognos per forecast (e.g. with a list comprehension)"
         )
-    return skalär(värde, namn, saknas=True)
+    try:
+        return skalär(värde, namn, saknas=True)
+    except OgiltigtVärdeError as fel:  # infinity: add the fix
+        if "must be finite" not in str(fel):
+            raise
+        raise OgiltigtVärdeError(f"{fel}; give the amount, or NaN when it is not known") from None
 
 
 def _värde(värde: object) -> float:
@@ -653,9 +670,6 @@ def _föregående(värde: Any, själv: Any) -> float:
 
 _ÅR_MÅNAD = re.compile(r"\s*\d{4}-\d{1,2}\s*")
 
-#: The years a forecast can be made in (a date outside is a typing error).
-_FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2199
-
 
 def _upprättad(värde: object) -> dt.date | None:
     """When a forecast was made: a date, or a month ("2023-02", a Period) as its last day."""
@@ -675,10 +689,11 @@ def _upprättad(värde: object) -> dt.date | None:
         dag = datum(värde, "Prognos.upprättad")
         if isinstance(värde, str):
             dag = dag.replace(day=calendar.monthrange(dag.year, dag.month)[1])
-    if not _FÖRSTA_ÅR <= dag.year <= _SISTA_ÅR:
+    if not FÖRSTA_DATUM <= dag <= SISTA_DATUM:
         raise OgiltigtVärdeError(
-            f"Prognos.upprättad {dag.isoformat()} is outside the years {_FÖRSTA_ÅR}-"
-            f"{_SISTA_ÅR}; give the date the forecast was made, e.g. '2023-02-28'"
+            f"Prognos.upprättad {dag.isoformat()} is outside {FÖRSTA_DATUM.isoformat()} to "
+            f"{SISTA_DATUM.isoformat()}, the dates the package counts with; give the date the "
+            "forecast was made, e.g. '2023-02-28'"
         )
     return dag
 
@@ -1142,7 +1157,15 @@ def prognoskedja(
                 "utfall={'helår 2023': -900.0}"
             )
         else:
-            u = pd.Series(skalär(utfall, f"{vad}: utfall", saknas=True), index=tabell.index)
+            try:
+                ett = skalär(utfall, f"{vad}: utfall", saknas=True)
+            except OgiltigtVärdeError as fel:
+                if "must be finite" not in str(fel):
+                    raise
+                raise OgiltigtVärdeError(
+                    f"{fel}; give the outcome, or leave utfall out when it is not known"
+                ) from None
+            u = pd.Series(ett, index=tabell.index)
         tabell["utfall"] = u
         tabell["prognosavvikelse"] = prognosavvikelse(u, tabell["värde"])
         har = tabell["nedre"].notna() & tabell["övre"].notna() & u.notna()

@@ -224,7 +224,14 @@ def _föregående_värde(föregående: float | Prognos | None) -> float:
             f"Prognos.tolka: föregående must be a number or a Prognos, got the text "
             f"{kort(föregående)}; read it first with Prognos.tolka"
         )
-    return skalär(föregående, "Prognos.tolka: föregående", saknas=True)
+    try:
+        return skalär(föregående, "Prognos.tolka: föregående", saknas=True)
+    except OgiltigtVärdeError as fel:  # infinity: add the fix
+        if "must be finite" not in str(fel):
+            raise
+        raise OgiltigtVärdeError(
+            f"{fel}; give the previous forecast, or leave föregående out"
+        ) from None
 
 
 def _penningenhet(enhet: object, vad: str) -> str:
