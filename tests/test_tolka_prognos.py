@@ -308,3 +308,10 @@ def test_tolka_unit_in_any_case_and_revision_of_a_forecast() -> None:
     # a revision of a previous Prognos: -215 - 35 = -250
     q = hu.Prognos.tolka("prognosen har försämrats med 35 mnkr", föregående=hu.Prognos(värde=-215))
     assert q.värde == -250.0
+
+
+def test_an_unreadable_part_is_quoted_with_the_whole_text() -> None:
+    with pytest.raises(hu.TolkningsError, match=r"'35 %'.*\(in the text 'prognosen har"):
+        hu.Prognos.tolka("prognosen har försämrats med 35 %", föregående=-215)
+    with pytest.raises(hu.TolkningsError, match=r"tolka_prognosrevision: .*\(in the text"):
+        tolka_prognosrevision("prognosen har försämrats med 35 %")

@@ -102,7 +102,7 @@ def tolka_prognos(
         if prosa is None:
             prosa = _punkt_och_intervall(text, text, enhet)
     except TolkningsError as fel:
-        raise TolkningsError(f"{vad}: {fel}") from None
+        raise TolkningsError(f"{vad}: {_med_texten(fel, text)}") from None
     if isinstance(prosa, float):  # a revision: the new forecast is the previous one plus it
         förra = _föregående_värde(föregående)
         if math.isnan(förra):
@@ -232,6 +232,12 @@ def _föregående_värde(föregående: float | Prognos | None) -> float:
         raise OgiltigtVärdeError(
             f"{fel}; give the previous forecast, or leave föregående out"
         ) from None
+
+
+def _med_texten(fel: TolkningsError, text: str) -> str:
+    """The message of ``fel``, naming the caller's whole text when it quotes only a part."""
+    meddelande = str(fel)
+    return meddelande if repr(text) in meddelande else f"{meddelande} (in the text {text!r})"
 
 
 def _penningenhet(enhet: object, vad: str) -> str:
@@ -364,4 +370,4 @@ def tolka_prognosrevision(text: str, *, enhet: str = "mnkr") -> float:
     try:
         return _revision(text, t[träff.start("b") : träff.end("b")], träff["ord"], enhet)
     except TolkningsError as fel:
-        raise TolkningsError(f"{vad}: {fel}") from None
+        raise TolkningsError(f"{vad}: {_med_texten(fel, text)}") from None
