@@ -515,7 +515,7 @@ class TestFelaktigIndata:
         with pytest.raises(hu.HalsouppfoljningError, match=r"Prestationskrav\.vikt"):
             hu.Prestationskrav(id="A", beskrivning="a", vikt=vikt)  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("år", [-5, 10**9, 1899, 2101, 2023.7, True])
+    @pytest.mark.parametrize("år", [-5, 10**9, 1899, 2200, 2023.7, True])
     def test_the_year_is_a_plausible_whole_year(self, år: object) -> None:
         with pytest.raises(hu.HalsouppfoljningError, match=r"Överenskommelse\.år"):
             hu.Överenskommelse(namn="Ö", år=år, belopp=1)  # type: ignore[arg-type]
@@ -645,7 +645,7 @@ class TestFelaktigIndata:
         with pytest.raises(hu.SaknadKolumnError, match="'region'"):
             hu.prestationsgrad(pd.DataFrame(), _två_krav())
         två_krav_kolumner = pd.concat([_tabell(), _tabell()[["krav"]]], axis=1)
-        with pytest.raises(hu.OgiltigtVärdeError, match="column 'krav' more than once"):
+        with pytest.raises(hu.OgiltigtVärdeError, match="column 'krav' occurs 2 times"):
             hu.prestationsgrad(två_krav_kolumner, _två_krav())
 
     def test_decomposed_column_names_are_found(self) -> None:

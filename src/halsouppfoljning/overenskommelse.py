@@ -33,6 +33,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from ._indata import (
+    FÖRSTA_DATUM,
+    SISTA_DATUM,
     Datum,
     Textenum,
     alternativ,
@@ -40,6 +42,7 @@ from ._indata import (
     heltal,
     kolumner,
     kontrollera_andel,
+    kort,
     nfc,
     ramtyp,
     skalär,
@@ -117,8 +120,9 @@ PerRegion: TypeAlias = (
 RegionIn: TypeAlias = "Region | str | int"
 
 
-#: The years an agreement may concern (a year outside is a typing error).
-_FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
+#: The years an agreement may concern: the package's span of dates (a year outside is a
+#: typing error).
+_FÖRSTA_ÅR, _SISTA_ÅR = FÖRSTA_DATUM.year, SISTA_DATUM.year
 #: The largest total an agreement may distribute [kr]: 10^15 kr (a million mdkr), far
 #: above any budget and still exact in floating point (below 2^53).
 _STÖRSTA_BELOPP_KR = 10**15
@@ -143,14 +147,9 @@ def _som_region(värde: Any, namn: str) -> Region:
     except FelTypError:
         raise FelTypError(
             f"{namn} must be a region: a Region, a name or code as text ('Västmanland', "
-            f"'0019') or a länskod as int (19), got {_kort(värde)} of type "
+            f"'0019') or a länskod as int (19), got {kort(värde)} of type "
             f"{type(värde).__name__}"
         ) from None
-
-
-def _kort(värde: Any, längd: int = 60) -> str:
-    r = repr(värde)
-    return r if len(r) <= längd else r[: längd - 3] + "..."
 
 
 def _vikt(värde: Any, namn: str) -> float:
@@ -204,7 +203,7 @@ def _unika_krav(krav: Sequence[Prestationskrav], namn: str) -> None:
 def _enhet(värde: Any, namn: str) -> str:
     if not isinstance(värde, str) or värde not in _KRONOR_PER:
         raise OgiltigtVärdeError(
-            f"{namn} must be one of {list(_KRONOR_PER)!r}, got {_kort(värde)}; e.g. enhet='mnkr'"
+            f"{namn} must be one of {list(_KRONOR_PER)!r}, got {kort(värde)}; e.g. enhet='mnkr'"
         )
     return värde
 
@@ -354,7 +353,7 @@ class Överenskommelse:
     namn : str
         The agreement's name.
     år : int
-        The year the money concerns (a whole year in 1900-2100).
+        The year the money concerns (a whole year in 1900-2199).
     belopp : float
         The total money to distribute [``enhet``]: a whole number of kronor,
         at most 10^15 kr.
@@ -376,7 +375,7 @@ class Överenskommelse:
     OgiltigtVärdeError
         For duplicate condition ids or focus areas, an unknown focus area,
         an unknown unit, a negative amount or one that is not whole kronor,
-        a year outside 1900-2100.
+        a year outside 1900-2199.
     AndelsError
         If ``andel_prestation`` is outside [0, 1].
 
@@ -605,7 +604,7 @@ def svarstabell(poster: Iterable[Regionsvar | Kravbedömning]) -> pd.DataFrame:
         vad = (
             "not a mix: answers and assessments are kept in separate tables"
             if fel is None
-            else f"got {_kort(fel)} of type {type(fel).__name__}"
+            else f"got {kort(fel)} of type {type(fel).__name__}"
         )
         raise FelTypError(
             f"svarstabell: poster must be Regionsvar objects or Kravbedömning objects, {vad}"
@@ -684,7 +683,7 @@ def prestationsgrad(
     given: object = ej_bedömbart
     if not isinstance(given, str) or given not in ("vänta", "ej_uppfyllt"):
         raise OgiltigtVärdeError(
-            f"{vad}: ej_bedömbart must be 'vänta' or 'ej_uppfyllt', got {_kort(ej_bedömbart)}"
+            f"{vad}: ej_bedömbart must be 'vänta' or 'ej_uppfyllt', got {kort(ej_bedömbart)}"
         )
     kravlista = följd(krav, f"{vad}: krav", typ=Prestationskrav)
     if not kravlista:
@@ -697,11 +696,6 @@ def prestationsgrad(
         k_region, k_krav, k_bedömning = kolumner(
             bedömningar.columns, ["region", "krav", "bedömning"], vad
         )
-        for k in (k_region, k_krav, k_bedömning):
-            if isinstance(bedömningar[k], pd.DataFrame):
-                raise OgiltigtVärdeError(
-                    f"{vad}: bedömningar has the column {k!r} more than once; keep one"
-                )
         tabell = pd.DataFrame(
             {
                 "region": _per_unikt(
@@ -777,7 +771,7 @@ def _en_per_region_och_krav(tabell: pd.DataFrame, namn: str, verb: str, vad: str
         )
         raise OgiltigtVärdeError(
             f"{vad}: {namn} has a region {verb} twice on the same condition: "
-            f"{_kort(par, 200)} (region, krav); keep one row per region and condition"
+            f"{kort(par, 200)} (region, krav); keep one row per region and condition"
         )
 
 
@@ -829,7 +823,7 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
     if isinstance(värde, Mapping):
         tal_ = tal_array(list(värde.values()), vad)
         if tal_.ndim != 1:
-            raise FelTypError(f"{vad} must map each recipient to one number, got {_kort(värde)}")
+            raise FelTypError(f"{vad} must map each recipient to one number, got {kort(värde)}")
         return pd.Series(tal_, index=pd.Index(list(värde.keys())), dtype=float)
     obj: object = värde
     if (
@@ -839,7 +833,7 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
     ):
         raise FelTypError(
             f"{vad} must be a Series, a mapping or a 1-d sequence of numbers, got "
-            f"{_kort(värde)} of type {type(värde).__name__}"
+            f"{kort(värde)} of type {type(värde).__name__}"
         )
     return pd.Series(tal_array(värde, vad))
 
@@ -869,7 +863,7 @@ def _kontrollera_mottagare(index: pd.Index, vad: str) -> None:
     dubbla = [etiketter for etiketter in regionkoder.values() if len(etiketter) > 1]
     if dubbla:
         raise OgiltigtVärdeError(
-            f"{vad}: befolkning names the same region more than once, as {_kort(dubbla, 200)}; "
+            f"{vad}: befolkning names the same region more than once, as {kort(dubbla, 200)}; "
             "each region may occur once: keep one spelling and sum the figures"
         )
 
@@ -1012,7 +1006,7 @@ def medelsfördelning(
     if val is not None and (not isinstance(val, str) or val not in ("omfördelas", "behålls")):
         raise OgiltigtVärdeError(
             f"{vad}: outnyttjat must be 'omfördelas' or 'behålls' (or None when no money goes "
-            f"by performance), got {_kort(outnyttjat)}"
+            f"by performance), got {kort(outnyttjat)}"
         )
     p = _per_region(befolkning, "befolkning")
     if len(p) == 0:
@@ -1022,7 +1016,7 @@ def medelsfördelning(
     if not np.isfinite(pv).all() or (pv < 0).any():
         raise OgiltigtVärdeError(
             f"{vad}: befolkning must be finite and >= 0 for every region, got "
-            f"{_kort(p[~(np.isfinite(pv) & (pv >= 0))].to_dict(), 200)}"
+            f"{kort(p[~(np.isfinite(pv) & (pv >= 0))].to_dict(), 200)}"
         )
     with np.errstate(over="ignore"):
         summa = float(pv.sum())
@@ -1058,13 +1052,13 @@ def medelsfördelning(
             saknas = [k for k in p.index if k not in qs.index]
             if saknas:
                 raise OgiltigtVärdeError(
-                    f"{vad}: prestation has no value for {_kort(saknas, 200)}; give one "
+                    f"{vad}: prestation has no value for {kort(saknas, 200)}; give one "
                     "prestation per region in befolkning"
                 )
             extra = [k for k in qs.index if k not in p.index]
             if extra:
                 raise OgiltigtVärdeError(
-                    f"{vad}: prestation names {_kort(extra, 200)}, which are not in "
+                    f"{vad}: prestation names {kort(extra, 200)}, which are not in "
                     "befolkning; add them to befolkning or remove them from prestation"
                 )
             qs = qs.reindex(p.index)
@@ -1077,7 +1071,7 @@ def medelsfördelning(
         if np.isnan(q).any():
             raise OgiltigtVärdeError(
                 f"{vad}: prestation is missing (not yet assessable) for "
-                f"{_kort(list(p.index[np.isnan(q)]), 200)}; settle the assessments first"
+                f"{kort(list(p.index[np.isnan(q)]), 200)}; settle the assessments first"
             )
         kontrollera_andel(q, f"{vad}: prestation")
         s = (

@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._indata import Datum, andel, datum, heltal, skalär, slumpgenerator
+from .._indata import Datum, andel, heltal, rimligt_datum, skalär, slumpgenerator
 from ..exceptions import OgiltigtVärdeError
 
 __all__ = ["syntetiska_besök"]
@@ -41,9 +41,6 @@ _REGIONKODER = (
 _HÖGST = 10_000_000
 #: The most providers a unit may have (a vårdcentral has tens).
 _HÖGST_PER_ENHET = 10_000
-#: The days ``slutdatum`` may fall on: the two years before it stay within what
-#: ``datetime64[ns]`` holds, and a later or earlier date is a typing error.
-_FÖRSTA_DAG, _SISTA_DAG = dt.date(1902, 1, 1), dt.date(2100, 12, 31)
 
 
 def syntetiska_besök(
@@ -103,7 +100,7 @@ def syntetiska_besök(
     OgiltigtVärdeError
         If ``n_besök`` is negative, not whole or above 10 000 000, a mean
         number of visits is below 1, ``vårdgivare_per_enhet`` is outside
-        1-10 000, ``slutdatum`` is outside 1902-2100 or ambiguous
+        1-10 000, ``slutdatum`` is outside 1900-2199 or ambiguous
         (``"01/12/2023"``), or ``andel_ordinarie`` is not a share strictly
         between 0 and 1.
     AndelsError
@@ -156,13 +153,7 @@ def syntetiska_besök(
         raise OgiltigtVärdeError(
             f"{vad}: andel_ordinarie must be a share strictly between 0 and 1, got {q!r}"
         )
-    slut = datum(slutdatum, f"{vad}: slutdatum")
-    if not _FÖRSTA_DAG <= slut <= _SISTA_DAG:
-        raise OgiltigtVärdeError(
-            f"{vad}: slutdatum {slut.isoformat()} is outside {_FÖRSTA_DAG.isoformat()} to "
-            f"{_SISTA_DAG.isoformat()}; give the last day of the synthetic visits, e.g. "
-            "'2023-12-31'"
-        )
+    slut = rimligt_datum(slutdatum, f"{vad}: slutdatum")
     rng = slumpgenerator(seed, f"{vad}: seed")
     befolkning = _befolkning(
         n,

@@ -19,7 +19,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from .._indata import Datum, datum, heltal, slumpgenerator
+from .._indata import Datum, heltal, rimligt_datum, slumpgenerator
 from ..exceptions import OgiltigtVärdeError
 from ..organisation import regioner
 
@@ -33,10 +33,6 @@ _BEFOLKNING = (
 )  # fmt: skip
 
 _VÅRDTYPER = ("första besök", "operation/åtgärd")
-
-#: The days a synthetic waiting list may span (waits run past ``till``, and a date
-#: outside is a typing error).
-_FÖRSTA_DAG, _SISTA_DAG = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def syntetisk_väntelista(
@@ -83,7 +79,7 @@ def syntetisk_väntelista(
         If ``n`` is not a whole number, or a date is not a date.
     OgiltigtVärdeError
         If ``n`` is negative, not whole or above 10 000 000, a date is
-        ambiguous (``"01/12/2023"``) or outside 1900-2100, or ``till`` is
+        ambiguous (``"01/12/2023"``) or outside 1900-2199, or ``till`` is
         before ``från``.
 
     See Also
@@ -110,13 +106,7 @@ def syntetisk_väntelista(
     n = heltal(n, f"{vad}: n (number of rows)", minst=0, högst=10_000_000)
     dagar_: dict[str, dt.date] = {}
     for argument, värde in (("från", från), ("till", till)):
-        dag_ = datum(värde, f"{vad}: {argument}")
-        if not _FÖRSTA_DAG <= dag_ <= _SISTA_DAG:
-            raise OgiltigtVärdeError(
-                f"{vad}: {argument} {dag_.isoformat()} is outside {_FÖRSTA_DAG.isoformat()} to "
-                f"{_SISTA_DAG.isoformat()}; give a date such as '2023-12-31'"
-            )
-        dagar_[argument] = dag_
+        dagar_[argument] = rimligt_datum(värde, f"{vad}: {argument}")
     f, t = pd.Timestamp(dagar_["från"]), pd.Timestamp(dagar_["till"])
     if t < f:
         raise OgiltigtVärdeError(
