@@ -315,3 +315,8 @@ def test_an_unreadable_part_is_quoted_with_the_whole_text() -> None:
         hu.Prognos.tolka("prognosen har försämrats med 35 %", föregående=-215)
     with pytest.raises(hu.TolkningsError, match=r"tolka_prognosrevision: .*\(in the text"):
         tolka_prognosrevision("prognosen har försämrats med 35 %")
+
+
+def test_a_revision_of_an_infinite_forecast_is_refused() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Prognos\.tolka: föregående must be finite"):
+        hu.Prognos.tolka("prognosen har försämrats med 35 mnkr", föregående=math.inf)
