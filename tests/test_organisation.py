@@ -442,3 +442,11 @@ def test_messages_quote_a_frame_on_one_line() -> None:
         hu.Vårdval(namn="x", lagrum="LOV", nämnd=pd.DataFrame({"a": [1, 2]}))  # type: ignore[arg-type]
     assert "\n" not in str(fel.value)
     assert "Vårdval.nämnd" in str(fel.value)
+
+
+def test_region_message_quotes_long_text_shortly() -> None:
+    # issue 12: region("x" * 100000) quoted all of it
+    with pytest.raises(hu.OkändRegionError) as fel:
+        hu.region("x" * 100_000)
+    assert len(str(fel.value)) < 400
+    assert str(fel.value).startswith("unknown region 'xxx")

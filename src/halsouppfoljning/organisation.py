@@ -377,10 +377,19 @@ def region(namn_eller_kod: str | int | Region) -> Region:
             f"got {kort(namn_eller_kod)} of type {type(namn_eller_kod).__name__}; pass e.g. "
             "'Västmanland', 'SE-U' or 19"
         )
+    return _slå_upp(namn_eller_kod, _REGION_ARGUMENT)
+
+
+_REGION_ARGUMENT = "region(): namn_eller_kod"
+
+
+def _slå_upp(namn_eller_kod: str | int, vem: str) -> Region:
+    """The region a spelling names; the messages name ``vem`` (a function's argument or a field)."""
     text = f"{namn_eller_kod:02d}" if isinstance(namn_eller_kod, int) else namn_eller_kod
     if är_riket(text):
         raise OkändRegionError(
-            f"region(): {text!r} is Riket (the whole country), not a region; test labels "
+            f"{'region()' if vem == _REGION_ARGUMENT else vem}: {kort(text)} is Riket (the "
+            "whole country), not a region; test labels "
             "with är_riket() first (the 21 regions have Kolada ids 0001-0025)"
         )
     index = _index()
@@ -388,12 +397,18 @@ def region(namn_eller_kod: str | int | Region) -> Region:
         träff = index.get(nyckel)
         if träff is not None:
             return träff
-    raise OkändRegionError(f"unknown region {text!r}; {_närmaste(text)}")
+    # region()'s own message has no prefix: callers that look a field up through it
+    # put their own argument in front (Överenskommelse, Prestationskrav ...)
+    fält = f"{vem}: " if vem != _REGION_ARGUMENT else ""
+    raise OkändRegionError(f"{fält}unknown region {kort(text)}; {_närmaste(text)}")
 
 
 def _närmaste(text: str) -> str:
     index = _index()
-    nycklar = difflib.get_close_matches(_nyckel(text), list(index), n=8, cutoff=0.5)
+    if len(text) > 100:  # no region name is that long; do not compare it letter by letter
+        nycklar = []
+    else:
+        nycklar = difflib.get_close_matches(_nyckel(text), list(index), n=8, cutoff=0.5)
     namn: list[str] = []
     for n in nycklar:
         if index[n].namn not in namn:
@@ -452,10 +467,7 @@ def _som_region(värde: Any, namn: str) -> Region:
             f"{namn} must be a Region or a region's name or code, got {kort(värde)} of type "
             f"{type(värde).__name__}; pass e.g. 'Västmanland', 'SE-U' or hu.region('19')"
         )
-    try:
-        return region(värde)
-    except OkändRegionError as fel:
-        raise OkändRegionError(f"{namn}: {fel.args[0]}") from None
+    return _slå_upp(värde, namn)
 
 
 def _nämnd_region(v: object) -> Region:
