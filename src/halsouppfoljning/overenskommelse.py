@@ -783,10 +783,11 @@ def _per_unikt(
     An error names the column and the first row (its index label) holding the value.
     """
     koder, unika = pd.factorize(kolumn, use_na_sentinel=False)
-    ut = []
-    for i, u in enumerate(unika):
-        rad = kolumn.index[int(np.flatnonzero(koder == i)[0])]
-        ut.append(funktion(u, f"{namn} (row {rad!r})"))
+    _, första = np.unique(koder, return_index=True)  # the first row of each value
+    ut = [
+        funktion(u, f"{namn} (row {kolumn.index[int(i)]!r})")
+        for u, i in zip(unika, första, strict=True)
+    ]
     return np.array(ut, dtype=object)[koder]
 
 

@@ -650,7 +650,10 @@ def kolada_nyckeltal(
             params: dict[str, Any] = {"per_page": _PER_SIDA}
             if sök is not None:
                 if not isinstance(sök, str):
-                    raise FelTypError(f"sök must be text, got {sök!r}")
+                    raise FelTypError(
+                        f"kolada_nyckeltal: sök must be text to search the titles for, got "
+                        f"{sök!r:.60} of type {type(sök).__name__}"
+                    )
                 params["title"] = nfc(sök).strip()
             rader = _sidor(klient, "kpi", vad=f"KPI search {sök!r}", params=params)
         urler = list(klient.urler)
@@ -738,7 +741,9 @@ def kolada_indikator(
     """
     ids = _kpi_ids(id, "id")
     if len(ids) != 1:
-        raise OgiltigtVärdeError(f"kolada_indikator takes one KPI id, got {id!r}")
+        raise OgiltigtVärdeError(
+            f"kolada_indikator: id must be one KPI id, got {id!r:.60}; call it once per KPI"
+        )
     tabell = kolada_nyckeltal(id=ids, bas_url=bas_url, cache=cache, timeout=timeout)
     träff = tabell.loc[tabell["id"].str.upper() == ids[0]]
     if träff.empty:
