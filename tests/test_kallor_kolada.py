@@ -1030,3 +1030,12 @@ def test_the_http_helpers_on_odd_input() -> None:
     for url in ("http://[::1", "http://127.0.0.1:99999/", "https://a b/", "https:///x", 5):
         assert not _http._är_url(url)
     assert _http._är_url("https://api.kolada.se/v3/")
+
+
+def test_an_absurd_number_of_kpi_ids_is_refused_before_any_request(
+    httpserver: HTTPServer,
+) -> None:
+    ids = [f"N{i:05d}" for i in range(1001)]
+    with pytest.raises(hu.OgiltigtVärdeError, match="kpi: 1001 KPI ids in one call"):
+        kallor.hämta_kolada(ids, bas_url=bas(httpserver), cache=False)
+    assert antal_anrop(httpserver) == 0

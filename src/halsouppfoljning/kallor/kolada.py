@@ -50,6 +50,8 @@ _PER_SIDA = 5000
 _ID_MÖNSTER = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 _KÖN = ("T", "K", "M")
+#: The most KPI ids one call takes: 40 requests per year segment.
+_HÖGST_KPI = 1000
 #: The years a Kolada period may be (a year outside is a typing error or a malformed row).
 _FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
 
@@ -124,7 +126,13 @@ def _kpi_ids(kpi: Any, namn: str = "kpi") -> list[str]:
             f"{namn}: {fel!r} is not a Kolada KPI id (letters and digits, e.g. 'N79173'); "
             "search ids with hu.kolada_nyckeltal('text')"
         )
-    return list(dict.fromkeys(k.upper() for k in ids))
+    unika = list(dict.fromkeys(k.upper() for k in ids))
+    if len(unika) > _HÖGST_KPI:
+        raise OgiltigtVärdeError(
+            f"{namn}: {len(unika)} KPI ids in one call, more than {_HÖGST_KPI} "
+            f"({len(unika) // 25 + 1} requests or more); fetch them in parts"
+        )
+    return unika
 
 
 def _år(år: Any) -> list[int]:
