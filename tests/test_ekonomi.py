@@ -826,3 +826,8 @@ def test_items_as_a_table_without_columns_is_an_error() -> None:
         hu.kostnadsutveckling(-189.4, -163.0, justeringar=pd.DataFrame())
     with pytest.raises(hu.OgiltigtVärdeError, match="tillägg is a table without columns"):
         hu.uppräkning(100.0, 0.03, tillägg=pd.DataFrame())
+
+
+def test_budgetbrygga_item_must_be_one_amount() -> None:
+    with pytest.raises(hu.OgiltigtVärdeError, match="each item of poster must be one amount"):
+        hu.budgetbrygga(0.0, {"a": [1.0, 2.0]}, 3.0)

@@ -1494,3 +1494,23 @@ def test_kolada_column_names_are_text(argument: str, dålig: object) -> None:
     )
     with pytest.raises(hu.FelTypError, match=f"regionpanel_från_kolada: {argument}"):
         hu.regionpanel_från_kolada(kolada, **{argument: dålig})
+
+
+def test_target_without_unit_against_shares_is_an_error() -> None:
+    # "≥70" (no unit) against shares 0.2 and 0.4 was "not met" everywhere: meant as 70 %
+    p = _panel([0.2, 0.4])
+    regel = hu.Färgregel.mål(hu.Målnivå.tolka("≥70", riktning=HÖGRE))
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"has no unit .*'≥70 %'"):
+        hu.färgklasser(p, regel)
+    # a bundled share indicator: its unit is known, a time target is refused
+    k = _panel([0.2, 0.4], indikator="medicinsk_bedömning_3_dagar")
+    tid = hu.Färgregel.mål(hu.Målnivå.tolka("<15 min"))
+    with pytest.raises(hu.OgiltigtVärdeError, match="bundled unit") as fel:
+        hu.färgklasser(k, tid)
+    assert "enhet=" not in str(fel.value)
+
+
+def test_group_labels_must_be_hashable() -> None:
+    p = _panel([0.2, 0.4])
+    with pytest.raises(hu.FelTypError, match="not a group label"):
+        hu.sammanvägning(p, metod="medel", grupper={"01": ["A"], "03": "A"})

@@ -914,6 +914,11 @@ def budgetbrygga(
             f"{vad}: poster must be a mapping or Series from item name to amount, got "
             f"{type(poster).__name__}; e.g. {{'uppräkning': 240.6, 'tillskott': 50.0}}"
         )
+    if belopp.ndim != 1:
+        raise OgiltigtVärdeError(
+            f"{vad}: each item of poster must be one amount, got amounts of shape "
+            f"{belopp.shape}; give one number per item name"
+        )
     reserverade = [n for n in namn if n in ("start", "slut")]
     if reserverade:
         raise OgiltigtVärdeError(

@@ -987,6 +987,14 @@ def sammanvägning(
                 f"{type(grupper).__name__}"
             )
         karta = _regionkarta(grupper, "grupper", vad)
+        for region_, grupp_ in karta.items():
+            try:
+                hash(grupp_)
+            except TypeError:
+                raise FelTypError(
+                    f"{vad}: grupper maps {region_!r} to {str(grupp_)[:40]!r}, which is not a "
+                    "group label; give each region one label (text or a number)"
+                ) from None
         saknas = [r for r in pd.unique(regioner["region"]) if r not in karta]
         if saknas:
             raise OgiltigtVärdeError(
@@ -2130,6 +2138,34 @@ _MÅLFÄRG: dict[Any, str] = {
 }
 
 
+def _målnivåer(målnivå: Målnivå) -> list[float]:
+    """The levels of a target (its limit, band ends, or its parts' levels)."""
+    nivåer = [x for x in (målnivå.gräns, målnivå.nedre, målnivå.övre) if x is not None]
+    for del_ in målnivå.delar:
+        nivåer += _målnivåer(del_)
+    return [float(x) for x in nivåer]
+
+
+def _kontrollera_målets_enhet(värden: _F64, målnivå: Målnivå, indikator: Hashable) -> None:
+    """Raise when a target in no unit has a level above 1 while every value is a share.
+
+    "≥70" (no unit) against values 0.6 and 0.8 would be "not met" everywhere: the
+    target was meant as 70 %. A share target (``enhet="andel"``) is left to
+    :func:`~halsouppfoljning.måluppfyllelse`, which checks the values.
+    """
+    if målnivå.enhet is not None:
+        return
+    kända = värden[np.isfinite(värden)]
+    nivåer = _målnivåer(målnivå)
+    if kända.size and ((kända >= 0) & (kända <= 1)).all() and any(n > 1 for n in nivåer):
+        raise OgiltigtVärdeError(
+            f"färgklasser: the target {str(målnivå)!r} of indicator {indikator!r} has no unit "
+            f"and a level above 1, while every value of the panel for it is a share in "
+            f"[0, 1]; write the target in percent ('≥{max(nivåer):g} %') or give the "
+            "values in the target's unit"
+        )
+
+
 def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Series:
     indikatorer_i_panel = list(dict.fromkeys(panel["indikator"]))
     mål: dict[Hashable, Målnivå]
@@ -2144,18 +2180,31 @@ def _måluppfyllelse_per_rad(panel: pd.DataFrame, regel: Färgregel) -> pd.Serie
         assert regel.målnivå is not None  # the rule 'mål' is built with one
         mål = dict.fromkeys(indikatorer_i_panel, regel.målnivå)
     ut = pd.Series(np.full(len(panel), None, dtype=object), index=panel.index)
+    andelar = _bundna_andelar()
     for indikator in indikatorer_i_panel:  # one call per indicator, vectorised within it
         mask = (panel["indikator"] == indikator).to_numpy()
+        värden = panel.loc[mask, "värde"].to_numpy(dtype=float)
+        målet = mål[indikator]
+        _kontrollera_målets_enhet(värden, målet, indikator)
         try:
             resultat = måluppfyllelse(
-                panel.loc[mask, "värde"].to_numpy(dtype=float),
-                mål[indikator],
+                värden,
+                målet,
                 avrundning=regel.avrundning,
                 delvis=regel.delvis,
+                # the unit of a bundled share indicator is known: a target in no unit or
+                # in minutes against it is an error (måluppfyllelse checks the units)
+                enhet="andel" if str(indikator) in andelar else None,
             )
         except HalsouppfoljningError as fel:
-            # måluppfyllelse names its own argument (utfall): here that is the panel's värde
-            text_ = str(fel).replace("måluppfyllelse: ", "").replace("utfall", "värde", 1)
+            # måluppfyllelse names its own arguments (utfall, enhet): here the panel's värde
+            # and the indicator's bundled unit
+            text_ = (
+                str(fel)
+                .replace("måluppfyllelse: ", "")
+                .replace("utfall", "värde", 1)
+                .replace("(enhet=)", "(the indicator's bundled unit)")
+            )
             raise type(fel)(
                 f"färgklasser: the värde column of panel, indicator {indikator!r}, against "
                 f"the target of the rule: {text_}"
