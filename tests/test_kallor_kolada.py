@@ -1039,3 +1039,21 @@ def test_an_absurd_number_of_kpi_ids_is_refused_before_any_request(
     with pytest.raises(hu.OgiltigtVärdeError, match="kpi: 1001 KPI ids in one call"):
         kallor.hämta_kolada(ids, bas_url=bas(httpserver), cache=False)
     assert antal_anrop(httpserver) == 0
+
+
+def test_a_next_url_that_never_ends_is_an_error(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from halsouppfoljning.kallor import kolada
+
+    monkeypatch.setattr(kolada, "HÖGST_SIDOR", 3)
+    räknare = iter(range(1, 100))
+
+    def svara(request: Request) -> Response:
+        nästa = httpserver.url_for(f"/sida/{next(räknare)}")
+        return Response(json.dumps({"values": [], "next_url": nästa}), mimetype="application/json")
+
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(svara)
+    with pytest.raises(KällfelError, match="keeps sending a next_url after 4 pages"):
+        kallor.hämta_kolada("N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=False)
+    assert antal_anrop(httpserver) == 4

@@ -218,3 +218,27 @@ def test_values_that_cannot_be_read_are_a_source_error(
 ) -> None:
     with pytest.raises(KällfelError, match=text):
         _hämta(httpserver, rad)
+
+
+def test_a_nasta_sida_that_never_ends_is_an_error(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import re
+
+    from werkzeug import Request, Response
+
+    from halsouppfoljning.kallor import socialstyrelsen
+
+    monkeypatch.setattr(socialstyrelsen, "HÖGST_SIDOR", 2)
+    räknare = iter(range(1, 100))
+
+    def svara(request: Request) -> Response:
+        nästa = httpserver.url_for(f"/sida/{next(räknare)}")
+        return Response(json.dumps({"data": [_RAD], "nasta_sida": nästa}))
+
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(svara)
+    with pytest.raises(KällfelError, match="keeps sending a nasta_sida after 3 pages"):
+        kallor.hämta_socialstyrelsen(
+            "amne", 1, regioner="19", år=2023, bas_url=bas(httpserver), cache=False
+        )

@@ -28,6 +28,7 @@ from ..exceptions import FelTypError, KällfelError, SaknatTilläggError
 
 __all__ = [
     "FÖRSÖK",
+    "HÖGST_SIDOR",
     "Klient",
     "KällfelError",
     "cachefil",
@@ -44,6 +45,9 @@ LÄNGSTA_VÄNTAN = 60.0
 CACHE_GILTIGHET = timedelta(days=1)
 #: A fetch shows a progress bar when it needs more requests than this.
 FÖRLOPP_FRÅN = 3
+#: The most pages one query follows (5000 rows each: 5 million rows); a source that
+#: keeps sending a next page beyond it is malformed, not patiently followed.
+HÖGST_SIDOR = 1000
 
 _TILLÄGG = 'pip install "halsouppfoljning[data]"'
 

@@ -30,7 +30,7 @@ from .._indata import boolesk, heltal
 from ..exceptions import FelTypError, OgiltigtVärdeError, OkändKpiError
 from ..indikatorer import Indikator, Riktning
 from ..jamforelse import regionpanel_från_kolada
-from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu, platt, segment
+from ._http import HÖGST_SIDOR, Klient, KällfelError, kontrollera_visa, nfc, nu, platt, segment
 from ._omraden import områden
 
 __all__ = [
@@ -240,6 +240,13 @@ def _sidor(klient: Klient, väg: str, *, vad: str, params: dict[str, Any]) -> li
         if nästa:
             if nästa in sedda:
                 raise KällfelError(f"Kolada's next_url loops back to {nästa} (from {url})", url=url)
+            if len(sedda) >= HÖGST_SIDOR:
+                raise KällfelError(
+                    f"Kolada keeps sending a next_url after {len(sedda) + 1} pages at {url}; "
+                    "the paging is malformed, or the query too large: ask for fewer KPIs, "
+                    "areas or years per call",
+                    url=url,
+                )
             sedda.add(nästa)
     return rader
 

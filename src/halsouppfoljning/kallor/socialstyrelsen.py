@@ -24,7 +24,7 @@ from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from ..jamforelse import RIKET
 from ..organisation import regioner as _regioner
 from ..tolka import tolka_tal
-from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu, platt
+from ._http import HÖGST_SIDOR, Klient, KällfelError, kontrollera_visa, nfc, nu, platt
 from ._omraden import områden
 
 __all__ = ["SOCIALSTYRELSEN_URL", "hämta_socialstyrelsen"]
@@ -241,6 +241,13 @@ def hämta_socialstyrelsen(
             if nästa in sedda:
                 raise KällfelError(f"Socialstyrelsen's nasta_sida loops at {url}", url=url)
             if nästa:
+                if len(sedda) >= HÖGST_SIDOR:
+                    raise KällfelError(
+                        f"Socialstyrelsen keeps sending a nasta_sida after {len(sedda) + 1} "
+                        f"pages at {url}; the paging is malformed, or the query too large: "
+                        "ask for fewer measures, regions, years or filter values per call",
+                        url=url,
+                    )
                 sedda.add(nästa)
         urler = list(klient.urler)
     return _tabell(rader, vad=vad, url=urler[-1], urler=urler)
