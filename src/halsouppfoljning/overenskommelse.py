@@ -693,6 +693,13 @@ def prestationsgrad(
     _unika_krav(kravlista, f"{vad}: krav")
     vikter = pd.Series({k.id: k.vikt for k in kravlista}, dtype=float)
     if isinstance(bedömningar, pd.DataFrame):
+        namnen = [nfc(k) if isinstance(k, str) else k for k in bedömningar.columns]
+        for k in ("region", "krav", "bedömning"):
+            if namnen.count(k) > 1:
+                raise OgiltigtVärdeError(
+                    f"{vad}: column {k!r} occurs {namnen.count(k)} times in bedömningar; give "
+                    "each column a distinct name, e.g. df.loc[:, ~df.columns.duplicated()]"
+                )
         k_region, k_krav, k_bedömning = kolumner(
             bedömningar.columns, ["region", "krav", "bedömning"], vad
         )
