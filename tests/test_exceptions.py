@@ -112,13 +112,6 @@ def test_whole_number_messages_give_a_fix() -> None:
     assert heltal(2**70, "n") == 2**70
 
 
-def test_a_column_label_given_twice_is_an_error() -> None:
-    from halsouppfoljning._indata import kolumn
-
-    with pytest.raises(hu.OgiltigtVärdeError, match=r"^f: column 'a' \(data=\) occurs 2 times"):
-        kolumn(["a", "b", "a"], "a", "f", argument="data")
-
-
 def test_series_are_matched_by_label_or_refused() -> None:
     import pandas as pd
 

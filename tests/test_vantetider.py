@@ -1207,3 +1207,19 @@ def test_sammanvägda_andelar_gräns_saknas_är_fel() -> None:
         hu.OgiltigtVärdeError, match=r"andelar\['gräns'\] is missing \(NaN\) in row 0"
     ):
         hu.sammanvägda_andelar(r, metod="poolad")
+
+
+def test_dubblerad_kolumn_är_fel() -> None:
+    # issue 12: two columns named 'v' raised AttributeError
+    d = pd.DataFrame({"v": [1.0, 2.0], "r": ["a", "b"]})
+    for dubbel, kw in (
+        (pd.concat([d, d[["v"]]], axis=1), {}),
+        (pd.concat([d, d[["r"]]], axis=1), {"per": "r"}),
+    ):
+        with pytest.raises(
+            hu.OgiltigtVärdeError, match=r"^väntetidsandelar: the columns of data it reads has"
+        ):
+            hu.väntetidsandelar(dubbel, gränser=90, väntetid="v", **kw)
+    # a duplicated column the function does not read is no matter
+    r = hu.väntetidsandelar(pd.concat([d, d[["r"]]], axis=1), gränser=90, väntetid="v")
+    assert r["antal"].item() == 2

@@ -238,15 +238,9 @@ def kolumn(kolumner: Iterable[Any], namn: str, vad: str, *, argument: str | None
             f"{vad}: {argument or 'a column name'} must name a column (str), got {_kort(namn)}"
         )
     mål = nfc(namn)
-    träffar = [k for k in finns if isinstance(k, str) and nfc(k) == mål]
-    if len(träffar) > 1:
-        vem = f" ({argument}=)" if argument else ""
-        raise OgiltigtVärdeError(
-            f"{vad}: column {namn!r}{vem} occurs {len(träffar)} times in the data; give each "
-            "column a distinct name, e.g. df.loc[:, ~df.columns.duplicated()]"
-        )
-    if träffar:
-        return träffar[0]
+    for k in finns:
+        if isinstance(k, str) and nfc(k) == mål:
+            return k
     namnen = [str(k) for k in finns]
     förslag = _närmaste(namn, namnen)
     råd = f" Did you mean {' or '.join(repr(f) for f in förslag)}?" if förslag else ""

@@ -1392,6 +1392,11 @@ def kontinuitetsindex(
         yrke=kolumn(yrke, "yrke"),
         yrken=yrken_t,
     )
+    # a column named twice in besök would be read as a frame, not a column
+    använda = inst.kolumner()
+    _indata.unika_nycklar(
+        [k for k in kolumner if k in använda], "the columns of besök it reads", vad
+    )
     if ramtyp == "dask":
         return _dask_väg(besök, inst)
     tabell, skäl = _patientvärden(besök, inst)

@@ -819,6 +819,11 @@ def väntetidsandelar(
     )
     per_t = _indata.kolumner(kolumner, per_t, _VAD)
     exkl_t = _indata.kolumner(kolumner, exkl_t, _VAD)
+    # a column named twice in data would be read as a frame, not a column
+    använda = {c for c in (väntetid, start, slut, *per_t, *exkl_t) if c is not None}
+    _indata.unika_nycklar(
+        [k for k in kolumner if k in använda], "the columns of data it reads", _VAD
+    )
     reserverade = {"mätdatum", "period", "_tid", "_gräns", *_GRÄNSKOLUMNER, *_VÄRDEKOLUMNER}
     for c in per_t:
         if c in reserverade or c.startswith("exkluderade_"):
