@@ -693,7 +693,8 @@ def prestationsgrad(
     _unika_krav(kravlista, f"{vad}: krav")
     vikter = pd.Series({k.id: k.vikt for k in kravlista}, dtype=float)
     if isinstance(bedömningar, pd.DataFrame):
-        namnen = [nfc(k) if isinstance(k, str) else k for k in bedömningar.columns]
+        etiketter: list[Any] = list(bedömningar.columns)
+        namnen = [nfc(k) if isinstance(k, str) else k for k in etiketter]
         for k in ("region", "krav", "bedömning"):
             if namnen.count(k) > 1:
                 raise OgiltigtVärdeError(
