@@ -741,6 +741,16 @@ def test_changes_need_matching_lengths_and_indexes(funktion: Any) -> None:
         funktion(0.1, pd.DataFrame({"a": [0.1]}))
 
 
+@pytest.mark.parametrize("funktion", [hu.procentuell_förändring, hu.procentenheter])
+def test_a_ragged_nested_sequence_is_a_package_error_naming_the_argument(funktion: Any) -> None:
+    # numpy cannot even count the dimensions of [[1, 2], [3]]: it was a ValueError from numpy
+    namn = funktion.__name__
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: värde must be a number"):
+        funktion([[1.0, 2.0], [3.0]], 0.5)
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: referens must be a number"):
+        funktion(0.5, [[1.0, 2.0], [3.0]])
+
+
 def test_a_change_that_overflows_is_an_error() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="overflows"):
         hu.procentuell_förändring(1e308, -1e308)

@@ -105,7 +105,12 @@ def _med_tal(
 
 def _en_dimension(värde: Any, namn: str) -> None:
     """Refuse a frame or an array of more than one dimension (it would broadcast silently)."""
-    if isinstance(värde, pd.DataFrame) or np.ndim(värde) > 1:
+    try:
+        dimensioner = np.ndim(värde)
+    except ValueError:  # a ragged nested sequence: the input layer says what it must be
+        tal_array(värde, namn)
+        raise  # pragma: no cover - tal_array refuses every ragged sequence
+    if isinstance(värde, pd.DataFrame) or dimensioner > 1:
         raise FelTypError(
             f"{namn} must be a number, a sequence, a one-dimensional array or a Series, got "
             f"{type(värde).__name__} of shape {np.shape(värde)}; pass one column or row"
