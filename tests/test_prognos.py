@@ -842,6 +842,12 @@ DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
         ("prognosintervall", "different indexes"),
     ),
     (
+        "intervall shapes",
+        lambda: hu.prognosintervall(np.ones((2, 3)), np.ones((3, 2)), -1.0),
+        hu.OgiltigtVärdeError,
+        ("prognosintervall", "punkt has shape (2, 3)", "upp has shape (3, 2)"),
+    ),
+    (
         "intervall frame and series",
         lambda: hu.prognosintervall(pd.DataFrame({"a": [1.0]}), pd.Series([1.0]), -1.0),
         hu.FelTypError,
@@ -1159,6 +1165,12 @@ DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
         ),
         hu.OgiltigtVärdeError,
         ("prognosavvikelse", "different indexes"),
+    ),
+    (
+        "avvikelse a row against a column",
+        lambda: hu.prognosavvikelse(pd.Series([1.0, 2.0]), np.array([[-1.0, 1.0]])),
+        hu.OgiltigtVärdeError,
+        ("prognosavvikelse", "utfall has shape (2,)", "prognos has shape (1, 2)"),
     ),
     (
         "avvikelse empty frame",

@@ -198,6 +198,7 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
                 "as frames of the same shape, or a single number for upp and ned"
             )
         samma_längd(a, b, namn_a, namn_b, "prognosintervall")
+        _samma_form(a, b, namn_a, namn_b, "prognosintervall")
         if isinstance(a, pd.DataFrame) and not a.columns.equals(b.columns):
             raise OgiltigtVärdeError(
                 f"prognosintervall: {namn_a} and {namn_b} have different columns "
@@ -240,6 +241,16 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
             "large to be money: give them in a larger unit (mnkr, mdkr)"
         )
     return nedre, övre
+
+
+def _samma_form(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> None:
+    """Raise unless two inputs of equal length also have the same shape (a 1 x 2 array is
+    not two numbers in a row)."""
+    if np.shape(a) != np.shape(b):
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn_a} has shape {np.shape(a)} but {namn_b} has shape {np.shape(b)}; "
+            "give both as one value per row (1-D), or a single number for one of them"
+        )
 
 
 def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
@@ -1023,6 +1034,7 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
                 f"{type(värde if isinstance(u, pd.DataFrame) else u).__name__}"
             )
         samma_längd(u, värde, "utfall", "prognos", vad)
+        _samma_form(u, värde, "utfall", "prognos", vad)
         if isinstance(u, pd.DataFrame) and not u.columns.equals(värde.columns):
             raise OgiltigtVärdeError(
                 f"{vad}: utfall and prognos have different columns ({kort(list(u.columns))} and "
