@@ -1171,3 +1171,23 @@ def test_målnivå_fields_that_do_not_belong_to_its_type_are_errors() -> None:
         )
     with pytest.raises(hu.OgiltigtVärdeError, match="the delmål and the totalmål must be targets"):
         hu.Målnivå.tvånivå(hu.Målnivå.inget(), hu.Målnivå.minst(0.9))
+
+
+@pytest.mark.parametrize(
+    ("värde", "decimaler", "text"),
+    [
+        (1e300, 0, "1" + " 000" * 100),  # 10**300 grouped in thousands
+        (-1.5e20, 1, "-150 000 000 000 000 000 000,0"),
+        (1e300, 2, "1" + " 000" * 100 + ",00"),
+    ],
+)
+def test_formatera_tal_formats_the_largest_numbers(värde: float, decimaler: int, text: str) -> None:
+    # issue 12: formatera_tal(1e300) raised decimal.InvalidOperation (28 digits of context)
+    assert hu.formatera_tal(värde, decimaler) == text
+
+
+def test_rounding_before_assessment_of_huge_values_is_no_overflow() -> None:
+    # 1e308 rounded at 10 decimals overflowed to inf, and the error blamed avrunda
+    m = hu.Målnivå.minst(1e307, enhet="mnkr")
+    assert hu.måluppfyllelse(1e308, m, avrundning=2) is UPP
+    assert hu.måluppfyllelse(1e306, m, avrundning=2) is EJ

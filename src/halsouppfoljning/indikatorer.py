@@ -25,7 +25,7 @@ import math
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, TypeAlias
 
 import attrs
@@ -377,8 +377,11 @@ def formatera_tal(värde: float | None, decimaler: int = 1, *, enhet: str | None
     if math.isnan(tal):
         return "i.u."
     avrundat = Decimal(repr(float(avrunda(tal, decimaler))))
-    avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
-    text = f"{abs(avrundat):,.{max(decimaler, 0)}f}".replace(",", " ").replace(".", ",")
+    # enough digits for the largest float (1.8e308) and every decimal kept
+    with localcontext() as sammanhang:
+        sammanhang.prec = 340
+        avrundat = avrundat.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+        text = f"{abs(avrundat):,.{max(decimaler, 0)}f}".replace(",", " ").replace(".", ",")
     if avrundat < 0:
         text = "-" + text
     return f"{text} {enhet}" if enhet else text
@@ -1402,14 +1405,23 @@ def _avrundad(x: _Arr, skala: int, avrundning: int | None) -> _Arr:
     """``x`` as given, or on the published scale rounded half up at ``avrundning`` decimals."""
     if avrundning is None:
         return x
-    return np.asarray(avrunda(np.round(x * skala, 10), avrundning), dtype=float)
+    return np.asarray(avrunda(_på_skala(x, skala), avrundning), dtype=float)
+
+
+def _på_skala(x: Any, skala: int) -> Any:
+    """``x * skala`` with binary noise below 1e-10 removed; a value too large for that
+    rounding (it would overflow to inf) has no such noise and is kept as it is."""
+    y = np.asarray(x, dtype=float) * skala
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = np.round(y, 10)
+    return np.where(np.isfinite(r) | ~np.isfinite(y), r, y)
 
 
 def _gräns_på_skala(g: float | None, skala: int, avrundning: int | None) -> float:
     """The limit ``g`` on the scale :func:`_avrundad` puts the outcomes on."""
     if avrundning is None:
         return float(g or 0.0)
-    return float(np.round(float(g or 0.0) * skala, 10))
+    return float(_på_skala(float(g or 0.0), skala))
 
 
 def _koder(
