@@ -1445,3 +1445,45 @@ def test_a_prognos_exists_exactly_when_its_interval_is_ordered(
     else:
         assert ordnad
         assert (p.nedre, p.värde, p.övre) == pytest.approx((nedre, värde, övre), nan_ok=True)
+
+
+@pytest.mark.parametrize(
+    ("anrop", "ord_"),
+    [
+        pytest.param(
+            lambda: hu.prognosavvikelse(-1e308, 1e308),
+            ("prognosavvikelse", "overflows"),
+            id="avvikelse",
+        ),
+        pytest.param(
+            lambda: hu.prognosträffsäkerhet(
+                pd.DataFrame({"g": [1], "värde": [1e308], "utfall": [-1e308]}), per="g"
+            ),
+            ("prognosträffsäkerhet", "utfall - värde", "overflows"),
+            id="träffsäkerhet error",
+        ),
+        pytest.param(
+            lambda: hu.prognosträffsäkerhet(
+                pd.DataFrame({"g": [1, 1], "värde": [1e200, -1e200], "utfall": [-1e200, 1e200]}),
+                per="g",
+            ),
+            ("prognosträffsäkerhet", "errors of kedja overflow"),
+            id="träffsäkerhet rmse",
+        ),
+        pytest.param(
+            lambda: hu.prognoskedja([P1], utfall=1e9),
+            ("prognoskedja: utfall 1e+09 mnkr", "1e+08 mnkr"),
+            id="kedja implausible outcome",
+        ),
+        pytest.param(
+            lambda: hu.prognosträffsäkerhet([P1], utfall=-1e308),
+            ("prognosträffsäkerhet: prognoskedja: utfall",),
+            id="träffsäkerhet implausible outcome",
+        ),
+    ],
+)
+def test_overflowing_or_implausible_amounts_are_errors(anrop: Any, ord_: tuple[str, ...]) -> None:
+    with pytest.raises(hu.OgiltigtVärdeError) as info:
+        anrop()
+    for o in ord_:
+        assert o in str(info.value), (o, str(info.value))

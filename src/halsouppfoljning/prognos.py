@@ -1040,7 +1040,13 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
                 f"{vad}: utfall and prognos have different columns ({kort(list(u.columns))} and "
                 f"{kort(list(värde.columns))}); give frames with the same columns"
             )
-    return budgetavvikelse(u, värde)
+    avvikelse = budgetavvikelse(u, värde)
+    if np.isinf(np.asarray(avvikelse, dtype=np.float64)).any():
+        raise OgiltigtVärdeError(
+            f"{vad}: utfall - prognos overflows to infinity; the amounts are too large to be "
+            "money: give them in a larger unit (mnkr, mdkr)"
+        )
+    return avvikelse
 
 
 def _samma_enhet(prognoser: Sequence[Prognos], namn: str) -> None:
@@ -1178,6 +1184,16 @@ def prognoskedja(
                     f"{fel}; give the outcome, or leave utfall out when it is not known"
                 ) from None
             u = pd.Series(ett, index=tabell.index)
+        if len(prognoser):
+            gräns = _STÖRSTA_BELOPP_KR / _PENNINGENHETER[prognoser[0].enhet]
+            stor = np.abs(u.to_numpy(dtype=np.float64)) > gräns
+            if stor.any():
+                i = int(np.flatnonzero(stor)[0])
+                raise OgiltigtVärdeError(
+                    f"{vad}: utfall {float(u.iloc[i]):g} {prognoser[0].enhet} is more than "
+                    f"{gräns:g} {prognoser[0].enhet} (100 000 mdkr, fifteen times Sweden's GDP); "
+                    "check the outcome and its unit: it is in the forecasts' unit"
+                )
         tabell["utfall"] = u
         tabell["prognosavvikelse"] = prognosavvikelse(u, tabell["värde"])
         har = tabell["nedre"].notna() & tabell["övre"].notna() & u.notna()
@@ -1293,10 +1309,11 @@ def prognosträffsäkerhet(
     kedja_in: Any = kedja
     tabell: pd.DataFrame
     if isinstance(kedja_in, (list, tuple)):
-        tabell = prognoskedja(
-            cast("tuple[Prognos, ...]", följd(kedja_in, f"{vad}: kedja", typ=Prognos)),
-            utfall=utfall,
-        )
+        prognoser = cast("tuple[Prognos, ...]", följd(kedja_in, f"{vad}: kedja", typ=Prognos))
+        try:
+            tabell = prognoskedja(prognoser, utfall=utfall)
+        except (FelTypError, OgiltigtVärdeError) as kedjefel:
+            raise type(kedjefel)(f"{vad}: {kedjefel}") from None
     else:
         if not isinstance(kedja_in, pd.DataFrame):
             if not hasattr(kedja_in, "columns"):
@@ -1339,14 +1356,20 @@ def prognosträffsäkerhet(
             "upprättad on every forecast or drop those rows"
         )
     k = len(grupper)
-    fel = utfall_ - värde
+    with np.errstate(over="ignore"):
+        fel = utfall_ - värde
+    if np.isinf(fel).any():
+        raise OgiltigtVärdeError(
+            f"{vad}: utfall - värde of kedja overflows to infinity; its amounts are too large "
+            "to be money: give them in a larger unit (mnkr, mdkr)"
+        )
     finns = np.isfinite(fel)
     med_utfall = np.isfinite(utfall_)
     antal = np.bincount(koder, weights=finns, minlength=k)
     utan = np.bincount(koder, weights=~med_utfall, minlength=k)
     utan_punkt = np.bincount(koder, weights=med_utfall & ~finns, minlength=k)
     f0 = np.where(finns, fel, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         medel = np.bincount(koder, weights=f0, minlength=k) / antal
         mae = np.bincount(koder, weights=np.abs(f0), minlength=k) / antal
         rmse = np.sqrt(np.bincount(koder, weights=f0 * f0, minlength=k) / antal)
@@ -1376,6 +1399,11 @@ def prognosträffsäkerhet(
             )
         else:
             täckning = np.full(k, np.nan)
+    if np.isinf(medel).any() or np.isinf(rmse).any():
+        raise OgiltigtVärdeError(
+            f"{vad}: the errors of kedja overflow to infinity; its amounts (värde, utfall) are "
+            "too large to be money: give them in a larger unit (mnkr, mdkr)"
+        )
     return pd.DataFrame(
         {
             "antal": antal.astype(np.int64),
