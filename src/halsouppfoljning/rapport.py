@@ -285,15 +285,14 @@ def _visade_kolumner(tabell: Any, kolumner: Any, vad: str) -> list[str]:
         raise OgiltigtVärdeError(
             f"{vad}: kolumner names {kort(dubbla)} more than once; name each column once"
         )
-    valda = list(kolumnnamn(tabell.columns, namn, vad))
-    etiketter = [k for k in tabell.columns if k in valda]
-    dubbla = sorted({str(k) for k in etiketter if etiketter.count(k) > 1})
+    etiketter = [str(k) for k in tabell.columns]
+    dubbla = sorted({k for k in etiketter if k in namn and etiketter.count(k) > 1})
     if dubbla:
         raise OgiltigtVärdeError(
             f"{vad}: tabell has the column {kort(dubbla)} more than once; keep one of each "
             "(e.g. tabell.loc[:, ~tabell.columns.duplicated()])"
         )
-    return valda
+    return list(kolumnnamn(tabell.columns, namn, vad))
 
 
 def _en_rad(text: str) -> str:
