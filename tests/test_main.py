@@ -776,6 +776,10 @@ def test_bad_options_are_usage_errors_in_swedish(
             "utfallet '90/80 %' har 2 delar men målet '≥80 %' är inte sammansatt",
         ),
         (
+            "indikator;mål;utfall;föregående;riktning\nX;≤8 min;14:58;85 %;lägre\n",
+            "rad 2, kolumn föregående: '85 %' har inte samma enhet som utfallet på rad 2.",
+        ),
+        (
             'indikator,mål,utfall\nX,"≥80 %",79,8 %\n',
             "rad 2 har fler celler än rubrikraden (den första extra cellen är '8 %'). Ett "
             "decimalkomma i en kommaavgränsad fil måste stå inom citattecken",

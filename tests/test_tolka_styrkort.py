@@ -551,3 +551,16 @@ def test_sep_and_blad_only_where_they_apply(tmp_path: Path) -> None:
     bok.write_bytes(b"PK")  # checked before the workbook is opened
     with pytest.raises(hu.OgiltigtVärdeError, match="an Excel workbook; leave sep out"):
         hu.läs_styrkort(bok, sep=";")
+
+
+def test_a_previous_value_in_another_unit_than_the_outcome_is_an_error() -> None:
+    csv = "indikator;mål;utfall;föregående;riktning\nX;≤8 min;14:58;85 %;lägre\n"
+    with pytest.raises(hu.TolkningsError, match="line 2, column 'föregående'") as fel:
+        hu.läs_styrkort(io.StringIO(csv))
+    assert "'85 %' is in andel but the outcome '14:58' is in min" in str(fel.value)
+    assert fel.value.orsak == "olika_enheter"  # type: ignore[attr-defined]
+    # the same unit, or a bare number beside a unit, is read
+    ok = "indikator;mål;utfall;föregående;plan\nX;Enligt plan;5 mnkr;4 mnkr;6\n"
+    assert hu.läs_styrkort(io.StringIO(ok))[["föregående", "plan"]].to_numpy().tolist() == [
+        [4.0, 6.0]
+    ]

@@ -212,6 +212,8 @@ def _styrkortsfel(fel: HalsouppfoljningError, fil: str) -> str:
         "överskott": f"rad {rad} har fler celler än rubrikraden (den första extra cellen är "
         f"{värde!r}). Ett decimalkomma i en kommaavgränsad fil måste stå inom citattecken "
         '("79,8 %"), eller spara filen med semikolon; annars ta bort de extra cellerna.',
+        "olika_enheter": f"{_var(fel)}: {värde!r} har inte samma enhet som utfallet på rad "
+        f"{rad}. Skriv båda i samma enhet.",
         "saknas": "filen finns inte.",
         "läsfel": "filen går inte att läsa. Kontrollera att du får läsa den och att den inte "
         "är låst av ett annat program.",

@@ -617,7 +617,8 @@ def läs_styrkort(
     ``"tom"``, ``"bara_rubrik"``, ``"kodning"``, ``"csv"``, ``"excel"``,
     ``"blad"``, ``"tillägg"``, ``"saknad_kolumn"``, ``"dubbel_kolumn"``,
     ``"saknas"`` (no such file), ``"läsfel"``, ``"överskott"`` (more cells
-    than headers),
+    than headers), ``"olika_enheter"`` (a previous or plan value in another
+    unit than the outcome),
     ``"riktning"``, ``"riktningskolumn_saknas"``, ``"riktning_saknas"``,
     ``"riktning_motsäger"``, ``"mål"``, ``"tal"``, ``"enhet"``), ``rad``
     (the line of the file, header line = line 1 unless comment lines come
@@ -734,6 +735,18 @@ def läs_styrkort(
             plan = _tal(plantext)
         except _LÄSFEL as orsak:
             raise fel("plan", orsak, "tal") from orsak
+        utfallsenhet = _utfallsenhet(utfallstext)
+        for kolumn, jämförd in (("föregående", föregående_text), ("plan", plantext)):
+            enhet = _utfallsenhet(jämförd)
+            if enhet is not None and utfallsenhet is not None and enhet != utfallsenhet:
+                raise fel(
+                    kolumn,
+                    TolkningsError(
+                        f"{jämförd!r} is in {enhet} but the outcome {utfallstext!r} is in "
+                        f"{utfallsenhet}; write both in the same unit"
+                    ),
+                    "olika_enheter",
+                )
         ut.append(
             {
                 "avsnitt": cell("avsnitt"),
@@ -743,7 +756,7 @@ def läs_styrkort(
                 "riktning": riktning.value if riktning is not None else "",
                 "utfall": utfall,
                 "utfall_text": utfallstext,
-                "utfall_enhet": _utfallsenhet(utfallstext),
+                "utfall_enhet": utfallsenhet,
                 "utfall_delar": delar,
                 "föregående": math.nan if föregående is None else föregående,
                 "föregående_text": föregående_text,
