@@ -1159,3 +1159,11 @@ def test_id_av_blandade_typer_är_fel() -> None:
     besök = pd.DataFrame({"patient": [1, 1, 1], "vårdgivare": [1, "a", (1,)]})
     with pytest.raises(hu.FelTypError, match=r"column 'vårdgivare' mixes values of types"):
         hu.kontinuitetsindex(besök)
+
+
+def test_fel_nämner_funktionen_en_gång() -> None:
+    besök = pd.DataFrame({"patient": [1, 1], "vårdgivare": ["A", "B"]})
+    with pytest.raises(hu.OgiltigtVärdeError) as fel:
+        hu.kontinuitetsindex(besök, metod="x")
+    assert str(fel.value).startswith("kontinuitetsindex: unknown metod 'x'")
+    assert str(fel.value).count("kontinuitetsindex:") == 1

@@ -1223,3 +1223,14 @@ def test_dubblerad_kolumn_är_fel() -> None:
     # a duplicated column the function does not read is no matter
     r = hu.väntetidsandelar(pd.concat([d, d[["r"]]], axis=1), gränser=90, väntetid="v")
     assert r["antal"].item() == 2
+
+
+def test_fel_inifrån_nämner_funktionen() -> None:
+    # issue 12: errors from the counting kernel and the limits' constructor did not
+    # name väntetidsandelar
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^väntetidsandelar: 1 row\(s\) are invalid"):
+        hu.väntetidsandelar(pd.DataFrame({"v": [1.0, -5.0]}), gränser=90, väntetid="v")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^väntetidsandelar: enhet must be one of"):
+        hu.väntetidsandelar(pd.DataFrame({"v": [1.0]}), gränser=90, väntetid="v", enhet="år")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^sammanvägda_andelar: metod must be"):
+        hu.sammanvägda_andelar(_två_regioner(), metod="summa")  # type: ignore[arg-type]

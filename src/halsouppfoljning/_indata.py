@@ -38,15 +38,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import importlib
 import math
 import numbers
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, ParamSpec, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -55,6 +56,7 @@ import pandas as pd
 from .exceptions import (
     AndelsError,
     FelTypError,
+    HalsouppfoljningError,
     OgiltigtVärdeError,
     SaknadKolumnError,
     SaknatTilläggError,
@@ -1171,6 +1173,53 @@ def samma_etiketter(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> Any:
     if np.ndim(a) and np.ndim(b) and not isinstance(a, pd.DataFrame | dict):
         samma_längd(a, b, namn_a, namn_b, vad)
     return b
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def med_funktionsnamn(vad: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """A decorator: every package error the function raises starts with ``vad``.
+
+    The checks deep inside a computation (a limit's constructor, the counting
+    kernel) name their argument but not the public function the caller used;
+    this puts ``"vad: "`` in front of such a message, once, keeping the error's
+    type. Messages that already start with ``vad`` are left as they are.
+
+    Parameters
+    ----------
+    vad : str
+        The public function's name.
+
+    Examples
+    --------
+    >>> from halsouppfoljning._indata import med_funktionsnamn
+    >>> from halsouppfoljning.exceptions import OgiltigtVärdeError
+    >>> @med_funktionsnamn("f")
+    ... def f(x):
+    ...     raise OgiltigtVärdeError("x must be positive, got -1")
+    >>> f(-1)
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: x must be positive, got -1
+    """
+
+    def dekorera(funktion: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(funktion)
+        def med_namn(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return funktion(*args, **kwargs)
+            except HalsouppfoljningError as fel:
+                text = str(fel)
+                if text.startswith(vad) or len(fel.args) != 1:
+                    raise
+                ny = type(fel)(f"{vad}: {text}")
+                raise ny.with_traceback(fel.__traceback__) from fel.__cause__
+
+        return med_namn
+
+    return dekorera
 
 
 def unika_nycklar(nycklar: Any, namn: str, vad: str) -> None:

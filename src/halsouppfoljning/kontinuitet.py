@@ -992,7 +992,7 @@ def _resultat(
             f"kontinuitetsindex: {sum(data_fel.values())} visit rows do not count ({delar}); "
             "they are listed in the result's attrs['exkluderade_besök']",
             UnderlagsVarning,
-            stacklevel=3,
+            stacklevel=4,  # _resultat, kontinuitetsindex, its name wrapper, the caller
         )
     ut: pd.Series[float] | pd.DataFrame
     if inst.per is not None:
@@ -1049,6 +1049,7 @@ def _dask_väg(besök: Ram, inst: _Inställning) -> pd.Series[float] | pd.DataFr
 # --------------------------------------------------------------------------- public
 
 
+@_indata.med_funktionsnamn("kontinuitetsindex")
 def kontinuitetsindex(
     besök: Ram,
     *,

@@ -552,6 +552,7 @@ def _slutför(
 # --------------------------------------------------------------------------- public
 
 
+@_indata.med_funktionsnamn(_VAD)
 def väntetidsandelar(
     data: _indata.Ram | _indata.TalIn,
     *,
@@ -858,6 +859,7 @@ def väntetidsandelar(
     return _slutför(tabell, plan, gränslista, etiketter, minsta, nivå)
 
 
+@_indata.med_funktionsnamn("sammanvägda_andelar")
 def sammanvägda_andelar(
     andelar: pd.DataFrame,
     *,
