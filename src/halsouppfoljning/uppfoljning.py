@@ -217,13 +217,14 @@ def _regel_gäller(delvis: DelvisRegel | None, målnivå: Målnivå) -> bool:
 
 def _bedöm(
     rad: dict[str, Any],
+    underlag: tuple[Any, Any, Any, str],
     målnivå: Målnivå | None,
     avrundning: int | None,
     delvis: DelvisRegel | None,
 ) -> Any:
     if målnivå is None:
         return Måluppfyllelse.MÅL_SAKNAS
-    utfall, föregående, plan, hur = _underlag(rad)
+    utfall, föregående, plan, hur = underlag
     if hur == "delar" and målnivå.typ is not Måltyp.SAMMANSATT:
         raise OgiltigtVärdeError(
             f"column 'utfall_delar' gives {len(utfall)} parts but the target "
@@ -294,10 +295,12 @@ def _kontrollera_tid(utfall: Any, enhet: str | None) -> None:
             )
 
 
-def _beräknad_trend(rad: dict[str, Any], riktning: Riktning | None, tröskel: float) -> Trend | None:
+def _beräknad_trend(
+    underlag: tuple[Any, Any, Any, str], riktning: Riktning | None, tröskel: float
+) -> Trend | None:
     if riktning not in (Riktning.HÖGRE_ÄR_BÄTTRE, Riktning.LÄGRE_ÄR_BÄTTRE):
         return None
-    utfall, föregående, _, hur = _underlag(rad)
+    utfall, föregående, _, hur = underlag
     if hur in ("delar", "avvikelse mot plan") or föregående is None:
         return None
     if _saknas(utfall) or _saknas(föregående):
@@ -530,7 +533,8 @@ def _styrkortsrad(
     målnivå = _målnivå_för(rad, riktning, radnr)
     if riktning is None and målnivå is not None:
         riktning = målnivå.riktning
-    bedömning = _bedöm(rad, målnivå, avrundning, delvis)
+    underlag = _underlag(rad)  # every row's numbers checked, with a target or not
+    bedömning = _bedöm(rad, underlag, målnivå, avrundning, delvis)
     if isinstance(bedömning, np.ndarray):
         bedömning = tuple(bedömning.tolist())
     avsnitt = rad.get("avsnitt")
@@ -545,8 +549,8 @@ def _styrkortsrad(
         "föregående": _visning(rad, "föregående_text", "föregående", målnivå),
         "måluppfyllelse": bedömning,
         "trend_rapporterad": _text_eller_tom(rad.get("trend_rapporterad")),
-        "trend_beräknad": _beräknad_trend(rad, riktning, tröskel),
-        "underlag": _underlag(rad)[3] if målnivå is not None else "",
+        "trend_beräknad": _beräknad_trend(underlag, riktning, tröskel),
+        "underlag": underlag[3] if målnivå is not None else "",
     }
 
 
