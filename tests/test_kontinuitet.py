@@ -1167,3 +1167,13 @@ def test_fel_nämner_funktionen_en_gång() -> None:
         hu.kontinuitetsindex(besök, metod="x")
     assert str(fel.value).startswith("kontinuitetsindex: unknown metod 'x'")
     assert str(fel.value).count("kontinuitetsindex:") == 1
+
+
+@pytest.mark.parametrize("saknas", [None, float("nan"), pd.NA])
+def test_yrken_med_saknat_värde_är_fel(saknas: Any) -> None:
+    # a missing value in yrken counted the visits whose profession is missing
+    besök = pd.DataFrame(
+        {"patient": [1, 1, 1], "vårdgivare": ["A", "A", "B"], "yrke": ["läkare", None, None]}
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^kontinuitetsindex: yrken names a missing"):
+        hu.kontinuitetsindex(besök, yrke="yrke", yrken=["läkare", saknas])

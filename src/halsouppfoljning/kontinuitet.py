@@ -1367,6 +1367,14 @@ def kontinuitetsindex(
         raise FelTypError(
             f"{vad}: yrken must be a profession (str) or a list of them, got {yrken_in!r}"
         )
+    if yrken_t is not None and any(
+        y is None or y is pd.NA or (isinstance(y, float) and np.isnan(y)) for y in yrken_t
+    ):
+        raise OgiltigtVärdeError(
+            f"{vad}: yrken names a missing value ({_indata.kort(list(yrken_t))}), which would "
+            "count the visits whose profession is missing; name professions only, e.g. "
+            "yrken=['läkare']"
+        )
     if yrken_t is not None and not yrken_t:
         raise OgiltigtVärdeError(
             f"{vad}: yrken is empty, so no visit would count; name at least "
