@@ -591,3 +591,17 @@ def test_units_that_differ_name_the_unit_column_not_a_keyword() -> None:
         hu.styrkort(underlag)
     assert "(column 'utfall_enhet')" in str(fel.value)
     assert "enhet=" not in str(fel.value)
+
+
+def test_a_target_object_against_the_direction_column_is_an_error() -> None:
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["X"],
+            "målnivå": [hu.Målnivå.minst(0.8, enhet="andel")],
+            "riktning": ["lägre är bättre"],
+            "utfall": [0.9],
+        }
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"row 1 \('X'\), column 'målnivå'") as fel:
+        hu.styrkort(underlag)
+    assert "'högre är bättre' but the column 'riktning' says 'lägre är bättre'" in str(fel.value)

@@ -533,6 +533,12 @@ def _styrkortsrad(
     målnivå = _målnivå_för(rad, riktning, radnr)
     if riktning is None and målnivå is not None:
         riktning = målnivå.riktning
+    elif riktning is not None and målnivå is not None and målnivå.riktning not in (None, riktning):
+        raise OgiltigtVärdeError(
+            f"row {radnr} ({rad.get('indikator')!r}), column 'målnivå': the target "
+            f"{målnivå.text or str(målnivå)!r} is {målnivå.riktning.value!r} but the column "
+            f"'riktning' says {riktning.value!r}; correct the target or the direction"
+        )
     underlag = _underlag(rad)  # every row's numbers checked, with a target or not
     bedömning = _bedöm(rad, underlag, målnivå, avrundning, delvis)
     if isinstance(bedömning, np.ndarray):
