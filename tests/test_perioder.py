@@ -751,6 +751,31 @@ def test_a_ragged_nested_sequence_is_a_package_error_naming_the_argument(funktio
         funktion(0.5, [[1.0, 2.0], [3.0]])
 
 
+@pytest.mark.parametrize(
+    "datum",
+    [
+        dt.date(1700, 1, 1),
+        "2500-05-01",
+        pd.Period("1800-03", "M"),
+        [dt.date(1500, 1, 1)],
+        pd.period_range("2199-11", periods=3, freq="M"),
+        # datetime64[us] past 2262: cast to nanoseconds it would wrap to 1715-11-11
+        pd.Series(pd.to_datetime(["2023-01-01", "2300-06-01"])),
+        np.array(["2023-01-01", "2400-01-01"], dtype="datetime64[D]"),
+    ],
+)
+def test_tertial_refuses_dates_outside_the_package_span(datum: Any) -> None:
+    # a Period refuses years outside 1900-2199; the tertial of such a date is a typing error too
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"tertial: datum .*outside 1900-01-01 to 2199"):
+        hu.tertial(datum)
+
+
+def test_tertial_at_the_edges_of_the_span() -> None:
+    assert hu.tertial("1900-01-01") == 1
+    assert hu.tertial("2199-12-31") == 3
+    assert hu.tertial(pd.Series(pd.to_datetime(["2199-05-01"]))).tolist() == [2]
+
+
 def test_a_change_that_overflows_is_an_error() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="overflows"):
         hu.procentuell_förändring(1e308, -1e308)

@@ -42,6 +42,7 @@ from ._indata import (
     datumkolumn,
     heltal,
     kontrollera_andel,
+    rimligt_datum,
     samma_längd,
     skalär,
     tal_array,
@@ -1137,9 +1138,10 @@ def tertial(datum: Datum | Sequence[Datum] | pd.Index | pd.Series[Any]) -> Any:
                 f"tertial: datum is the period {datum} of frequency {datum.freqstr!r}; pass a "
                 "day or a month"
             )
+        _inom_spannet(np.array([datum.year]), str(datum))
         return int((datum.month - 1) // 4 + 1)
     if not isinstance(datum, (pd.Index, list, tuple, np.ndarray)):
-        return int((tidpunkt(datum, "tertial: datum").month - 1) // 4 + 1)
+        return int((rimligt_datum(datum, "tertial: datum").month - 1) // 4 + 1)
     månad = _månader_av(datum)
     return (månad - 1) // 4 + 1
 
@@ -1158,6 +1160,7 @@ def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
                 f"tertial: datum has a missing period (NaT) at position "
                 f"{int(np.flatnonzero(perioder.isna())[0])}; drop or fill it first"
             )
+        _inom_spannet(np.asarray(perioder.year), [str(p) for p in perioder])
         return np.asarray(perioder.month, dtype=np.int64)
     if isinstance(datum, np.ndarray) and datum.ndim > 1:
         raise FelTypError(
@@ -1172,13 +1175,32 @@ def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
         unika = pd.unique(serie.to_numpy(dtype=object))
         karta = {v: tidpunkt(v, "tertial: datum") for v in unika if isinstance(v, str)}
         serie = serie.map(karta)
+    try:  # the years before the input layer casts to nanoseconds (which wraps past 2262)
+        före = pd.DatetimeIndex(serie)
+    except (TypeError, ValueError):
+        före = None  # not dates: the input layer says what to give
+    if före is not None:
+        _inom_spannet(np.asarray(före.year, dtype=float), [str(d)[:10] for d in före])
     tider = pd.DatetimeIndex(datumkolumn(serie, "datum", "tertial"))
     if tider.hasnans:
         raise OgiltigtVärdeError(
             f"tertial: datum has a missing date (NaT) at position "
             f"{int(np.flatnonzero(tider.isna())[0])}; drop or fill it first"
         )
+    _inom_spannet(np.asarray(tider.year), [d.date().isoformat() for d in tider])
     return np.asarray(tider.month, dtype=np.int64)
+
+
+def _inom_spannet(år: npt.NDArray[Any], visas: Any) -> None:
+    """Refuse a year outside the package's dates (1900-2199), as a Period does."""
+    utanför = np.flatnonzero((år < FÖRSTA_DATUM.year) | (år > SISTA_DATUM.year))
+    if len(utanför):
+        i = int(utanför[0])
+        vad = visas if isinstance(visas, str) else visas[i]
+        raise OgiltigtVärdeError(
+            f"tertial: datum {vad} (position {i}) is outside {FÖRSTA_DATUM.isoformat()} to "
+            f"{SISTA_DATUM.isoformat()}, the dates the package counts with; check the year"
+        )
 
 
 # --------------------------------------------------------------------------- monthly series
