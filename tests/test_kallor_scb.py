@@ -457,3 +457,60 @@ def test_a_region_code_repeated_in_the_answer_is_a_source_error(httpserver: HTTP
     httpserver.expect_request("/tables/TAB638/data", method="POST").respond_with_json(data)
     with pytest.raises(KällfelError, match=r"category code\(s\) \['19'\] more than once"):
         kallor.hämta_befolkning(2024, regioner="19", bas_url=bas(httpserver), cache=False)
+
+
+# --------------------------------------------------------------------------- malformed tables
+
+
+def _meta() -> dict[str, Any]:
+    return fixtur("scb_TAB638_metadata.json")  # type: ignore[no-any-return]
+
+
+def _hämta_med(server: HTTPServer, meta: Any, data: Any = None) -> pd.Series:
+    server.expect_request("/tables/TAB638/metadata").respond_with_json(meta)
+    server.expect_request("/tables/TAB638/data", method="POST").respond_with_json(
+        data if data is not None else fixtur("scb_TAB638_data_2024.json")
+    )
+    return kallor.hämta_befolkning(2024, regioner="19", bas_url=bas(server), cache=False)
+
+
+def test_metadata_without_dimensions_or_variables(httpserver: HTTPServer) -> None:
+    with pytest.raises(KällfelError, match=r"malformed metadata .* no 'dimension'"):
+        _hämta_med(httpserver, {"id": []})
+    httpserver.clear()
+    meta = _meta()
+    del meta["dimension"]["Tid"]
+    with pytest.raises(KällfelError, match=r"lacks the variable\(s\) \['Tid'\]"):
+        _hämta_med(httpserver, meta)
+
+
+def test_a_variable_without_a_total_is_an_error(httpserver: HTTPServer) -> None:
+    meta = _meta()
+    meta["dimension"]["Kon"] = {
+        "category": {"index": {"1": 0, "2": 1}, "label": {"1": "män", "2": "kvinnor"}},
+        "extension": {"elimination": False},
+    }
+    with pytest.raises(KällfelError, match="'Kon' has no total and cannot be left out"):
+        _hämta_med(httpserver, meta)
+
+
+def test_totals_by_elimination_code_label_and_leaving_out() -> None:
+    from halsouppfoljning.kallor import scb
+
+    def dim(index: list[str], **extra: Any) -> dict[str, Any]:
+        return {"category": {"index": index, **extra.pop("category", {})}, **extra}
+
+    assert scb._total(dim(["a", "b"], extension={"eliminationValueCode": "b"}), "X") == "b"
+    etiketter = {"category": {"label": {"a": "män", "b": "Totalt båda könen"}}}
+    assert scb._total(dim(["a", "b"], **etiketter), "X") == "b"
+    assert scb._total(dim(["a", "b"], extension={"elimination": True}), "X") is None
+
+
+def test_answers_lacking_regions_years_or_with_two_values(httpserver: HTTPServer) -> None:
+    data = fixtur("scb_TAB638_data_2024.json")
+    data["dimension"]["Tid"]["category"]["index"] = {"år 2024": 0}
+    with pytest.raises(KällfelError, match="a year that is not a year"):
+        _hämta_med(httpserver, _meta(), data)
+    httpserver.clear()
+    with pytest.raises(hu.OgiltigtVärdeError, match="give at least one region"):
+        kallor.hämta_befolkning(2024, regioner=[], bas_url=bas(httpserver), cache=False)
