@@ -1057,3 +1057,9 @@ def test_a_next_url_that_never_ends_is_an_error(
     with pytest.raises(KällfelError, match="keeps sending a next_url after 4 pages"):
         kallor.hämta_kolada("N1", regioner="0019", år=2024, bas_url=bas(httpserver), cache=False)
     assert antal_anrop(httpserver) == 4
+
+
+@pytest.mark.parametrize("cache", ["", "  ", None, 5])
+def test_rensa_cache_refuses_what_is_not_a_cache(cache: Any) -> None:
+    with pytest.raises(hu.FelTypError, match="cache must be True, False or a path"):
+        kallor.rensa_cache(cache)

@@ -84,6 +84,11 @@ def cachefil(cache: bool | str | os.PathLike[str]) -> Path | None:
         platformdirs = kräv("platformdirs")
         return Path(platformdirs.user_cache_dir("halsouppfoljning")) / "http_cache.sqlite"
     if isinstance(cache, (str, os.PathLike)):
+        if not str(os.fspath(cache)).strip():
+            raise FelTypError(
+                "cache must be True, False or a path, got an empty path; e.g. "
+                "cache='~/.cache/halsouppfoljning' or cache=False for no cache"
+            )
         väg = Path(cache).expanduser()
         if väg.suffix in (".sqlite", ".db"):
             return väg
