@@ -770,6 +770,14 @@ def test_tertial_refuses_dates_outside_the_package_span(datum: Any) -> None:
         hu.tertial(datum)
 
 
+@pytest.mark.parametrize("värde", [10**30, -1e308, 1e15])
+def test_periodvärde_refuses_an_absurd_magnitude(värde: float) -> None:
+    # as a scorecard outcome: 10^15 or more is a unit or data error, not an outcome
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Periodvärde: värde must be less than 1e\+15"):
+        hu.Periodvärde(värde, hu.Period.helår(2023))
+    assert hu.Periodvärde(9.9e14, hu.Period.helår(2023)).värde == 9.9e14
+
+
 def test_tertial_at_the_edges_of_the_span() -> None:
     assert hu.tertial("1900-01-01") == 1
     assert hu.tertial("2199-12-31") == 3

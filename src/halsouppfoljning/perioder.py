@@ -42,6 +42,7 @@ from ._indata import (
     datumkolumn,
     heltal,
     kontrollera_andel,
+    rimliga_tal,
     rimligt_datum,
     samma_längd,
     skalär,
@@ -1037,7 +1038,9 @@ class Period:
 
 
 def _periodvärde_tal(värde: object) -> float:
-    return skalär(värde, "Periodvärde: värde", saknas=True)
+    tal = skalär(värde, "Periodvärde: värde", saknas=True)
+    rimliga_tal(tal, "Periodvärde: värde")  # an outcome of 10^15 or more is a unit error
+    return tal
 
 
 def _periodvärde_period(värde: object) -> Period:
