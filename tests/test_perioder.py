@@ -770,6 +770,27 @@ def test_tertial_refuses_dates_outside_the_package_span(datum: Any) -> None:
         hu.tertial(datum)
 
 
+@pytest.mark.parametrize("funktion", [hu.procentuell_förändring, hu.procentenheter])
+@pytest.mark.parametrize(
+    "komplex", [np.complex64(1 + 2j), np.array([1 + 2j, 2.0]), [np.complex128(1)]]
+)
+def test_a_change_refuses_complex_numbers(funktion: Any, komplex: Any) -> None:
+    # the float cast would keep the real part only: 1+2j became 1.0 without a word
+    namn = funktion.__name__
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: värde must be real numbers"):
+        funktion(komplex, 0.5)
+    with pytest.raises(hu.FelTypError, match=rf"{namn}: referens must be real numbers"):
+        funktion(0.5, komplex)
+
+
+@pytest.mark.parametrize("funktion", [hu.r12, hu.r18, hu.ackumulerat])
+def test_a_series_function_refuses_complex_numbers(funktion: Any) -> None:
+    index = pd.period_range("2022-01", periods=18, freq="M")
+    serie = pd.Series(np.arange(1.0, 19.0) + 1j, index=index)
+    with pytest.raises(hu.FelTypError, match=rf"{funktion.__name__}: serie must be real numbers"):
+        funktion(serie)
+
+
 @pytest.mark.parametrize("värde", [10**30, -1e308, 1e15])
 def test_periodvärde_refuses_an_absurd_magnitude(värde: float) -> None:
     # as a scorecard outcome: 10^15 or more is a unit or data error, not an outcome

@@ -42,6 +42,7 @@ from ._indata import (
     datumkolumn,
     heltal,
     kontrollera_andel,
+    kort,
     rimliga_tal,
     rimligt_datum,
     samma_längd,
@@ -116,6 +117,16 @@ def _en_dimension(värde: Any, namn: str) -> None:
         raise FelTypError(
             f"{namn} must be a number, a sequence, a one-dimensional array or a Series, got "
             f"{type(värde).__name__} of shape {np.shape(värde)}; pass one column or row"
+        )
+    _reella(värde, namn)
+
+
+def _reella(värde: Any, namn: str) -> None:
+    """Refuse complex numbers: the input layer's float cast would drop the imaginary part."""
+    if not isinstance(värde, (str, bytes)) and np.iscomplexobj(värde):
+        raise FelTypError(
+            f"{namn} must be real numbers, got complex numbers ({kort(värde)}); pass the real "
+            "part (.real) if that is what is meant"
         )
 
 
@@ -1271,6 +1282,7 @@ def _månadsindex(serie: Any, funktion: str) -> pd.PeriodIndex:
 
 def _månadsvärden(serie: pd.Series[Any], funktion: str) -> npt.NDArray[np.float64]:
     """The values of ``serie`` as floats: numbers only, NaN where missing, never infinity."""
+    _reella(serie, f"{funktion}: serie")
     return tal_array(serie, f"{funktion}: serie")
 
 
