@@ -715,3 +715,19 @@ class TestFelaktigIndata:
     def test_populations_of_the_wrong_shape(self, befolkning: object) -> None:
         with pytest.raises(hu.FelTypError, match="medelsfördelning: befolkning"):
             hu.medelsfördelning(100, befolkning, enhet="kr")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("argument", ["befolkning", "prestation"])
+@pytest.mark.parametrize(
+    "kapslad",
+    [[[1.0, 2.0], [3.0]], [np.array([1.0]), 2.0], np.ones((2, 2)), {"19": [1.0, 2.0], "03": 3.0}],
+    ids=["ojämn_lista", "array_i_lista", "matris", "lista_i_mapping"],
+)
+def test_a_nested_sequence_per_recipient_is_a_type_error(argument: str, kapslad: object) -> None:
+    # issue 12 (fuzz probe): a ragged nested list reached numpy ("inhomogeneous shape").
+    kw: dict[str, object] = {"befolkning": {"19": 1.0, "03": 2.0}}
+    if argument == "prestation":
+        kw["andel_prestation"] = 0.5
+    kw[argument] = kapslad
+    with pytest.raises(hu.FelTypError, match=f"medelsfördelning: {argument}"):
+        hu.medelsfördelning(1000, **kw)  # type: ignore[arg-type]

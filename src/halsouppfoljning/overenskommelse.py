@@ -23,7 +23,7 @@ Name: belopp_kr, dtype: int64
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
@@ -830,6 +830,11 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
         ut: pd.Series[float] = tal(värde, vad)
         return ut
     if isinstance(värde, Mapping):
+        if any(_är_följd(v) for v in värde.values()):
+            raise FelTypError(
+                f"{vad} must map each recipient to one number, got {kort(värde)}; "
+                "give one number per recipient"
+            )
         tal_ = tal_array(list(värde.values()), vad)
         if tal_.ndim != 1:
             raise FelTypError(f"{vad} must map each recipient to one number, got {kort(värde)}")
@@ -838,13 +843,21 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
     if (
         isinstance(obj, (str, bytes))
         or not isinstance(obj, (Sequence, np.ndarray, pd.Index))
-        or np.ndim(obj) != 1
+        or (isinstance(obj, np.ndarray) and obj.ndim != 1)
+        or any(_är_följd(v) for v in obj)
     ):
         raise FelTypError(
             f"{vad} must be a Series, a mapping or a 1-d sequence of numbers, got "
             f"{kort(värde)} of type {type(värde).__name__}"
         )
     return pd.Series(tal_array(värde, vad))
+
+
+def _är_följd(värde: object) -> bool:
+    """Whether one element of a per-recipient sequence is itself a sequence (a nested list)."""
+    return not isinstance(värde, (str, bytes)) and isinstance(
+        värde, (Sequence, Mapping, Set, np.ndarray, pd.Series, pd.Index, pd.DataFrame)
+    )
 
 
 def _kontrollera_mottagare(index: pd.Index, vad: str) -> None:
