@@ -194,3 +194,11 @@ def test_syntetiska_månadsutfall_with_no_spread_is_the_budget() -> None:
     budget = [float(m) for m in range(1, 13)]
     t = hu.exempeldata.syntetiska_månadsutfall(2, månadsbudget=budget, spridning=0, seed=1)
     assert t.to_numpy().tolist() == [budget, budget]
+
+
+def test_syntetiska_manadsutfall_minus_zero_spread_is_zero_spread() -> None:
+    # issue 12 (fuzz probe): -0.0 passed the ">= 0" check and numpy refused "scale < 0".
+    t = hu.exempeldata.syntetiska_månadsutfall(2, spridning=-0.0, seed=1)
+    # With no spread and mean deviation 0 every year is the default monthly budget.
+    assert t.iloc[0].tolist() == [-4.0, 6.0, 8.0, 6.0, 4.0, -10.0, -20.0, -6.0, 6.0, 8.0, 6.0, -4.0]
+    assert t.iloc[1].tolist() == t.iloc[0].tolist()

@@ -339,6 +339,7 @@ def syntetiska_månadsutfall(
     sd = skalär(spridning, f"{vad}: spridning")
     if sd < 0:
         raise OgiltigtVärdeError(f"{vad}: spridning must be >= 0, got {spridning!r}")
+    sd = abs(sd)  # -0.0 is 0: numpy refuses a scale whose sign bit is set
     if månadsbudget is None:
         budget = np.array([-4.0, 6.0, 8.0, 6.0, 4.0, -10.0, -20.0, -6.0, 6.0, 8.0, 6.0, -4.0])
     else:
