@@ -1063,3 +1063,23 @@ def test_a_next_url_that_never_ends_is_an_error(
 def test_rensa_cache_refuses_what_is_not_a_cache(cache: Any) -> None:
     with pytest.raises(hu.FelTypError, match="cache must be True, False or a path"):
         kallor.rensa_cache(cache)
+
+
+@pytest.mark.parametrize(
+    ("argument", "värde", "text"),
+    [
+        ("id", pd.DataFrame([[1.0, 2.0]], columns=["a", "a"]), "id must be one value or a list"),
+        ("id", np.array([["N1"], ["N2"]]), "2-dimensional ndarray"),
+        ("id", [["N1", "N2"]], "give a flat list"),
+    ],
+    ids=["ram", "matris", "kapslad"],
+)
+def test_kpi_ids_that_are_not_a_flat_list_are_refused_before_any_request(
+    httpserver: HTTPServer, argument: str, värde: object, text: str
+) -> None:
+    # issue 12 (fuzz probe): a frame's column names became the KPI ids of the request.
+    with pytest.raises(hu.FelTypError, match=text):
+        kallor.kolada_nyckeltal(**{argument: värde}, bas_url=bas(httpserver), cache=False)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match="kön must be one value or a list"):
+        kallor.hämta_kolada("N1", kön=pd.DataFrame(columns=["T"]), bas_url=bas(httpserver))
+    assert antal_anrop(httpserver) == 0

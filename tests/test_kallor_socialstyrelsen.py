@@ -10,6 +10,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from pytest_httpserver import HTTPServer
 
@@ -242,3 +243,31 @@ def test_a_nasta_sida_that_never_ends_is_an_error(
         kallor.hämta_socialstyrelsen(
             "amne", 1, regioner="19", år=2023, bas_url=bas(httpserver), cache=False
         )
+
+
+@pytest.mark.parametrize(
+    ("mått", "text"),
+    [
+        (pd.DataFrame([[1.0, 2.0]], columns=["a", "a"]), "2-dimensional DataFrame"),
+        (np.ones((2, 2)), "2-dimensional ndarray"),
+        ([[1, 2]], "give a flat list"),
+        ([1, "a"], "mix whole numbers and text"),
+        (np.array([1, "a"], dtype=object), "mix whole numbers and text"),
+    ],
+    ids=["ram", "matris", "kapslad", "blandad", "blandad_array"],
+)
+def test_ids_that_are_not_a_flat_list_of_one_kind_are_refused(
+    httpserver: HTTPServer, mått: object, text: str
+) -> None:
+    # issue 12 (fuzz probe): a frame's column names or a mixed list became the request.
+    with pytest.raises(hu.FelTypError, match=text) as fel:
+        kallor.hämta_socialstyrelsen(
+            "amne",
+            mått,
+            regioner="19",
+            år=2023,
+            bas_url=bas(httpserver),
+            cache=False,  # type: ignore[arg-type]
+        )
+    assert "hämta_socialstyrelsen: mått" in str(fel.value)
+    assert antal_anrop(httpserver) == 0

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .._indata import nfc
+from .._indata import kort, nfc
 from ..exceptions import FelTypError, KällfelError, SaknatTilläggError
 
 __all__ = [
@@ -397,10 +397,23 @@ def platt(värden: Any, namn: str) -> list[Any]:
             f"{namn} must be one value or a list of values, got a {type(värden).__name__} "
             f"{värden!r:.60}"
         )
+    ndim = getattr(värden, "ndim", 1)
+    if ndim != 1:
+        raise FelTypError(
+            f"{namn} must be one value or a list of values, got a {ndim}-dimensional "
+            f"{type(värden).__name__} {kort(värden)}; pass one column or a list"
+        )
     try:
-        return list(värden)
+        lista = list(värden)
     except TypeError:
         raise FelTypError(
             f"{namn} must be one value or a list of values, got {värden!r:.60} of type "
             f"{type(värden).__name__}"
         ) from None
+    for v in lista:
+        if v is not None and not isinstance(v, (str, bytes, numbers.Number)):
+            raise FelTypError(
+                f"{namn} must be one value or a list of values (numbers or text), got the "
+                f"element {v!r:.40} of type {type(v).__name__}; give a flat list"
+            )
+    return lista

@@ -41,9 +41,16 @@ _FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
 
 def _ids(värden: Any, namn: str) -> str:
     """Ids of the API as a path segment: whole numbers >= 0 or short codes such as "R99"."""
-    lista = platt(värden, namn)
+    lista = platt(värden, f"hämta_socialstyrelsen: {namn}")
     if not lista:
         raise OgiltigtVärdeError(f"hämta_socialstyrelsen: {namn}: give at least one id")
+    slag = {isinstance(v, str) for v in lista}
+    if len(slag) > 1:
+        raise FelTypError(
+            f"hämta_socialstyrelsen: {namn}: the ids mix whole numbers and text "
+            f"({lista!r:.60}); give the ids of one variable all as numbers (e.g. [1, 2]) "
+            "or all as codes (e.g. ['R99'])"
+        )
     text = []
     for v in lista:
         if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
