@@ -731,3 +731,24 @@ def test_a_nested_sequence_per_recipient_is_a_type_error(argument: str, kapslad:
     kw[argument] = kapslad
     with pytest.raises(hu.FelTypError, match=f"medelsfördelning: {argument}"):
         hu.medelsfördelning(1000, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("vikt", [1e15, 1e308, 10**30])
+def test_an_absurd_condition_weight_is_refused(vikt: float) -> None:
+    # issue 12 (fuzz probe): two weights of 1e308 overflowed in their sum and turned a
+    # region meeting one of two equal conditions (0.5 by hand) into 0.0.
+    with pytest.raises(hu.OgiltigtVärdeError, match="Prestationskrav.vikt must be less than"):
+        hu.Prestationskrav(id="A", beskrivning="a", vikt=vikt)
+
+
+def test_a_large_but_plausible_weight_keeps_the_weighted_share() -> None:
+    krav = [
+        hu.Prestationskrav(id="A", beskrivning="a", vikt=1e14),
+        hu.Prestationskrav(id="B", beskrivning="b", vikt=1e14),
+    ]
+    bed = [
+        hu.Kravbedömning(region="03", krav="A", bedömning="uppfyllt"),
+        hu.Kravbedömning(region="03", krav="B", bedömning="ej uppfyllt"),
+    ]
+    # by hand: equal weights, one of two met -> 0.5
+    assert hu.prestationsgrad(bedömningar=bed, krav=krav).tolist() == [0.5]

@@ -152,6 +152,10 @@ def _som_region(värde: Any, namn: str) -> Region:
         ) from None
 
 
+#: A condition's weight is relative; one of 10^15 or more is a slip, and their sum may overflow.
+_STÖRSTA_VIKT = 1e15
+
+
 def _vikt(värde: Any, namn: str) -> float:
     ut = skalär(värde, namn)
     if ut <= 0:
@@ -159,6 +163,12 @@ def _vikt(värde: Any, namn: str) -> float:
             f"{namn} must be > 0, got {värde!r}; a condition that does not count has no "
             "place among the agreement's conditions: leave it out, or give it a weight such "
             "as vikt=1"
+        )
+    if ut >= _STÖRSTA_VIKT:
+        raise OgiltigtVärdeError(
+            f"{namn} must be less than {_STÖRSTA_VIKT:g}, got {värde!r}; weights are relative, "
+            "so give them on a small scale such as vikt=1 or vikt=3 (the sum of absurd weights "
+            "overflows)"
         )
     return ut
 
