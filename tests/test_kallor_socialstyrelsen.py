@@ -271,3 +271,15 @@ def test_ids_that_are_not_a_flat_list_of_one_kind_are_refused(
         )
     assert "hämta_socialstyrelsen: mått" in str(fel.value)
     assert antal_anrop(httpserver) == 0
+
+
+@pytest.mark.parametrize("regioner", [[], (), np.array([])], ids=["lista", "tupel", "array"])
+def test_an_empty_list_of_regions_is_refused_before_any_request(
+    httpserver: HTTPServer, regioner: object
+) -> None:
+    # issue 12 (fuzz probe): an empty list sent the path '/region/' with no ids.
+    with pytest.raises(hu.OgiltigtVärdeError, match="hämta_socialstyrelsen: regioner is empty"):
+        kallor.hämta_socialstyrelsen(
+            "amne", 1, regioner=regioner, år=2023, bas_url=bas(httpserver), cache=False
+        )
+    assert antal_anrop(httpserver) == 0

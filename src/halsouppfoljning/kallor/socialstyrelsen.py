@@ -212,6 +212,11 @@ def hämta_socialstyrelsen(
         )
     ämne = ämne.strip().lower()
     områdeslista = områden(regioner, med_riket=True)
+    if not områdeslista:
+        raise OgiltigtVärdeError(
+            "hämta_socialstyrelsen: regioner is empty; give at least one region, 'alla' or "
+            "'Riket' (or leave it out for the 21 regions and Riket)"
+        )
     väg = f"v1/sv/{ämne}/resultat/matt/{_ids(mått, 'mått')}"
     väg += "/region/" + ",".join(str(o.heltal) for o in områdeslista)
     if år is not None:
