@@ -737,7 +737,7 @@ def test_a_nested_sequence_per_recipient_is_a_type_error(argument: str, kapslad:
 def test_an_absurd_condition_weight_is_refused(vikt: float) -> None:
     # issue 12 (fuzz probe): two weights of 1e308 overflowed in their sum and turned a
     # region meeting one of two equal conditions (0.5 by hand) into 0.0.
-    with pytest.raises(hu.OgiltigtVärdeError, match="Prestationskrav.vikt must be less than"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Prestationskrav\.vikt must be less than"):
         hu.Prestationskrav(id="A", beskrivning="a", vikt=vikt)
 
 
