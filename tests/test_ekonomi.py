@@ -831,3 +831,20 @@ def test_items_as_a_table_without_columns_is_an_error() -> None:
 def test_budgetbrygga_item_must_be_one_amount() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match="each item of poster must be one amount"):
         hu.budgetbrygga(0.0, {"a": [1.0, 2.0]}, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("anrop", "namn"),
+    [
+        (lambda: hu.ackumulerad_avvikelse(1e15, 1200.0, 2), "ackumulerad_avvikelse: ack_utfall"),
+        (lambda: hu.kostnadsutveckling(1e300, 100.0), "kostnadsutveckling: utfall"),
+        (lambda: hu.kostnadsutveckling(1.0, 1.0, justeringar={"a": 1e20}), "justeringar"),
+        (lambda: hu.uppräkning(1e300, 0.03), "uppräkning: belopp"),
+        (lambda: hu.budgetbrygga(0.0, {"a": 1e300}, 1e300), "budgetbrygga: start, poster"),
+        (lambda: hu.kolumnsumma([1.0, 1e300]), "kolumnsumma: värden"),
+    ],
+)
+def test_absurd_amounts_are_errors(anrop: object, namn: str) -> None:
+    # 10^15 mnkr and more is no follow-up figure: a unit or data error, named
+    with pytest.raises(hu.OgiltigtVärdeError, match=namn):
+        anrop()  # type: ignore[operator]

@@ -33,6 +33,7 @@ from ._indata import (
     boolesk,
     givna_tal,
     heltal,
+    rimliga_tal,
     samma_längd,
     skalär,
     tal,
@@ -91,6 +92,14 @@ def _kontrollera_typ(typ: str, vad: str = "budgetavvikelse") -> str:
     return str(t)
 
 
+def _belopp(värde: Any, namn: str) -> Any:
+    """Amounts as :func:`~halsouppfoljning._indata.givna_tal` gives them, checked to stay
+    below 10^15 in magnitude (no follow-up figure comes near it: a unit or data error)."""
+    ut = givna_tal(värde, namn)
+    rimliga_tal(ut.to_numpy() if isinstance(ut, pd.DataFrame) else ut, namn)
+    return ut
+
+
 def _samma_form(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> None:
     """Raise unless two amounts pair up: one is a single number, or both have the same
     length (and, for pandas objects, the same index; for two frames, the same columns)."""
@@ -126,6 +135,8 @@ def _avvikelse(
 ) -> Any:
     """:func:`budgetavvikelse`, with the function and argument names of the caller."""
     t = _kontrollera_typ(typ, vad)
+    # no magnitude check here: prognos and rapport call budgetavvikelse with their own
+    # amounts, and check them in their own name
     u = givna_tal(utfall, f"{vad}: {namn_utfall}")
     b = givna_tal(budget, f"{vad}: {namn_budget}")
     _samma_form(u, b, namn_utfall, namn_budget, vad)
@@ -542,7 +553,7 @@ def ackumulerad_avvikelse(
     -50.0
     """
     vad = "ackumulerad_avvikelse"
-    u = givna_tal(ack_utfall, f"{vad}: ack_utfall")
+    u = _belopp(ack_utfall, f"{vad}: ack_utfall")
     ack_budget = ackumulerad_budget(
         årsbudget, månad, metod=metod, vikter=vikter, föregående_år=föregående_år, månader=månader
     )
@@ -577,8 +588,8 @@ def _summera_poster(poster: Poster | Sequence[TalIn] | None, namn: str, vad: str
     elif isinstance(poster, (list, tuple)):
         delar = [(f"{namn}[{i}]", v) for i, v in enumerate(poster)]
     else:
-        return givna_tal(poster, f"{vad}: {namn}")
-    tal_delar = [(n, givna_tal(v, f"{vad}: {n}")) for n, v in delar]
+        return _belopp(poster, f"{vad}: {namn}")
+    tal_delar = [(n, _belopp(v, f"{vad}: {n}")) for n, v in delar]
     summa: Any = 0.0
     for i, (namn_i, del_) in enumerate(tal_delar):
         for namn_j, föregående in tal_delar[:i]:
@@ -664,8 +675,8 @@ def kostnadsutveckling(
     the "Förenklad resultaträkning".
     """
     vad = "kostnadsutveckling"
-    u = givna_tal(utfall, f"{vad}: utfall")
-    r = givna_tal(referens, f"{vad}: referens")
+    u = _belopp(utfall, f"{vad}: utfall")
+    r = _belopp(referens, f"{vad}: referens")
     _samma_form(u, r, "utfall", "referens", vad)
     if (intäkter is None) != (referens_intäkter is None):
         raise OgiltigtVärdeError(
@@ -683,8 +694,8 @@ def kostnadsutveckling(
         if v is not None
     ]
     if intäkter is not None:
-        i = givna_tal(intäkter, f"{vad}: intäkter")
-        ri = givna_tal(referens_intäkter, f"{vad}: referens_intäkter")
+        i = _belopp(intäkter, f"{vad}: intäkter")
+        ri = _belopp(referens_intäkter, f"{vad}: referens_intäkter")
         _samma_form(u, i, "utfall", "intäkter", vad)
         _samma_form(r, ri, "referens", "referens_intäkter", vad)
         u = u - i
@@ -789,7 +800,7 @@ def uppräkning(
     halsouppfoljning.exceptions.AndelsError: uppräkning: andel must be a share in [0, 1], ...
     """
     vad = "uppräkning"
-    b = givna_tal(belopp, f"{vad}: belopp")
+    b = _belopp(belopp, f"{vad}: belopp")
     a = som_andel(givna_tal(andel, f"{vad}: andel"), f"{vad}: andel")
     _samma_form(b, a, "belopp", "andel", vad)
     t = _summera_poster(tillägg, "tillägg", vad)
@@ -926,6 +937,7 @@ def budgetbrygga(
             "last row; rename the item (e.g. 'start (justerad)')"
         )
     alla = np.concatenate([[s], belopp, [t]])
+    rimliga_tal(alla, f"{vad}: start, poster and slut")
     if np.isnan(alla).any():
         saknas = [n for n, v in zip(["start", *namn, "slut"], alla, strict=True) if np.isnan(v)]
         raise OgiltigtVärdeError(
@@ -1154,11 +1166,11 @@ def kolumnsumma(
                 "column to total: pass the table with its columns"
             )
         unika_nycklar(värden.columns, "värden (its column labels)", vad)
-        ram = givna_tal(värden, f"{vad}: värden")
+        ram = _belopp(värden, f"{vad}: värden")
         arr = ram.to_numpy(dtype=np.float64).reshape(len(ram), len(ram.columns))
         index = ram.columns
     else:
-        arr = np.atleast_1d(givna_tal(värden, f"{vad}: värden")).astype(np.float64)
+        arr = np.atleast_1d(_belopp(värden, f"{vad}: värden")).astype(np.float64)
         if arr.ndim != 1:
             raise OgiltigtVärdeError(
                 f"{vad}: värden must be one column (1-D) or a DataFrame, got an array of "
