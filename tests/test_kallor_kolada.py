@@ -1083,3 +1083,24 @@ def test_kpi_ids_that_are_not_a_flat_list_are_refused_before_any_request(
     with pytest.raises(hu.FelTypError, match="kön must be one value or a list"):
         kallor.hämta_kolada("N1", kön=pd.DataFrame(columns=["T"]), bas_url=bas(httpserver))
     assert antal_anrop(httpserver) == 0
+
+
+def test_kolada_nyckeltal_by_id_checks_the_kpis_sent_back(httpserver: HTTPServer) -> None:
+    # issue 12 (fuzz probe): id=("a", "b") gave the table of whatever KPI the server sent.
+    meta = fixtur("kolada_kpi_N79173.json")
+    httpserver.expect_request("/kpi/A,B").respond_with_json(meta)
+    with pytest.raises(KällfelError, match=r"sent the KPI\(s\) \['N79173'\].*id=\['A', 'B'\]"):
+        kallor.kolada_nyckeltal(id=("a", "b"), bas_url=bas(httpserver), cache=False)
+    httpserver.clear()
+    httpserver.expect_request("/kpi/N79173,X99999").respond_with_json(meta)
+    with pytest.raises(OkändKpiError, match=r"Kolada has no KPI 'X99999' \(id=") as fel:
+        kallor.kolada_nyckeltal(id=["N79173", "X99999"], bas_url=bas(httpserver), cache=False)
+    assert isinstance(fel.value, hu.HalsouppfoljningError)
+    httpserver.clear()
+    httpserver.expect_request("/kpi/X1,Y2").respond_with_json({"values": [], "count": 0})
+    with pytest.raises(OkändKpiError, match=r"Kolada has no KPIs \['X1', 'Y2'\]"):
+        kallor.kolada_nyckeltal(id=["X1", "Y2"], bas_url=bas(httpserver), cache=False)
+    httpserver.clear()
+    httpserver.expect_request("/kpi/X1").respond_with_json({"values": [], "count": 0})
+    with pytest.raises(OkändKpiError, match=r"Kolada has no KPI 'X1'"):
+        kallor.kolada_indikator("x1", bas_url=bas(httpserver), cache=False)

@@ -109,6 +109,26 @@ def kolada_riktningar() -> dict[str, Riktning]:
 # --------------------------------------------------------------------------- helpers
 
 
+def _kontrollera_svarade_ids(frågade: list[str], svarade: pd.Series[str], url: str) -> None:
+    """The KPI rows Kolada sent for a lookup by id are the KPIs asked for, all of them."""
+    fått = {k.strip().upper() for k in svarade}
+    främmande = sorted(fått - set(frågade))
+    if främmande:
+        raise KällfelError(
+            f"Kolada sent the KPI(s) {främmande[:5]!r} at {url}, not those asked for with "
+            f"id={frågade[:5]!r}; the answer is malformed: try again later (cache=False)",
+            url=url,
+        )
+    okända = [k for k in frågade if k not in fått]
+    if okända:
+        vilka = f" {okända[0]!r}" if len(okända) == 1 else f"s {okända[:10]!r}"
+        raise OkändKpiError(
+            f"Kolada has no KPI{vilka} (id=, asked at {url}); search ids with "
+            "hu.kolada_nyckeltal('text')",
+            url=url,
+        )
+
+
 def _kpi_ids(kpi: Any, namn: str = "kpi") -> list[str]:
     lista = platt(kpi, namn)
     for k in lista:
@@ -691,6 +711,8 @@ def kolada_nyckeltal(
             url=urler[-1],
         )
     tabell["id"] = tabell["id"].astype(str)
+    if id is not None:
+        _kontrollera_svarade_ids(ids, tabell["id"], urler[-1])
     kurerad = _kurerad()
     tabell["enhet"] = tabell["id"].map(
         lambda k: kurerad.loc[k, "enhet"] if k in kurerad.index else None
