@@ -752,3 +752,36 @@ def test_a_large_but_plausible_weight_keeps_the_weighted_share() -> None:
     ]
     # by hand: equal weights, one of two met -> 0.5
     assert hu.prestationsgrad(bedömningar=bed, krav=krav).tolist() == [0.5]
+
+
+@pytest.mark.parametrize(
+    ("kw", "argument"),
+    [
+        ({"befolkning": {"03": True, "19": 2.0}}, "befolkning"),
+        ({"befolkning": [np.True_, 2.0]}, "befolkning"),
+        (
+            {
+                "befolkning": {"03": 1.0, "19": 2.0},
+                "prestation": {"03": True, "19": 0.5},
+                "andel_prestation": 0.5,
+                "outnyttjat": "behålls",
+            },
+            "prestation",
+        ),
+    ],
+    ids=["mapping", "lista", "prestation"],
+)
+def test_a_boolean_per_recipient_is_a_type_error(kw: dict[str, object], argument: str) -> None:
+    # issue 12: True among numbers was read as 1 inhabitant (a third of the money).
+    with pytest.raises(hu.FelTypError, match=f"medelsfördelning: {argument} must be numbers"):
+        hu.medelsfördelning(1000, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "etikett", [None, np.nan, pd.NaT, " "], ids=["none", "nan", "nat", "blank"]
+)
+def test_a_recipient_without_a_name_is_refused(etikett: object) -> None:
+    # issue 12: a NaN label became a payee called NaN with a third of the money.
+    befolkning = pd.Series([1.0, 2.0], index=pd.Index([etikett, "19"], dtype=object))
+    with pytest.raises(hu.OgiltigtVärdeError, match="befolkning has a recipient without a name"):
+        hu.medelsfördelning(1000, befolkning=befolkning)

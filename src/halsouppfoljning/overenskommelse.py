@@ -845,6 +845,7 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
                 f"{vad} must map each recipient to one number, got {kort(värde)}; "
                 "give one number per recipient"
             )
+        _inga_booleska(list(värde.values()), list(värde.keys()), vad)
         tal_ = tal_array(list(värde.values()), vad)
         if tal_.ndim != 1:
             raise FelTypError(f"{vad} must map each recipient to one number, got {kort(värde)}")
@@ -860,7 +861,18 @@ def _per_region(värde: PerRegion, namn: str) -> pd.Series[float]:
             f"{vad} must be a Series, a mapping or a 1-d sequence of numbers, got "
             f"{kort(värde)} of type {type(värde).__name__}"
         )
+    _inga_booleska(list(obj), range(len(obj)), vad)
     return pd.Series(tal_array(värde, vad))
+
+
+def _inga_booleska(värden: list[Any], etiketter: Iterable[Any], vad: str) -> None:
+    """A boolean among the numbers per recipient is an error (True is not 1 inhabitant)."""
+    for etikett, v in zip(etiketter, värden, strict=True):
+        if isinstance(v, (bool, np.bool_)):
+            raise FelTypError(
+                f"{vad} must be numbers, got the boolean {v!r} for {etikett!r}; give a number "
+                "per recipient"
+            )
 
 
 def _är_följd(värde: object) -> bool:
@@ -873,6 +885,17 @@ def _är_följd(värde: object) -> bool:
 def _kontrollera_mottagare(index: pd.Index, vad: str) -> None:
     """Recipients are paid once: no Riket, no region under two spellings, no 'ej utbetalt'."""
     unika_nycklar(index, "befolkning", vad)
+    tomma = [
+        i
+        for i, e in enumerate(index[:_HÖGST_REGIONSETIKETTER])
+        if (not isinstance(e, tuple) and pd.isna(e)) or (isinstance(e, str) and not e.strip())
+    ]
+    if tomma:
+        raise OgiltigtVärdeError(
+            f"{vad}: befolkning has a recipient without a name (label "
+            f"{index[tomma[0]]!r} at position {tomma[0]}); name every recipient, e.g. "
+            "by its region code such as '19'"
+        )
     regionkoder: dict[str, list[Any]] = {}
     for etikett in index[:_HÖGST_REGIONSETIKETTER]:
         if not isinstance(etikett, str):
