@@ -283,3 +283,20 @@ def test_an_empty_list_of_regions_is_refused_before_any_request(
             "amne", 1, regioner=regioner, år=2023, bas_url=bas(httpserver), cache=False
         )
     assert antal_anrop(httpserver) == 0
+
+
+def test_rows_of_a_measure_not_asked_for_are_a_source_error(httpserver: HTTPServer) -> None:
+    # issue 12 (fuzz probe): mått=pd.Series(["a", "b"], dtype="category") was sent as 'a,b'
+    # and the rows of measure 1 the server sent back were returned as if they were asked for.
+    httpserver.expect_request("/v1/sv/amne/resultat/matt/a,b/region/19/ar/2023").respond_with_json(
+        {"data": [_RAD]}
+    )
+    with pytest.raises(KällfelError, match=r"measure\(s\) \['1'\].*mått=\['a', 'b'\]"):
+        kallor.hämta_socialstyrelsen(
+            "amne",
+            pd.Series(["a", "b", "a"], dtype="category"),
+            regioner="19",
+            år=2023,
+            bas_url=bas(httpserver),
+            cache=False,
+        )

@@ -217,7 +217,8 @@ def hämta_socialstyrelsen(
             "hämta_socialstyrelsen: regioner is empty; give at least one region, 'alla' or "
             "'Riket' (or leave it out for the 21 regions and Riket)"
         )
-    väg = f"v1/sv/{ämne}/resultat/matt/{_ids(mått, 'mått')}"
+    måttsegment = _ids(mått, "mått")
+    väg = f"v1/sv/{ämne}/resultat/matt/{måttsegment}"
     väg += "/region/" + ",".join(str(o.heltal) for o in områdeslista)
     if år is not None:
         väg += "/ar/" + _åren(år)
@@ -262,7 +263,24 @@ def hämta_socialstyrelsen(
                     )
                 sedda.add(nästa)
         urler = list(klient.urler)
-    return _tabell(rader, vad=vad, url=urler[-1], urler=urler)
+    tabell = _tabell(rader, vad=vad, url=urler[-1], urler=urler)
+    _kontrollera_mått(tabell, måttsegment.split(","), url=urler[-1])
+    return tabell
+
+
+def _kontrollera_mått(tabell: pd.DataFrame, frågade: list[str], *, url: str) -> None:
+    """Every row is of a measure asked for (an answer for another is malformed, not data)."""
+    kända = {f.casefold() for f in frågade}
+    främmande = sorted(
+        {str(m) for m in tabell["mått"].unique() if str(m).strip().casefold() not in kända}
+    )
+    if främmande:
+        raise KällfelError(
+            f"Socialstyrelsen sent rows of the measure(s) {främmande[:5]!r} at {url}, not those "
+            f"asked for with mått={frågade[:5]!r}; check the measure ids (mått=), or try again "
+            "later (cache=False)",
+            url=url,
+        )
 
 
 def _heltal_i_svar(v: Any, nyckel: str) -> int:
