@@ -901,3 +901,37 @@ def test_kolada_csv_that_cannot_be_written(
     )
     assert kod == 1
     assert "mappen finns inte" in fel
+
+
+# ----------------------------------------------------------------------- fuzz findings (issue 12)
+
+
+def test_styrkort_a_path_the_system_cannot_use(capsys: pytest.CaptureFixture[str]) -> None:
+    # Path.is_dir() raised OSError "File name too long" (a traceback)
+    kod, ut, fel = _körd(capsys, "styrkort", "x" * 300)
+    assert kod == 1
+    assert ut == ""
+    assert "går inte att använda som sökväg" in fel
+    assert "Traceback" not in fel
+
+
+def test_styrkort_mall_a_path_the_system_cannot_use(capsys: pytest.CaptureFixture[str]) -> None:
+    kod, ut, fel = _körd(capsys, "styrkort", "--mall", "x" * 300 + ".csv")
+    assert kod == 1
+    assert ut == ""
+    assert fel.startswith("fel: kan inte skriva")
+    assert "Kontrollera sökvägen" in fel
+
+
+def test_styrkort_a_line_without_an_indicator_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    fil = tmp_path / "kort.csv"
+    fil.write_text("indikator;mål;utfall\nA;≥80 %;85 %\n;≥80 %;85 %\n", encoding="utf-8")
+    kod, ut, fel = _körd(capsys, "styrkort", str(fil))
+    assert kod == 1
+    assert ut == ""
+    assert fel == (
+        f"fel: {fil}: rad 3, kolumn indikator: indikatorn saknar namn. Skriv indikatorns namn "
+        "(som rapporten skriver det), eller ta bort raden."
+    )

@@ -564,3 +564,49 @@ def test_a_previous_value_in_another_unit_than_the_outcome_is_an_error() -> None
     assert hu.läs_styrkort(io.StringIO(ok))[["föregående", "plan"]].to_numpy().tolist() == [
         [4.0, 6.0]
     ]
+
+
+# ----------------------------------------------------------------------- fuzz findings (issue 12)
+
+
+@pytest.mark.parametrize("källa", ["x" * 300, "9" * 300])
+def test_a_path_the_system_cannot_use_is_a_package_error_naming_källa(källa: str) -> None:
+    # found by engineer B's probe: OSError "File name too long" from Path.exists()
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^läs_styrkort: källa '(x|9)+\.\.\.") as fel:
+        hu.läs_styrkort(källa)
+    assert "File name too long" in str(fel.value)
+    assert len(str(fel.value)) < 400  # the 300 characters are shortened
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^Uppföljning\.from_csv: källa "):
+        hu.Uppföljning.from_csv(källa)
+
+
+def test_a_frame_with_a_column_twice_names_the_function_called_and_källa() -> None:
+    ram = pd.DataFrame([[1, 2]], columns=["a", "a"])
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^läs_styrkort: .* of källa .*'a' twice"):
+        hu.läs_styrkort(ram)
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^Uppföljning\.from_csv: .* of källa .*'a' twice"
+    ) as fel:
+        hu.Uppföljning.from_csv(ram)
+    assert fel.value.orsak == "dubbel_kolumn"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("namn", ["", "   ", '""'])
+def test_a_line_without_an_indicator_name_is_an_error_naming_the_line(namn: str) -> None:
+    csv = f"indikator;mål;utfall\nA;≥80 %;85 %\n{namn};≥80 %;85 %\n"
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^läs_styrkort: line 3, column 'indikator'"
+    ) as fel:
+        hu.läs_styrkort(io.StringIO(csv))
+    assert (fel.value.orsak, fel.value.rad, fel.value.kolumn) == (  # type: ignore[attr-defined]
+        "indikator_saknas",
+        3,
+        "indikator",
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^Uppföljning\.from_csv: line 3"):
+        hu.Uppföljning.from_csv(io.StringIO(csv))
+
+
+def test_line_errors_name_the_function() -> None:
+    with pytest.raises(hu.TolkningsError, match=r"^läs_styrkort: line 2, column 'utfall'"):
+        hu.läs_styrkort(io.StringIO("indikator;mål;utfall\nX;≥80 %;åttio\n"))

@@ -403,7 +403,7 @@ def test_styrkort_bad_cells_name_row_and_column(
         hu.styrkort(underlag)
     assert text in str(info.value)
     # and an Uppföljning refuses the same table when it is built, naming the argument
-    with pytest.raises(fel, match="Uppföljning: indikatorer: row 1"):
+    with pytest.raises(fel, match="Uppföljning: indikatorer, row 1"):
         hu.Uppföljning(organisation=None, period="", indikatorer=underlag)
 
 
@@ -605,3 +605,54 @@ def test_a_target_object_against_the_direction_column_is_an_error() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match=r"row 1 \('X'\), column 'målnivå'") as fel:
         hu.styrkort(underlag)
     assert "'högre är bättre' but the column 'riktning' says 'lägre är bättre'" in str(fel.value)
+
+
+# ----------------------------------------------------------------------- fuzz findings (issue 12)
+
+
+@pytest.mark.parametrize("namn", [None, "", "  ", float("nan")])
+def test_a_row_without_an_indicator_name_is_an_error_naming_the_row(namn: object) -> None:
+    # found by engineer B's probe: the row was shown as a nameless scorecard row
+    underlag = pd.DataFrame(
+        {"indikator": ["A", "B"], "mål_text": ["≥80 %", "≥80 %"], "utfall": [0.9, 0.96]}
+    )
+    underlag["indikator"] = underlag["indikator"].astype(object)
+    underlag.loc[1, "indikator"] = namn
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^styrkort: indikatorer, row 2 \(.*\), column 'indikator'"
+    ) as fel:
+        hu.styrkort(underlag)
+    assert fel.value.indikatorrad == 2  # type: ignore[attr-defined]
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^Uppföljning: indikatorer, row 2 \(.*\), column 'indikator'"
+    ):
+        hu.Uppföljning(organisation=None, period="", indikatorer=underlag)
+
+
+def test_row_errors_name_the_function_and_indikatorer() -> None:
+    underlag = pd.DataFrame(
+        {"indikator": ["Beläggningsgrad"], "mål_text": ["85-90 %"], "utfall": [float("inf")]}
+    )
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^styrkort: indikatorer, row 1 \('Beläggningsgrad'\): column 'utfall' must be",
+    ):
+        hu.styrkort(underlag)
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^Uppföljning: indikatorer, row 1 \('Beläggningsgrad'\): column 'utfall'",
+    ):
+        hu.Uppföljning(organisation=None, period="", indikatorer=underlag)
+    # a row error that already names its row and column keeps one prefix
+    underlag = pd.DataFrame(
+        {
+            "indikator": ["X"],
+            "målnivå": [hu.Målnivå.tolka("≥80 %")],
+            "utfall": [0.9],
+            "riktning": ["lägre är bättre"],
+        }
+    )
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^styrkort: indikatorer, row 1 \('X'\), column 'målnivå'"
+    ):
+        hu.styrkort(underlag)

@@ -49,6 +49,7 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from . import __version__
+from ._indata import kort
 from .exceptions import (
     AndelsError,
     HalsouppfoljningError,
@@ -115,11 +116,19 @@ def _kör_exempel(argument: argparse.Namespace) -> int:
     return 0
 
 
+def _är_mapp(sökväg: Path) -> bool:
+    """Whether ``sökväg`` is a folder; a name the system cannot use (too long) is not."""
+    try:
+        return sökväg.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def _skrivfel(fil: object, fel: OSError) -> str:
     """Why a file could not be written, in Swedish, with the fix."""
-    if isinstance(fel, IsADirectoryError) or Path(str(fil)).is_dir():
+    if isinstance(fel, IsADirectoryError) or _är_mapp(Path(str(fil))):
         orsak = "det är en mapp. Ange ett filnamn i mappen, t.ex. rapport.txt"
-    elif isinstance(fel, FileNotFoundError) or not Path(str(fil)).parent.is_dir():
+    elif isinstance(fel, FileNotFoundError) or not _är_mapp(Path(str(fil)).parent):
         orsak = "mappen finns inte. Skapa mappen först eller välj en annan sökväg"
     elif isinstance(fel, PermissionError):
         orsak = "du får inte skriva där. Välj en annan mapp"
@@ -214,6 +223,8 @@ def _styrkortsfel(fel: HalsouppfoljningError, fil: str) -> str:
         '("79,8 %"), eller spara filen med semikolon; annars ta bort de extra cellerna.',
         "olika_enheter": f"{_var(fel)}: {värde!r} har inte samma enhet som utfallet på rad "
         f"{rad}. Skriv båda i samma enhet.",
+        "indikator_saknas": f"{_var(fel)}: indikatorn saknar namn. Skriv indikatorns namn "
+        "(som rapporten skriver det), eller ta bort raden.",
         "saknas": "filen finns inte.",
         "läsfel": "filen går inte att läsa. Kontrollera att du får läsa den och att den inte "
         "är låst av ett annat program.",
@@ -294,10 +305,10 @@ def _sep(text: str) -> str:
 
 
 def _skriv_mall(fil: Path) -> int:
-    if fil.exists():
-        _meddela(f"fel: {fil} finns redan. Välj ett annat filnamn eller ta bort filen först.")
-        return 1
     try:
+        if fil.exists():
+            _meddela(f"fel: {fil} finns redan. Välj ett annat filnamn eller ta bort filen först.")
+            return 1
         return _skriv_mallfil(fil)
     except OSError as fel:
         _meddela(_skrivfel(fil, fel))
@@ -345,10 +356,19 @@ def _kör_styrkort(argument: argparse.Namespace) -> int:
         argument.parser.error("--blad gäller bara Excel-filer (.xlsx)")
     if argument.sep is not None and excel:
         argument.parser.error("--sep gäller bara CSV-filer")
-    if sökväg.is_dir():
+    try:
+        mapp, fil = sökväg.is_dir(), sökväg.is_file()
+    except (OSError, ValueError) as fel:  # a name too long for the system, ...
+        orsak = getattr(fel, "strerror", None) or fel
+        _meddela(
+            f"fel: {kort(str(sökväg))} går inte att använda som sökväg ({orsak}). "
+            "Ange sökvägen till styrkortsfilen (.csv eller .xlsx)."
+        )
+        return 1
+    if mapp:
         _meddela(f"fel: {str(sökväg)!r} är en mapp. Ange styrkortsfilen (.csv eller .xlsx).")
         return 1
-    if not sökväg.is_file():
+    if not fil:
         _meddela(f"fel: filen {str(sökväg)!r} finns inte.")
         return 1
     try:

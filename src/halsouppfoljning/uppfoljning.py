@@ -478,14 +478,14 @@ def styrkort(
         try:
             rader.append(_styrkortsrad(rad, radnr, avrundning, delvis, tröskel))
         except HalsouppfoljningError as fel:
-            ny = (
-                fel
-                if str(fel).startswith(f"row {radnr} (")
-                else _med_plats(fel, f"row {radnr} ({rad.get('indikator')!r})")
-            )
+            ny = copy.copy(fel)
+            if str(fel).startswith(f"row {radnr} ("):
+                ny.args = (f"styrkort: indikatorer, {fel}", *fel.args[1:])
+            else:
+                ny = _med_plats(
+                    fel, f"styrkort: indikatorer, row {radnr} ({rad.get('indikator')!r})"
+                )
             ny.indikatorrad = radnr  # type: ignore[attr-defined]
-            if ny is fel:
-                raise
             raise ny from fel
     ut = pd.DataFrame(rader, index=indikatorer.index, columns=list(STYRKORTSKOLUMNER))
     ut.attrs = {
@@ -529,6 +529,12 @@ def _styrkortsrad(
     tröskel: float,
 ) -> dict[str, Any]:
     """One indicator row of the styrkort."""
+    namn = rad["indikator"]
+    if _saknas(namn) or (isinstance(namn, str) and not namn.strip()):
+        raise OgiltigtVärdeError(
+            f"row {radnr} ({namn!r}), column 'indikator': the indicator has no name; write its "
+            "name (as the report prints it), or drop the row"
+        )
     riktning = _riktning(rad.get("riktning"))
     målnivå = _målnivå_för(rad, riktning, radnr)
     if riktning is None and målnivå is not None:
@@ -771,8 +777,15 @@ class Uppföljning:
         _kontrollera_indikatorkolumner(värde, "Uppföljning: indikatorer")
         try:
             styrkort(värde)  # every row readable: the report can then always be drawn
-        except HalsouppfoljningError as fel:
-            raise _med_plats(fel, "Uppföljning: indikatorer") from fel
+        except HalsouppfoljningError as fel:  # named as the caller called it
+            ny = copy.copy(fel)
+            meddelande = str(fel)
+            if meddelande.startswith("styrkort: indikatorer"):
+                meddelande = meddelande.removeprefix("styrkort: indikatorer")
+            else:  # pragma: no cover - styrkort names indikatorer in every row error
+                meddelande = f": {meddelande}"
+            ny.args = (f"Uppföljning: indikatorer{meddelande}", *fel.args[1:])
+            raise ny from fel
 
     @prognos.validator
     def _kontrollera_prognos(self, attribut: Any, värde: Any) -> None:

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import importlib
@@ -296,7 +297,18 @@ def _kontrollera_källa(källa: Any) -> None:
                 orsak="saknas",
                 värde="",
             )
-        if not sökväg.exists():
+        try:
+            finns, är_fil = sökväg.exists(), sökväg.is_file()
+        except (OSError, ValueError) as fel:  # a name too long for the system, a NUL, ...
+            orsak = getattr(fel, "strerror", None) or fel
+            raise _fel(
+                OgiltigtVärdeError,
+                f"läs_styrkort: källa {kort(str(källa))} cannot be a path ({orsak}); check "
+                f"the path (or {_KÄLLRÅD})",
+                orsak="saknas",
+                värde=str(källa),
+            ) from fel
+        if not finns:
             raise _fel(
                 OgiltigtVärdeError,
                 f"läs_styrkort: källa {str(källa)!r} is not a file: there is no "
@@ -304,7 +316,7 @@ def _kontrollera_källa(källa: Any) -> None:
                 orsak="saknas",
                 värde=str(källa),
             )
-        if not sökväg.is_file():
+        if not är_fil:
             raise _fel(
                 OgiltigtVärdeError,
                 f"läs_styrkort: källa {str(källa)!r} is a folder, not a file; pass the path "
@@ -437,8 +449,8 @@ def _kolumnindex(tabell: _Tabell, namn: str) -> dict[str, int]:
         if nyckel in index:
             raise _fel(
                 OgiltigtVärdeError,
-                f"läs_styrkort: the header line of {namn!r} (line {tabell.rubrikrad}) has the "
-                f"column {nyckel!r} twice; remove one",
+                f"läs_styrkort: the header line of källa ({namn!r}, line {tabell.rubrikrad}) "
+                f"has the column {nyckel!r} twice; remove one",
                 orsak="dubbel_kolumn",
                 rad=tabell.rubrikrad,
                 kolumn=rubrik.strip(),
@@ -668,7 +680,7 @@ def läs_styrkort(
             typ = type(orsak) if isinstance(orsak, HalsouppfoljningError) else TolkningsError
             return _fel(
                 typ,
-                f"line {radnr}, {var}: {orsak}",
+                f"läs_styrkort: line {radnr}, {var}: {orsak}",
                 orsak=kod,
                 rad=radnr,
                 kolumn=rubrik,
@@ -676,6 +688,15 @@ def läs_styrkort(
                 värde=cell(kolumn, celler),
             )
 
+        if not cell("indikator"):
+            raise fel(
+                "indikator",
+                OgiltigtVärdeError(
+                    "the indicator has no name; write its name (as the report prints it), "
+                    "or remove the line"
+                ),
+                "indikator_saknas",
+            )
         try:
             riktning = _riktning(cell("riktning"))
         except _LÄSFEL as orsak:
@@ -830,7 +851,13 @@ def uppföljning_från_csv(
             f"its date), got {kort(källtext)} of type {type(källtext).__name__}; or leave it "
             "out for the file's name"
         )
-    indikatorer = läs_styrkort(källa, sep=sep, blad=blad)
+    try:
+        indikatorer = läs_styrkort(källa, sep=sep, blad=blad)
+    except HalsouppfoljningError as fel:  # named as the caller called it
+        meddelande = str(fel).removeprefix("läs_styrkort: ")
+        ny = copy.copy(fel)
+        ny.args = (f"Uppföljning.from_csv: {meddelande}", *fel.args[1:])
+        raise ny from fel
     namn = getattr(källa, "name", källa)
     return Uppföljning(
         organisation=organisation,
