@@ -785,3 +785,14 @@ def test_a_recipient_without_a_name_is_refused(etikett: object) -> None:
     befolkning = pd.Series([1.0, 2.0], index=pd.Index([etikett, "19"], dtype=object))
     with pytest.raises(hu.OgiltigtVärdeError, match="befolkning has a recipient without a name"):
         hu.medelsfördelning(1000, befolkning=befolkning)
+
+
+@pytest.mark.parametrize(
+    "datum", [dt.date(1700, 1, 1), "2500-01-01", pd.Timestamp("1850-06-30")], ids=str
+)
+def test_a_date_outside_the_counted_years_is_refused(datum: object) -> None:
+    # issue 12 (own probe): senast/bedömd of 1700 or 2500 were stored as dates.
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Prestationskrav\.senast .* is outside 1900"):
+        hu.Prestationskrav(id="A", beskrivning="a", senast=datum)  # type: ignore[arg-type]
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"Kravbedömning\.bedömd .* is outside 1900"):
+        hu.Kravbedömning(region="03", krav="A", bedömning="uppfyllt", bedömd=datum)  # type: ignore[arg-type]

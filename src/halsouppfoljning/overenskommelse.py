@@ -45,13 +45,13 @@ from ._indata import (
     kort,
     nfc,
     ramtyp,
+    rimligt_datum,
     skalär,
     tal,
     tal_array,
     text,
     unika_nycklar,
     valfri_text,
-    valfritt_datum,
 )
 from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, OkändRegionError
 from .organisation import Region, regioner, är_riket
@@ -239,7 +239,7 @@ def _pk_vikt(värde: float) -> float:
 
 
 def _pk_senast(värde: Datum | None) -> dt.date | None:
-    return valfritt_datum(värde, "Prestationskrav.senast")
+    return None if värde is None else rimligt_datum(värde, "Prestationskrav.senast")
 
 
 def _ö_namn(värde: str) -> str:
@@ -309,7 +309,7 @@ def _kb_motivering(värde: str | None) -> str | None:
 
 
 def _kb_bedömd(värde: Datum | None) -> dt.date | None:
-    return valfritt_datum(värde, "Kravbedömning.bedömd")
+    return None if värde is None else rimligt_datum(värde, "Kravbedömning.bedömd")
 
 
 @attrs.frozen(kw_only=True)
@@ -329,7 +329,7 @@ class Prestationskrav:
         and > 0; default 1 (every condition counts the same).
     senast : datetime.date or ISO text, optional
         The date by which it must be met or reported (read by the package's
-        date rule: ``"2024-10-31"``, a date, a timestamp).
+        date rule: ``"2024-10-31"``, a date, a timestamp); within 1900-2199.
 
     Raises
     ------
@@ -531,7 +531,8 @@ class Kravbedömning:
     motivering : str, optional
         The reason given.
     bedömd : datetime.date or ISO text, optional
-        When the assessment was made (read by the package's date rule).
+        When the assessment was made (read by the package's date rule);
+        within 1900-2199.
 
     Raises
     ------
