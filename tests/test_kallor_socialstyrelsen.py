@@ -300,3 +300,12 @@ def test_rows_of_a_measure_not_asked_for_are_a_source_error(httpserver: HTTPServ
             bas_url=bas(httpserver),
             cache=False,
         )
+
+
+@pytest.mark.parametrize("mått", [-1, 2**31, 10**30, np.uint64(2**63 + 1)], ids=str)
+def test_a_numeric_id_outside_the_apis_range_is_refused(mått: object) -> None:
+    # issue 12 (fuzz probe): mått=10**30 was sent as a 31-digit id.
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"hämta_socialstyrelsen: mått: .* is not an id"
+    ):
+        kallor.hämta_socialstyrelsen("amne", mått, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]

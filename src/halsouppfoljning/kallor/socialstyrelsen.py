@@ -35,6 +35,8 @@ KÄLLA_SOCIALSTYRELSEN = "Källa: Socialstyrelsen, statistikdatabasen"
 _PER_SIDA = 5000
 _NAMN = re.compile(r"^[a-z0-9_]+$")
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
+#: The largest numeric id (the API's ids are 32-bit integers).
+_STÖRSTA_ID = 2**31 - 1
 #: The years a period may be (a year outside is a typing error or a malformed row).
 _FÖRSTA_ÅR, _SISTA_ÅR = 1900, 2100
 
@@ -54,9 +56,10 @@ def _ids(värden: Any, namn: str) -> str:
     text = []
     for v in lista:
         if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
-            if v < 0:
+            if not 0 <= v <= _STÖRSTA_ID:
                 raise OgiltigtVärdeError(
-                    f"hämta_socialstyrelsen: {namn}: {v!r} is not an id (ids are >= 0)"
+                    f"hämta_socialstyrelsen: {namn}: {v!r:.40} is not an id (the API's ids are "
+                    f"whole numbers 0 to {_STÖRSTA_ID}); check the id"
                 )
             text.append(str(int(v)))
             continue
