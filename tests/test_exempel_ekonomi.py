@@ -202,3 +202,9 @@ def test_syntetiska_manadsutfall_minus_zero_spread_is_zero_spread() -> None:
     # With no spread and mean deviation 0 every year is the default monthly budget.
     assert t.iloc[0].tolist() == [-4.0, 6.0, 8.0, 6.0, 4.0, -10.0, -20.0, -6.0, 6.0, 8.0, 6.0, -4.0]
     assert t.iloc[1].tolist() == t.iloc[0].tolist()
+
+
+def test_syntetiska_manadsutfall_refuses_a_boolean_month() -> None:
+    # issue 12 (own probe): True among eleven amounts was read as 1 mnkr.
+    with pytest.raises(hu.FelTypError, match="månadsbudget must be numbers .* for month 12"):
+        hu.exempeldata.syntetiska_månadsutfall(2, månadsbudget=[1.0] * 11 + [True], seed=1)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
 from .._indata import TalIn, heltal, skalär, slumpgenerator, tal_array
-from ..exceptions import OgiltigtVärdeError
+from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..prognos import Prognos
 from ..tolka import tolka_tal
 
@@ -343,6 +343,13 @@ def syntetiska_månadsutfall(
     if månadsbudget is None:
         budget = np.array([-4.0, 6.0, 8.0, 6.0, 4.0, -10.0, -20.0, -6.0, 6.0, 8.0, 6.0, -4.0])
     else:
+        if isinstance(månadsbudget, (list, tuple)):
+            sanna = [i for i, v in enumerate(månadsbudget) if isinstance(v, (bool, np.bool_))]
+            if sanna:
+                raise FelTypError(
+                    f"{vad}: månadsbudget must be numbers [mnkr], got the boolean "
+                    f"{månadsbudget[sanna[0]]!r} for month {sanna[0] + 1}; give an amount"
+                )
         budget = tal_array(månadsbudget, f"{vad}: månadsbudget")
         if budget.shape != (12,):
             raise OgiltigtVärdeError(
