@@ -206,5 +206,5 @@ def test_syntetiska_manadsutfall_minus_zero_spread_is_zero_spread() -> None:
 
 def test_syntetiska_manadsutfall_refuses_a_boolean_month() -> None:
     # issue 12 (own probe): True among eleven amounts was read as 1 mnkr.
-    with pytest.raises(hu.FelTypError, match="månadsbudget must be numbers .* for month 12"):
+    with pytest.raises(hu.FelTypError, match=r"månadsbudget must be numbers .* for month 12"):
         hu.exempeldata.syntetiska_månadsutfall(2, månadsbudget=[1.0] * 11 + [True], seed=1)
