@@ -1459,7 +1459,7 @@ def test_a_prognos_exists_exactly_when_its_interval_is_ordered(
             lambda: hu.prognosträffsäkerhet(
                 pd.DataFrame({"g": [1], "värde": [1e308], "utfall": [-1e308]}), per="g"
             ),
-            ("prognosträffsäkerhet", "utfall - värde", "overflows"),
+            ("prognosträffsäkerhet", "'värde' in row 0", "1e+308", "1e+14", "counted in kr"),
             id="träffsäkerhet error",
         ),
         pytest.param(
@@ -1467,7 +1467,7 @@ def test_a_prognos_exists_exactly_when_its_interval_is_ordered(
                 pd.DataFrame({"g": [1, 1], "värde": [1e200, -1e200], "utfall": [-1e200, 1e200]}),
                 per="g",
             ),
-            ("prognosträffsäkerhet", "errors of kedja overflow"),
+            ("prognosträffsäkerhet", "'värde' in row 0", "1e+200", "1e+14"),
             id="träffsäkerhet rmse",
         ),
         pytest.param(
@@ -1487,3 +1487,139 @@ def test_overflowing_or_implausible_amounts_are_errors(anrop: Any, ord_: tuple[s
         anrop()
     for o in ord_:
         assert o in str(info.value), (o, str(info.value))
+
+
+# ---------------------------------------------------------------- issue 12: held-out probe findings
+
+_DUBBLA = pd.DataFrame([[1.0, 2.0]], columns=["a", "a"])
+
+
+@pytest.mark.parametrize(
+    ("anrop", "ord_"),
+    [
+        pytest.param(lambda: hu.prognosavvikelse(_DUBBLA, 1.0), ("utfall",), id="avvikelse utfall"),
+        pytest.param(
+            lambda: hu.prognosavvikelse(1.0, _DUBBLA), ("prognos",), id="avvikelse prognos"
+        ),
+        pytest.param(
+            lambda: hu.Prognos(värde=-890).prognosavvikelse(_DUBBLA),
+            ("utfall",),
+            id="Prognos.prognosavvikelse",
+        ),
+        pytest.param(lambda: hu.prognosintervall(_DUBBLA, 1, -1), ("punkt",), id="intervall punkt"),
+        pytest.param(lambda: hu.prognosintervall(1, _DUBBLA, -1), ("upp",), id="intervall upp"),
+        pytest.param(lambda: hu.prognosintervall(1, 1, -_DUBBLA), ("ned",), id="intervall ned"),
+        pytest.param(
+            lambda: hu.känslighetsintervall(
+                pd.DataFrame([[-1.0, 1.0, 0.0]], columns=["ned", "upp", "ned"])
+            ),
+            ("känslighetsintervall", "poster", "'ned'"),
+            id="känslighetsintervall poster",
+        ),
+    ],
+)
+def test_a_frame_with_a_column_name_twice_is_refused(anrop: Any, ord_: tuple[str, ...]) -> None:
+    # Found by the probe: a RecursionError inside the input layer, or numpy's IndexError.
+    with pytest.raises(hu.OgiltigtVärdeError, match="duplicated") as info:
+        anrop()
+    for o in ord_:
+        assert o in str(info.value), (o, str(info.value))
+    assert "'a'" in str(info.value) or "'ned'" in str(info.value)
+
+
+def _ändrad_kedja(rad: int, kolumn: str, värde: Any) -> pd.DataFrame:
+    kedja = _kedjetabell()
+    kedja[kolumn] = kedja[kolumn].astype(object)
+    kedja.loc[rad, kolumn] = värde
+    return kedja
+
+
+@pytest.mark.parametrize(
+    ("rad", "kolumn", "värde", "fel", "ord_"),
+    [
+        # derived columns that contradict the row (prognoskedja: värde - budget = -800 - 0,
+        # utfall - värde = -830 - -800 = -30, revidering = -850 - -800 = -50)
+        (0, "avvikelse_mot_budget", -801.0, hu.OgiltigtVärdeError, ("-801", "-800")),
+        (0, "avvikelse_mot_budget", math.nan, hu.OgiltigtVärdeError, ("nan", "-800")),
+        (0, "avvikelse_mot_budget", math.inf, hu.OgiltigtVärdeError, ("inf",)),
+        (0, "avvikelse_mot_budget", "abc", hu.FelTypError, ("abc",)),
+        (0, "budget", 0.5, hu.OgiltigtVärdeError, ("avvikelse_mot_budget", "-800.5")),
+        (0, "budget", -1.0, hu.OgiltigtVärdeError, ("avvikelse_mot_budget", "-799")),
+        (0, "budget", math.nan, hu.OgiltigtVärdeError, ("avvikelse_mot_budget", "nan")),
+        (0, "budget", 1e15, hu.OgiltigtVärdeError, ("'budget'", "1e+15", "1e+08")),
+        (0, "prognosavvikelse", -29.5, hu.OgiltigtVärdeError, ("-29.5", "-30")),
+        (0, "prognosavvikelse", math.nan, hu.OgiltigtVärdeError, ("nan", "-30")),
+        (0, "prognosavvikelse", 1e15, hu.OgiltigtVärdeError, ("1e+15",)),
+        (1, "revidering", -49.5, hu.OgiltigtVärdeError, ("row 1", "-49.5", "-50")),
+        (1, "revidering", math.nan, hu.OgiltigtVärdeError, ("row 1", "nan", "-50")),
+        (1, "revidering", "abc", hu.FelTypError, ("abc",)),
+        (0, "utfall", math.nan, hu.OgiltigtVärdeError, ("prognosavvikelse", "-30")),
+        (0, "övre", 1e15, hu.OgiltigtVärdeError, ("'övre'", "1e+15")),
+        (0, "inom_intervall", False, hu.OgiltigtVärdeError, ("False", "inside")),
+        (0, "inom_intervall", pd.NA, hu.OgiltigtVärdeError, ("<NA>", "inside")),
+        (0, "inom_intervall", "ja", hu.OgiltigtVärdeError, ("'ja'",)),
+        # unit and dates
+        (0, "enhet", None, hu.OgiltigtVärdeError, ("None", "'mnkr'")),
+        (0, "enhet", "", hu.OgiltigtVärdeError, ("''", "'mnkr'")),
+        (0, "enhet", math.nan, hu.OgiltigtVärdeError, ("nan", "'mnkr'")),
+        (0, "enhet", "tkr", hu.OgiltigtVärdeError, ("several units", "mnkr", "tkr")),
+        (0, "upprättad", pd.NaT, hu.OgiltigtVärdeError, ("prognosmånad", "missing")),
+        (1, "upprättad", pd.Timestamp("2023-01-15"), hu.OgiltigtVärdeError, ("prognosmånad", "1")),
+        (0, "upprättad", pd.Timestamp("2200-06-01"), hu.OgiltigtVärdeError, ("2200-06-01",)),
+        (0, "upprättad", pd.Timestamp("1800-01-01"), hu.OgiltigtVärdeError, ("1800-01-01",)),
+        (0, "upprättad", pd.Timestamp("1600-01-01"), hu.OgiltigtVärdeError, ("1600-01-01",)),
+        (0, "upprättad", pd.Timestamp("2300-01-01"), hu.OgiltigtVärdeError, ("2300-01-01",)),
+        (0, "upprättad", "2023/13/45", hu.OgiltigtVärdeError, ("2023/13/45",)),
+    ],
+)
+def test_a_hand_edited_chain_must_stay_consistent(
+    rad: int, kolumn: str, värde: Any, fel: type[Exception], ord_: tuple[str, ...]
+) -> None:
+    # Found by the probe: these edits gave the same accuracy as the valid chain.
+    with pytest.raises(fel) as info:
+        hu.prognosträffsäkerhet(_ändrad_kedja(rad, kolumn, värde))
+    meddelande = str(info.value)
+    assert meddelande.startswith("prognosträffsäkerhet: kedja")
+    for o in ord_:
+        assert o in meddelande, (o, meddelande)
+
+
+def test_edits_that_keep_a_chain_consistent_are_accepted() -> None:
+    väntat = pd.DataFrame(
+        {
+            "antal": [1, 1],
+            "utan_utfall": [0, 0],
+            "utan_punkt": [0, 0],
+            "medelfel": [-30.0, 20.0],  # -830 - -800, -830 - -850
+            "mae": [30.0, 20.0],
+            "rmse": [30.0, 20.0],
+            "täckning": [1.0, 1.0],  # -830 in [-850, -780] and in [-880, -820]
+        },
+        index=pd.Index([1, 2], name="prognosmånad", dtype="Int64"),
+    )
+    kedja = _kedjetabell()
+    pd.testing.assert_frame_equal(hu.prognosträffsäkerhet(kedja), väntat)
+    # a lower end moved but still below the outcome: inom_intervall stays True
+    pd.testing.assert_frame_equal(
+        hu.prognosträffsäkerhet(kedja.assign(nedre=[-851.0, -880.0])), väntat
+    )
+    # the first forecast's revision is against its own föregående, which the chain omits
+    pd.testing.assert_frame_equal(
+        hu.prognosträffsäkerhet(kedja.assign(revidering=[5.0, -50.0])), väntat
+    )
+    # rows in another order: the revision is still against the earlier forecast
+    pd.testing.assert_frame_equal(hu.prognosträffsäkerhet(kedja.iloc[::-1]), väntat)
+    # the derived columns dropped: nothing to check
+    pd.testing.assert_frame_equal(
+        hu.prognosträffsäkerhet(
+            kedja.drop(columns=["avvikelse_mot_budget", "revidering", "prognosavvikelse"])
+        ),
+        väntat,
+    )
+    # budget and its deviation both edited consistently: -800 - -100 = -700
+    pd.testing.assert_frame_equal(
+        hu.prognosträffsäkerhet(
+            kedja.assign(budget=[-100.0, 0.0], avvikelse_mot_budget=[-700.0, -850.0])
+        ),
+        väntat,
+    )

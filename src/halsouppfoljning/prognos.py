@@ -49,6 +49,7 @@ from ._indata import (
     TalIn,
     boolesk,
     datum,
+    datumkolumn,
     följd,
     givna_tal,
     heltal,
@@ -57,6 +58,7 @@ from ._indata import (
     kontrollera_kolumner,
     kort,
     ramtyp,
+    rimligt_datum,
     samma_längd,
     skalär,
     slumpgenerator,
@@ -153,7 +155,8 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
         DataFrame and another a sequence or Series.
     OgiltigtVärdeError
         Also if the inputs have different lengths or indexes (the message
-        gives both), or the interval overflows.
+        gives both), a DataFrame has a column name twice, or the interval
+        overflows.
 
     Notes
     -----
@@ -179,6 +182,8 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
     Region Västmanland, Hälso- och sjukvårdsförvaltningen, Månadsrapport
     februari 2023: "Årsprognos, -890 mnkr +20/-50 mnkr".
     """
+    for namn, del_ in (("punkt", punkt), ("upp", upp), ("ned", ned)):
+        _unika_kolumner(del_, namn, "prognosintervall")
     p = givna_tal(punkt, "prognosintervall: punkt")
     u = givna_tal(upp, "prognosintervall: upp")
     n = givna_tal(ned, "prognosintervall: ned")
@@ -243,6 +248,12 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
     return nedre, övre
 
 
+def _unika_kolumner(värde: Any, namn: str, vad: str) -> None:
+    """Refuse a DataFrame whose column names repeat (each column is one series of figures)."""
+    if isinstance(värde, pd.DataFrame):
+        unika_nycklar(värde.columns, f"{namn} (its column names)", vad)
+
+
 def _samma_form(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> None:
     """Raise unless two inputs of equal length also have the same shape (a 1 x 2 array is
     not two numbers in a row)."""
@@ -258,6 +269,7 @@ def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
     vad = "känslighetsintervall"
     if isinstance(poster, pd.DataFrame):
         kontrollera_kolumner(poster.columns, ["ned", "upp"], f"{vad}: poster")
+        _unika_kolumner(poster, "poster", vad)
         unika_nycklar(poster.index, "poster (its index, the item names)", vad)
         tabell = pd.DataFrame(
             {
@@ -464,7 +476,7 @@ def känslighetsintervall(
     ------
     OgiltigtVärdeError
         For an unknown ``metod`` or ``fördelning``, no items, duplicated item
-        names, an item with an upside below zero, a downside above zero or a
+        names or column names, an item with an upside below zero, a downside above zero or a
         mode outside its range, infinity, ``antal`` out of range, or an
         interval that overflows.
     AndelsError
@@ -994,7 +1006,8 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
         and numbers, or one input is a DataFrame and the other a sequence.
     OgiltigtVärdeError
         If the inputs have different lengths or indexes (the message gives
-        both), or the forecasts are in different units.
+        both), a DataFrame has a column name twice, or the forecasts are in
+        different units.
 
     Notes
     -----
@@ -1016,6 +1029,8 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
     array([ 40., -10.])
     """
     vad = "prognosavvikelse"
+    _unika_kolumner(utfall, "utfall", vad)
+    _unika_kolumner(prognos, "prognos", vad)
     värde: Any
     if isinstance(prognos, Prognos):
         värde = prognos.värde
@@ -1231,6 +1246,166 @@ def _utfall_per_period(
     return u
 
 
+#: Columns of a chain that prognoskedja derives from the others, and how.
+_HÄRLEDDA = {
+    "avvikelse_mot_budget": "värde - budget",
+    "prognosavvikelse": "utfall - värde",
+    "revidering": "värde - the previous forecast's värde of the same period",
+}
+
+
+def _kedjefel(vad: str, kolumn_: str, rad: int, vilket: str, råd: str) -> OgiltigtVärdeError:
+    return OgiltigtVärdeError(
+        f"{vad}: kedja's column {kolumn_!r} in row {rad} (by position) {vilket}; {råd}"
+    )
+
+
+def _kontrollera_kedja(
+    tabell: pd.DataFrame,
+    värde: npt.NDArray[np.float64],
+    utfall: npt.NDArray[np.float64],
+    vad: str,
+) -> dict[str, npt.NDArray[np.float64]]:
+    """Check a chain's units, dates and magnitudes; return its amount columns by name.
+
+    A chain is the output of :func:`prognoskedja`; a table edited by hand must
+    stay consistent with it: every derived column equals what prognoskedja
+    would compute from the row (NaN where it would be NaN), every amount is
+    finite and below 100 000 mdkr, the unit is one money unit for the whole
+    chain, and ``prognosmånad`` is the month of ``upprättad``. The derived
+    columns are checked by :func:`_kontrollera_härledda`.
+    """
+    omräkna = "recompute the chain with hu.prognoskedja(prognoser, utfall=...) or correct the row"
+    faktor = 1.0
+    if "enhet" in tabell.columns:
+        enheter = list(tabell["enhet"])
+        for i, e in enumerate(enheter):
+            if not isinstance(e, str) or e.casefold() not in _PENNINGENHETER:
+                raise _kedjefel(
+                    vad,
+                    "enhet",
+                    i,
+                    f"is {kort(e)}, not a money unit",
+                    f"give one of {', '.join(map(repr, _PENNINGENHETER))}, e.g. 'mnkr'",
+                )
+        olika = sorted({str(e).casefold() for e in enheter})
+        if len(olika) > 1:
+            raise OgiltigtVärdeError(
+                f"{vad}: kedja's column 'enhet' holds several units {olika}; the errors of a "
+                "chain are summed, so give every forecast in the same unit"
+            )
+        if olika:
+            faktor = _PENNINGENHETER[olika[0]]
+    enhet = next((e for e, f in _PENNINGENHETER.items() if f == faktor), "kr")
+    gräns = _STÖRSTA_BELOPP_KR / faktor
+    i_enhet = (
+        f"{enhet}, 100 000 mdkr" if "enhet" in tabell.columns else "100 000 mdkr counted in kr"
+    )
+    belopp: dict[str, npt.NDArray[np.float64]] = {"värde": värde, "utfall": utfall}
+    for namn in ("nedre", "övre", "budget", *_HÄRLEDDA):
+        if namn in tabell.columns:
+            belopp[namn] = tal_array(tabell[namn], f"{vad}: kedja[{namn!r}]")
+    for namn, arr in belopp.items():
+        stora = np.abs(np.nan_to_num(arr, nan=0.0)) >= gräns
+        if stora.any():
+            i = int(np.flatnonzero(stora)[0])
+            raise _kedjefel(
+                vad,
+                namn,
+                i,
+                f"is {arr[i]:g}, more than {gräns:g} ({i_enhet})",
+                "check the amount and its unit (a column 'enhet' gives the chain's unit)",
+            )
+    if "upprättad" in tabell.columns:
+        # Each date within 1900-2199 before the column is read as nanoseconds (where a
+        # date of 1600 or 2300 would wrap round to another year).
+        for i, d in enumerate(tabell["upprättad"]):
+            if not _saknas(d):
+                rimligt_datum(d, f"{vad}: kedja's column 'upprättad' in row {i} (by position)")
+        dagar = datumkolumn(tabell["upprättad"], "upprättad", f"{vad}: kedja")
+        if "prognosmånad" in tabell.columns:
+            månad = pd.DatetimeIndex(dagar).month.to_numpy(dtype=np.float64, na_value=np.nan)
+            given = tal_array(tabell["prognosmånad"], f"{vad}: kedja['prognosmånad']")
+            fel = ~((np.isnan(månad) & np.isnan(given)) | (månad == given))
+            if fel.any():
+                i = int(np.flatnonzero(fel)[0])
+                raise _kedjefel(
+                    vad,
+                    "prognosmånad",
+                    i,
+                    f"is {given[i]:g}, but the month of upprättad there is "
+                    f"{'missing' if np.isnan(månad[i]) else f'{månad[i]:g}'}",
+                    omräkna,
+                )
+    return belopp
+
+
+def _kontrollera_härledda(
+    tabell: pd.DataFrame, belopp: dict[str, npt.NDArray[np.float64]], vad: str
+) -> None:
+    """Check that a chain's derived columns equal what prognoskedja computes from the row."""
+    omräkna = "recompute the chain with hu.prognoskedja(prognoser, utfall=...) or correct the row"
+    värde, utfall = belopp["värde"], belopp["utfall"]
+    förväntat: dict[str, tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]] = {}
+    if "budget" in belopp:
+        förväntat["avvikelse_mot_budget"] = (värde - belopp["budget"], np.ones(len(värde), bool))
+    förväntat["prognosavvikelse"] = (utfall - värde, np.ones(len(värde), bool))
+    if {"avser", "upprättad"} <= set(tabell.columns):
+        ordning = pd.DataFrame(
+            {
+                "avser": tabell["avser"].map(lambda v: "\u0000" if _saknas(v) else str(v)),
+                "upprättad": datumkolumn(tabell["upprättad"], "upprättad", f"{vad}: kedja"),
+                "värde": värde,
+            }
+        ).reset_index(drop=True)
+        ordning = ordning.sort_values(["avser", "upprättad"], kind="stable", na_position="last")
+        förra = ordning.groupby("avser", sort=False)["värde"].shift(1)
+        har_förra = ordning.groupby("avser", sort=False).cumcount() > 0
+        förra_arr = förra.reindex(range(len(värde))).to_numpy(dtype=np.float64)
+        har_arr = har_förra.reindex(range(len(värde))).to_numpy(dtype=bool)
+        förväntat["revidering"] = (värde - förra_arr, har_arr)
+    for namn, (väntat, kontrolleras) in förväntat.items():
+        if namn not in belopp:
+            continue
+        given = belopp[namn]
+        with np.errstate(invalid="ignore"):
+            lika = np.isclose(given, väntat, rtol=1e-9, atol=1e-9, equal_nan=True)
+        fel = kontrolleras & ~lika
+        if fel.any():
+            i = int(np.flatnonzero(fel)[0])
+            raise _kedjefel(
+                vad,
+                namn,
+                i,
+                f"is {given[i]:g}, but {_HÄRLEDDA[namn]} there is {väntat[i]:g}",
+                omräkna,
+            )
+    if {"inom_intervall", "nedre", "övre"} <= set(tabell.columns):
+        nedre, övre = belopp["nedre"], belopp["övre"]
+        har = np.isfinite(nedre) & np.isfinite(övre) & np.isfinite(utfall)
+        with np.errstate(invalid="ignore"):
+            inom = (utfall >= nedre) & (utfall <= övre)
+        for i, flagga in enumerate(tabell["inom_intervall"]):
+            if _saknas(flagga):
+                stämmer = not har[i]
+            else:
+                stämmer = (
+                    isinstance(flagga, (bool, np.bool_))
+                    and bool(har[i])
+                    and (bool(flagga) == bool(inom[i]))
+                )
+            if not stämmer:
+                if not har[i]:
+                    läge = "utfall or the interval is missing there (so it must be NA)"
+                else:
+                    läge = f"utfall is {'inside' if inom[i] else 'outside'} [nedre, övre] there"
+                raise _kedjefel(vad, "inom_intervall", i, f"is {kort(flagga)}, but {läge}", omräkna)
+
+
+def _saknas(v: object) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+
+
 def prognosträffsäkerhet(
     kedja: pd.DataFrame | Sequence[Prognos],
     *,
@@ -1274,7 +1449,13 @@ def prognosträffsäkerhet(
         If the grouping column has missing values, a forecast (``avser``,
         ``upprättad``) occurs twice, a column name is duplicated, an interval
         has ``nedre > övre`` or does not contain its point, or a value is
-        infinite.
+        infinite or 100 000 mdkr or more; or if the table contradicts itself:
+        a column that :func:`prognoskedja` derives (``avvikelse_mot_budget``,
+        ``prognosavvikelse``, ``revidering`` after the first forecast of a
+        period, ``inom_intervall``, ``prognosmånad``) differs from what the row
+        gives, ``enhet`` is not one money unit for the whole table, or
+        ``upprättad`` is outside 1900-2199. The message names the column and
+        the row (by position).
 
     Notes
     -----
@@ -1355,14 +1536,9 @@ def prognosträffsäkerhet(
             f"{vad}: kedja's column {per!r} has {int(np.sum(koder < 0))} missing values; set "
             "upprättad on every forecast or drop those rows"
         )
+    belopp = _kontrollera_kedja(tabell, värde, utfall_, vad)
     k = len(grupper)
-    with np.errstate(over="ignore"):
-        fel = utfall_ - värde
-    if np.isinf(fel).any():
-        raise OgiltigtVärdeError(
-            f"{vad}: utfall - värde of kedja overflows to infinity; its amounts are too large "
-            "to be money: give them in a larger unit (mnkr, mdkr)"
-        )
+    fel = utfall_ - värde  # below 2e15 in magnitude: the amounts are bounded above
     finns = np.isfinite(fel)
     med_utfall = np.isfinite(utfall_)
     antal = np.bincount(koder, weights=finns, minlength=k)
@@ -1399,11 +1575,7 @@ def prognosträffsäkerhet(
             )
         else:
             täckning = np.full(k, np.nan)
-    if np.isinf(medel).any() or np.isinf(rmse).any():
-        raise OgiltigtVärdeError(
-            f"{vad}: the errors of kedja overflow to infinity; its amounts (värde, utfall) are "
-            "too large to be money: give them in a larger unit (mnkr, mdkr)"
-        )
+    _kontrollera_härledda(tabell, belopp, vad)
     return pd.DataFrame(
         {
             "antal": antal.astype(np.int64),
