@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import halsouppfoljning as hu
@@ -208,3 +209,21 @@ def test_syntetiska_manadsutfall_refuses_a_boolean_month() -> None:
     # issue 12 (own probe): True among eleven amounts was read as 1 mnkr.
     with pytest.raises(hu.FelTypError, match=r"månadsbudget must be numbers .* for month 12"):
         hu.exempeldata.syntetiska_månadsutfall(2, månadsbudget=[1.0] * 11 + [True], seed=1)
+
+
+@pytest.mark.parametrize(
+    "index",
+    [list(range(12, 0, -1)), [0] * 12, list("abcdefghijkl")],
+    ids=["omvänd", "dubbel", "text"],
+)
+def test_syntetiska_manadsutfall_refuses_a_series_not_indexed_by_month(index: list[object]) -> None:
+    # issue 12 (own probe): a Series indexed December..January was read January first.
+    budget = pd.Series(np.arange(12.0), index=index)
+    with pytest.raises(hu.OgiltigtVärdeError, match="månadsbudget is a Series whose index"):
+        hu.exempeldata.syntetiska_månadsutfall(2, månadsbudget=budget, seed=1)
+
+
+def test_syntetiska_manadsutfall_takes_a_series_indexed_by_month() -> None:
+    budget = pd.Series(np.arange(12.0), index=range(1, 13))
+    t = hu.exempeldata.syntetiska_månadsutfall(1, månadsbudget=budget, spridning=0.0, seed=1)
+    assert t.iloc[0].tolist() == list(np.arange(12.0))

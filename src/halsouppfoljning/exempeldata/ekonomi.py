@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import KÄLLA_VÄRMLAND, KÄLLA_VÄSTMANLAND, läs_datafil
-from .._indata import TalIn, heltal, skalär, slumpgenerator, tal_array
+from .._indata import TalIn, heltal, kort, skalär, slumpgenerator, tal_array
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..prognos import Prognos
 from ..tolka import tolka_tal
@@ -305,7 +305,8 @@ def syntetiska_månadsutfall(
         Number of years (rows).
     månadsbudget : array-like of 12, optional
         The monthly budget [mnkr]; default a seasonal profile summing to 0
-        (a surplus in spring, a deficit in summer and December).
+        (a surplus in spring, a deficit in summer and December). January
+        first; a Series must be indexed by month (1..12 or 0..11, in order).
     medelavvikelse, spridning : float
         Mean and standard deviation of the monthly deviation [mnkr].
     seed : int or numpy.random.Generator, optional
@@ -350,6 +351,15 @@ def syntetiska_månadsutfall(
                     f"{vad}: månadsbudget must be numbers [mnkr], got the boolean "
                     f"{månadsbudget[sanna[0]]!r} for month {sanna[0] + 1}; give an amount"
                 )
+        if isinstance(månadsbudget, pd.Series) and list(månadsbudget.index) not in (
+            list(range(12)),
+            list(range(1, 13)),
+        ):
+            raise OgiltigtVärdeError(
+                f"{vad}: månadsbudget is a Series whose index is not the months in order "
+                f"(1..12 or 0..11), got {kort(list(månadsbudget.index))}; sort it by month, or "
+                "pass the 12 amounts as a list, January first"
+            )
         budget = tal_array(månadsbudget, f"{vad}: månadsbudget")
         if budget.shape != (12,):
             raise OgiltigtVärdeError(
