@@ -139,3 +139,115 @@ def test_dates_outside_1900_2199_are_refused_where_counted() -> None:
     for fel in ("1899-12-31", "2200-01-01", "9999-01-01"):
         with pytest.raises(hu.OgiltigtVärdeError, match=r"^slutdatum .* check the year"):
             rimligt_datum(fel, "slutdatum")
+
+
+# --------------------------------------------------------------------------- issue 12, wave 3
+
+
+def test_tal_refuses_a_frame_with_a_column_twice() -> None:
+    import pandas as pd
+
+    dubbel = pd.DataFrame([[1.0, 2.0]], columns=["a", "a"])
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^budgetavvikelse: utfall has the column"):
+        hu.budgetavvikelse(dubbel, 0.5, relativ=False)
+    from halsouppfoljning._indata import tal
+
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^x has the column\(s\) \['a'\] more"):
+        tal(dubbel, "x")
+
+
+def test_a_ragged_nested_list_is_an_error_naming_the_argument() -> None:
+    with pytest.raises(hu.FelTypError, match=r"^trend: utfall must be a number or a flat"):
+        hu.trend([[1.0, 2.0], [3.0]], [1.0, 2.0], riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+    with pytest.raises(hu.FelTypError, match=r"^trend: referens must be a number or a flat"):
+        hu.trend([1.0, 2.0], [[1.0, 2.0], [3.0]], riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+
+
+def test_complex_numbers_are_refused_not_cast_to_real() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from halsouppfoljning._indata import tal_array
+
+    with pytest.raises(hu.FelTypError, match=r"^budgetavvikelse: utfall must be real numbers"):
+        hu.budgetavvikelse(np.complex64(1 + 2j), 0.5, relativ=False)
+    with pytest.raises(hu.FelTypError, match=r"årsbudget must be real numbers"):
+        hu.ackumulerad_budget(np.array([1200 + 5j]), 2)
+    with pytest.raises(hu.FelTypError, match=r"^x must be real numbers, got complex"):
+        tal_array(pd.Series([1 + 2j]), "x")
+    with pytest.raises(hu.FelTypError, match=r"^x must be real numbers, got \(1\+2j\) \(row 'b'\)"):
+        tal_array(pd.Series([1.0, 1 + 2j], index=["a", "b"], dtype=object), "x")
+
+
+def test_a_column_message_quotes_the_first_bad_cell_and_its_row() -> None:
+    import pandas as pd
+
+    from halsouppfoljning._indata import tal_array
+
+    kolumn = pd.Series([30.0, "10,0", 95.0], name="väntetid", dtype=object)
+    with pytest.raises(hu.FelTypError) as fel:
+        tal_array(kolumn, "column 'väntetid'")
+    meddelande = str(fel.value)
+    assert "got '10,0' (row 1) of type str" in meddelande
+    assert "dtype: object" not in meddelande
+    assert "Series" not in meddelande
+    # booleans in an object column were read as 1.0 and 0.0
+    with pytest.raises(hu.FelTypError, match=r"got True \(row 0\) of type bool"):
+        tal_array(pd.Series([True, 1.0], dtype=object), "x")
+    with pytest.raises(hu.FelTypError, match=r"got values of dtype category; convert them"):
+        tal_array(pd.Series([1, 2], dtype="category"), "x")
+    with pytest.raises(hu.FelTypError, match=r"got Timestamp.* \(row 0\) of type Timestamp"):
+        tal_array(pd.Series(pd.to_datetime(["2023-01-01"])), "x")
+
+
+def test_skalär_infinity_message_gives_the_fix() -> None:
+    from halsouppfoljning._indata import skalär
+
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=r"^budget must be finite, got inf; give a finite"
+    ):
+        skalär(float("inf"), "budget")
+
+
+@pytest.mark.parametrize("år", ["2300-06-01", "1600-01-01", "1800-01-01", "2200-06-01"])
+def test_datumkolumn_refuses_dates_outside_the_span_before_the_cast(år: str) -> None:
+    import pandas as pd
+
+    from halsouppfoljning._indata import datumkolumn
+
+    # datetime64[s] holds these; a cast to nanoseconds would wrap 2300 to 1715
+    kolumn = pd.Series(pd.to_datetime(["2023-01-01", år]).as_unit("s"), index=["x", "y"])
+    with pytest.raises(
+        hu.OgiltigtVärdeError, match=rf"^f: column 'datum' has the date {år} in row 'y'"
+    ):
+        datumkolumn(kolumn, "datum", "f")
+    with pytest.raises(hu.OgiltigtVärdeError, match=rf"has the date {år}"):
+        datumkolumn(kolumn.dt.tz_localize("UTC"), "datum", "f")
+    assert datumkolumn(kolumn.iloc[:1], "datum", "f").astype(str).tolist() == [
+        "2023-01-01T00:00:00.000000000"
+    ]
+
+
+def test_samma_tidszonsslag() -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    from halsouppfoljning._indata import samma_tidszonsslag
+
+    naiv = pd.Series(pd.to_datetime(["2023-01-01 10:00"]))
+    zon = naiv.dt.tz_localize("UTC")
+    samma_tidszonsslag({"a": naiv, "b": "2023-02-01", "c": dt.date(2023, 1, 1)}, "f")
+    samma_tidszonsslag({"a": zon, "b": "2023-02-01T00:00Z", "c": None}, "f")
+    samma_tidszonsslag({"a": pd.Series([None, dt.date(2023, 1, 1)], dtype=object)}, "f")
+    fall = [
+        ({"a": zon, "b": naiv}, "a has a time zone but b has none"),
+        ({"a": naiv, "b": "2023-02-01T10:00+01:00"}, "b has a time zone but a has none"),
+        ({"a": pd.Timestamp("2023-01-01", tz="UTC"), "b": dt.datetime(2023, 1, 2)}, "a has"),
+        ({"a": pd.Series([pd.Timestamp("2023-01-01", tz="UTC")], dtype=object), "b": naiv}, "a"),
+        ({"a": zon, "b": pd.Index(naiv)}, "a has a time zone"),
+        ({"a": zon, "b": pd.Timestamp("2023-01-01").to_datetime64()}, "a has a time zone"),
+    ]
+    for värden, text in fall:
+        with pytest.raises(hu.OgiltigtVärdeError, match=rf"^f: {text}.*give both with a zone"):
+            samma_tidszonsslag(värden, "f")

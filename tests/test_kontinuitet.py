@@ -1017,19 +1017,44 @@ def test_samma_besök_samma_dag_i_alla_tidszoner(tider: list[str]) -> None:
 
 
 def test_slutdatum_med_tidszon_är_dess_lokala_dag() -> None:
-    besök = _besök_kring_midnatt(NAIV)
+    besök = _besök_kring_midnatt(UTC)
     kw: dict[str, Any] = {"datum": "datum", "minsta_antal_besök": 2, "fönster_månader": 1}
     lokal = hu.kontinuitetsindex(besök, slutdatum="2023-01-01", **kw)
     for slut in (
         pd.Timestamp("2022-12-31 23:30", tz="UTC"),  # 00:30 on 1 January in Stockholm
         "2023-01-01T00:30+01:00",
-        pd.Timestamp("2023-01-01 23:59"),
+        dt.date(2023, 1, 1),
     ):
         ut = hu.kontinuitetsindex(besök, slutdatum=slut, **kw)
         pd.testing.assert_series_equal(ut, lokal)
         assert ut.attrs == lokal.attrs
     # the UTC calendar day (31 December) would be another window
     assert hu.kontinuitetsindex(besök, slutdatum="2022-12-31", **kw).attrs != lokal.attrs
+    naiv = _besök_kring_midnatt(NAIV)
+    pd.testing.assert_series_equal(
+        hu.kontinuitetsindex(naiv, slutdatum=pd.Timestamp("2023-01-01 23:59"), **kw), lokal
+    )
+
+
+@pytest.mark.parametrize(
+    ("tider", "slut"),
+    [
+        (NAIV, pd.Timestamp("2022-12-31 23:30", tz="UTC")),
+        (NAIV, "2023-01-01T00:30+01:00"),
+        (UTC, pd.Timestamp("2023-01-01 00:30")),
+        (UTC, "2023-01-01T00:30"),
+    ],
+)
+def test_slutdatum_och_datum_med_och_utan_tidszon_är_fel(tider: list[str], slut: Any) -> None:
+    # issue 12: a zoned date mixed with a naive one is ambiguous; an error names both
+    besök = _besök_kring_midnatt(tider)
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^kontinuitetsindex: .* has a time zone but .* has none; give both with a zone",
+    ) as fel:
+        hu.kontinuitetsindex(besök, datum="datum", slutdatum=slut, minsta_antal_besök=2)
+    assert "slutdatum" in str(fel.value)
+    assert "'datum'" in str(fel.value)
 
 
 def test_datum_som_datetime_date_objekt() -> None:

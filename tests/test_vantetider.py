@@ -904,8 +904,13 @@ def test_sommartid_räknas_i_svensk_tid() -> None:
 def test_mätdatum_och_period_med_tidszon() -> None:
     d = hand_poster()
     kw = {"gränser": [7, 30, 90], "start": "start", "slut": "slut", "minsta_antal": 1}
-    # 2023-01-30 23:30Z is 2023-01-31 00:30 local: the snapshot of 31 January
-    b = hu.väntetidsandelar(d, mätdatum=pd.Timestamp("2023-01-30 23:30", tz="UTC"), **kw)
+    # 2023-01-30 23:30Z is 2023-01-31 00:30 local: the snapshot of 31 January (the
+    # columns carry the zone too: a zoned mätdatum with naive columns is an error)
+    zonad = d.assign(
+        start=d["start"].dt.tz_localize("Europe/Stockholm"),
+        slut=d["slut"].dt.tz_localize("Europe/Stockholm"),
+    )
+    b = hu.väntetidsandelar(zonad, mätdatum=pd.Timestamp("2023-01-30 23:30", tz="UTC"), **kw)
     assert b["mätdatum"].iloc[0] == T("2023-01-31 00:30")
     assert b["antal"].tolist() == [3, 3, 3]  # as test_bestånd_och_flöde_för_hand
     assert b["antal_inom"].tolist() == [0, 2, 3]
@@ -915,6 +920,25 @@ def test_mätdatum_och_period_med_tidszon() -> None:
     )
     assert f["antal"].tolist() == [2, 2, 2]
     assert f["antal_inom"].tolist() == [1, 1, 1]
+
+
+@pytest.mark.parametrize("fall", ["start", "slut", "mätdatum", "mätdatumlista"])
+def test_datum_med_och_utan_tidszon_i_ett_anrop_är_fel(fall: str) -> None:
+    # issue 12: a UTC start mixed with a naive slut was read as if the naive one were local
+    d = hand_poster()
+    mätdatum: Any = "2023-01-31"
+    if fall in ("start", "slut"):
+        d[fall] = d[fall].dt.tz_localize("UTC")
+    elif fall == "mätdatum":
+        mätdatum = pd.Timestamp("2023-01-30 23:30", tz="UTC")
+    else:
+        mätdatum = ["2023-01-31", "2023-01-30T23:30+00:00"]
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^väntetidsandelar: .* has a time zone but .* has none; give both with a zone",
+    ) as fel:
+        hu.väntetidsandelar(d, gränser=90, start="start", slut="slut", mätdatum=mätdatum)
+    assert ("mätdatum" if fall.startswith("mätdatum") else fall) in str(fel.value)
 
 
 def test_snedstrecksdatum_avvisas() -> None:
@@ -1234,3 +1258,16 @@ def test_fel_inifrån_nämner_funktionen() -> None:
         hu.väntetidsandelar(pd.DataFrame({"v": [1.0]}), gränser=90, väntetid="v", enhet="år")
     with pytest.raises(hu.OgiltigtVärdeError, match=r"^sammanvägda_andelar: metod must be"):
         hu.sammanvägda_andelar(_två_regioner(), metod="summa")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("datum", ["2300-06-01", "1600-01-01"])
+def test_start_utanför_1900_2199_avvisas_före_omvandling(datum: str) -> None:
+    # issue 12: datetime64[us] holds 2300; the cast to nanoseconds wrapped it to 1715
+    d = hand_poster()
+    d["start"] = d["start"].dt.as_unit("us")
+    d.loc[1, "start"] = pd.Timestamp(datum)
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=rf"^väntetidsandelar: column 'start' has the date {datum} in row 1, outside",
+    ):
+        hu.väntetidsandelar(d, gränser=90, start="start", slut="slut", mätdatum="2023-02-28")

@@ -45,7 +45,7 @@ import numbers
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any, ParamSpec, TypeAlias, TypeVar
 
@@ -424,6 +424,34 @@ def _talfel(värde: Any, namn: str) -> FelTypError:
     )
 
 
+def _cellfel(värde: pd.Series[Any] | pd.Index[Any], namn: str) -> FelTypError:
+    """The error for a column that is not numbers: quotes its first offending cell and row."""
+    if isinstance(värde.dtype, np.dtype) and värde.dtype.kind == "c":
+        return FelTypError(
+            f"{namn} must be real numbers, got complex numbers (dtype {värde.dtype}); "
+            "pass the real part (.real) if that is what you mean"
+        )
+    etiketter = värde.index if isinstance(värde, pd.Series) else range(len(värde))
+    for etikett, v in zip(etiketter, värde.tolist(), strict=False):
+        if v is None or v is pd.NA:
+            continue
+        if isinstance(v, (bool, np.bool_, str, bytes)) or not isinstance(v, numbers.Number):
+            return FelTypError(
+                f"{namn} must be a number or numbers, got {_kort(v)} (row {_kort(etikett, 30)}) "
+                f"of type {type(v).__name__}; read printed figures such as '-174,1 mnkr' or "
+                "'88,3 %' with hu.tolka_tal first"
+            )
+        if isinstance(v, complex):
+            return FelTypError(
+                f"{namn} must be real numbers, got {_kort(v)} (row {_kort(etikett, 30)}); "
+                "pass the real part if that is what you mean"
+            )
+    return FelTypError(
+        f"{namn} must be a number or numbers, got values of dtype {värde.dtype}; convert them "
+        "with pandas.to_numeric first"
+    )
+
+
 def _ändliga(arr: npt.NDArray[np.float64], namn: str, ändlig: bool) -> None:
     if ändlig and arr.size and np.isinf(arr).any():
         plats = int(np.flatnonzero(np.isinf(arr).ravel())[0])
@@ -464,7 +492,10 @@ def skalär(värde: Any, namn: str, *, saknas: bool = False, ändlig: bool = Tru
     if math.isnan(ut) and not saknas:
         raise OgiltigtVärdeError(f"{namn} is missing (NaN); give a number")
     if ändlig and math.isinf(ut):
-        raise OgiltigtVärdeError(f"{namn} must be finite, got {ut!r}")
+        raise OgiltigtVärdeError(
+            f"{namn} must be finite, got {ut!r}; give a finite number (NaN where a value is "
+            "missing and that is allowed)"
+        )
     return ut
 
 
@@ -484,14 +515,20 @@ def tal_array(värde: Any, namn: str, *, ändlig: bool = True) -> npt.NDArray[np
     if isinstance(värde, (str, bytes, bool, np.bool_)):
         raise _talfel(värde, namn)
     if isinstance(värde, (pd.Series, pd.Index)):
-        if pd.api.types.is_bool_dtype(värde.dtype) or not (
-            pd.api.types.is_numeric_dtype(värde.dtype) or värde.dtype == object
+        if (
+            pd.api.types.is_bool_dtype(värde.dtype)
+            or pd.api.types.is_complex_dtype(värde.dtype)
+            or not (pd.api.types.is_numeric_dtype(värde.dtype) or värde.dtype == object)
         ):
-            raise _talfel(värde, namn)
+            raise _cellfel(värde, namn)
+        if värde.dtype == object and any(
+            isinstance(v, (bool, np.bool_, str, bytes, complex)) for v in värde.tolist()
+        ):
+            raise _cellfel(värde, namn)
         try:
             arr = värde.to_numpy(dtype=np.float64, na_value=np.nan)
         except (TypeError, ValueError) as fel:
-            raise _talfel(värde, namn) from fel
+            raise _cellfel(värde, namn) from fel
     else:
         try:
             rå = np.asarray(värde)
@@ -500,6 +537,11 @@ def tal_array(värde: Any, namn: str, *, ändlig: bool = True) -> npt.NDArray[np
                 f"{namn} must be a number or an equal-length sequence of numbers, got "
                 f"{_kort(värde)}"
             ) from fel
+        if rå.dtype.kind == "c":
+            raise FelTypError(
+                f"{namn} must be real numbers, got {_kort(värde)} (complex, dtype {rå.dtype}); "
+                "pass the real part (.real) if that is what you mean"
+            )
         if rå.dtype.kind == "b" or rå.dtype.kind in "USMmV":
             raise _talfel(värde, namn)
         if rå.dtype.kind == "O":
@@ -532,6 +574,12 @@ def tal(värde: Any, namn: str, *, ändlig: bool = True) -> Any:
     5.0
     """
     if isinstance(värde, pd.DataFrame):
+        if not värde.columns.is_unique:
+            dubbla = list(dict.fromkeys(värde.columns[värde.columns.duplicated()]))
+            raise OgiltigtVärdeError(
+                f"{namn} has the column(s) {_kort(dubbla)} more than once; give each column "
+                "once (drop or rename the duplicate)"
+            )
         kolumner_ = {k: tal(värde[k], f"{namn}[{k!r}]", ändlig=ändlig) for k in värde.columns}
         ut = pd.DataFrame(kolumner_, index=värde.index)
         ut.columns = värde.columns
@@ -817,11 +865,99 @@ def datumkolumn(
             "format='%Y-%m-%d') first"
         )
     värden = kolumn_.to_numpy()
+    saknas = np.isnat(värden)
+    år = värden.astype("datetime64[Y]").astype(np.int64) + 1970
+    utanför = ~saknas & ((år < FÖRSTA_DATUM.year) | (år > SISTA_DATUM.year))
+    if utanför.any():
+        plats = int(np.flatnonzero(utanför)[0])
+        raise OgiltigtVärdeError(
+            f"{vad}: column {namn!r} has the date {str(värden[plats])[:10]} in row "
+            f"{_kort(kolumn_.index[plats], 30)}, outside {FÖRSTA_DATUM.isoformat()} to "
+            f"{SISTA_DATUM.isoformat()}, the dates the package counts with; check the year"
+        )
     if värden.dtype != np.dtype("datetime64[ns]"):
         värden = värden.astype("datetime64[ns]")
     if dag:
         värden = värden.astype("datetime64[D]").astype("datetime64[ns]")
     return värden
+
+
+def _zonslag(värde: Any) -> bool | None:
+    """Whether a date input carries a time zone: True, False, or None (a bare day or unknown)."""
+    if värde is None or värde is pd.NaT:
+        return None
+    if isinstance(värde, (pd.Series, pd.Index)):
+        if isinstance(värde.dtype, pd.DatetimeTZDtype):
+            return True
+        if pd.api.types.is_datetime64_dtype(värde.dtype):
+            return False
+        if värde.dtype == object:
+            for v in värde.tolist():
+                if isinstance(v, dt.datetime) and not pd.isna(v):
+                    return v.tzinfo is not None
+        return None
+    if isinstance(värde, str):
+        t = nfc(värde).strip()
+        if len(t) <= 10:
+            return None
+        try:
+            return dt.datetime.fromisoformat(t).tzinfo is not None
+        except ValueError:
+            return None
+    if isinstance(värde, dt.datetime):
+        return värde.tzinfo is not None
+    if isinstance(värde, np.datetime64):
+        return False
+    return None
+
+
+def samma_tidszonsslag(värden: Mapping[str, Any], vad: str) -> None:
+    """Refuse date inputs of one call where one carries a time zone and another does not.
+
+    A naive date is read as Swedish local time, a zoned one is converted to
+    it; mixing the two in one call (a UTC ``start`` column with a naive
+    ``slut`` column, or a zoned column with a naive date argument) is
+    ambiguous, so it is an error naming both. A bare calendar day
+    (``datetime.date``, ``'2023-12-31'``) has no time and mixes with either.
+
+    Parameters
+    ----------
+    värden : mapping of str to date-like or Series
+        The inputs, by the name to quote (e.g. ``"column 'start' (start=)"``).
+    vad : str
+        The function (quoted in the message).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If one input is timezone-aware and another naive.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import samma_tidszonsslag
+    >>> samma_tidszonsslag({"start": pd.Timestamp("2023-01-01"), "slut": "2023-02-01"}, "f")
+    >>> samma_tidszonsslag(
+    ...     {"start": pd.Timestamp("2023-01-01", tz="UTC"), "slut": pd.Timestamp("2023-02-01")}, "f"
+    ... )
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: start has a time zone but slut has none; ...
+    """
+    med: list[str] = []
+    utan: list[str] = []
+    for namn, värde in värden.items():
+        slag = _zonslag(värde)
+        if slag is True:
+            med.append(namn)
+        elif slag is False:
+            utan.append(namn)
+    if med and utan:
+        raise OgiltigtVärdeError(
+            f"{vad}: {med[0]} has a time zone but {utan[0]} has none; give both with a zone "
+            "or both without (naive dates are read as Swedish local time), e.g. "
+            "pandas.Series.dt.tz_localize('Europe/Stockholm')"
+        )
 
 
 def booleskkolumn(
@@ -1170,9 +1306,24 @@ def samma_etiketter(a: Any, b: Any, namn_a: str, namn_b: str, vad: str) -> Any:
             return b.reindex(a.index)
         samma_längd(a, b, namn_a, namn_b, vad)
         return b  # pragma: no cover - samma_längd raised
-    if np.ndim(a) and np.ndim(b) and not isinstance(a, pd.DataFrame | dict):
+    if (
+        _dimensioner(a, namn_a, vad)
+        and _dimensioner(b, namn_b, vad)
+        and not isinstance(a, pd.DataFrame | dict)
+    ):
         samma_längd(a, b, namn_a, namn_b, vad)
     return b
+
+
+def _dimensioner(värde: Any, namn: str, vad: str) -> int:
+    """``np.ndim(värde)``; a ragged nested list is an error naming ``namn``."""
+    try:
+        return int(np.ndim(värde))
+    except (ValueError, TypeError) as fel:
+        raise FelTypError(
+            f"{vad}: {namn} must be a number or a flat sequence of numbers, got "
+            f"{_kort(värde)} (nested lists of different lengths); pass one list of numbers"
+        ) from fel
 
 
 _P = ParamSpec("_P")

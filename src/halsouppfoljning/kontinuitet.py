@@ -1099,7 +1099,9 @@ def kontinuitetsindex(
         slutdatum]`` count; e.g. ``slutdatum="2023-12-31"`` with 18 months
         counts 2022-07-01 to 2023-12-31, both included. Times of day are
         ignored (a visit at 14:00 on ``slutdatum`` counts); a timezone-aware
-        ``slutdatum`` counts by its Swedish local day. Text is ISO 8601.
+        ``slutdatum`` counts by its Swedish local day. Text is ISO 8601. A
+        time with a zone against a ``datum`` column without one (or the
+        reverse) is an error; a bare day (``'2023-12-31'``) goes with either.
     fönster_månader : int, default 18
         Length of the window [månader]; 18 is the published rule. Used only
         with ``slutdatum``.
@@ -1332,6 +1334,11 @@ def kontinuitetsindex(
                 f"{vad}: slutdatum needs datum, the column of visit dates; pass datum='<column>'"
             )
         slut = _indata.rimligt_datum(slutdatum, f"{vad}: slutdatum")
+        ram = getattr(besök, "_meta", besök)
+        if datum in ram.columns:
+            _indata.samma_tidszonsslag(
+                {f"column {datum!r} (datum=)": ram[datum], "slutdatum": slutdatum}, vad
+            )
     if metod == "secon" and datum is None:
         raise OgiltigtVärdeError(
             f"{vad}: metod='secon' needs the visit order; pass datum='<column>'"

@@ -831,6 +831,19 @@ def väntetidsandelar(
             raise OgiltigtVärdeError(
                 f"per column {c!r} has the name of a result column; rename it first"
             )
+    if läge != "väntetid":
+        kolumnerna = data._meta if dask_läge else data
+        datuminput: dict[str, Any] = {
+            f"column {start!r} (start=)": kolumnerna[start],
+            f"column {slut!r} (slut=)": kolumnerna[slut],
+        }
+        if isinstance(mätdatum, (str, dt.date, np.datetime64)) or not isinstance(
+            mätdatum, Iterable
+        ):
+            datuminput["mätdatum"] = mätdatum
+        else:
+            datuminput.update({f"mätdatum[{i}]": d for i, d in enumerate(list(mätdatum))})
+        _indata.samma_tidszonsslag(datuminput, _VAD)
     gränser_dagar, etiketter = _perioder(period) if läge == "flöde" else ((), ())
     plan = _rakning.Plan(
         läge=läge,
