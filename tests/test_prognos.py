@@ -1558,6 +1558,7 @@ def _ändrad_kedja(rad: int, kolumn: str, värde: Any) -> pd.DataFrame:
         (0, "inom_intervall", False, hu.OgiltigtVärdeError, ("False", "inside")),
         (0, "inom_intervall", pd.NA, hu.OgiltigtVärdeError, ("<NA>", "inside")),
         (0, "inom_intervall", "ja", hu.OgiltigtVärdeError, ("'ja'",)),
+        (0, "nedre", math.nan, hu.OgiltigtVärdeError, ("inom_intervall", "True", "must be NA")),
         # unit and dates
         (0, "enhet", None, hu.OgiltigtVärdeError, ("None", "'mnkr'")),
         (0, "enhet", "", hu.OgiltigtVärdeError, ("''", "'mnkr'")),
