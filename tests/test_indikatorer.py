@@ -819,9 +819,26 @@ def test_a_tal_and_a_different_enhet_is_an_error() -> None:
 
 
 def test_the_indicator_supplies_the_unit() -> None:
-    andel = hu.Indikator(id="a", namn="A", enhet="andel", målnivåer={2023: hu.Målnivå.tolka("≥80")})
-    with pytest.raises(hu.OgiltigtVärdeError, match="add the unit to the target"):
-        andel.måluppfyllelse(0.85, 2023)
+    # issue 12: a target without a unit takes the indicator's; "≥80" as a share is 8 000 %
+    with pytest.raises(hu.AndelsError, match=r"^Indikator: målnivåer\[2023\] '≥ 80' has no unit"):
+        hu.Indikator(id="a", namn="A", enhet="andel", målnivåer={2023: hu.Målnivå.tolka("≥80")})
+    andel = hu.Indikator(id="a", namn="A", enhet="andel", målnivåer={2023: hu.Målnivå.högst(0.06)})
+    assert andel.målnivå(2023).enhet == "andel"
+    assert andel.måluppfyllelse(0.05, 2023) is UPP
+    assert andel.måluppfyllelse(0.07, 2023) is EJ
+    två = hu.Målnivå.tvånivå(hu.Målnivå.minst(0.4), hu.Målnivå.minst(0.7))
+    ind = hu.Indikator(id="t", namn="T", enhet="andel", målnivåer={2023: två})
+    assert [d.enhet for d in ind.målnivå(2023).delar] == ["andel", "andel"]
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^Indikator: målnivåer\[2023\] '≤ 15 min' is in 'min' but the indicator 'd' "
+        r"declares enhet='andel'",
+    ):
+        hu.Indikator(
+            id="d", namn="D", enhet="andel", målnivåer={2023: hu.Målnivå.högst(15, enhet="min")}
+        )
+    # a percent target in an indicator of shares is the same unit
+    hu.Indikator(id="p", namn="P", enhet="förändring", målnivåer={2023: hu.Målnivå.tolka("≥80 %")})
     index = hu.Indikator(id="b", namn="B", enhet="index", målnivåer={2023: hu.Målnivå.tolka("≥55")})
     # "≥55" has no unit: the indicator supplies it (an index), which is not a share
     assert index.måluppfyllelse(60, 2023) is UPP
@@ -1191,3 +1208,22 @@ def test_rounding_before_assessment_of_huge_values_is_no_overflow() -> None:
     m = hu.Målnivå.minst(1e307, enhet="mnkr")
     assert hu.måluppfyllelse(1e308, m, avrundning=2) is UPP
     assert hu.måluppfyllelse(1e306, m, avrundning=2) is EJ
+
+
+def test_messages_name_the_function_and_the_argument_passed() -> None:
+    # issue 12: the share check of måluppfyllelse lacked the function name
+    with pytest.raises(hu.AndelsError, match=r"^måluppfyllelse: utfall must be a share"):
+        hu.måluppfyllelse(94.0, hu.Målnivå.tolka("≥ 80 %"))
+    # 100 * 1e308 overflowed in the advice and blamed formatera_tal: värde
+    with pytest.raises(hu.AndelsError, match=r"^formatera_andel: andel must be a share") as fel:
+        hu.formatera_andel(1e308)
+    assert "formatera_tal: värde" not in str(fel.value)
+
+
+@pytest.mark.parametrize("fel", [5, 1.5, b"x", ["a"]])
+def test_text_fields_refuse_what_is_not_text(fel: object) -> None:
+    with pytest.raises(hu.FelTypError, match=r"^Tal\.text must be text"):
+        Tal(värde=1, text=fel)  # type: ignore[arg-type]
+    with pytest.raises(hu.FelTypError, match=r"^Målnivå\.text must be text"):
+        hu.Målnivå(typ="gräns", operator=">=", gräns=0.5, text=fel)  # type: ignore[arg-type]
+    assert Tal(värde=1, text="1,0").text == "1,0"

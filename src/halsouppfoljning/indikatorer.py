@@ -48,7 +48,13 @@ from ._indata import (
     valfri_text,
 )
 from ._indata import text as _text_in
-from .exceptions import AndelsError, FelTypError, OgiltigtVärdeError, UnderlagsVarning
+from .exceptions import (
+    AndelsError,
+    FelTypError,
+    HalsouppfoljningError,
+    OgiltigtVärdeError,
+    UnderlagsVarning,
+)
 
 __all__ = [
     "Aggregering",
@@ -438,7 +444,9 @@ def formatera_andel(andel: float | None, decimaler: int = 1) -> str:
 
 def _utanför_andel(tal: float, namn: str) -> str:
     """The message for a display of a share given a value outside [0, 1]."""
-    procent = f"formatera_tal(100 * x, enhet='%') (here {formatera_tal(100 * tal, 1, enhet='%')!r})"
+    procent = "formatera_tal(100 * x, enhet='%')"
+    if math.isfinite(100 * tal):
+        procent += f" (here {formatera_tal(100 * tal, 1, enhet='%')!r})"
     if 1.0 < tal <= 100.0:
         råd = (
             f"did you pass percent? {tal:g} % is the share {tal / 100:g}: pass that. If {tal:g} "
@@ -574,6 +582,14 @@ def _fotnoter(värde: object) -> tuple[str, ...]:
     return tuple(_text_in(v, "Tal.fotnoter") for v in värde)
 
 
+def _tal_textfält(värde: object) -> str | None:
+    return valfri_text(värde, "Tal.text")
+
+
+def _målnivå_text(värde: object) -> str | None:
+    return valfri_text(värde, "Målnivå.text")
+
+
 def _tal_enhet(värde: object) -> str | None:
     return _enhet_konv(valfri_text(värde, "Tal.enhet"))
 
@@ -622,7 +638,7 @@ class Tal:
     bas: tuple[int | float, str] | None = attrs.field(default=None, converter=_bas_konv)
     fotnoter: tuple[str, ...] = attrs.field(default=(), converter=_fotnoter)
     ungefärlig: bool = attrs.field(default=False, converter=_ungefärlig)
-    text: str | None = attrs.field(default=None, eq=False)
+    text: str | None = attrs.field(default=None, eq=False, converter=_tal_textfält)
 
     def __attrs_post_init__(self) -> None:
         e, bas = _dela_bas(self.enhet)
@@ -727,7 +743,7 @@ class Målnivå:
     bas: tuple[int | float, str] | None = attrs.field(default=None, converter=_bas_konv)
     villkor: tuple[str, ...] = attrs.field(default=(), converter=_villkor_konv)
     senast: int | None = attrs.field(default=None, converter=_senast_konv)
-    text: str | None = attrs.field(default=None, eq=False)
+    text: str | None = attrs.field(default=None, eq=False, converter=_målnivå_text)
 
     def __attrs_post_init__(self) -> None:
         typ = self.typ
@@ -1440,11 +1456,11 @@ def _koder(
         return kod
     skala = _skala(m.enhet)
     if m.enhet == "andel":
-        kontrollera_andel(u, "utfall")
+        kontrollera_andel(u, "måluppfyllelse: utfall")
         if f is not None:
-            kontrollera_andel(f, "föregående")
+            kontrollera_andel(f, "måluppfyllelse: föregående")
         if plan is not None:
-            kontrollera_andel(plan, "plan")
+            kontrollera_andel(plan, "måluppfyllelse: plan")
     saknas = np.isnan(u)
     if typ is Måltyp.GRÄNS:
         uu = _avrundad(u, skala, avrundning)
@@ -2138,6 +2154,41 @@ class Indikator:
     periodicitet: Periodicitet | None = attrs.field(default=None, converter=_periodicitet)
     aggregering: Aggregering | None = attrs.field(default=None, converter=_aggregering)
     målnivåer: dict[int, Målnivå] = attrs.field(factory=dict, converter=_målnivåer, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.enhet is not None:
+            object.__setattr__(
+                self,
+                "målnivåer",
+                {år: self._i_enheten(mål, år) for år, mål in self.målnivåer.items()},
+            )
+
+    def _i_enheten(self, mål: Målnivå, år: int) -> Målnivå:
+        """``mål`` with the indicator's unit where it has none; a different unit is an error."""
+        if mål.typ in (Måltyp.SAMMANSATT, Måltyp.TVÅNIVÅ):
+            return attrs.evolve(mål, delar=tuple(self._i_enheten(d, år) for d in mål.delar))
+        if mål.typ in (Måltyp.INGET, Måltyp.RELATIV_FÖRÄNDRING):
+            return mål  # no target, or a change as a proportion of any unit
+        if mål.enhet is None:
+            if mål.bas is not None or mål.typ in (Måltyp.MOT_FÖREGÅENDE, Måltyp.ENLIGT_PLAN):
+                return mål  # compared in the outcome's own unit
+            try:
+                return attrs.evolve(mål, enhet=self.enhet)
+            except HalsouppfoljningError as fel:
+                raise type(fel)(
+                    f"Indikator: målnivåer[{år}] {str(mål)!r} has no unit, so it takes the "
+                    f"indicator's enhet={self.enhet!r}, and then: {fel}. Or add the unit to "
+                    "the target if it is in another one (e.g. Målnivå.tolka('≥ 80 %'))"
+                ) from fel
+        if mål.enhet == self.enhet or (
+            mål.enhet in PROCENTENHETER and self.enhet in PROCENTENHETER
+        ):
+            return mål
+        raise OgiltigtVärdeError(
+            f"Indikator: målnivåer[{år}] {str(mål)!r} is in {mål.enhet!r} but the indicator "
+            f"{self.id!r} declares enhet={self.enhet!r}; give the target in {self.enhet!r} "
+            "(or without a unit, and it takes the indicator's), or correct enhet"
+        )
 
     def målnivå(self, år: int) -> Målnivå:
         """The target for ``år``; :meth:`Målnivå.inget` when there is none.
