@@ -1554,6 +1554,8 @@ def _ändrad_kedja(rad: int, kolumn: str, värde: Any) -> pd.DataFrame:
         (1, "revidering", math.nan, hu.OgiltigtVärdeError, ("row 1", "nan", "-50")),
         (1, "revidering", "abc", hu.FelTypError, ("abc",)),
         (0, "utfall", math.nan, hu.OgiltigtVärdeError, ("prognosavvikelse", "-30")),
+        # a period has one outcome (-830 in row 0, so row 1's prognosavvikelse edited to match)
+        (1, "utfall", -831.0, hu.OgiltigtVärdeError, ("prognosavvikelse", "row 1")),
         (0, "övre", 1e15, hu.OgiltigtVärdeError, ("'övre'", "1e+15")),
         (0, "inom_intervall", False, hu.OgiltigtVärdeError, ("False", "inside")),
         (0, "inom_intervall", pd.NA, hu.OgiltigtVärdeError, ("<NA>", "inside")),
@@ -1583,6 +1585,22 @@ def test_a_hand_edited_chain_must_stay_consistent(
     assert meddelande.startswith("prognosträffsäkerhet: kedja")
     for o in ord_:
         assert o in meddelande, (o, meddelande)
+
+
+def test_two_outcomes_for_one_period_are_refused() -> None:
+    kedja = _kedjetabell()
+    kedja.loc[1, "utfall"] = -831.0
+    kedja.loc[1, "prognosavvikelse"] = 19.0  # -831 - -850, consistent within its row
+    with pytest.raises(hu.OgiltigtVärdeError) as info:
+        hu.prognosträffsäkerhet(kedja)
+    for o in ("prognosträffsäkerhet", "'utfall' in row 1", "-831", "row 0", "'2023'", "-830"):
+        assert o in str(info.value), (o, str(info.value))
+    # forecasts of two periods may have two outcomes
+    två = hu.prognoskedja(
+        [P1, hu.Prognos(värde=-10, upprättad="2024-02", avser="2024")],
+        utfall={"2023": -830.0, "2024": -12.0},
+    )
+    assert hu.prognosträffsäkerhet(två)["medelfel"].tolist() == [-30.0, -2.0]
 
 
 def test_edits_that_keep_a_chain_consistent_are_accepted() -> None:

@@ -1380,6 +1380,25 @@ def _kontrollera_härledda(
                 f"is {given[i]:g}, but {_HÄRLEDDA[namn]} there is {väntat[i]:g}",
                 omräkna,
             )
+    if "avser" in tabell.columns:
+        # One period has one outcome: prognoskedja gives every forecast of a period the same.
+        perioder = tabell["avser"].map(lambda v: None if _saknas(v) else str(v)).to_numpy()
+        första: dict[Any, tuple[int, float]] = {}
+        for i, (period, u) in enumerate(zip(perioder, utfall, strict=True)):
+            if math.isnan(u):
+                continue
+            if period not in första:
+                första[period] = (i, float(u))
+            elif första[period][1] != u:
+                j, tidigare = första[period]
+                raise _kedjefel(
+                    vad,
+                    "utfall",
+                    i,
+                    f"is {u:g}, but row {j} gives the outcome of the same period "
+                    f"({'no avser' if period is None else repr(period)}) as {tidigare:g}",
+                    "a period has one outcome: " + omräkna,
+                )
     if {"inom_intervall", "nedre", "övre"} <= set(tabell.columns):
         nedre, övre = belopp["nedre"], belopp["övre"]
         har = np.isfinite(nedre) & np.isfinite(övre) & np.isfinite(utfall)
