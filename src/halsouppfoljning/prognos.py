@@ -1472,7 +1472,8 @@ def prognosträffsäkerhet(
         a column that :func:`prognoskedja` derives (``avvikelse_mot_budget``,
         ``prognosavvikelse``, ``revidering`` after the first forecast of a
         period, ``inom_intervall``, ``prognosmånad``) differs from what the row
-        gives, ``enhet`` is not one money unit for the whole table, or
+        gives, two forecasts of one period (``avser``) have different
+        outcomes, ``enhet`` is not one money unit for the whole table, or
         ``upprättad`` is outside 1900-2199. The message names the column and
         the row (by position).
 
