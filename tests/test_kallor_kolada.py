@@ -786,7 +786,7 @@ def test_any_paging_and_row_shape_gives_the_same_panel(
 @pytest.mark.parametrize("id_", [math.nan, "N 1!"])
 def test_kolada_indikator_names_its_own_argument(id_: object) -> None:
     """Issue 12: the message names id=, the argument the caller passed, not kpi=."""
-    with pytest.raises(hu.HalsouppfoljningError, match=r"^id"):
+    with pytest.raises(hu.HalsouppfoljningError, match=r"^kolada_indikator: id"):
         kallor.kolada_indikator(id_, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]
 
 

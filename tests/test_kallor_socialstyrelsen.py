@@ -309,3 +309,25 @@ def test_a_numeric_id_outside_the_apis_range_is_refused(mått: object) -> None:
         hu.OgiltigtVärdeError, match=r"hämta_socialstyrelsen: mått: .* is not an id"
     ):
         kallor.hämta_socialstyrelsen("amne", mått, bas_url="http://127.0.0.1:9/", cache=False)  # type: ignore[arg-type]
+
+
+def test_regions_as_a_frame_are_refused_and_numpy_codes_read() -> None:
+    # issue 12 (own probe): a frame's column names were read as region names.
+    from halsouppfoljning.kallor._omraden import områden
+
+    with pytest.raises(hu.FelTypError, match=r"regioner must be .* of 2 dimensions"):
+        kallor.hämta_socialstyrelsen(
+            "amne", 1, regioner=pd.DataFrame({"19": [1]}), bas_url="http://127.0.0.1:9/"
+        )
+    assert [o.länskod for o in områden(np.array([19, 3]), med_riket=False)] == ["19", "03"]
+    assert [o.länskod for o in områden(hu.region("19"), med_riket=False)] == ["19"]
+
+
+def test_argument_errors_name_the_fetcher_the_caller_used() -> None:
+    # issue 12: messages of the shared checks name the public function.
+    with pytest.raises(hu.FelTypError, match=r"^hämta_kolada: andelar must be"):
+        kallor.hämta_kolada("N1", andelar="ja", bas_url="http://127.0.0.1:9/")  # type: ignore[arg-type]
+    with pytest.raises(hu.OkändRegionError, match=r"^hämta_socialstyrelsen: unknown region"):
+        kallor.hämta_socialstyrelsen("amne", 1, regioner="Atlantis", bas_url="http://127.0.0.1:9/")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^kolada_indikator: id: \['N 1'\]"):
+        kallor.kolada_indikator("N 1", bas_url="http://127.0.0.1:9/", cache=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import functools
 import importlib
 import json
 import math
@@ -18,13 +19,19 @@ import os
 import sys
 import time
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from .._indata import kort, nfc
-from ..exceptions import FelTypError, KällfelError, SaknatTilläggError
+from ..exceptions import (
+    FelTypError,
+    KällfelError,
+    OgiltigtVärdeError,
+    OkändRegionError,
+    SaknatTilläggError,
+)
 
 __all__ = [
     "FÖRSÖK",
@@ -52,6 +59,50 @@ HÖGST_SIDOR = 1000
 _TILLÄGG = 'pip install "halsouppfoljning[data]"'
 
 T = TypeVar("T")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+#: The public fetchers: an argument error raised inside one of them (or inside another
+#: that it calls) is named after the function the caller used.
+KÄLLFUNKTIONER = (
+    "hämta_befolkning",
+    "hämta_kolada",
+    "hämta_socialstyrelsen",
+    "kolada_indikator",
+    "kolada_nyckeltal",
+    "rensa_cache",
+)
+
+
+def med_namn(vad: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """A decorator: an argument error the fetcher raises starts with ``"vad: "``.
+
+    Errors of the source itself (:class:`KällfelError`, with its ``url``) are left
+    as they are; a message that starts with another fetcher's name (one public
+    fetcher calling another) gets this fetcher's name instead.
+    """
+
+    def dekorera(funktion: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(funktion)
+        def omslag(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return funktion(*args, **kwargs)
+            except (FelTypError, OgiltigtVärdeError, OkändRegionError) as fel:
+                text = str(fel)
+                if isinstance(fel, KällfelError) or len(fel.args) != 1:
+                    raise
+                if text.startswith(f"{vad}:"):
+                    raise
+                for annan in KÄLLFUNKTIONER:
+                    if text.startswith(f"{annan}: "):
+                        text = text[len(annan) + 2 :]
+                        break
+                ny = type(fel)(f"{vad}: {text}")
+                raise ny.with_traceback(fel.__traceback__) from fel.__cause__
+
+        return omslag
+
+    return dekorera
 
 
 def vänta(sekunder: float) -> None:
@@ -99,6 +150,7 @@ def cachefil(cache: bool | str | os.PathLike[str]) -> Path | None:
     )
 
 
+@med_namn("rensa_cache")
 def rensa_cache(cache: bool | str | os.PathLike[str] = True) -> int:
     """Empty the HTTP cache of the national data clients.
 

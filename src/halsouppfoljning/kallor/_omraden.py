@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import numpy as np
 
 from ..exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 from ..jamforelse import RIKET
@@ -61,7 +62,13 @@ def områden(val: Any, *, med_riket: bool) -> list[Område]:
     """
     if val is None:
         return ([RIKSOMRÅDE] if med_riket else []) + _alla()
-    poster = [val] if isinstance(val, (str, int)) else val
+    poster = [val] if isinstance(val, (str, int, Region)) else val
+    if getattr(poster, "ndim", 1) != 1:
+        raise FelTypError(
+            f"regioner must be a region, 'alla', 'Riket' or a list of them, got a "
+            f"{type(val).__name__} of {getattr(val, 'ndim', '?')} dimensions; pass one column "
+            "or a list"
+        )
     try:
         poster = list(poster)
     except TypeError:
@@ -70,7 +77,8 @@ def områden(val: Any, *, med_riket: bool) -> list[Område]:
         ) from None
     resultat: list[Område] = []
     okända: list[str] = []
-    for post in poster:
+    for rå in poster:
+        post = int(rå) if isinstance(rå, np.integer) else rå
         if isinstance(post, Region):
             resultat.append(Område(post.namn, post.kod))
             continue

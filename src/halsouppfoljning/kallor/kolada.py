@@ -30,7 +30,17 @@ from .._indata import boolesk, heltal
 from ..exceptions import FelTypError, OgiltigtVärdeError, OkändKpiError
 from ..indikatorer import Indikator, Riktning
 from ..jamforelse import regionpanel_från_kolada
-from ._http import HÖGST_SIDOR, Klient, KällfelError, kontrollera_visa, nfc, nu, platt, segment
+from ._http import (
+    HÖGST_SIDOR,
+    Klient,
+    KällfelError,
+    kontrollera_visa,
+    med_namn,
+    nfc,
+    nu,
+    platt,
+    segment,
+)
 from ._omraden import områden
 
 __all__ = [
@@ -274,6 +284,7 @@ def _sidor(klient: Klient, väg: str, *, vad: str, params: dict[str, Any]) -> li
 # --------------------------------------------------------------------------- data
 
 
+@med_namn("hämta_kolada")
 def hämta_kolada(
     kpi: str | Iterable[str],
     *,
@@ -628,6 +639,7 @@ def _skalor(ids: list[str], andelar: bool | None) -> dict[str, str]:
 # --------------------------------------------------------------------------- metadata
 
 
+@med_namn("kolada_nyckeltal")
 def kolada_nyckeltal(
     sök: str | None = None,
     *,
@@ -737,6 +749,7 @@ def _enhet_från_titel(titel: str) -> str | None:
     return None
 
 
+@med_namn("kolada_indikator")
 def kolada_indikator(
     id: str,
     *,

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .._indata import heltal
 from ..exceptions import FelTypError, OgiltigtVärdeError
-from ._http import Klient, KällfelError, kontrollera_visa, nfc, nu
+from ._http import Klient, KällfelError, kontrollera_visa, med_namn, nfc, nu
 from ._jsonstat import _läs, kategorier, läs_jsonstat2
 from ._omraden import Område, områden
 
@@ -115,6 +115,7 @@ def _år(år: Any) -> list[int]:
     return sorted(set(ut))
 
 
+@med_namn("hämta_befolkning")
 def hämta_befolkning(
     år: int | Iterable[int],
     *,

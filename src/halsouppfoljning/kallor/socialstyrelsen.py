@@ -24,7 +24,7 @@ from ..exceptions import FelTypError, OgiltigtVärdeError, TolkningsError
 from ..jamforelse import RIKET
 from ..organisation import regioner as _regioner
 from ..tolka import tolka_tal
-from ._http import HÖGST_SIDOR, Klient, KällfelError, kontrollera_visa, nfc, nu, platt
+from ._http import HÖGST_SIDOR, Klient, KällfelError, kontrollera_visa, med_namn, nfc, nu, platt
 from ._omraden import områden
 
 __all__ = ["SOCIALSTYRELSEN_URL", "hämta_socialstyrelsen"]
@@ -119,6 +119,7 @@ def _värde(v: Any) -> float:
     return tal
 
 
+@med_namn("hämta_socialstyrelsen")
 def hämta_socialstyrelsen(
     ämne: str,
     mått: int | str | Iterable[int | str],
