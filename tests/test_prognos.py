@@ -878,10 +878,10 @@ DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
         ("prognosintervall: ned_som_belopp", "'ja'"),
     ),
     (
-        "intervall overflow",
+        "intervall implausible",
         lambda: hu.prognosintervall(1e308, 1e308, 0.0),
         hu.OgiltigtVärdeError,
-        ("prognosintervall", "overflows"),
+        ("prognosintervall: punkt", "1e+15", "1e+308"),
     ),
     # känslighetsintervall
     (
@@ -979,18 +979,18 @@ DÅLIGA_ANROP: list[tuple[str, Any, type[Exception], tuple[str, ...]]] = [
         ("känslighetsintervall: poster['a']", "inf"),
     ),
     (
-        "känslighet overflowing sum",
-        lambda: hu.känslighetsintervall({"a": (-1e308, 1e308), "b": (-1e308, 1e308)}),
+        "känslighet implausible item",
+        lambda: hu.känslighetsintervall({"a": (-1.0, 1.0), "b": (-1e308, 1e308)}),
         hu.OgiltigtVärdeError,
-        ("känslighetsintervall", "overflows"),
+        ("känslighetsintervall: poster['ned']", "1e+15", "position 1"),
     ),
     (
         "känslighet overflowing simulation",
         lambda: hu.känslighetsintervall(
-            {"a": (-1e308, 1e308), "b": (-1e308, 1e308)}, metod="simulering", seed=1, antal=1000
+            {"a": (-1.0, 1e15)}, metod="simulering", seed=1, antal=1000
         ),
         hu.OgiltigtVärdeError,
-        ("känslighetsintervall", "overflows"),
+        ("känslighetsintervall: poster['upp']", "1e+15"),
     ),
     (
         "känslighet bidrag 'nej'",
@@ -1452,7 +1452,7 @@ def test_a_prognos_exists_exactly_when_its_interval_is_ordered(
     [
         pytest.param(
             lambda: hu.prognosavvikelse(-1e308, 1e308),
-            ("prognosavvikelse", "overflows"),
+            ("prognosavvikelse: utfall", "1e+15", "-1e+308"),
             id="avvikelse",
         ),
         pytest.param(
@@ -1469,6 +1469,21 @@ def test_a_prognos_exists_exactly_when_its_interval_is_ordered(
             ),
             ("prognosträffsäkerhet", "'värde' in row 0", "1e+200", "1e+14"),
             id="träffsäkerhet rmse",
+        ),
+        pytest.param(
+            lambda: hu.prognosavvikelse(0.0, pd.DataFrame({"a": [1.0, 2e15]})),
+            ("prognosavvikelse: prognos", "2000000000000000.0", "position 1"),
+            id="avvikelse implausible frame",
+        ),
+        pytest.param(
+            lambda: hu.prognosintervall([0.0, 0.0], [1.0, 1e16], 0.0),
+            ("prognosintervall: upp", "1e+16", "position 1"),
+            id="intervall implausible upside",
+        ),
+        pytest.param(
+            lambda: hu.känslighetsintervall({"a": (-1.0, 1.0)}, punkt=1e300),
+            ("känslighetsintervall: punkt", "1e+300"),
+            id="känslighet implausible point",
         ),
         pytest.param(
             lambda: hu.prognoskedja([P1], utfall=1e9),

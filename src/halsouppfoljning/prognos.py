@@ -58,6 +58,7 @@ from ._indata import (
     kontrollera_kolumner,
     kort,
     ramtyp,
+    rimliga_tal,
     rimligt_datum,
     samma_längd,
     skalär,
@@ -155,8 +156,8 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
         DataFrame and another a sequence or Series.
     OgiltigtVärdeError
         Also if the inputs have different lengths or indexes (the message
-        gives both), a DataFrame has a column name twice, or the interval
-        overflows.
+        gives both), a DataFrame has a column name twice, or a value is
+        10^15 or more in magnitude (a unit or typing error).
 
     Notes
     -----
@@ -187,6 +188,8 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
     p = givna_tal(punkt, "prognosintervall: punkt")
     u = givna_tal(upp, "prognosintervall: upp")
     n = givna_tal(ned, "prognosintervall: ned")
+    for namn, del_ in (("punkt", p), ("upp", u), ("ned", n)):
+        _rimliga(del_, f"prognosintervall: {namn}")
     delar = {"punkt": p, "upp": u, "ned": n}
     ramar = [k for k, v in delar.items() if isinstance(v, pd.DataFrame)]
     for (namn_a, a), (namn_b, b) in (
@@ -236,16 +239,13 @@ def prognosintervall(punkt: TalIn, upp: TalIn, ned: TalIn, *, ned_som_belopp: bo
             "number (-50 in '+20/-50'), or pass ned_som_belopp=True to give magnitudes",
         )
         nedre = p + n
-    övre = p + u
-    if (
-        np.isinf(np.asarray(nedre, dtype=np.float64)).any()
-        or np.isinf(np.asarray(övre, dtype=np.float64)).any()
-    ):
-        raise OgiltigtVärdeError(
-            "prognosintervall: the interval overflows to infinity; punkt, upp and ned are too "
-            "large to be money: give them in a larger unit (mnkr, mdkr)"
-        )
+    övre = p + u  # below 3e15 in magnitude: the parts are bounded above
     return nedre, övre
+
+
+def _rimliga(värde: Any, namn: str) -> None:
+    """Refuse a magnitude of 10^15 or more (a unit or typing error, never an amount)."""
+    rimliga_tal(värde.to_numpy() if isinstance(värde, pd.DataFrame) else värde, namn)
 
 
 def _unika_kolumner(värde: Any, namn: str, vad: str) -> None:
@@ -320,6 +320,8 @@ def _poster(poster: Any, ned_som_belopp: bool) -> pd.DataFrame:
         tabell = pd.DataFrame(
             arr, columns=["ned", "upp", "läge"], index=pd.Index(namn, name="post")
         )
+    for fält in ("ned", "upp", "läge"):
+        _rimliga(tabell[fält], f"{vad}: poster[{fält!r}]")
     if tabell.empty:
         raise OgiltigtVärdeError(
             f"{vad}: poster holds no items; give at least one item with its (ned, upp) range, "
@@ -477,8 +479,8 @@ def känslighetsintervall(
     OgiltigtVärdeError
         For an unknown ``metod`` or ``fördelning``, no items, duplicated item
         names or column names, an item with an upside below zero, a downside above zero or a
-        mode outside its range, infinity, ``antal`` out of range, or an
-        interval that overflows.
+        mode outside its range, infinity, ``antal`` out of range, or a
+        ``punkt`` or item amount of 10^15 or more in magnitude.
     AndelsError
         If ``nivå`` is not a share (e.g. 80 for 80 %).
     FelTypError
@@ -561,6 +563,7 @@ def känslighetsintervall(
         if "must be finite" not in str(fel):
             raise
         raise OgiltigtVärdeError(f"{fel}; give the point forecast, e.g. punkt=-890") from None
+    _rimliga(p, f"{vad}: punkt")
     tabell = _poster(poster, ned_som_belopp)
     a = tabell["ned"].to_numpy(dtype=np.float64)
     b = tabell["upp"].to_numpy(dtype=np.float64)
@@ -605,11 +608,7 @@ def känslighetsintervall(
             q = np.quantile(summa, [(1.0 - niv) / 2.0, (1.0 + niv) / 2.0])
             nedre, övre = p + float(q[0]), p + float(q[1])
             varians = np.where(aktiv, _fördelningsmoment(a, b, c, f), 0.0)
-    if not (saknas or (math.isfinite(nedre) and math.isfinite(övre))):
-        raise OgiltigtVärdeError(
-            f"{vad}: the interval overflows ({nedre!r}, {övre!r}); the amounts of punkt and "
-            "poster are too large to be money: give them in a larger unit (mnkr, mdkr)"
-        )
+    # punkt and every item are below 10^15 in magnitude, so the interval cannot overflow
     if not bidrag:
         return nedre, övre
     ut = tabell.assign(spann=b - a, nedre=p + a, övre=p + b)
@@ -1006,8 +1005,8 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
         and numbers, or one input is a DataFrame and the other a sequence.
     OgiltigtVärdeError
         If the inputs have different lengths or indexes (the message gives
-        both), a DataFrame has a column name twice, or the forecasts are in
-        different units.
+        both), a DataFrame has a column name twice, a value is 10^15 or more
+        in magnitude, or the forecasts are in different units.
 
     Notes
     -----
@@ -1041,6 +1040,8 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
     else:
         värde = givna_tal(prognos, f"{vad}: prognos")
     u = givna_tal(utfall, f"{vad}: utfall")
+    _rimliga(u, f"{vad}: utfall")
+    _rimliga(värde, f"{vad}: prognos")
     if np.ndim(u) and np.ndim(värde):
         if isinstance(u, pd.DataFrame) != isinstance(värde, pd.DataFrame):
             raise FelTypError(
@@ -1055,13 +1056,7 @@ def prognosavvikelse(utfall: TalIn, prognos: TalIn | Prognos | Sequence[Prognos]
                 f"{vad}: utfall and prognos have different columns ({kort(list(u.columns))} and "
                 f"{kort(list(värde.columns))}); give frames with the same columns"
             )
-    avvikelse = budgetavvikelse(u, värde)
-    if np.isinf(np.asarray(avvikelse, dtype=np.float64)).any():
-        raise OgiltigtVärdeError(
-            f"{vad}: utfall - prognos overflows to infinity; the amounts are too large to be "
-            "money: give them in a larger unit (mnkr, mdkr)"
-        )
-    return avvikelse
+    return budgetavvikelse(u, värde)  # below 2e15 in magnitude: the amounts are bounded
 
 
 def _samma_enhet(prognoser: Sequence[Prognos], namn: str) -> None:
