@@ -305,3 +305,19 @@ def test_indikator_objects() -> None:
     # Värmland line 1312: 89 % against 76 %
     assert vl["bup_behandling_30_dagar"].måluppfyllelse(0.89, 2023) is hu.Måluppfyllelse.UPPNÅDD
     assert np.isfinite([i.målnivå(2023).gräns or 0 for i in vl.values()]).all()
+
+
+def test_a_money_target_is_read_in_the_rows_unit() -> None:
+    # Västmanland prints the target '0 kr' for the deviation from budget in mnkr (seed line
+    # of indikator 'avvikelse_mot_budget'); since Indikator checks the target's unit (issue
+    # 12) the target is carried in mnkr: 0 kr = 0 mnkr, the printed text kept.
+    ind = hu.exempeldata.indikatorer_västmanland_2023_02()["avvikelse_mot_budget"]
+    mål = ind.målnivå(2023)
+    assert (mål.enhet, mål.gräns, mål.text) == ("mnkr", 0.0, "0 kr")
+    from halsouppfoljning.exempeldata.indikatorer import _i_radens_valuta
+
+    # by hand: 5 tkr = 5 000 kr = 0.005 mnkr
+    m = _i_radens_valuta(hu.Målnivå.tolka("≥ 5 tkr"), "mnkr")
+    assert (m.enhet, m.gräns) == ("mnkr", pytest.approx(0.005))
+    procent = hu.Målnivå.tolka("≥ 80 %")
+    assert _i_radens_valuta(procent, "mnkr") is procent  # not money: untouched

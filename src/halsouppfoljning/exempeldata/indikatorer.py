@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import numpy as np
 import pandas as pd
 
@@ -62,8 +63,26 @@ def _målnivåer(df: pd.DataFrame) -> list[Målnivå | None]:
             continue
         r = Riktning(riktning) if riktning else None
         e = enhet if enhet in ("andel", "förändring") else None
-        ut.append(Målnivå.tolka(text, r, enhet=e))
+        ut.append(_i_radens_valuta(Målnivå.tolka(text, r, enhet=e), enhet))
     return ut
+
+
+#: Kronor per unit of the money units a report prints.
+_KRONOR = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6, "mdkr": 1e9}
+
+
+def _i_radens_valuta(mål: Målnivå, enhet: str) -> Målnivå:
+    """A money target in the row's money unit (Västmanland prints '0 kr' for an outcome in
+    mnkr); the printed text is kept."""
+    if mål.enhet not in _KRONOR or enhet not in _KRONOR or mål.enhet == enhet:
+        return mål
+    faktor = _KRONOR[mål.enhet] / _KRONOR[enhet]
+    gränser = {
+        namn: getattr(mål, namn) * faktor
+        for namn in ("gräns", "nedre", "övre")
+        if getattr(mål, namn) is not None
+    }
+    return attrs.evolve(mål, enhet=enhet, **gränser)
 
 
 def indikatortabell_västmanland_2023_02() -> pd.DataFrame:
