@@ -423,3 +423,102 @@ def test_caption_and_legend_reach_the_figure_through_a_subfigure() -> None:
         assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
     finally:
         plt.close("all")
+
+
+class TestProcentaxelOutsideShares:
+    """Regression (issue 12): a percent axis padded beyond [0, 1] is drawn.
+
+    ``formatera_andel`` refuses values outside [0, 1]; axis ticks such as -5 % or
+    105 % are positions, not shares, and must still be written.
+    """
+
+    def test_tick_text_beyond_0_and_100_percent(self) -> None:
+        pytest.importorskip("matplotlib")
+        import matplotlib.pyplot as plt
+
+        from halsouppfoljning.plot._format import MELLANRUM, procentaxel
+
+        _fig, ax = plt.subplots()
+        try:
+            procentaxel(ax.yaxis, [0.0, 1.0])
+            formaterare = ax.yaxis.get_major_formatter()
+            # by hand: -0.05 is -5 %, 1.05 is 105 %, 0.5 is 50 %
+            assert formaterare(-0.05, 0) == f"-5{MELLANRUM}%"
+            assert formaterare(1.05, 0) == f"105{MELLANRUM}%"
+            assert formaterare(0.5, 0) == f"50{MELLANRUM}%"
+        finally:
+            plt.close("all")
+
+    def _rita(self, ax: object) -> list[str]:
+        fig = ax.figure  # type: ignore[attr-defined]
+        fig.canvas.draw()
+        return [t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()]  # type: ignore[attr-defined]
+
+    def test_väntetidsdiagram_with_shares_at_0_and_1(self) -> None:
+        pytest.importorskip("matplotlib")
+        import matplotlib.pyplot as plt
+
+        import halsouppfoljning as hu
+
+        datum = pd.date_range("2023-01-31", periods=3, freq="ME")
+        tabell = pd.DataFrame(
+            {
+                "mätdatum": datum,
+                "gräns": 0.0,
+                "gränsnamn": "inom 0 dagar",
+                "enhet": "dagar",
+                "antal": [100, 100, 100],
+                "antal_inom": [0, 0, 100],
+                "andel": [0.0, 0.0, 1.0],
+                "nedre": [0.0, 0.0, 0.96],
+                "övre": [0.04, 0.04, 1.0],
+                "exkluderade": 0,
+                "exkluderade_patientvald": 0,
+                "saknade": 0,
+                "ogiltiga": 0,
+                "undertryckt": False,
+            }
+        )
+        try:
+            ax = hu.plot.väntetidsdiagram(tabell, mål=0.8)
+            ax.set_ylim(-0.05, 1.05)
+            texter = self._rita(ax)
+            assert any(t.endswith("%") for t in texter)
+        finally:
+            plt.close("all")
+
+    def test_indikatordiagram_with_shares_at_0_and_1(self) -> None:
+        pytest.importorskip("matplotlib")
+        import matplotlib.pyplot as plt
+
+        import halsouppfoljning as hu
+
+        u = pd.Series(
+            [0.0, 1.0, 1.0], index=pd.period_range("2023-01", periods=3, freq="M"), name="x"
+        )
+        try:
+            ax = hu.plot.indikatordiagram(u, hu.Målnivå.tolka("≥ 80 %"))
+            ax.set_ylim(-0.1, 1.1)
+            texter = self._rita(ax)
+            assert any(t.endswith("%") for t in texter)
+        finally:
+            plt.close("all")
+
+    def test_rangdiagram_with_shares_at_0_and_1(self) -> None:
+        pytest.importorskip("matplotlib")
+        import matplotlib.pyplot as plt
+
+        import halsouppfoljning as hu
+
+        panel = hu.regionpanel(
+            pd.DataFrame({2023: [0.0, 1.0, 0.5]}, index=["01", "03", "04"]), indikator="x"
+        )
+        try:
+            ax = hu.plot.rangdiagram(
+                panel, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE, mål=0.75, procent=True
+            )
+            ax.set_xlim(-0.1, 1.1)
+            texter = self._rita(ax)
+            assert any(t.endswith("%") for t in texter)
+        finally:
+            plt.close("all")

@@ -142,7 +142,26 @@ def procentaxel(axel: Axis, värden: npt.ArrayLike | None = None) -> None:
         arr = arr[np.isfinite(arr)]
         if arr.size and float(arr.max() - arr.min()) < 0.05:
             decimaler = 1
-    axel.set_major_formatter(FuncFormatter(lambda v, _: andelstext(v, decimaler)))
+    axel.set_major_formatter(FuncFormatter(lambda v, _: _procentmarkering(v, decimaler)))
+
+
+def _procentmarkering(värde: float, decimaler: int) -> str:
+    """An axis tick in percent: like :func:`andelstext`, but any finite value.
+
+    A tick is a position on the axis, not a share: an axis padded below 0 or
+    above 100 % has ticks such as -0.5 % or 105 %, which
+    :func:`~halsouppfoljning.formatera_andel` (shares in [0, 1] only) refuses.
+
+    Examples
+    --------
+    >>> from halsouppfoljning.plot._format import _procentmarkering
+    >>> [_procentmarkering(v, 0).replace("\\u202f", " ") for v in (-0.05, 0.8, 1.05)]
+    ['-5 %', '80 %', '105 %']
+    """
+    v = 100 * float(värde)
+    if not math.isfinite(v) or abs(v) >= _STÖRSTA_TAL:
+        return taltext(v, enhet="%")
+    return _smalt(formatera_tal(v, decimaler, enhet="%"))
 
 
 def talaxel(axel: Axis, decimaler: int | None = None) -> None:
