@@ -676,7 +676,10 @@ def kolada_nyckeltal(
     Raises
     ------
     KällfelError
-        For an HTTP error or a malformed body.
+        For an HTTP error or a malformed body, or (by ``id``) rows of KPIs
+        not asked for.
+    OkändKpiError
+        By ``id``, for ids Kolada has no KPI for (all of them listed).
 
     Examples
     --------
