@@ -837,6 +837,10 @@ def test_the_indicator_supplies_the_unit() -> None:
         hu.Indikator(
             id="d", namn="D", enhet="andel", målnivåer={2023: hu.Målnivå.högst(15, enhet="min")}
         )
+    # a limit of 0 kr is 0 mnkr; 5 kr is not 5 mnkr
+    hu.Indikator(id="k", namn="K", enhet="mnkr", målnivåer={2023: hu.Målnivå.tolka("≥ 0 kr")})
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"is in 'kr' but the indicator 'k'"):
+        hu.Indikator(id="k", namn="K", enhet="mnkr", målnivåer={2023: hu.Målnivå.tolka("≥ 5 kr")})
     # a percent target in an indicator of shares is the same unit
     hu.Indikator(id="p", namn="P", enhet="förändring", målnivåer={2023: hu.Målnivå.tolka("≥80 %")})
     index = hu.Indikator(id="b", namn="B", enhet="index", målnivåer={2023: hu.Målnivå.tolka("≥55")})

@@ -1271,3 +1271,58 @@ def test_start_utanför_1900_2199_avvisas_före_omvandling(datum: str) -> None:
         match=rf"^väntetidsandelar: column 'start' has the date {datum} in row 1, outside",
     ):
         hu.väntetidsandelar(d, gränser=90, start="start", slut="slut", mätdatum="2023-02-28")
+
+
+def _två_regioner() -> pd.DataFrame:
+    d = pd.DataFrame({"region": ["A"] * 4 + ["B"], "v": [10, 20, 30, 100, 200]})
+    return hu.väntetidsandelar(d, gränser=90, väntetid="v", per="region", minsta_antal=1)
+
+
+def test_sammanvägda_andelar_kolumn_två_gånger() -> None:
+    r = _två_regioner()
+    dubbel = pd.concat([r, r[["region"]]], axis=1)
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^sammanvägda_andelar: the columns of andelar has duplicated keys \['region'\]",
+    ):
+        hu.sammanvägda_andelar(dubbel, metod="poolad")
+
+
+@pytest.mark.parametrize("saknas", [None, "", "  ", math.nan])
+def test_sammanvägda_andelar_del_utan_region(saknas: Any) -> None:
+    # issue 12: a part without its region was pooled silently
+    r = _två_regioner()
+    r["region"] = r["region"].astype(object)
+    r.loc[1, "region"] = saknas
+    with pytest.raises(
+        hu.OgiltigtVärdeError,
+        match=r"^sammanvägda_andelar: column 'region' of andelar is missing .* in row 1; .*"
+        r"fill in 'region' or drop the row",
+    ):
+        hu.sammanvägda_andelar(r, metod="poolad")
+
+
+@pytest.mark.parametrize(
+    ("andel", "typ"),
+    [
+        (math.nan, None),
+        (math.inf, hu.OgiltigtVärdeError),
+        (-2.0, hu.OgiltigtVärdeError),
+        (1e15, hu.OgiltigtVärdeError),
+        (0.5, hu.OgiltigtVärdeError),
+        ("abc", hu.FelTypError),
+    ],
+)
+def test_sammanvägda_andelar_andel_stämmer_med_antalen(andel: Any, typ: Any) -> None:
+    # issue 12: andel is recomputed from the counts; one that disagrees was pooled silently
+    r = _två_regioner()
+    r["andel"] = r["andel"].astype(object)
+    r.loc[0, "andel"] = andel  # region A: 3 of 4 within, so 0.75
+    if typ is None:
+        p = hu.sammanvägda_andelar(r, metod="poolad", minsta_antal=1)
+        assert p["andel"].item() == 0.6  # (3 + 0) / (4 + 1)
+        return
+    with pytest.raises(typ, match=r"^sammanvägda_andelar: andelar\['andel'\]"):
+        hu.sammanvägda_andelar(r, metod="poolad")
+    utan = hu.sammanvägda_andelar(r.drop(columns="andel"), metod="poolad", minsta_antal=1)
+    assert utan["andel"].item() == 0.6

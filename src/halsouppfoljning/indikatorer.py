@@ -582,6 +582,10 @@ def _fotnoter(värde: object) -> tuple[str, ...]:
     return tuple(_text_in(v, "Tal.fotnoter") for v in värde)
 
 
+#: Units of money: a target of zero in one of them is zero in the others.
+_PENGAR = frozenset({"kr", "tkr", "mnkr", "mdkr"})
+
+
 def _tal_textfält(värde: object) -> str | None:
     return valfri_text(värde, "Tal.text")
 
@@ -2184,6 +2188,12 @@ class Indikator:
             mål.enhet in PROCENTENHETER and self.enhet in PROCENTENHETER
         ):
             return mål
+        if (
+            mål.enhet in _PENGAR
+            and self.enhet in _PENGAR
+            and all(g in (None, 0.0) for g in (mål.gräns, mål.nedre, mål.övre))
+        ):
+            return mål  # a limit of 0 kr is 0 mnkr: the scale of the amount does not matter
         raise OgiltigtVärdeError(
             f"Indikator: målnivåer[{år}] {str(mål)!r} is in {mål.enhet!r} but the indicator "
             f"{self.id!r} declares enhet={self.enhet!r}; give the target in {self.enhet!r} "

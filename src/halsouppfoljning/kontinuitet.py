@@ -1335,7 +1335,11 @@ def kontinuitetsindex(
             )
         slut = _indata.rimligt_datum(slutdatum, f"{vad}: slutdatum")
         ram = getattr(besök, "_meta", besök)
-        if datum in ram.columns:
+        try:
+            finns = datum in ram.columns
+        except TypeError:  # an unhashable datum is refused with the other checks below
+            finns = False
+        if finns:
             _indata.samma_tidszonsslag(
                 {f"column {datum!r} (datum=)": ram[datum], "slutdatum": slutdatum}, vad
             )

@@ -872,6 +872,26 @@ def väntetidsandelar(
     return _slutför(tabell, plan, gränslista, etiketter, minsta, nivå)
 
 
+def _kontrollera_andelskolumn(andelar: pd.DataFrame, arbete: pd.DataFrame) -> None:
+    """A given ``andel`` must agree with ``antal_inom / antal``: it is recomputed, never summed."""
+    if "andel" not in andelar.columns:
+        return
+    givna = _indata.tal_array(andelar["andel"], "sammanvägda_andelar: andelar['andel']")
+    x = arbete["antal_inom"].to_numpy(dtype=float)
+    n = arbete["antal"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        väntad = np.where(n > 0, x / np.where(n > 0, n, 1.0), np.nan)
+    fel = ~np.isnan(givna) & ~(np.abs(givna - väntad) <= 1e-9)
+    if fel.any():
+        i = int(np.flatnonzero(fel)[0])
+        raise OgiltigtVärdeError(
+            f"sammanvägda_andelar: andelar['andel'] is {givna[i]!r} in row "
+            f"{_indata.kort(andelar.index[i], 30)}, but antal_inom / antal there is "
+            f"{x[i]:g} / {n[i]:g}; andel is recomputed from the counts, so it must agree "
+            "with them: correct the counts, or drop the andel column"
+        )
+
+
 @_indata.med_funktionsnamn("sammanvägda_andelar")
 def sammanvägda_andelar(
     andelar: pd.DataFrame,
@@ -912,7 +932,9 @@ def sammanvägda_andelar(
         ``"region"`` (per region, over the months). None (the default)
         aggregates over every key column: one row per limit.
     minsta_antal : int, default 20
-        ``undertryckt`` is recomputed on the summed ``antal``.
+        ``undertryckt`` is recomputed on the summed ``antal``. The shares are
+        recomputed from the counts too: an ``andel`` column in ``andelar``
+        is not used, only checked (NaN, or ``antal_inom / antal``).
     konfidensnivå : float, default 0.95
         Level of the Wilson interval of the pooled share [andel, 0-1].
 
@@ -934,7 +956,8 @@ def sammanvägda_andelar(
         A ``metod`` other than POOLAD and MEDEL, or ``per`` names a limit
         or value column; counts that are not whole numbers >= 0, an
         ``antal_inom`` above its ``antal``, a part given twice, a missing
-        ``gräns``; a key column aggregated over that holds Riket (the whole
+        ``gräns`` or key (None, '' or NaN in a key column), an ``andel``
+        that disagrees with the counts, a column given twice; a key column aggregated over that holds Riket (the whole
         country, already the sum of the regions: see :func:`är_riket`).
     FelTypError
         ``andelar`` is not a pandas DataFrame.
@@ -979,6 +1002,8 @@ def sammanvägda_andelar(
     val = _aggregering(metod)
     nivå, minsta = _kontrollera_nivå_och_minsta(konfidensnivå, minsta_antal)
     _indata.ramtyp(andelar, "sammanvägda_andelar", argument="andelar", dask=False)
+    # a column named twice would be read as a frame, not a column
+    _indata.unika_nycklar(list(andelar.columns), "the columns of andelar", "sammanvägda_andelar")
     per_t = _indata.som_lista(per, "per")
     _indata.kontrollera_kolumner(
         andelar.columns, ["antal", "antal_inom", *_GRÄNSKOLUMNER], "sammanvägda_andelar"
@@ -1010,8 +1035,19 @@ def sammanvägda_andelar(
             f"sammanvägda_andelar: andelar['gräns'] is missing (NaN) in row {rad}; every part "
             "needs its limit: pass a result of väntetidsandelar"
         )
+    _kontrollera_andelskolumn(andelar, arbete)
     delnycklar = [c for c in andelar.columns if c not in räknekolumner and c not in _VÄRDEKOLUMNER]
     for c in delnycklar:
+        tom = andelar[c].isna().to_numpy() | np.array(
+            [isinstance(v, str) and not v.strip() for v in andelar[c].tolist()], dtype=bool
+        )
+        if tom.any():
+            rad = andelar.index[int(np.flatnonzero(tom)[0])]
+            raise OgiltigtVärdeError(
+                f"sammanvägda_andelar: column {c!r} of andelar is missing "
+                f"({_indata.kort(andelar[c].loc[rad], 20)}) in row {rad!r}; a part without its "
+                f"key cannot be placed: fill in {c!r} or drop the row"
+            )
         if c in per_t or c in _GRÄNSKOLUMNER:
             continue
         riket = [v for v in pd.unique(andelar[c].dropna()) if är_riket(v)]
