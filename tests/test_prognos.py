@@ -1588,6 +1588,7 @@ def _ändrad_kedja(rad: int, kolumn: str, värde: Any) -> pd.DataFrame:
         (0, "upprättad", pd.Timestamp("1600-01-01"), hu.OgiltigtVärdeError, ("1600-01-01",)),
         (0, "upprättad", pd.Timestamp("2300-01-01"), hu.OgiltigtVärdeError, ("2300-01-01",)),
         (0, "upprättad", "2023/13/45", hu.OgiltigtVärdeError, ("2023/13/45",)),
+        (0, "upprättad", dt.date(1899, 12, 31), hu.OgiltigtVärdeError, ("1899-12-31",)),
     ],
 )
 def test_a_hand_edited_chain_must_stay_consistent(
@@ -1600,6 +1601,24 @@ def test_a_hand_edited_chain_must_stay_consistent(
     assert meddelande.startswith("prognosträffsäkerhet: kedja")
     for o in ord_:
         assert o in meddelande, (o, meddelande)
+
+
+@pytest.mark.parametrize(
+    "dag",
+    [
+        np.datetime64("1600-01-01", "s"),  # out of datetime64[ns]: would wrap to another year
+        np.datetime64("1899-12-31T23:59", "s"),
+        np.datetime64("2200-01-01", "s"),
+        np.datetime64("2300-01-01", "D"),
+    ],
+)
+def test_a_chain_dated_outside_the_package_span_is_refused(dag: np.datetime64) -> None:
+    kedja = _kedjetabell()
+    kedja["upprättad"] = np.array([dag, np.datetime64("2023-02-28", "s")])
+    with pytest.raises(hu.OgiltigtVärdeError) as info:
+        hu.prognosträffsäkerhet(kedja)
+    for o in ("prognosträffsäkerhet", "'upprättad'", "row 0", str(dag)[:10], "1900-01-01"):
+        assert o in str(info.value), (o, str(info.value))
 
 
 def test_two_outcomes_for_one_period_are_refused() -> None:

@@ -1314,9 +1314,21 @@ def _kontrollera_kedja(
     if "upprättad" in tabell.columns:
         # Each date within 1900-2199 before the column is read as nanoseconds (where a
         # date of 1600 or 2300 would wrap round to another year).
-        for i, d in enumerate(tabell["upprättad"]):
-            if not _saknas(d):
-                rimligt_datum(d, f"{vad}: kedja's column 'upprättad' in row {i} (by position)")
+        rå = tabell["upprättad"]
+        if pd.api.types.is_datetime64_dtype(rå.dtype):  # naive, of any unit: compare at once
+            dagar_rå = rå.to_numpy()
+            utanför = ~np.isnat(dagar_rå) & (
+                (dagar_rå < np.datetime64(FÖRSTA_DATUM))
+                | (dagar_rå >= np.datetime64(SISTA_DATUM) + np.timedelta64(1, "D"))
+            )
+            rader: Any = np.flatnonzero(utanför)[:1]
+        else:
+            rader = range(len(rå))
+        for i in rader:
+            if not _saknas(rå.iloc[i]):
+                rimligt_datum(
+                    rå.iloc[i], f"{vad}: kedja's column 'upprättad' in row {i} (by position)"
+                )
         dagar = datumkolumn(tabell["upprättad"], "upprättad", f"{vad}: kedja")
         if "prognosmånad" in tabell.columns:
             månad = pd.DatetimeIndex(dagar).month.to_numpy(dtype=np.float64, na_value=np.nan)
