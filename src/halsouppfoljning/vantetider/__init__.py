@@ -957,8 +957,9 @@ def sammanvägda_andelar(
         or value column; counts that are not whole numbers >= 0, an
         ``antal_inom`` above its ``antal``, a part given twice, a missing
         ``gräns`` or key (None, '' or NaN in a key column), an ``andel``
-        that disagrees with the counts, a column given twice; a key column aggregated over that holds Riket (the whole
-        country, already the sum of the regions: see :func:`är_riket`).
+        that disagrees with the counts, a column given twice; a key column
+        aggregated over that holds Riket (the whole country, already the sum
+        of the regions: see :func:`är_riket`).
     FelTypError
         ``andelar`` is not a pandas DataFrame.
 
