@@ -10,6 +10,7 @@ import datetime as dt
 import unicodedata
 
 import attrs
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -450,3 +451,15 @@ def test_region_message_quotes_long_text_shortly() -> None:
         hu.region("x" * 100_000)
     assert len(str(fel.value)) < 400
     assert str(fel.value).startswith("unknown region 'xxx")
+
+
+@pytest.mark.parametrize("datum", [dt.date(1700, 1, 1), "2500-01-01", pd.Timestamp("2300-01-01")])
+def test_vårdval_dates_outside_1900_2199_are_refused(datum: object) -> None:
+    # issue 12: Vårdval accepted dates that Period and the other constructors refuse
+    hsn = hu.Nämnd(region="19", namn="HSN")
+    for fält in ("giltig_från", "giltig_till"):
+        with pytest.raises(hu.OgiltigtVärdeError, match=rf"^Vårdval\.{fält} .* check the year"):
+            hu.Vårdval(namn="H", lagrum="LOV", nämnd=hsn, **{fält: datum})  # type: ignore[arg-type]
+    v = hu.Vårdval(namn="H", lagrum="LOV", nämnd=hsn, giltig_från="2023-01-01")
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^Vårdval\.gäller: datum .* check the year"):
+        v.gäller(datum)  # type: ignore[arg-type]

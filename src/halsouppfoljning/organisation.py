@@ -39,11 +39,10 @@ from ._indata import (
     heltal,
     kort,
     nfc,
+    rimligt_datum,
     text,
     valfri_text,
-    valfritt_datum,
 )
-from ._indata import datum as _datum
 from .exceptions import FelTypError, OgiltigtVärdeError, OkändRegionError
 
 __all__ = [
@@ -675,11 +674,11 @@ def _vårdval_rapporterar(v: object) -> bool | None:
 
 
 def _vårdval_giltig_från(v: object) -> dt.date | None:
-    return valfritt_datum(v, "Vårdval.giltig_från")
+    return None if v is None else rimligt_datum(v, "Vårdval.giltig_från")
 
 
 def _vårdval_giltig_till(v: object) -> dt.date | None:
-    return valfritt_datum(v, "Vårdval.giltig_till")
+    return None if v is None else rimligt_datum(v, "Vårdval.giltig_till")
 
 
 @attrs.frozen(kw_only=True)
@@ -814,7 +813,7 @@ class Vårdval:
         >>> v.gäller("2022-12-31"), v.gäller("2023-01-01")
         (True, False)
         """
-        d = _datum(datum, "Vårdval.gäller: datum")
+        d = rimligt_datum(datum, "Vårdval.gäller: datum")
         if self.giltig_från is not None and d < self.giltig_från:
             return False
         return not (self.giltig_till is not None and d > self.giltig_till)
