@@ -30,7 +30,7 @@ def klient() -> Iterator[Any]:
             n_workers=2,
             processes=True,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: two runs on one machine never collide
             host="127.0.0.1",
         ) as kluster,
         distributed.Client(kluster) as c,
