@@ -1514,3 +1514,67 @@ def test_group_labels_must_be_hashable() -> None:
     p = _panel([0.2, 0.4])
     with pytest.raises(hu.FelTypError, match="not a group label"):
         hu.sammanvägning(p, metod="medel", grupper={"01": ["A"], "03": "A"})
+
+
+class TestIssue12Probe:
+    """Regression tests for engineer B's fuzz findings (issue 12, /work/probe/funna.md)."""
+
+    def _dubbel(self) -> pd.DataFrame:
+        p = _panel([0.6, 0.8, 0.7])
+        return pd.concat([p, p[["region"]]], axis=1)
+
+    @pytest.mark.parametrize(
+        "anrop",
+        [
+            lambda p: hu.rangordning(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE),
+            lambda p: hu.färgklasser(
+                p, hu.Färgregel.rang(1 / 3, 1 / 3), riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE
+            ),
+            lambda p: hu.förändring(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE),
+            hu.sammanvägning,
+            lambda p: hu.sämre_än_första_mätningen(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE),
+            lambda p: hu.rangordning(
+                p.rename(columns={"region": "namn"}),
+                riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE,
+                etikett="namn",
+            ),
+        ],
+        ids=["rangordning", "färgklasser", "förändring", "sammanvägning", "sämre", "etikett"],
+    )
+    def test_duplicated_column_is_refused(self, anrop: object) -> None:
+        with pytest.raises(
+            hu.OgiltigtVärdeError, match=r"panel has the column\(s\) \['(region|namn)'\]"
+        ):
+            anrop(self._dubbel())  # type: ignore[operator]
+
+    def test_regionpanel_från_kolada_duplicated_column(self) -> None:
+        rå = pd.DataFrame(
+            [["N1", "0003", 2023, 0.5, 0.5]],
+            columns=["kpi", "municipality", "period", "value", "value"],
+        )
+        with pytest.raises(
+            hu.OgiltigtVärdeError, match=r"regionpanel_från_kolada: data has .*'value'"
+        ):
+            hu.regionpanel_från_kolada(rå)
+
+    def test_regionpanel_från_kolada_infinite_period(self) -> None:
+        rå = pd.DataFrame(
+            {"kpi": ["N1"], "municipality": ["0003"], "period": [np.inf], "value": [0.5]}
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="regionpanel_från_kolada: the period"):
+            hu.regionpanel_från_kolada(rå)
+
+    def test_period_text_mixed_with_years_is_refused(self) -> None:
+        p = pd.concat([_panel([0.6, 0.8], period=2022), _panel([0.7, 0.9], period=2023)])
+        p = p.reset_index(drop=True)
+        p["period"] = p["period"].astype(object)
+        p.loc[0, "period"] = "abc"
+        with pytest.raises(hu.FelTypError, match="förändring: the period column of panel mixes"):
+            hu.förändring(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+
+    def test_period_infinite_is_refused(self) -> None:
+        p = _panel([0.6, 0.8])
+        p["period"] = p["period"].astype(float)
+        p.loc[0, "period"] = np.inf
+        with pytest.raises(hu.OgiltigtVärdeError, match="sämre_än_första_mätningen: the period"):
+            hu.sämre_än_första_mätningen(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)

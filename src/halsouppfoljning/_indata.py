@@ -482,7 +482,12 @@ def skalär(värde: Any, namn: str, *, saknas: bool = False, ändlig: bool = Tru
     >>> skalär(3, "budget")
     3.0
     """
-    if värde is None or värde is pd.NA or värde is pd.NaT:
+    if värde is pd.NaT:
+        raise FelTypError(
+            f"{namn} must be a number, got NaT (a missing date); give a number, or None or NaN "
+            "where a value is missing"
+        )
+    if värde is None or värde is pd.NA:
         if saknas:
             return math.nan
         raise OgiltigtVärdeError(f"{namn} is missing (None); give a number")
@@ -1658,3 +1663,42 @@ def rimliga_tal(värde: Any, namn: str, *, högst: float = STÖRSTA_TAL) -> npt.
             "the figure"
         )
     return arr
+
+
+def unika_kolumner(ram: Any, vad: str, *, argument: str = "data") -> None:
+    """Refuse a frame whose column labels are not unique, naming the duplicates.
+
+    A column given twice makes ``ram[k]`` a frame instead of a Series, which
+    every column reader would otherwise trip over with an internal error.
+
+    Parameters
+    ----------
+    ram : DataFrame
+        The frame (anything without ``columns`` passes unchecked).
+    vad : str
+        The function (quoted in the message).
+    argument : str
+        The argument name (quoted in the message).
+
+    Raises
+    ------
+    OgiltigtVärdeError
+        If a column label occurs more than once.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from halsouppfoljning._indata import unika_kolumner
+    >>> unika_kolumner(pd.DataFrame({"a": [1]}), "f")
+    >>> unika_kolumner(pd.DataFrame([[1, 2]], columns=["a", "a"]), "f", argument="panel")
+    Traceback (most recent call last):
+    ...
+    halsouppfoljning.exceptions.OgiltigtVärdeError: f: panel has the column(s) ['a'] more ...
+    """
+    kolumner_ = getattr(ram, "columns", None)
+    if isinstance(kolumner_, pd.Index) and not kolumner_.is_unique:
+        dubbla = list(dict.fromkeys(kolumner_[kolumner_.duplicated()]))
+        raise OgiltigtVärdeError(
+            f"{vad}: {argument} has the column(s) {_kort(dubbla)} more than once; give each "
+            "column once (drop or rename the duplicate)"
+        )

@@ -68,6 +68,7 @@ from ._indata import (
     tal,
     tal_array,
     text,
+    unika_kolumner,
     unika_nycklar,
 )
 from .exceptions import FelTypError, HalsouppfoljningError, OgiltigtVärdeError, OkändRegionError
@@ -204,11 +205,17 @@ def _alla_regioner() -> tuple[Any, ...]:
 # --------------------------------------------------------------------------- panels
 
 
-def _som_period(kolumn: pd.Series) -> pd.Series:
+def _som_period(kolumn: pd.Series, vad: str) -> pd.Series:
     """Whole-number years stay integers; anything else stays as given."""
     if pd.api.types.is_integer_dtype(kolumn):
         return kolumn.astype(np.int64)
     numerisk = pd.to_numeric(kolumn, errors="coerce")
+    if pd.api.types.is_numeric_dtype(kolumn) and np.isinf(numerisk.to_numpy(dtype=float)).any():
+        raise OgiltigtVärdeError(
+            f"{vad}: the period column must be finite, got "
+            f"{kolumn[np.isinf(numerisk)].iloc[0]!r}; give each row its year (e.g. 2023) or "
+            "period label"
+        )
     if numerisk.notna().all() and len(kolumn) and (numerisk == np.floor(numerisk)).all():
         return numerisk.astype(np.int64)
     return kolumn.astype(object)
@@ -234,7 +241,7 @@ def _färdig_panel(
         "indikator": pd.Series(indikator, dtype=object).map(
             lambda x: nfc(x) if isinstance(x, str) else x
         ),
-        "period": _som_period(pd.Series(period)).to_numpy(),
+        "period": _som_period(pd.Series(period), vad).to_numpy(),
         "värde": tal_array(värde, f"{vad}: the värde column"),
         "täljare": tal_array(täljare, f"{vad}: the täljare column"),
         "nämnare": tal_array(nämnare, f"{vad}: the nämnare column"),
@@ -394,6 +401,7 @@ def regionpanel_från_kolada(
     """
     vad = "regionpanel_från_kolada"
     ramtyp(data, vad, dask=False)
+    unika_kolumner(data, vad)
     kpi = text(kpi, f"{vad}: kpi (a column name)")
     område, år, kön, värde, täljare, nämnare = (
         None if v is None else text(v, f"{vad}: {n} (a column name)")
@@ -517,6 +525,7 @@ def _smält(tabell: pd.DataFrame, region: str | None, namn: str, argument: str) 
     """
     vad = "regionpanel"
     ramtyp(tabell, vad, argument=f"{argument} (a table of regions × periods)", dask=False)
+    unika_kolumner(tabell, vad, argument=argument)
     if region is not None:
         tabell = tabell.set_index(kolumn(tabell.columns, region, vad, argument="region"))
     elif isinstance(tabell.index, pd.RangeIndex) and len(tabell):
@@ -536,7 +545,7 @@ def _smält(tabell: pd.DataFrame, region: str | None, namn: str, argument: str) 
         råd="label the rows with regions (any spelling hu.region() accepts) or Riket",
     )
     unika_nycklar(list(regioner), f"{argument} (its regions, in any spelling)", vad)
-    perioder = _som_period(pd.Series(list(tabell.columns), dtype=object))
+    perioder = _som_period(pd.Series(list(tabell.columns), dtype=object), vad)
     unika_nycklar(perioder.tolist(), f"{argument} (its period columns)", vad)
     tal_tabell = tal(tabell, f"{vad}: {argument}")
     if namn in ("täljare", "nämnare"):
@@ -693,6 +702,7 @@ def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
         argument="panel (a region panel from regionpanel() or regionpanel_från_kolada())",
         dask=False,
     )
+    unika_kolumner(panel, vad, argument="panel")
     kontrollera_kolumner(panel.columns, ["region", "indikator", "period", "värde"], vad)
     namn, _ = _regionnamn(
         panel["region"].to_numpy(dtype=object),
@@ -708,6 +718,7 @@ def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
                 f"{vad}: the {k} column of panel is missing (NaN/None) in {saknas} row(s); "
                 f"every row needs its {k}: fill it in or drop those rows"
             )
+    _kontrollera_perioder(ut, vad)
     nycklar = ["region", *_nycklar(ut)]
     unika_nycklar(ut[nycklar], f"panel (its {', '.join(nycklar)})", vad)
     tal_array(ut["värde"], f"{vad}: the värde column of panel")
@@ -721,6 +732,47 @@ def _kontrollera_panel(panel: pd.DataFrame, vad: str) -> pd.DataFrame:
                 )
     ut.attrs = dict(panel.attrs)
     return ut
+
+
+def _kontrollera_perioder(panel: pd.DataFrame, vad: str) -> None:
+    """A panel's period column: finite numbers, or labels of one kind per indicator.
+
+    Text and numbers may not be mixed within one indicator (its periods are
+    ordered); different indicators may label their periods differently.
+    """
+    period = panel["period"]
+    if pd.api.types.is_numeric_dtype(period) and not pd.api.types.is_bool_dtype(period):
+        arr = tal_array(period, f"{vad}: the period column of panel")
+        if not np.isfinite(arr).all():
+            plats = int(np.flatnonzero(~np.isfinite(arr))[0])
+            raise OgiltigtVärdeError(
+                f"{vad}: the period column of panel must be finite, got {arr[plats]!r} "
+                f"(row {plats}); give each row its year (e.g. 2023) or period label"
+            )
+        return
+    slag = pd.Series(
+        [
+            "number"
+            if isinstance(x, (int, float, np.number)) and not isinstance(x, bool)
+            else "text"
+            if isinstance(x, str)
+            else type(x).__name__
+            for x in period
+        ],
+        index=panel.index,
+        dtype=object,
+    )
+    antal_slag = slag.groupby(panel["indikator"].to_numpy(), sort=False).nunique()
+    blandade = antal_slag[antal_slag > 1]
+    if len(blandade):
+        indikator = blandade.index[0]
+        i = (panel["indikator"] == indikator).to_numpy()
+        exempel = [x for x in period[i] if isinstance(x, str)][:1] or list(period[i][:1])
+        raise FelTypError(
+            f"{vad}: the period column of panel mixes kinds of label for indicator "
+            f"{str(indikator)[:40]!r} ({sorted(set(slag[i]))!r}, e.g. {str(exempel[0])[:40]!r}); "
+            "give its rows periods of one kind (e.g. the year 2023 in every row)"
+        )
 
 
 def _nycklar(panel: pd.DataFrame) -> list[str]:
@@ -1607,6 +1659,7 @@ def rangordning(
         ramtyp(
             panel, vad, argument="panel (a table with the etikett and värde columns)", dask=False
         )
+        unika_kolumner(panel, vad, argument="panel")
         kontrollera_kolumner(panel.columns, [etikett, "värde"], vad)
         tal_array(panel["värde"], f"{vad}: the värde column of panel")
     grupper = [kolumn(panel.columns, k, vad, argument="per") for k in som_lista(per, "per")]
