@@ -251,3 +251,16 @@ def test_samma_tidszonsslag() -> None:
     for värden, text in fall:
         with pytest.raises(hu.OgiltigtVärdeError, match=rf"^f: {text}.*give both with a zone"):
             samma_tidszonsslag(värden, "f")
+
+
+def test_nat_is_not_a_missing_number() -> None:
+    import pandas as pd
+
+    from halsouppfoljning._indata import skalär
+
+    # issue 12: pd.NaT was read as a missing amount (NaN)
+    with pytest.raises(hu.FelTypError, match=r"^punkt must be a number, got NaT"):
+        skalär(pd.NaT, "punkt", saknas=True)
+    with pytest.raises(hu.FelTypError, match=r"^Tal\.värde must be a number, got NaT"):
+        hu.Tal(värde=pd.NaT)
+    assert str(skalär(None, "punkt", saknas=True)) == "nan"
