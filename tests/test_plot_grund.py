@@ -522,3 +522,89 @@ class TestProcentaxelOutsideShares:
             assert any(t.endswith("%") for t in texter)
         finally:
             plt.close("all")
+
+
+class TestIssue12ProbePlots:
+    """Regression tests for engineer B's fuzz findings in plot/* (issue 12)."""
+
+    def test_rangdiagram_duplicated_column(self) -> None:
+        import halsouppfoljning as hu
+
+        p = hu.regionpanel(pd.DataFrame({2023: [0.6, 0.8]}, index=["03", "19"]), indikator="x")
+        dubbel = pd.concat([p, p[["region"]]], axis=1)
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"rangdiagram: panel has the column"):
+            hu.plot.rangdiagram(dubbel, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+
+    def test_rangdiagram_period_text_among_years(self) -> None:
+        import halsouppfoljning as hu
+
+        p = hu.regionpanel(
+            pd.DataFrame({2022: [0.5, 0.7], 2023: [0.6, 0.8]}, index=["03", "19"]),
+            indikator="x",
+        )
+        p["period"] = p["period"].astype(object)
+        p.loc[p.index[0], "period"] = "abc"
+        with pytest.raises(hu.FelTypError, match="rangdiagram: the period column of panel"):
+            hu.plot.rangdiagram(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+
+    def _förändringar(self) -> pd.DataFrame:
+        import halsouppfoljning as hu
+
+        p = hu.regionpanel(
+            pd.DataFrame({2019: [0.5, 0.4], 2023: [0.6, 0.3]}, index=["03", "19"]),
+            indikator="a",
+        )
+        return hu.förändring(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+
+    def test_förändringsdiagram_duplicated_column_and_missing_region(self) -> None:
+        import halsouppfoljning as hu
+
+        f = self._förändringar()
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"förändringar has the column\(s\)"):
+            hu.plot.förändringsdiagram(pd.concat([f, f[["region"]]], axis=1))
+        utan = f.copy()
+        utan.loc[utan.index[0], "region"] = np.nan
+        with pytest.raises(hu.OgiltigtVärdeError, match="region column of förändringar"):
+            hu.plot.förändringsdiagram(utan)
+
+    def test_kontinuitetsdiagram_duplicated_column(self) -> None:
+        import halsouppfoljning as hu
+
+        b = pd.DataFrame(
+            {
+                "patient": [1, 1, 1, 2, 2, 2],
+                "vårdgivare": list("aaaabc"),
+                "listningsenhet": ["VC1"] * 6,
+            }
+        )
+        coc = hu.kontinuitetsindex(b)
+        dubbel = pd.concat([b, b[["patient"]]], axis=1)
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"vårdenheter has the column\(s\)"):
+            hu.plot.kontinuitetsdiagram(coc, dubbel)
+
+    def test_tornadodiagram_duplicated_column(self) -> None:
+        import halsouppfoljning as hu
+
+        _, _, b = hu.känslighetsintervall({"A": (-30, 10), "B": (0, 15)}, punkt=-890, bidrag=True)
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"bidrag has the column\(s\) \['ned'\]"):
+            hu.plot.tornadodiagram(pd.concat([b, b[["ned"]]], axis=1))
+
+    @pytest.mark.parametrize("saknas", [None, "", np.nan], ids=["None", "tom", "NaN"])
+    def test_väntetidsdiagram_missing_limit_name(self, saknas: object) -> None:
+        import halsouppfoljning as hu
+
+        t = pd.DataFrame(
+            {
+                "mätdatum": pd.date_range("2023-01-31", periods=2, freq="ME"),
+                "gräns": 90.0,
+                "gränsnamn": ["högst 90 dagar", saknas],
+                "enhet": "dagar",
+                "antal": [100, 100],
+                "antal_inom": [80, 85],
+                "andel": [0.80, 0.85],
+            }
+        )
+        with pytest.raises(hu.OgiltigtVärdeError, match="gränsnamn column of andelar"):
+            hu.plot.väntetidsdiagram(t)
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"andelar has the column\(s\)"):
+            hu.plot.väntetidsdiagram(pd.concat([t, t[["andel"]]], axis=1))

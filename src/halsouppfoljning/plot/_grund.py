@@ -39,7 +39,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .._data import kärnindikatorer
-from .._indata import kontrollera_kolumner, ramtyp, skalär, text
+from .._indata import kontrollera_kolumner, ramtyp, skalär, text, unika_kolumner
 from ..exceptions import SaknatTilläggError
 from ..indikatorer import Målnivå, Måltyp
 from ..jamforelse import RIKET
@@ -488,6 +488,7 @@ def som_panel(värde: object, vad: str) -> pd.DataFrame:
     """
     ramtyp(värde, vad, argument="panel", dask=False)  # refuses anything but pandas
     ram = cast("pd.DataFrame", värde)
+    unika_kolumner(ram, vad, argument="panel")
     kontrollera_kolumner(ram.columns, ["region", "indikator", "period", "värde"], vad)
     return ram
 

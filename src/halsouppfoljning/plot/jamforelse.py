@@ -23,8 +23,16 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._indata import boolesk, heltal, kontrollera_kolumner, ramtyp, skalär, tal_array
-from ..exceptions import OgiltigtVärdeError
+from .._indata import (
+    boolesk,
+    heltal,
+    kontrollera_kolumner,
+    ramtyp,
+    skalär,
+    tal_array,
+    unika_kolumner,
+)
+from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..indikatorer import Målnivå
 from ..jamforelse import (
     RIKET,
@@ -194,7 +202,14 @@ def rangdiagram(
                 f"{vad}: indicator {vald_indikator!r} has no region values in panel; give a "
                 "panel with values, or choose another indikator"
             )
-        period = med_värde.max()
+        try:
+            period = med_värde.max()
+        except TypeError:
+            raise FelTypError(
+                f"{vad}: the period column of panel mixes kinds of label "
+                f"({sorted({type(x).__name__ for x in med_värde})!r}); give every row a period "
+                "of one kind (e.g. the year 2023 in every row)"
+            ) from None
     urval = urval.loc[(urval["period"] == period).to_numpy()]
     if regel is not None:
         klassat = färgklasser(urval, regel, riktning=riktning)
@@ -363,8 +378,15 @@ def förändringsdiagram(
     riket = boolesk(riket, f"{vad}: riket")
     kolumner = heltal(kolumner, f"{vad}: kolumner", minst=1)
     ramtyp(förändringar, vad, argument="förändringar (the table from hu.förändring())", dask=False)
+    unika_kolumner(förändringar, vad, argument="förändringar")
     kontrollera_kolumner(förändringar.columns, [kolumn, "region", "indikator"], vad)
     data = förändringar
+    saknade_regioner = int(data["region"].isna().sum())
+    if saknade_regioner:
+        raise OgiltigtVärdeError(
+            f"{vad}: the region column of förändringar is missing (NaN/None) in "
+            f"{saknade_regioner} row(s); every row needs its region: fill it in or drop those rows"
+        )
     if "kön" in data.columns and len(set(data["kön"])) > 1:
         raise OgiltigtVärdeError(
             f"{vad}: the table holds several genders; filter one first, e.g. f[f['kön'] == 'T']"

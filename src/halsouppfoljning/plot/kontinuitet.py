@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from .._indata import kolumn, kontrollera_andel, skalär, tal_array
+from .._indata import kolumn, kontrollera_andel, skalär, tal_array, unika_kolumner
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from . import palett
 from ._format import talaxel, taltext
@@ -42,6 +42,7 @@ def _vårdenhet_per_patient(
                 "['listningsenhet'])"
             )
     elif isinstance(vårdenheter, pd.DataFrame):
+        unika_kolumner(vårdenheter, vad, argument="vårdenheter")
         p = kolumn(vårdenheter.columns, patient, vad, argument="patient")
         e = kolumn(vårdenheter.columns, vårdenhet, vad, argument="vårdenhet")
         utan = int(vårdenheter[p].isna().sum())

@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._indata import datumkolumn, kontrollera_kolumner, ramtyp, skalär, tal_array, text
+from .._indata import (
+    datumkolumn,
+    kontrollera_kolumner,
+    ramtyp,
+    skalär,
+    tal_array,
+    text,
+    unika_kolumner,
+)
 from ..exceptions import FelTypError, OgiltigtVärdeError
 from ..prognos import Prognos, prognoskedja
 from . import palett
@@ -303,6 +311,7 @@ def tornadodiagram(
         argument="bidrag (the item table from hu.känslighetsintervall(..., bidrag=True))",
         dask=False,
     )
+    unika_kolumner(bidrag, vad, argument="bidrag")
     kontrollera_kolumner(bidrag.columns, ["ned", "upp"], vad)
     ned_alla = tal_array(bidrag["ned"], f"{vad}: ned")
     upp_alla = tal_array(bidrag["upp"], f"{vad}: upp")

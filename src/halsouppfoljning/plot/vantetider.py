@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from .._indata import kontrollera_andel, kontrollera_kolumner, ramtyp, skalär, tal_array
+from .._indata import (
+    kontrollera_andel,
+    kontrollera_kolumner,
+    ramtyp,
+    skalär,
+    tal_array,
+    unika_kolumner,
+)
 from ..exceptions import OgiltigtVärdeError, SaknadKolumnError
 from ..indikatorer import Målnivå
 from ..vantetider import RESULTATKOLUMNER, Väntetidsgräns
@@ -175,7 +182,15 @@ def väntetidsdiagram(
             "väntetidsdiagram: the table has neither 'mätdatum' (stock) nor 'period' "
             "(flow); call hu.väntetidsandelar with mätdatum= or period="
         )
+    unika_kolumner(andelar, "väntetidsdiagram", argument="andelar")
     kontrollera_kolumner(andelar.columns, ["andel", "gränsnamn", "gräns"], "väntetidsdiagram")
+    utan_namn = andelar["gränsnamn"].isna() | (andelar["gränsnamn"].astype(str).str.strip() == "")
+    if utan_namn.any():
+        raise OgiltigtVärdeError(
+            f"väntetidsdiagram: the gränsnamn column of andelar is missing (NaN/None/'') in "
+            f"{int(utan_namn.sum())} row(s), e.g. row {andelar.index[utan_namn.to_numpy()][0]!r}; "
+            "every row needs its limit's name (as hu.väntetidsandelar gives it): fill it in"
+        )
     if andelar.empty:
         raise OgiltigtVärdeError("väntetidsdiagram: the table is empty, nothing to draw")
     data = _välj_gräns(andelar, gräns)
