@@ -80,7 +80,7 @@ def test_budgetavvikelse_invalid() -> None:
         hu.budgetavvikelse(1.0, None)
     with pytest.raises(hu.FelTypError):
         hu.budgetavvikelse(True, 1.0)
-    with pytest.raises(hu.FelTypError, match="dtype"):
+    with pytest.raises(hu.FelTypError, match="utfall must be a number"):
         hu.budgetavvikelse(pd.Series(["a"]), 1.0)
 
 
@@ -570,7 +570,7 @@ def test_budgetbrygga_gap_names_the_figures() -> None:
 def test_budgetbrygga_errors() -> None:
     with pytest.raises(hu.OgiltigtVärdeError, match=r"\['kostnader'\] missing"):
         hu.budgetbrygga(0, {"intäkter": 1.0, "kostnader": float("nan")}, 1.0)
-    with pytest.raises(hu.OgiltigtVärdeError, match=r"\['slut'\] missing"):
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"budgetbrygga: slut missing"):
         hu.budgetbrygga(0, {"a": 1.0}, None)  # type: ignore[arg-type]
     with pytest.raises(hu.FelTypError, match="poster must be a mapping"):
         hu.budgetbrygga(0, [1.0, 2.0], 3.0)  # type: ignore[arg-type]
@@ -647,7 +647,7 @@ def test_kolumnsumma_errors() -> None:
         hu.kolumnsumma(["1,0", "i.u."])  # type: ignore[list-item]
     with pytest.raises(hu.FelTypError, match="kolumnsumma: värden"):
         hu.kolumnsumma(None)  # type: ignore[arg-type]
-    with pytest.raises(hu.OgiltigtVärdeError, match="one column"):
+    with pytest.raises(hu.FelTypError, match="pass one column"):
         hu.kolumnsumma(np.ones((2, 2)))
 
 
@@ -848,3 +848,30 @@ def test_absurd_amounts_are_errors(anrop: object, namn: str) -> None:
     # 10^15 mnkr and more is no follow-up figure: a unit or data error, named
     with pytest.raises(hu.OgiltigtVärdeError, match=namn):
         anrop()  # type: ignore[operator]
+
+
+class TestIssue12Probe:
+    """Regression tests for engineer B's fuzz findings in ekonomi.py (issue 12)."""
+
+    def test_kostnadsutveckling_referens_practically_zero(self) -> None:
+        # -189.4 / -1e-308 overflows to inf: an error naming referens, not a number
+        with pytest.raises(hu.OgiltigtVärdeError, match="kostnadsutveckling: referens -1e-308"):
+            hu.kostnadsutveckling(-189.4, -1e-308)
+
+    def test_two_dimensional_adjustments_are_refused(self) -> None:
+        with pytest.raises(hu.FelTypError, match=r"kostnadsutveckling: justeringar .*\(2, 2\)"):
+            hu.kostnadsutveckling(-189.4, -163.0, justeringar=np.ones((2, 2)))
+        with pytest.raises(hu.FelTypError, match=r"uppräkning: tillägg .*\(2, 2\)"):
+            hu.uppräkning(8022.0, 0.03, tillägg=np.ones((2, 2)))
+
+    def test_duplicated_column_is_refused(self) -> None:
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"utfall has the column\(s\) \['a'\]"):
+            hu.budgetavvikelse(pd.DataFrame([[1.0, 2.0]], columns=["a", "a"]), 0.5, relativ=False)
+
+    def test_budgetbrygga_missing_items_are_named_as_poster(self) -> None:
+        with pytest.raises(
+            hu.OgiltigtVärdeError, match=r"poster\['intäkter'\], poster\['kostnader'\]"
+        ):
+            hu.budgetbrygga(0.0, {"intäkter": np.nan, "kostnader": np.nan}, 0.0)
+        with pytest.raises(hu.OgiltigtVärdeError, match=r"budgetbrygga: start missing"):
+            hu.budgetbrygga(np.nan, {"a": 1.0}, 1.0)

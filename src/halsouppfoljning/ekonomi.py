@@ -96,6 +96,11 @@ def _belopp(värde: Any, namn: str) -> Any:
     """Amounts as :func:`~halsouppfoljning._indata.givna_tal` gives them, checked to stay
     below 10^15 in magnitude (no follow-up figure comes near it: a unit or data error)."""
     ut = givna_tal(värde, namn)
+    if isinstance(ut, np.ndarray) and ut.ndim > 1:
+        raise FelTypError(
+            f"{namn} must be a number, a 1-D sequence, a Series or a DataFrame, got an array of "
+            f"shape {ut.shape}; pass one column (e.g. arr[:, 0]) or a DataFrame"
+        )
     rimliga_tal(ut.to_numpy() if isinstance(ut, pd.DataFrame) else ut, namn)
     return ut
 
@@ -707,7 +712,19 @@ def kostnadsutveckling(
     u = u - j
     r = r - rj
     _samma_tecken(u, r, justerad, vad)
-    return u / _utan_noll(r) - 1.0
+    with np.errstate(over="ignore", divide="ignore"):
+        ut = u / _utan_noll(r) - 1.0
+    oändlig = np.isinf(np.asarray(ut, dtype=np.float64))
+    if oändlig.any():
+        plats = int(np.flatnonzero(np.ravel(oändlig))[0])
+        rv = float(np.broadcast_to(np.asarray(r, dtype=np.float64), oändlig.shape).ravel()[plats])
+        var = f" at position {plats}" if oändlig.size > 1 else ""
+        raise OgiltigtVärdeError(
+            f"{vad}: referens {rv:g}{var} is so close to zero that the development is beyond "
+            "any number; a cost development needs last year's cost: check the unit and the "
+            "figure (a zero referens gives NaN)"
+        )
+    return ut
 
 
 def _samma_tecken(u: Any, r: Any, justerad: list[str], vad: str) -> None:
@@ -939,9 +956,11 @@ def budgetbrygga(
     alla = np.concatenate([[s], belopp, [t]])
     rimliga_tal(alla, f"{vad}: start, poster and slut")
     if np.isnan(alla).any():
-        saknas = [n for n, v in zip(["start", *namn, "slut"], alla, strict=True) if np.isnan(v)]
+        delar = ["start", *(f"poster[{n!r}]" for n in namn), "slut"]
+        saknas = [n for n, v in zip(delar, alla, strict=True) if np.isnan(v)]
         raise OgiltigtVärdeError(
-            f"{vad}: {saknas!r} missing (NaN); a bridge closes only with every part known. "
+            f"{vad}: {', '.join(saknas[:5])}{' ...' if len(saknas) > 5 else ''} missing (NaN); "
+            "a bridge closes only with every part known. "
             "Give the amount, or total the known parts with hu.kolumnsumma(..., "
             "saknade='utelämna'), which counts what is missing"
         )
