@@ -708,3 +708,47 @@ def test_line_breaks_and_long_words_in_data_keep_tables_and_widths() -> None:
     text = u.rapport(bredd=40)
     assert max(len(rad) for rad in text.splitlines()) <= 40  # a 200-letter name is broken
     assert "x" * 40 in text
+
+
+# ------------------------------------------------------------------------ fuzz findings (issue 12)
+
+
+@pytest.mark.parametrize("saknas", [None, pd.NA])
+@pytest.mark.parametrize(
+    ("ram", "kolumn", "rubrik"),
+    [
+        ("väntetider", "antal", "Antal"),
+        ("väntetider", "andel", "Andel"),
+        ("väntetider", "nedre", "95 % intervall"),
+        ("väntetider", "exkluderade", "Exkluderade"),
+        ("kontinuitet", "antal_patienter", "Patienter"),
+        ("kontinuitet", "median", "Median"),
+        ("ekonomi", "ack_utfall", "Utfall ack"),
+        ("ekonomi", "helår_budget", "Budget helår"),
+    ],
+)
+def test_a_missing_cell_given_as_none_or_na_is_shown_as_missing(
+    saknas: object, ram: str, kolumn: str, rubrik: str
+) -> None:
+    # found by probing: float(None) raised TypeError inside rapport (an internal error);
+    # Uppföljning accepts a missing cell (NaN), so the report shows it as missing
+    u = hu.exempeldata.uppföljning_västmanland_2023_02()
+    ändrad = getattr(u, ram).copy()
+    ändrad[kolumn] = ändrad[kolumn].astype(object)
+    ändrad.iloc[0, list(ändrad.columns).index(kolumn)] = saknas
+    kw = {
+        "organisation": u.organisation,
+        "period": u.period,
+        "indikatorer": u.indikatorer,
+        "väntetider": u.väntetider,
+        "kontinuitet": u.kontinuitet,
+        "ekonomi": u.ekonomi,
+        "prognos": u.prognos,
+    }
+    kw[ram] = ändrad
+    text = hu.rapport(hu.Uppföljning(**kw), format="markdown", figurer=False)
+    assert rubrik in text
+    nan_ändrad = ändrad.copy()
+    nan_ändrad.iloc[0, list(ändrad.columns).index(kolumn)] = float("nan")
+    kw[ram] = nan_ändrad
+    assert text == hu.rapport(hu.Uppföljning(**kw), format="markdown", figurer=False)

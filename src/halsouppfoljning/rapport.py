@@ -654,6 +654,11 @@ def _tabell(df: pd.DataFrame, format: str, bredd: int) -> str:
     return _tabelltext([str(k) for k in df.columns], celler, format, bredd)
 
 
+def _tal(ram: pd.DataFrame, k: str) -> list[float]:
+    """A number column as floats, a missing cell (None, ``pd.NA``) NaN (checked by Uppföljning)."""
+    return [float(x) for x in rimliga_tal(ram[k].to_numpy(dtype=object), f"rapport: column {k!r}")]
+
+
 def _ekonomiavsnitt(ekonomi: pd.DataFrame, format: str, bredd: int) -> str:
     visning = pd.DataFrame(index=ekonomi.index)
     kolumner = {
@@ -663,13 +668,16 @@ def _ekonomiavsnitt(ekonomi: pd.DataFrame, format: str, bredd: int) -> str:
     }
     for k, rubrik in kolumner.items():
         if k in ekonomi.columns:
-            visning[rubrik] = ekonomi[k].map(lambda x: formatera_tal(float(x), 1))
+            visning[rubrik] = [formatera_tal(x, 1) for x in _tal(ekonomi, k)]
     if {"ack_utfall", "ack_budget"} <= set(ekonomi.columns):
-        beräknad = budgetavvikelse(ekonomi["ack_utfall"], ekonomi["ack_budget"])
+        beräknad = budgetavvikelse(
+            pd.Series(_tal(ekonomi, "ack_utfall"), index=ekonomi.index),
+            pd.Series(_tal(ekonomi, "ack_budget"), index=ekonomi.index),
+        )
         visning["Avvikelse ack (beräknad)"] = beräknad.map(lambda x: formatera_tal(float(x), 1))
     for k, rubrik in {"helår_prognos": "Prognos helår", "helår_budget": "Budget helår"}.items():
         if k in ekonomi.columns:
-            visning[rubrik] = ekonomi[k].map(lambda x: formatera_tal(float(x), 1))
+            visning[rubrik] = [formatera_tal(x, 1) for x in _tal(ekonomi, k)]
     visning.insert(0, "Post", [str(i) for i in ekonomi.index])
     text = _tabell(visning, format, bredd)
     notis = (
@@ -693,22 +701,22 @@ def _väntetidsvisning(df: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]:
             else:
                 ut[k.capitalize()] = värden
     ut["Gräns"] = df["gränsnamn"] if "gränsnamn" in df.columns else df["gräns"].astype(str)
-    ut["Antal"] = df["antal"].map(lambda x: formatera_tal(float(x), 0))
-    ut["Andel"] = df["andel"].map(lambda x: formatera_andel(float(x)))
+    ut["Antal"] = [formatera_tal(x, 0) for x in _tal(df, "antal")]
+    ut["Andel"] = [formatera_andel(x) for x in _tal(df, "andel")]
     ut["95 % intervall"] = [
-        f"{formatera_andel(float(a))}–{formatera_andel(float(b))}"
-        for a, b in zip(df["nedre"], df["övre"], strict=True)
+        f"{formatera_andel(a)}–{formatera_andel(b)}"
+        for a, b in zip(_tal(df, "nedre"), _tal(df, "övre"), strict=True)
     ]
-    ut["Exkluderade"] = df["exkluderade"].map(lambda x: formatera_tal(float(x), 0))
+    ut["Exkluderade"] = [formatera_tal(x, 0) for x in _tal(df, "exkluderade")]
     return fasta, ut.reset_index(drop=True)
 
 
 def _kontinuitetsvisning(df: pd.DataFrame) -> pd.DataFrame:
     ut = pd.DataFrame({"Enhet": [str(i) for i in df.index]})
-    ut["Patienter"] = [formatera_tal(float(x), 0) for x in df["antal_patienter"]]
-    ut["Exkluderade"] = [formatera_tal(float(x), 0) for x in df["antal_exkluderade"]]
-    ut["Medel"] = [formatera_tal(float(x), 2) for x in df["medel"]]
-    ut["Median"] = [formatera_tal(float(x), 2) for x in df["median"]]
+    ut["Patienter"] = [formatera_tal(x, 0) for x in _tal(df, "antal_patienter")]
+    ut["Exkluderade"] = [formatera_tal(x, 0) for x in _tal(df, "antal_exkluderade")]
+    ut["Medel"] = [formatera_tal(x, 2) for x in _tal(df, "medel")]
+    ut["Median"] = [formatera_tal(x, 2) for x in _tal(df, "median")]
     return ut
 
 
