@@ -934,7 +934,9 @@ def sammanvägda_andelar(
     minsta_antal : int, default 20
         ``undertryckt`` is recomputed on the summed ``antal``. The shares are
         recomputed from the counts too: an ``andel`` column in ``andelar``
-        is not used, only checked (NaN, or ``antal_inom / antal``).
+        is not used, only checked (NaN, or ``antal_inom / antal``); ``nedre``,
+        ``övre`` and ``undertryckt`` are not read at all (they depend on the
+        level and the minimum of the call that made them).
     konfidensnivå : float, default 0.95
         Level of the Wilson interval of the pooled share [andel, 0-1].
 
