@@ -656,3 +656,30 @@ def test_row_errors_name_the_function_and_indikatorer() -> None:
         hu.OgiltigtVärdeError, match=r"^styrkort: indikatorer, row 1 \('X'\), column 'målnivå'"
     ):
         hu.styrkort(underlag)
+
+
+@pytest.mark.parametrize(
+    ("kolumn", "värde", "text"),
+    [
+        ("antal_inom", 500, "antal_inom 500 is more than antal 466"),
+        ("andel", 0.9, "andel 0.9 is not antal_inom / antal = 334 / 466"),
+        ("nedre", 0.8, "is outside its interval [nedre, övre] = [0.8,"),
+        ("övre", 0.1, "is outside its interval"),
+    ],
+)
+def test_waiting_time_shares_that_contradict_their_counts_are_refused(
+    kolumn: str, värde: float, text: str
+) -> None:
+    # found by probing: the report showed a share that its own counts contradict
+    u = hu.exempeldata.uppföljning_västmanland_2023_02()
+    väntetider = u.väntetider.copy()
+    väntetider.loc[väntetider.index[0], kolumn] = värde  # row 0: 334 of 466 within the limit
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^Uppföljning: väntetider, row 0: ") as fel:
+        hu.Uppföljning(
+            organisation=None, period="", indikatorer=u.indikatorer, väntetider=väntetider
+        )
+    assert text in str(fel.value)
+    # a missing share or count is shown as missing, not refused
+    väntetider = u.väntetider.copy()
+    väntetider.loc[väntetider.index[0], "andel"] = float("nan")
+    hu.Uppföljning(organisation=None, period="", indikatorer=u.indikatorer, väntetider=väntetider)

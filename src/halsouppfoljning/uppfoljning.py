@@ -709,8 +709,44 @@ def _valfri_frame(namn: str) -> Callable[[Any, Any, Any], None]:
             _kontrollera_talkolumn(värde, k, slag, namn)
         if namn == "väntetider" and "gränsnamn" not in värde.columns:
             _kontrollera_talkolumn(värde, "gräns", "tal", namn)
+        if namn == "väntetider":
+            _kontrollera_andelar(värde)
 
     return kontroll
+
+
+def _kontrollera_andelar(ram: pd.DataFrame) -> None:
+    """Each row's counts and share agree: antal_inom <= antal, andel = antal_inom / antal,
+    nedre <= andel <= övre (a shown share that contradicts its counts is a wrong number)."""
+    vad = "Uppföljning: väntetider"
+    n = antal(ram["antal"].to_numpy(dtype=object), f"{vad}, column 'antal'")
+    andel = rimliga_tal(ram["andel"].to_numpy(dtype=object), f"{vad}, column 'andel'")
+    nedre = rimliga_tal(ram["nedre"].to_numpy(dtype=object), f"{vad}, column 'nedre'")
+    övre = rimliga_tal(ram["övre"].to_numpy(dtype=object), f"{vad}, column 'övre'")
+    inom = (
+        antal(ram["antal_inom"].to_numpy(dtype=object), f"{vad}, column 'antal_inom'")
+        if "antal_inom" in ram.columns
+        else np.full(len(ram), np.nan)
+    )
+    for i, etikett in enumerate(ram.index):
+        plats = f"{vad}, row {kort(etikett)}"
+        if inom[i] > n[i]:
+            raise OgiltigtVärdeError(
+                f"{plats}: antal_inom {inom[i]:g} is more than antal {n[i]:g}; a share within "
+                f"the limit counts a part of the patients; or {_RAMRÅD['väntetider']}"
+            )
+        if n[i] > 0 and not np.isnan(inom[i]) and abs(andel[i] - inom[i] / n[i]) > 1e-6:
+            raise OgiltigtVärdeError(
+                f"{plats}: andel {float(andel[i])!r} is not antal_inom / antal = {inom[i]:g} / "
+                f"{n[i]:g} = {inom[i] / n[i]:.6g}; correct the share or the counts. "
+                f"Or {_RAMRÅD['väntetider']}"
+            )
+        if nedre[i] > andel[i] + 1e-9 or andel[i] > övre[i] + 1e-9:
+            raise OgiltigtVärdeError(
+                f"{plats}: andel {float(andel[i])!r} is outside its interval [nedre, övre] = "
+                f"[{float(nedre[i])!r}, {float(övre[i])!r}]; correct the share or the interval. "
+                f"Or {_RAMRÅD['väntetider']}"
+            )
 
 
 @attrs.frozen(kw_only=True)
