@@ -885,7 +885,7 @@ def _kontrollera_andelskolumn(andelar: pd.DataFrame, arbete: pd.DataFrame) -> No
     if fel.any():
         i = int(np.flatnonzero(fel)[0])
         raise OgiltigtVärdeError(
-            f"sammanvägda_andelar: andelar['andel'] is {givna[i]!r} in row "
+            f"sammanvägda_andelar: andelar['andel'] is {float(givna[i])!r} in row "
             f"{_indata.kort(andelar.index[i], 30)}, but antal_inom / antal there is "
             f"{x[i]:g} / {n[i]:g}; andel is recomputed from the counts, so it must agree "
             "with them: correct the counts, or drop the andel column"
