@@ -1578,3 +1578,20 @@ class TestIssue12Probe:
         p.loc[0, "period"] = np.inf
         with pytest.raises(hu.OgiltigtVärdeError, match="sämre_än_första_mätningen: the period"):
             hu.sämre_än_första_mätningen(p, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE)
+
+
+def test_regionpanel_refuses_multiindex_columns() -> None:
+    # issue 12 probe: the periods became the tuples ('x', '2022'), ('x', '2023')
+    t = pd.DataFrame(
+        [[0.61, 0.64], [0.70, 0.71]],
+        index=["03", "19"],
+        columns=pd.MultiIndex.from_product([["x"], ["2022", "2023"]]),
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"regionpanel: .*several levels of columns"):
+        hu.regionpanel(t, indikator="x")
+
+
+def test_regionpanel_från_kolada_value_message_names_data() -> None:
+    rå = pd.DataFrame({"kpi": ["N1"], "municipality": ["0003"], "period": [2023], "value": ["0,5"]})
+    with pytest.raises(hu.FelTypError, match="the värde column of data"):
+        hu.regionpanel_från_kolada(rå)

@@ -608,3 +608,14 @@ class TestIssue12ProbePlots:
             hu.plot.väntetidsdiagram(t)
         with pytest.raises(hu.OgiltigtVärdeError, match=r"andelar has the column\(s\)"):
             hu.plot.väntetidsdiagram(pd.concat([t, t[["andel"]]], axis=1))
+
+
+def test_indikatordiagram_refuses_a_period_twice() -> None:
+    # issue 12 probe: two points were drawn for January without a word
+    import halsouppfoljning as hu
+
+    u = pd.Series(
+        [0.78, 0.81, 0.84], index=pd.PeriodIndex(["2023-01", "2023-01", "2023-02"], freq="M")
+    )
+    with pytest.raises(hu.OgiltigtVärdeError, match="indikatordiagram: utfall has the period"):
+        hu.plot.indikatordiagram(u, hu.Målnivå.tolka("≥ 80 %"))

@@ -242,9 +242,9 @@ def _färdig_panel(
             lambda x: nfc(x) if isinstance(x, str) else x
         ),
         "period": _som_period(pd.Series(period), vad).to_numpy(),
-        "värde": tal_array(värde, f"{vad}: the värde column"),
-        "täljare": tal_array(täljare, f"{vad}: the täljare column"),
-        "nämnare": tal_array(nämnare, f"{vad}: the nämnare column"),
+        "värde": tal_array(värde, f"{vad}: the värde column of {argument}"),
+        "täljare": tal_array(täljare, f"{vad}: the täljare column of {argument}"),
+        "nämnare": tal_array(nämnare, f"{vad}: the nämnare column of {argument}"),
     }
     if kön is not None:
         data["kön"] = pd.Series(kön, dtype=object).to_numpy()
@@ -526,6 +526,13 @@ def _smält(tabell: pd.DataFrame, region: str | None, namn: str, argument: str) 
     vad = "regionpanel"
     ramtyp(tabell, vad, argument=f"{argument} (a table of regions × periods)", dask=False)
     unika_kolumner(tabell, vad, argument=argument)
+    for axel, etiketter in (("columns", tabell.columns), ("index", tabell.index)):
+        if isinstance(etiketter, pd.MultiIndex):
+            raise OgiltigtVärdeError(
+                f"{vad}: {argument} has several levels of {axel} labels "
+                f"({list(etiketter[:2])!r} ...); give one level: the regions as the index and "
+                f"one column per period (select one first, e.g. {argument}['x'])"
+            )
     if region is not None:
         tabell = tabell.set_index(kolumn(tabell.columns, region, vad, argument="region"))
     elif isinstance(tabell.index, pd.RangeIndex) and len(tabell):

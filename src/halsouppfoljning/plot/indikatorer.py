@@ -161,6 +161,12 @@ def indikatordiagram(
         )
     if utfall.empty:
         raise OgiltigtVärdeError("indikatordiagram: utfall is empty, nothing to draw")
+    if utfall.index.has_duplicates:
+        dubbla = list(dict.fromkeys(utfall.index[utfall.index.duplicated()]))
+        raise OgiltigtVärdeError(
+            f"indikatordiagram: utfall has the period(s) {[str(d) for d in dubbla[:3]]!r} "
+            "more than once; give one outcome per period (e.g. utfall.groupby(level=0).last())"
+        )
     andel = målnivå.enhet == "andel" if procent is None else procent
     if målnivå.enhet == "andel":
         kontrollera_andel(tal_array(utfall, vad), vad)
