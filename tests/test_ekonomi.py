@@ -875,3 +875,13 @@ class TestIssue12Probe:
             hu.budgetbrygga(0.0, {"intäkter": np.nan, "kostnader": np.nan}, 0.0)
         with pytest.raises(hu.OgiltigtVärdeError, match=r"budgetbrygga: start missing"):
             hu.budgetbrygga(np.nan, {"a": 1.0}, 1.0)
+
+
+def test_relative_deviation_against_a_budget_practically_zero() -> None:
+    # issue 12: -100 / 1e-308 was -inf, a silent result
+    with pytest.raises(hu.OgiltigtVärdeError, match="budgetavvikelse: budget 1e-308"):
+        hu.budgetavvikelse(-100.0, -1e-308, relativ=True)
+    # a zero budget still gives NaN (documented), not an error
+    r = hu.budgetavvikelse(pd.Series([-1.0, -2.0]), pd.Series([0.0, -1.0]), relativ=True)
+    assert np.isnan(r.iloc[0])
+    assert r.iloc[1] == pytest.approx(-1.0)  # by hand: (-2 - -1) / |-1| = -1

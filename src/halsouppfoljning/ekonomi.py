@@ -147,8 +147,29 @@ def _avvikelse(
     _samma_form(u, b, namn_utfall, namn_budget, vad)
     avvikelse = b - u if t == "kostnad" else u - b
     if boolesk(relativ, f"{vad}: relativ"):
-        avvikelse = avvikelse / _utan_noll(abs(b))
+        avvikelse = _kvot(avvikelse, abs(b), namn_budget, vad)
     return avvikelse
+
+
+def _kvot(täljare: Any, nämnare: Any, namn: str, vad: str) -> Any:
+    """``täljare / nämnare`` (a zero ``nämnare`` gives NaN); a ``nämnare`` so close to zero
+    that the ratio overflows or reaches 10^15 is an error naming the argument ``namn``."""
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        ut = täljare / _utan_noll(nämnare)
+    arr = np.asarray(ut, dtype=np.float64)
+    orimlig = np.abs(np.where(np.isnan(arr), 0.0, arr)) >= 1e15
+    if orimlig.any():
+        plats = int(np.flatnonzero(np.ravel(orimlig))[0])
+        nv = float(
+            np.broadcast_to(np.asarray(nämnare, dtype=np.float64), orimlig.shape).ravel()[plats]
+        )
+        var = f" at position {plats}" if orimlig.size > 1 else ""
+        raise OgiltigtVärdeError(
+            f"{vad}: {namn} {nv:g}{var} is so close to zero that the relative figure is beyond "
+            f"any report (|ratio| >= 1e15); check the unit and the figure of {namn} (a zero "
+            f"{namn} gives NaN)"
+        )
+    return ut
 
 
 def budgetavvikelse(
@@ -712,19 +733,7 @@ def kostnadsutveckling(
     u = u - j
     r = r - rj
     _samma_tecken(u, r, justerad, vad)
-    with np.errstate(over="ignore", divide="ignore"):
-        ut = u / _utan_noll(r) - 1.0
-    oändlig = np.isinf(np.asarray(ut, dtype=np.float64))
-    if oändlig.any():
-        plats = int(np.flatnonzero(np.ravel(oändlig))[0])
-        rv = float(np.broadcast_to(np.asarray(r, dtype=np.float64), oändlig.shape).ravel()[plats])
-        var = f" at position {plats}" if oändlig.size > 1 else ""
-        raise OgiltigtVärdeError(
-            f"{vad}: referens {rv:g}{var} is so close to zero that the development is beyond "
-            "any number; a cost development needs last year's cost: check the unit and the "
-            "figure (a zero referens gives NaN)"
-        )
-    return ut
+    return _kvot(u, r, "referens", vad) - 1.0
 
 
 def _samma_tecken(u: Any, r: Any, justerad: list[str], vad: str) -> None:
