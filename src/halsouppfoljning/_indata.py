@@ -1371,6 +1371,7 @@ def med_funktionsnamn(vad: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]
                 if text.startswith(vad) or len(fel.args) != 1:
                     raise
                 ny = type(fel)(f"{vad}: {text}")
+                ny.__dict__.update(fel.__dict__)  # orsak, rad, kolumn ... of the reader errors
                 raise ny.with_traceback(fel.__traceback__) from fel.__cause__
 
         return med_namn

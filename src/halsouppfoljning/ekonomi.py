@@ -33,6 +33,7 @@ from ._indata import (
     boolesk,
     givna_tal,
     heltal,
+    med_funktionsnamn,
     rimliga_tal,
     samma_längd,
     skalär,
@@ -352,6 +353,7 @@ def _sista_månad(månad: int | Period, månader: int) -> int:
     return heltal(månad, "ackumulerad_budget: månad", minst=1, högst=månader)
 
 
+@med_funktionsnamn("periodiserad_budget")
 def periodiserad_budget(
     årsbudget: TalIn,
     *,
@@ -458,6 +460,7 @@ def periodiserad_budget(
     return belopp
 
 
+@med_funktionsnamn("ackumulerad_budget")
 def ackumulerad_budget(
     årsbudget: TalIn,
     månad: int | Period,
@@ -526,6 +529,7 @@ def ackumulerad_budget(
     return np.asarray(tabell)[..., m - 1]
 
 
+@med_funktionsnamn("ackumulerad_avvikelse")
 def ackumulerad_avvikelse(
     ack_utfall: TalIn,
     årsbudget: TalIn,

@@ -42,6 +42,7 @@ from ._indata import (
     heltal,
     kontrollera_andel,
     kort,
+    med_funktionsnamn,
     samma_etiketter,
     skalär,
     tal_array,
@@ -505,11 +506,23 @@ def _delar(värde: Any) -> tuple[Any, ...]:
     return tuple(värde)
 
 
-def _enhet_konv(värde: object) -> str | None:
-    e = valfri_text(värde, "Målnivå.enhet")
+def _enhet_konv(värde: object, namn: str = "Målnivå.enhet") -> str | None:
+    e = valfri_text(värde, namn)
     if e is None:
         return None
     return {"%": "andel", "procent": "andel", "mkr": "mnkr"}.get(e.casefold(), e)
+
+
+def _målriktning(värde: object) -> Riktning | None:
+    return _som_riktning(värde, "Målnivå.riktning")
+
+
+def _indikatorenhet(värde: object) -> str | None:
+    return _enhet_konv(värde, "Indikator.enhet")
+
+
+def _indikatorriktning(värde: object) -> Riktning | None:
+    return _som_riktning(värde, "Indikator.riktning")
 
 
 #: A unit with its base written in: "/100 vpl", "recept per 1 000 invånare".
@@ -741,7 +754,7 @@ class Målnivå:
     nedre: float | None = attrs.field(default=None, converter=_målnedre)
     övre: float | None = attrs.field(default=None, converter=_målövre)
     enhet: str | None = attrs.field(default=None, converter=_enhet_konv)
-    riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
+    riktning: Riktning | None = attrs.field(default=None, converter=_målriktning)
     naken: bool = attrs.field(default=False)
     delar: tuple[Målnivå, ...] = attrs.field(default=(), converter=_delar)
     bas: tuple[int | float, str] | None = attrs.field(default=None, converter=_bas_konv)
@@ -917,6 +930,7 @@ class Målnivå:
         return cls._gräns("<", gräns, enhet, konstruktor="Målnivå.under")
 
     @classmethod
+    @med_funktionsnamn("Målnivå.nivå")
     def nivå(cls, gräns: float, riktning: Riktning, *, enhet: str | None = None) -> Målnivå:
         """A bare level ("85 %", "0 kr"): inclusive, in the direction of ``riktning``.
 
@@ -1040,6 +1054,7 @@ class Målnivå:
         return cls(typ=Måltyp.MOT_FÖREGÅENDE, riktning=Riktning.LÄGRE_ÄR_BÄTTRE)
 
     @classmethod
+    @med_funktionsnamn("Målnivå.enligt_plan")
     def enligt_plan(cls, riktning: Riktning | None = None) -> Målnivå:
         """According to plan ("Enligt plan"): compared with a plan value given when assessing.
 
@@ -1634,6 +1649,7 @@ def _kontrollera_senast(målnivå: Målnivå, år: int | None) -> None:
             )
 
 
+@med_funktionsnamn("måluppfyllelse")
 def måluppfyllelse(
     utfall: TalIn | Tal,
     målnivå: Målnivå,
@@ -1860,6 +1876,7 @@ def måluppfyllelse(
     return ut
 
 
+@med_funktionsnamn("trend")
 def trend(
     utfall: TalIn,
     referens: TalIn,
@@ -2152,8 +2169,8 @@ class Indikator:
     id: str = attrs.field(converter=_id)
     namn: str = attrs.field(converter=_namn)
     alias: tuple[str, ...] = attrs.field(default=(), converter=_alias)
-    enhet: str | None = attrs.field(default=None, converter=_enhet_konv)
-    riktning: Riktning | None = attrs.field(default=None, converter=_som_riktning)
+    enhet: str | None = attrs.field(default=None, converter=_indikatorenhet)
+    riktning: Riktning | None = attrs.field(default=None, converter=_indikatorriktning)
     källa: str | None = attrs.field(default=None, converter=_källa)
     periodicitet: Periodicitet | None = attrs.field(default=None, converter=_periodicitet)
     aggregering: Aggregering | None = attrs.field(default=None, converter=_aggregering)

@@ -44,6 +44,7 @@ from ._indata import (
     kontrollera_andel,
     kontrollera_kolumner,
     kort,
+    med_funktionsnamn,
     ramtyp,
     rimliga_tal,
     som_lista,
@@ -508,6 +509,7 @@ def _prognostext(u: Uppföljning) -> str:
     return " ".join(rader)
 
 
+@med_funktionsnamn("rapport")
 def rapport(
     uppföljning: Uppföljning,
     *,

@@ -27,6 +27,7 @@ from .._indata import (
     boolesk,
     heltal,
     kontrollera_kolumner,
+    med_funktionsnamn,
     ramtyp,
     skalär,
     tal_array,
@@ -96,6 +97,7 @@ def _en(panel: pd.DataFrame, kolumn: str, val: Hashable | None, vad: str) -> Has
     return unika[0]  # type: ignore[no-any-return]
 
 
+@med_funktionsnamn("rangdiagram")
 def rangdiagram(
     panel: pd.DataFrame,
     *,

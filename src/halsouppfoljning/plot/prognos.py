@@ -21,6 +21,7 @@ import pandas as pd
 from .._indata import (
     datumkolumn,
     kontrollera_kolumner,
+    med_funktionsnamn,
     ramtyp,
     skalär,
     tal_array,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 __all__ = ["prognosdiagram", "tornadodiagram"]
 
 
+@med_funktionsnamn("prognosdiagram")
 def prognosdiagram(
     kedja: pd.DataFrame | Sequence[Prognos],
     *,
