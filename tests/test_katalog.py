@@ -999,13 +999,20 @@ def _argnamn(arg: str, fall: Fall) -> str:
 _UPPSLAGSFEL = (hu.SaknadKolumnError, hu.OkändRegionError, hu.OkändKpiError, hu.KällfelError)
 
 
-def _kontrollera_meddelande(fel: Exception, argument: str, fall: Fall) -> None:
-    """The message names the argument (an enum lookup: its class; a lookup error: the value)."""
+def _kontrollera_meddelande(fel: Exception, argument: str, fall: Fall, namn: str) -> None:
+    """The message names the argument and the function called.
+
+    An enum lookup names its class; a lookup error names the value looked up.
+    """
     text = _nfc(str(fel))
     if argument == "value" and inspect.isclass(fall.fn):
         assert fall.fn.__name__ in text or "value" in text, text
     elif not isinstance(fel, _UPPSLAGSFEL):
         assert _nfc(argument) in text, f"the message does not name {argument!r}: {text}"
+        # ... and the function the caller used (a method: the method or its class)
+        anropad = namn.split(" (", maxsplit=1)[0]
+        delar = {anropad, *anropad.split(".")}
+        assert any(_nfc(d) in text for d in delar), f"the message does not name {anropad}: {text}"
 
 
 def _nfc(s: str) -> str:
@@ -1068,7 +1075,7 @@ def test_dåligt_värde(namn: str, arg: str, vid: str, server_modul: Any) -> Non
         ut = _anropa(fall, server_modul, (arg, dåligt))
     except hu.HalsouppfoljningError as fel:
         argument = _argnamn(arg, fall)
-        _kontrollera_meddelande(fel, argument, fall)
+        _kontrollera_meddelande(fel, argument, fall, namn)
     else:
         if ut is None and _får_ge_none(fall):
             return  # a documented "missing" answer (``tolka_tid("")``)
