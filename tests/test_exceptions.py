@@ -264,3 +264,33 @@ def test_nat_is_not_a_missing_number() -> None:
     with pytest.raises(hu.FelTypError, match=r"^Tal\.värde must be a number, got NaT"):
         hu.Tal(värde=pd.NaT)
     assert str(skalär(None, "punkt", saknas=True)) == "nan"
+
+
+def test_med_funktionsnamn_keeps_type_and_the_readers_attributes() -> None:
+    """The function's name goes in front once; orsak/rad/kolumn of a reader error survive."""
+    from halsouppfoljning._indata import med_funktionsnamn
+
+    @med_funktionsnamn("f")
+    def f(text: str) -> None:
+        fel = hu.TolkningsError(text)
+        fel.orsak, fel.rad, fel.kolumn = "csv", 3, "utfall"  # type: ignore[attr-defined]
+        raise fel
+
+    with pytest.raises(hu.TolkningsError) as info:
+        f("line 3: bad")
+    assert str(info.value) == "f: line 3: bad"
+    assert (info.value.orsak, info.value.rad, info.value.kolumn) == ("csv", 3, "utfall")  # type: ignore[attr-defined]
+    with pytest.raises(hu.TolkningsError, match=r"^f: already named$"):
+        f("f: already named")
+
+
+def test_errors_through_public_functions_name_them() -> None:
+    """Checks deep inside name the public function the caller used (issue 12, point 5)."""
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^måluppfyllelse: .*utfall"):
+        hu.måluppfyllelse(float("inf"), hu.Målnivå.tolka("≥ 80 %"))
+    with pytest.raises(hu.OgiltigtVärdeError, match=r"^trend: .*tröskel"):
+        hu.trend(0.9, 0.8, riktning=hu.Riktning.HÖGRE_ÄR_BÄTTRE, tröskel=-0.05)
+    with pytest.raises(hu.FelTypError, match=r"Indikator\.enhet"):
+        hu.Indikator(id="x", namn="x", enhet=True)
+    with pytest.raises(hu.FelTypError, match=r"Målnivå\.riktning"):
+        hu.Målnivå(typ=hu.Måltyp.GRÄNS, operator=">=", gräns=0.8, riktning="uppåt")
