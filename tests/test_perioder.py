@@ -760,7 +760,7 @@ def test_a_ragged_nested_sequence_is_a_package_error_naming_the_argument(funktio
         [dt.date(1500, 1, 1)],
         pd.period_range("2199-11", periods=3, freq="M"),
         # datetime64[us] past 2262: cast to nanoseconds it would wrap to 1715-11-11
-        pd.Series(pd.to_datetime(["2023-01-01", "2300-06-01"])),
+        pd.Series(np.array(["2023-01-01", "2300-06-01"], dtype="datetime64[us]")),
         np.array(["2023-01-01", "2400-01-01"], dtype="datetime64[D]"),
     ],
 )

@@ -1191,10 +1191,14 @@ def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
         serie = serie.map(karta)
     try:  # the years before the input layer casts to nanoseconds (which wraps past 2262)
         före = pd.DatetimeIndex(serie)
-    except (TypeError, ValueError):
-        före = None  # not dates: the input layer says what to give
+    except (TypeError, ValueError, OverflowError):
+        före = None  # not dates, or dates pandas cannot hold in nanoseconds (pandas 2.2)
     if före is not None:
         _inom_spannet(np.asarray(före.year, dtype=float), [str(d)[:10] for d in före])
+    else:
+        år = _år_utan_omvandling(serie)
+        if år is not None:
+            _inom_spannet(år, [str(d)[:10] for d in serie])
     tider = pd.DatetimeIndex(datumkolumn(serie, "datum", "tertial"))
     if tider.hasnans:
         raise OgiltigtVärdeError(
@@ -1203,6 +1207,22 @@ def _månader_av(datum: Any) -> npt.NDArray[np.int64]:
         )
     _inom_spannet(np.asarray(tider.year), [d.date().isoformat() for d in tider])
     return np.asarray(tider.month, dtype=np.int64)
+
+
+def _år_utan_omvandling(serie: pd.Series) -> npt.NDArray[np.float64] | None:
+    """The years of date-like values read one by one, without a cast to nanoseconds.
+
+    None when a value is not date-like (the input layer then says what to give).
+    """
+    år = []
+    for v in serie.to_numpy(dtype=object):
+        if isinstance(v, np.datetime64):
+            år.append(float(v.astype("datetime64[Y]").astype(np.int64)) + 1970.0)
+        elif isinstance(v, (dt.date, pd.Timestamp)):
+            år.append(float(v.year))
+        else:
+            return None
+    return np.asarray(år, dtype=float)
 
 
 def _inom_spannet(år: npt.NDArray[Any], visas: Any) -> None:

@@ -141,9 +141,10 @@ def _saknas(x: Any) -> bool:
     if x is None:
         return True
     try:
-        return bool(pd.isna(x))
+        saknas = pd.isna(x)
     except (TypeError, ValueError):
         return False
+    return bool(saknas) if np.ndim(saknas) == 0 else False  # a list is a value, not missing
 
 
 def _riktning(x: Any) -> Riktning | None:

@@ -528,7 +528,7 @@ def _slutför(
     elif plan.läge == "flöde":
         namn = np.empty(len(etiketter), dtype=object)
         namn[:] = list(etiketter)
-        ut["period"] = namn[tid]
+        ut["period"] = pd.Series(namn[tid], dtype=object)  # labels as given, never inferred
     gi = tabell["_gräns"].to_numpy(dtype=np.int64)
     ut["gräns"] = np.array([g.gräns for g in gränser], dtype=float)[gi]
     ut["gränsnamn"] = np.array([g.namn for g in gränser], dtype=object)[gi]
