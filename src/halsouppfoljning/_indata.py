@@ -1538,9 +1538,14 @@ def följd(värde: Any, namn: str, *, typ: type | tuple[type, ...] | None = None
     ...
     halsouppfoljning.exceptions.FelTypError: fokusområden must be a list or tuple of items, ...
     """
+    if isinstance(värde, str):  # never split into letters
+        raise FelTypError(
+            f"{namn} must be a list or tuple of items, got the single string {_kort(värde)}; "
+            f"wrap it in a list: [{_kort(värde)}]"
+        )
     if (
         värde is None
-        or isinstance(värde, (str, bytes, numbers.Number, np.generic, pd.DataFrame, dict))
+        or isinstance(värde, (bytes, numbers.Number, np.generic, pd.DataFrame, dict))
         or not isinstance(värde, Iterable)
     ):
         raise FelTypError(

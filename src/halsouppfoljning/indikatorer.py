@@ -558,14 +558,8 @@ def _bas_konv(värde: object) -> tuple[int | float, str] | None:
 def _villkor_konv(värde: object) -> tuple[str, ...]:
     if värde is None:
         return ()
-    if isinstance(värde, str):
-        raise FelTypError(
-            f"Målnivå.villkor must be a tuple of qualifiers, got the text {värde!r}; "
-            f"pass ({värde!r},)"
-        )
-    if not isinstance(värde, (tuple, list)):
-        raise FelTypError(f"Målnivå.villkor must be a tuple of str, got {värde!r}")
-    return tuple(" ".join(_text_in(v, "Målnivå.villkor").split()) for v in värde)
+    delar = följd(värde, "Målnivå.villkor")
+    return tuple(" ".join(_text_in(v, "Målnivå.villkor").split()) for v in delar)
 
 
 def _senast_konv(värde: object) -> int | None:
@@ -590,9 +584,7 @@ def _tal_värde(värde: object) -> float:
 
 
 def _fotnoter(värde: object) -> tuple[str, ...]:
-    if isinstance(värde, str) or not isinstance(värde, (tuple, list)):
-        raise FelTypError(f"Tal.fotnoter must be a tuple of str such as ('*',), got {värde!r}")
-    return tuple(_text_in(v, "Tal.fotnoter") for v in värde)
+    return tuple(_text_in(v, "Tal.fotnoter") for v in följd(värde, "Tal.fotnoter"))
 
 
 #: Units of money: a target of zero in one of them is zero in the others.

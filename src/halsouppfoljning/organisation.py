@@ -60,11 +60,6 @@ __all__ = [
 def _alias(värde: Any) -> tuple[str, ...]:
     if värde is None:
         return ()
-    if isinstance(värde, str):
-        raise FelTypError(
-            f"Region.alias must be a sequence of spellings, got the single string "
-            f"{kort(värde)}; wrap it in a list: [{kort(värde)}]"
-        )
     return tuple(text(a, "Region.alias") for a in följd(värde, "Region.alias"))
 
 
